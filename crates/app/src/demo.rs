@@ -1,0 +1,94 @@
+//! The demo data set that `serve --demo` seeds on first start: real-looking offices,
+//! one with Saturday hours, one with an announced closure.
+
+use chrono::{Datelike, Days, NaiveTime, Weekday};
+use madoguchi_domain::calendar::{OfficeClosure, OpenHours, WeeklyHours};
+use madoguchi_domain::clock::Clock;
+use madoguchi_domain::office::{Office, OfficeCode};
+use madoguchi_store::Db;
+
+use crate::{AppError, offices};
+
+fn hours(open: (u32, u32), close: (u32, u32)) -> Option<OpenHours> {
+    let o = NaiveTime::from_hms_opt(open.0, open.1, 0)?;
+    let c = NaiveTime::from_hms_opt(close.0, close.1, 0)?;
+    OpenHours::new(o, c)
+}
+
+fn office(code: &str, name_ja: &str, name_en: &str, address: &str, phone: &str, hours: WeeklyHours) -> Option<Office> {
+    Some(Office {
+        code: OfficeCode::parse(code).ok()?,
+        name_ja: name_ja.into(),
+        name_en: name_en.into(),
+        address: address.into(),
+        phone: phone.into(),
+        hours,
+    })
+}
+
+/// The demo offices.
+pub fn offices() -> Vec<Office> {
+    let standard = WeeklyHours::standard();
+    let mut with_saturday = standard;
+    with_saturday.set(Weekday::Sat, hours((10, 0), (17, 0)));
+    let mut late_thursday = standard;
+    late_thursday.set(Weekday::Thu, hours((8, 30), (19, 0)));
+    [
+        office(
+            "28011",
+            "灘公共職業安定所三宮分室",
+            "Nada Public Employment Security Office, Sannomiya Branch",
+            "兵庫県神戸市中央区雲井通５－３－１ サンパル３階",
+            "078-231-8609",
+            standard,
+        ),
+        office(
+            "13010",
+            "飯田橋公共職業安定所",
+            "Iidabashi Public Employment Security Office",
+            "東京都文京区後楽１－９－２０ 飯田橋合同庁舎内",
+            "03-3812-8609",
+            with_saturday,
+        ),
+        office(
+            "27020",
+            "大阪東公共職業安定所",
+            "Osaka-Higashi Public Employment Security Office",
+            "大阪府大阪市中央区農人橋２－１－３６ ピップビル１～３階",
+            "06-6942-4771",
+            late_thursday,
+        ),
+        office(
+            "01010",
+            "札幌公共職業安定所",
+            "Sapporo Public Employment Security Office",
+            "北海道札幌市白石区東札幌１条４－１－１",
+            "011-562-0101",
+            standard,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Seeds the demo data if there are no offices yet. Returns whether it seeded.
+pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, AppError> {
+    if !offices::list(db).await?.is_empty() {
+        return Ok(false);
+    }
+    for o in offices() {
+        offices::save(db, &o).await?;
+    }
+    // An announced closure on the first Wednesday at least a week ahead, so the pages show one.
+    let mut day = clock.today_jst() + Days::new(7);
+    while day.weekday() != Weekday::Wed {
+        day = day + Days::new(1);
+    }
+    let closure = OfficeClosure {
+        date: day,
+        reason: "庁舎設備点検のため閉庁".into(),
+    };
+    offices::add_closure(db, "28011", &closure).await?;
+    Ok(true)
+}

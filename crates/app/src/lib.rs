@@ -1,0 +1,11 @@
+//! Madoguchi's use cases: one function per thing a person does. Each takes the
+//! database and the clock, applies the domain rules, and returns a domain result
+//! or an `AppError` with a stable code.
+
+pub mod calendar;
+pub mod demo;
+mod error;
+pub mod offices;
+
+pub use error::{AppError, ErrorCode};
+pub use madoguchi_store::Db;

@@ -1,0 +1,235 @@
+//! Configuration: built-in defaults, then `madoguchi.toml` (or `--config FILE`), then
+//! `MADOGUCHI_…` environment variables (nested with `__`), then flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use madoguchi_store::{DatabaseUrl, PoolSizes};
+use serde::Deserialize;
+
+pub const DEFAULT_FILE: &str = "madoguchi.toml";
+const ENV_PREFIX: &str = "MADOGUCHI_";
+/// Variables with these prefixes belong to the test harness, not to the product.
+const ENV_IGNORED: &[&str] = &["MADOGUCHI_TEST_"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub database: DatabaseConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `sqlite:PATH` or `postgres://…`. May hold a password: never printed whole.
+    pub url: String,
+    /// PostgreSQL pool size per process.
+    pub max_connections: u32,
+    /// SQLite reader connections (there is always exactly one writer).
+    pub sqlite_readers: u32,
+    pub acquire_timeout_seconds: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// A tracing filter, e.g. `info` or `madoguchi=debug,info`.
+    pub level: String,
+    /// `text` for people, `json` for log shippers.
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database: DatabaseConfig::default(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        Self {
+            url: "sqlite:./data/madoguchi.db".into(),
+            max_connections: 10,
+            sqlite_readers: 4,
+            acquire_timeout_seconds: 5,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            level: "info".into(),
+            format: LogFormat::Text,
+        }
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("database", &self.database)
+            .field("log", &self.log)
+            .finish()
+    }
+}
+
+impl fmt::Debug for DatabaseConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseConfig")
+            .field("url", &madoguchi_store::redact(&self.url))
+            .field("max_connections", &self.max_connections)
+            .field("sqlite_readers", &self.sqlite_readers)
+            .field("acquire_timeout_seconds", &self.acquire_timeout_seconds)
+            .finish()
+    }
+}
+
+impl Config {
+    pub fn database_url(&self) -> Result<DatabaseUrl, String> {
+        self.database.url.parse().map_err(|e| format!("{e}"))
+    }
+
+    pub fn pool_sizes(&self) -> PoolSizes {
+        PoolSizes {
+            sqlite_readers: self.database.sqlite_readers,
+            postgres: self.database.max_connections,
+            acquire_timeout: std::time::Duration::from_secs(self.database.acquire_timeout_seconds.max(1)),
+        }
+    }
+}
+
+/// Flags that override everything else.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub listen: Option<SocketAddr>,
+    pub database_url: Option<String>,
+}
+
+/// Loads the layered configuration; the error is one line naming the source.
+pub fn load(flags: &Overrides, env: impl IntoIterator<Item = (String, String)>) -> Result<Config, String> {
+    let mut table = match &flags.config {
+        Some(path) => read_file(path)?,
+        None if Path::new(DEFAULT_FILE).exists() => read_file(Path::new(DEFAULT_FILE))?,
+        None => toml::Table::new(),
+    };
+    overlay_env(&mut table, env)?;
+    let mut config: Config = toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("configuration error: {}", one_line(&e.to_string())))?;
+    if let Some(listen) = flags.listen {
+        config.listen = listen;
+    }
+    if let Some(url) = &flags.database_url {
+        config.database.url = url.clone();
+    }
+    config.database_url()?;
+    Ok(config)
+}
+
+fn read_file(path: &Path) -> Result<toml::Table, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read configuration file {}: {e}", path.display()))?;
+    text.parse::<toml::Table>()
+        .map_err(|e| format!("configuration file {} is not valid TOML: {}", path.display(), one_line(&e.to_string())))
+}
+
+/// `MADOGUCHI_DATABASE__URL=…` sets `database.url`. Values that look like numbers or
+/// booleans are typed, so `MADOGUCHI_DATABASE__MAX_CONNECTIONS=20` works.
+fn overlay_env(table: &mut toml::Table, env: impl IntoIterator<Item = (String, String)>) -> Result<(), String> {
+    for (name, value) in env {
+        let Some(rest) = name.strip_prefix(ENV_PREFIX) else { continue };
+        if ENV_IGNORED.iter().any(|p| name.starts_with(p)) || rest.is_empty() {
+            continue;
+        }
+        let path: Vec<String> = rest.split("__").map(str::to_ascii_lowercase).collect();
+        let typed = if let Ok(n) = value.parse::<i64>() {
+            toml::Value::Integer(n)
+        } else if let Ok(b) = value.parse::<bool>() {
+            toml::Value::Boolean(b)
+        } else {
+            toml::Value::String(value)
+        };
+        let (last, parents) = path.split_last().ok_or_else(|| format!("empty variable name {name}"))?;
+        let mut node = &mut *table;
+        for key in parents {
+            let entry = node
+                .entry(key.clone())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            node = entry
+                .as_table_mut()
+                .ok_or_else(|| format!("configuration error: {name} sets inside `{key}`, which is not a section"))?;
+        }
+        node.insert(last.clone(), typed);
+    }
+    Ok(())
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn defaults_are_sqlite_on_localhost() {
+        let c = load(&Overrides::default(), env(&[])).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database.url, "sqlite:./data/madoguchi.db");
+    }
+
+    #[test]
+    fn layers_file_then_env_then_flags() {
+        let dir = std::env::temp_dir().join(format!("mdg-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("m.toml");
+        std::fs::write(&file, "listen = \"127.0.0.1:9000\"\n[database]\nurl = \"sqlite:/tmp/a.db\"\nmax_connections = 3\n").unwrap();
+        let mut flags = Overrides { config: Some(file), ..Overrides::default() };
+        let c = load(&flags, env(&[("MADOGUCHI_DATABASE__MAX_CONNECTIONS", "7"), ("MADOGUCHI_TEST_POSTGRES", "x")])).unwrap();
+        assert_eq!(c.listen.port(), 9000);
+        assert_eq!(c.database.max_connections, 7);
+        assert_eq!(c.database.url, "sqlite:/tmp/a.db");
+        flags.listen = Some("127.0.0.1:9100".parse().unwrap());
+        let c = load(&flags, env(&[("MADOGUCHI_LISTEN", "127.0.0.1:9200")])).unwrap();
+        assert_eq!(c.listen.port(), 9100);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_urls_are_one_clear_line() {
+        let e = load(&Overrides::default(), env(&[("MADOGUCHI_DATABSE__URL", "sqlite:x")])).unwrap_err();
+        assert!(e.contains("databse") && !e.contains('\n'), "{e}");
+        let flags = Overrides { database_url: Some("mysql://x".into()), ..Overrides::default() };
+        let e = load(&flags, env(&[])).unwrap_err();
+        assert!(e.contains("sqlite:") && e.contains("postgres://"), "{e}");
+    }
+
+    #[test]
+    fn debug_hides_the_password() {
+        let flags = Overrides { database_url: Some("postgres://u:hunter2@h/db".into()), ..Overrides::default() };
+        let c = load(&flags, env(&[])).unwrap();
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+}

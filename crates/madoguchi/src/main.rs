@@ -1,0 +1,113 @@
+//! `madoguchi`: the one binary. `serve` runs the web application; `migrate`, `office` and
+//! `text check` are the operator's tools.
+
+mod config;
+mod office_cmd;
+mod serve_cmd;
+mod text_check;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "madoguchi", version, about = "The online counter of Japan's public employment offices (Hello Work)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the configuration comes from; shared by every command that opens the database.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct DbArgs {
+    /// Configuration file (default: ./madoguchi.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// `sqlite:PATH` (created if absent) or `postgres://…`.
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application.
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one).
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<SocketAddr>,
+        /// Seed demo offices on first start.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Add, edit and list offices and their closures.
+    Office {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        action: office_cmd::OfficeAction,
+    },
+    /// Text tools for operators.
+    Text {
+        #[command(subcommand)]
+        action: TextAction,
+    },
+    /// Print the OpenAPI document of the JSON API.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum TextAction {
+    /// Check lines from standard input against the N10 character rules.
+    /// Prints `LINE:COLUMN U+XXXX REASON [→ SUGGESTION]` per offending character.
+    Check {
+        /// Check against the password alphabet (rule AC-3) instead.
+        #[arg(long, conflicts_with = "multiline")]
+        password: bool,
+        /// Judge as a multi-line field: CR is accepted.
+        #[arg(long)]
+        multiline: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Text {
+            action: TextAction::Check { password, multiline },
+        } => text_check::run(password, multiline),
+        Command::Openapi => {
+            println!("{}", madoguchi_web::api::openapi_pretty());
+            ExitCode::SUCCESS
+        }
+        Command::Serve { db, listen, demo } => run_async(serve_cmd::run(db, listen, demo)),
+        Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
+        Command::Office { db, action } => run_async(office_cmd::run(db, action)),
+    }
+}
+
+/// Runs an async command; its error is one line on stderr and a non-zero exit.
+fn run_async(fut: impl std::future::Future<Output = Result<(), String>>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(fut) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

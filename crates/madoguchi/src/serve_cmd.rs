@@ -1,0 +1,95 @@
+//! `serve` and `migrate`: load configuration, open the database, run.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use madoguchi_domain::clock::SystemClock;
+use madoguchi_store::{Db, connect};
+use madoguchi_web::AppState;
+use tracing_subscriber::EnvFilter;
+
+use crate::DbArgs;
+use crate::config::{self, Config, LogFormat, Overrides};
+
+/// Loads configuration from flags, the file and the environment.
+pub fn load(db: &DbArgs, listen: Option<SocketAddr>) -> Result<Config, String> {
+    let flags = Overrides {
+        config: db.config.clone(),
+        listen,
+        database_url: db.database_url.clone(),
+    };
+    config::load(&flags, std::env::vars())
+}
+
+/// Opens and migrates the configured database.
+pub async fn open(config: &Config) -> Result<Db, String> {
+    let url = config.database_url()?;
+    let db = connect(&url, config.pool_sizes()).await.map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    Ok(db)
+}
+
+fn init_logging(config: &Config) {
+    let filter = EnvFilter::try_new(&config.log.level).unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // A second init (tests) is harmless; ignore it.
+    let _ = match config.log.format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+pub async fn migrate(args: DbArgs) -> Result<(), String> {
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    println!("migrations applied to {}", config.database_url()?);
+    db.close().await;
+    Ok(())
+}
+
+pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result<(), String> {
+    let config = load(&args, listen)?;
+    init_logging(&config);
+    let url = config.database_url()?;
+    let db = open(&config).await?;
+    tracing::info!(database = %url, "database ready");
+    let clock = Arc::new(SystemClock);
+    if demo && madoguchi_app::demo::seed_if_empty(&db, clock.as_ref()).await.map_err(|e| e.to_string())? {
+        tracing::info!("demo data seeded");
+    }
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("Madoguchi is running on {} ({}). Open http://{addr}/", url.backend(), url);
+    let state = AppState { db: db.clone(), clock };
+    madoguchi_web::serve(listener, state, shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    db.close().await;
+    println!("Madoguchi stopped.");
+    Ok(())
+}
+
+/// SIGTERM (from a service manager) or Ctrl-C.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,194 @@
+//! The binary as an operator runs it: configuration errors, the office tool, `text check`,
+//! and `serve --demo` started, queried and stopped with SIGTERM.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
+    // A stray madoguchi.toml in the working directory must not leak into the tests.
+    c.current_dir(std::env::temp_dir());
+    c.env_remove("MADOGUCHI_DATABASE__URL").env_remove("MADOGUCHI_LISTEN");
+    c
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mdg-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(cmd: &mut Command) -> (Output, String, String) {
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, stdout, stderr)
+}
+
+fn assert_one_line_error(out: &Output, stderr: &str, needle: &str) {
+    assert!(!out.status.success(), "expected failure, got: {stderr}");
+    let lines: Vec<_> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one clear line: {stderr}");
+    assert!(lines[0].starts_with("error: ") && lines[0].contains(needle), "{stderr}");
+}
+
+#[test]
+fn bad_configuration_exits_non_zero_with_one_line() {
+    let dir = scratch("badconf");
+    let (out, _, err) = run(bin().args(["serve", "--config", "/nonexistent/madoguchi.toml"]));
+    assert_one_line_error(&out, &err, "cannot read configuration file");
+
+    let file = dir.join("m.toml");
+    std::fs::write(&file, "listen = \"127.0.0.1:0\"\n[database]\nurll = \"sqlite:x.db\"\n").unwrap();
+    let (out, _, err) = run(bin().args(["serve", "--config"]).arg(&file));
+    assert_one_line_error(&out, &err, "unknown field `urll`");
+
+    std::fs::write(&file, "listen = [\n").unwrap();
+    let (out, _, err) = run(bin().args(["migrate", "--config"]).arg(&file));
+    assert_one_line_error(&out, &err, "not valid TOML");
+
+    let (out, _, err) = run(bin().args(["serve", "--database-url", "mysql://localhost/x"]));
+    assert_one_line_error(&out, &err, "must start with sqlite: or postgres://");
+
+    let (out, _, err) = run(bin().arg("migrate").env("MADOGUCHI_DATABASE__URL", "postgres://u:pw@h:badport/db"));
+    assert_one_line_error(&out, &err, "malformed PostgreSQL URL");
+    assert!(!err.contains(":pw@"), "{err}");
+
+    let (out, _, err) = run(bin().arg("migrate").env("MADOGUCHI_NOSUCH", "1"));
+    assert_one_line_error(&out, &err, "unknown field `nosuch`");
+}
+
+#[test]
+fn unreachable_database_exits_non_zero_without_the_password() {
+    let (out, _, err) = run(bin().args([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--database-url",
+        "postgres://madoguchi:hunter2@127.0.0.1:1/madoguchi",
+    ]).env("MADOGUCHI_DATABASE__ACQUIRE_TIMEOUT_SECONDS", "2"));
+    assert_one_line_error(&out, &err, "cannot reach the database");
+    assert!(!err.contains("hunter2"), "{err}");
+}
+
+#[test]
+fn office_tool_adds_edits_and_closes() {
+    let dir = scratch("office");
+    let url = format!("sqlite:{}", dir.join("m.db").display());
+    let office = |args: &[&str]| run(bin().arg("office").args(["--database-url", &url]).args(args));
+
+    let (out, stdout, err) = office(&["add", "28011", "--name-ja", "灘公共職業安定所三宮分室", "--name-en", "Sannomiya", "--hours", "mon-fri=08:30-17:15,sat=10:00-17:00"]);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("added office 28011"));
+    let (out, _, err) = office(&["add", "28011", "--name-ja", "x", "--name-en", "x"]);
+    assert_one_line_error(&out, &err, "already exists");
+    // rule AC-4: the operator's text obeys N10 too, and is told which character and where.
+    let (out, _, err) = office(&["add", "13010", "--name-ja", "㈱飯田橋", "--name-en", "Iidabashi"]);
+    assert_one_line_error(&out, &err, "U+3231");
+    assert!(err.contains("(株)"), "{err}");
+
+    let (out, _, err) = office(&["edit", "28011", "--phone", "078-231-8609", "--hours", "sat=closed"]);
+    assert!(out.status.success(), "{err}");
+    let (_, stdout, _) = office(&["list"]);
+    assert!(stdout.contains("28011\t灘公共職業安定所三宮分室\tSannomiya\tmon=08:30-17:15"), "{stdout}");
+    assert!(!stdout.contains("sat="), "{stdout}");
+
+    let (out, _, err) = office(&["close", "28011", "2026-12-04", "--reason", "庁舎設備点検"]);
+    assert!(out.status.success(), "{err}");
+    let (_, stdout, _) = office(&["closures", "28011", "--from", "2026-12-01"]);
+    assert_eq!(stdout, "2026-12-04\t庁舎設備点検\n");
+    assert!(office(&["reopen", "28011", "2026-12-04"]).0.status.success());
+    let (out, _, err) = office(&["reopen", "28011", "2026-12-04"]);
+    assert_one_line_error(&out, &err, "not found");
+    let (out, _, err) = office(&["edit", "99999", "--phone", "1"]);
+    assert_one_line_error(&out, &err, "not found");
+}
+
+fn text_check(args: &[&str], input: &str) -> (bool, String) {
+    let mut child = bin()
+        .args(["text", "check"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.success(), String::from_utf8(out.stdout).unwrap())
+}
+
+// rules CH-1…CH-8 through the operator's command.
+#[test]
+fn text_check_reports_each_offending_character() {
+    let (ok, out) = text_check(&[], "山田太郎\nｶﾞｰﾃﾞﾝ 〜～\n");
+    assert!(ok, "{out}");
+    assert_eq!(out, "");
+
+    let (ok, out) = text_check(&[], "山田\n㈱𠮷野家①\n");
+    assert!(!ok);
+    let lines: Vec<_> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("2:1 U+3231 ") && lines[0].ends_with("→ (株)"), "{out}");
+    assert!(lines[1].starts_with("2:2 U+20BB7 ") && lines[1].ends_with("→ 吉"), "{out}");
+    assert!(lines[2].starts_with("2:5 U+2460 ") && lines[2].ends_with("→ 1"), "{out}");
+
+    let (ok, out) = text_check(&["--password"], "Correct-horse_42!\npass word\n");
+    assert!(!ok);
+    assert!(out.starts_with("2:5 U+0020 "), "{out}");
+
+    let (ok, _) = text_check(&["--multiline"], "一行目\r\n二行目\r\n");
+    assert!(ok);
+    let (ok, out) = text_check(&[], "a\tb\n");
+    assert!(!ok);
+    assert!(out.starts_with("1:2 U+0009 "), "{out}");
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut body = String::new();
+    s.read_to_string(&mut body).unwrap();
+    body
+}
+
+#[test]
+fn serve_demo_starts_answers_and_stops_on_sigterm() {
+    let dir = scratch("serve");
+    let url = format!("sqlite:{}", dir.join("data").join("m.db").display());
+    let mut child = bin()
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--database-url", &url])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let addr = line
+        .split("Open http://")
+        .nth(1)
+        .and_then(|s| s.trim().strip_suffix('/'))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_owned();
+
+    let top = http_get(&addr, "/");
+    assert!(top.starts_with("HTTP/1.1 200"), "{top}");
+    assert!(top.contains("灘公共職業安定所三宮分室"));
+    assert!(http_get(&addr, "/?lang=en").contains("Nada Public Employment Security Office"));
+    assert!(http_get(&addr, "/readyz").starts_with("HTTP/1.1 200"));
+
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "graceful exit: {status:?}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("Madoguchi stopped."), "{rest}");
+}

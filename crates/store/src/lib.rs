@@ -1,0 +1,172 @@
+//! Madoguchi's storage: one `Db` value over SQLite or PostgreSQL, chosen from the URL.
+//!
+//! SQL is shared where the dialects agree (sqlx's SQLite driver accepts `$1`), and the
+//! `read!`/`write!`/`in_tx!` macros expand the same code once per backend so the types
+//! stay exact. Invariants live in the schema and in conditional statements.
+
+mod connect;
+pub mod lease;
+pub mod offices;
+pub mod outbox;
+pub mod testing;
+mod url;
+
+use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
+
+pub use connect::{PoolSizes, connect};
+pub use url::{DatabaseUrl, UrlError, redact};
+
+/// The database, either embedded SQLite or shared PostgreSQL.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqliteDb),
+    Postgres(PgPool),
+}
+
+/// SQLite with readers in parallel and exactly one writer connection, so writers
+/// queue in the pool instead of failing with "database is locked".
+#[derive(Clone, Debug)]
+pub struct SqliteDb {
+    pub read: SqlitePool,
+    pub write: SqlitePool,
+}
+
+/// A transaction on either backend. Dropping it without `commit` rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Url(#[from] UrlError),
+    #[error("cannot reach the database at {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    #[error("database migration failed: {0}")]
+    Migrate(String),
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// True for a unique or primary-key violation: the caller maps it to 409.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, Self::Sql(sqlx::Error::Database(e)) if e.is_unique_violation())
+    }
+
+    /// True when the database could not be reached at all: the caller maps it to 503.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Self::Unreachable { .. } | Self::Sql(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
+        )
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Runs `$body` with `$c` bound to a pool that may only read.
+#[macro_export]
+macro_rules! read {
+    ($db:expr, |$c:ident| $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite(s) => {
+                let $c = &s.read;
+                $body
+            }
+            $crate::Db::Postgres(p) => {
+                let $c = p;
+                $body
+            }
+        }
+    };
+}
+
+/// Runs `$body` with `$c` bound to the pool that writes.
+#[macro_export]
+macro_rules! write {
+    ($db:expr, |$c:ident| $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite(s) => {
+                let $c = &s.write;
+                $body
+            }
+            $crate::Db::Postgres(p) => {
+                let $c = p;
+                $body
+            }
+        }
+    };
+}
+
+/// Runs `$body` with `$c` bound to the transaction's connection.
+#[macro_export]
+macro_rules! in_tx {
+    ($tx:expr, |$c:ident| $body:expr) => {
+        match $tx {
+            $crate::Tx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body
+            }
+            $crate::Tx::Postgres(t) => {
+                let $c = &mut **t;
+                $body
+            }
+        }
+    };
+}
+
+impl Db {
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "sqlite",
+            Self::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Applies the embedded migrations of this backend (append-only files).
+    pub async fn migrate(&self) -> Result<()> {
+        let outcome = match self {
+            Self::Sqlite(s) => sqlx::migrate!("../../migrations/sqlite").run(&s.write).await,
+            Self::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await,
+        };
+        outcome.map_err(|e| StoreError::Migrate(e.to_string()))
+    }
+
+    /// Readiness: one round trip to the database.
+    pub async fn ping(&self) -> Result<()> {
+        read!(self, |c| sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Starts a write transaction. On SQLite it takes the single writer connection.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Self::Sqlite(s) => Tx::Sqlite(s.write.begin().await?),
+            Self::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Self::Sqlite(s) => {
+                s.read.close().await;
+                s.write.close().await;
+            }
+            Self::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Self::Sqlite(t) => t.commit().await?,
+            Self::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,126 @@
+//! RFC 9457 problem documents for the API, with a stable `code` member, and the
+//! matching HTML error page for people.
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use madoguchi_app::{AppError, ErrorCode};
+use madoguchi_domain::characters::Offence;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the problem type: `urn:madoguchi:problem:{code}`.
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Stable machine-readable code, e.g. `invalid_date`, `range_too_long`, `not_found`.
+    pub code: String,
+    /// For `invalid_input` and `invalid_characters`: which field, and each offending character.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    /// 0-based code-point index of the character, when the error is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub character: Option<String>,
+    /// `U+XXXX`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codepoint: Option<String>,
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl FieldError {
+    pub fn from_offence(field: &str, o: &Offence) -> Self {
+        Self {
+            field: field.to_owned(),
+            index: Some(o.index),
+            character: Some(o.ch.to_string()),
+            codepoint: Some(format!("U+{:04X}", u32::from(o.ch))),
+            reason: o.reason.code().to_owned(),
+            suggestion: o.suggestion.map(str::to_owned),
+        }
+    }
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, code: &str, title: &str, detail: Option<String>) -> Self {
+        Self {
+            type_uri: format!("urn:madoguchi:problem:{code}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail,
+            code: code.to_owned(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self).unwrap_or_default();
+        (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+    }
+}
+
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    match code {
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::InvalidInput => StatusCode::BAD_REQUEST,
+        ErrorCode::InvalidCharacters => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::Conflict => StatusCode::CONFLICT,
+        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// An `AppError` on its way out of the API: logged in full, shown without internals.
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        Self(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        let status = status_of(e.code());
+        if status.is_server_error() {
+            tracing::error!(error = ?e, "request failed");
+        }
+        let detail = (!status.is_server_error()).then(|| e.to_string());
+        let mut p = Problem::new(status, e.specific_code(), status.canonical_reason().unwrap_or("Error"), detail);
+        match &e {
+            AppError::InvalidCharacters { fields } => {
+                p.errors = fields
+                    .iter()
+                    .flat_map(|(f, offences)| offences.iter().map(move |o| FieldError::from_offence(f, o)))
+                    .collect();
+            }
+            AppError::InvalidInput { code, field, .. } => p.errors.push(FieldError {
+                field: field.clone(),
+                index: None,
+                character: None,
+                codepoint: None,
+                reason: (*code).to_owned(),
+                suggestion: None,
+            }),
+            _ => {}
+        }
+        p.into_response()
+    }
+}
