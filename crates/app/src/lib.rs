@@ -5,7 +5,9 @@
 pub mod calendar;
 pub mod demo;
 mod error;
+pub mod mail;
 pub mod offices;
+pub mod smtp_sink;
 
 pub use error::{AppError, ErrorCode};
 pub use madoguchi_store::Db;

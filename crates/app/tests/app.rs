@@ -1,0 +1,138 @@
+//! Use cases against real databases (SQLite and PostgreSQL) and a real SMTP server.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
+use madoguchi_app::smtp_sink::SmtpSink;
+use madoguchi_domain::clock::{Clock, ManualClock};
+use madoguchi_store::outbox::{self, NewMail};
+use madoguchi_store::{Db, testing};
+
+fn clock() -> Arc<ManualClock> {
+    Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 28, 15, 0, 0).unwrap()))
+}
+
+fn smtp(port: u16) -> Transport {
+    Transport::smtp(&SmtpSettings {
+        host: "127.0.0.1".into(),
+        port,
+        tls: TlsMode::None,
+        username: None,
+        password: None,
+        from: "Madoguchi <no-reply@madoguchi.example>".into(),
+        timeout: std::time::Duration::from_secs(5),
+    })
+    .unwrap()
+}
+
+async fn enqueue(db: &Db, n: usize, clock: &dyn Clock) {
+    let mut tx = db.begin().await.unwrap();
+    for i in 0..n {
+        let mail = NewMail {
+            recipient: format!("seeker{i}@example.jp"),
+            subject: format!("【Madoguchi】予約を受け付けました {i}"),
+            body_text: format!("山田様\n予約番号 {i}\n"),
+            body_html: Some(format!("<p>山田様</p><p>予約番号 {i}</p>")),
+        };
+        outbox::enqueue(&mut tx, &mail, clock.now()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+// rule NO-3: the worker sends over a real SMTP conversation and marks each message sent.
+#[tokio::test]
+async fn outbox_mail_arrives_over_smtp() {
+    for t in testing::both("mail_arrives").await {
+        let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
+        let clock = clock();
+        enqueue(&t.db, 3, clock.as_ref()).await;
+        let report = mail::deliver_due(&t.db, &smtp(sink.addr.port()), clock.as_ref(), 10).await.unwrap();
+        assert_eq!((report.sent, report.failed), (3, 0), "{}", t.db.backend());
+        assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 0);
+        let got = sink.received();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].to, vec!["seeker0@example.jp".to_owned()]);
+        assert_eq!(got[0].from, "no-reply@madoguchi.example");
+        assert!(got[0].data.contains("multipart/alternative"), "text + HTML pair");
+        assert!(got[0].data.contains("Subject: =?utf-8?"), "encoded Japanese subject");
+    }
+}
+
+// rule NO-3: a stopped SMTP server delays mail and loses none.
+#[tokio::test]
+async fn smtp_outage_delays_without_loss() {
+    for t in testing::both("mail_outage").await {
+        let clock = clock();
+        let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
+        let addr = sink.addr;
+        sink.stop();
+        enqueue(&t.db, 2, clock.as_ref()).await;
+        let transport = smtp(addr.port());
+        let report = mail::deliver_due(&t.db, &transport, clock.as_ref(), 10).await.unwrap();
+        assert_eq!((report.sent, report.failed), (0, 2), "{}", t.db.backend());
+        assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 2);
+        // Not due again before the back-off.
+        let report = mail::deliver_due(&t.db, &transport, clock.as_ref(), 10).await.unwrap();
+        assert_eq!(report, mail::Delivered::default());
+
+        let sink = SmtpSink::start(addr).await.unwrap();
+        clock.advance(Duration::minutes(2));
+        let report = mail::deliver_due(&t.db, &transport, clock.as_ref(), 10).await.unwrap();
+        assert_eq!((report.sent, report.failed), (2, 0));
+        assert_eq!(sink.received().len(), 2);
+        assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 0);
+    }
+}
+
+// rule NO-3: two replicas draining one outbox send each message exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_replicas_send_each_message_once() {
+    for t in testing::both("mail_replicas").await {
+        let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
+        let clock = clock();
+        enqueue(&t.db, 40, clock.as_ref()).await;
+        // A second replica: its own pools on the same database.
+        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::default()).await.unwrap();
+        let mut tasks = Vec::new();
+        for db in [t.db.clone(), other] {
+            let (clock, port) = (clock.clone(), sink.addr.port());
+            tasks.push(tokio::spawn(async move {
+                let transport = smtp(port);
+                let mut sent = 0;
+                loop {
+                    let r = mail::deliver_due(&db, &transport, clock.as_ref(), 3).await.unwrap();
+                    if r.sent == 0 && r.failed == 0 {
+                        break sent;
+                    }
+                    sent += r.sent;
+                }
+            }));
+        }
+        let mut total = 0;
+        for task in tasks {
+            total += task.await.unwrap();
+        }
+        let got = sink.received();
+        let mut recipients: Vec<_> = got.iter().flat_map(|m| m.to.clone()).collect();
+        recipients.sort();
+        recipients.dedup();
+        assert_eq!((total, got.len(), recipients.len()), (40, 40, 40), "{}", t.db.backend());
+    }
+}
+
+// Demo mode: mail becomes .eml files a newcomer can open.
+#[tokio::test]
+async fn demo_transport_writes_eml_files() {
+    let t = testing::sqlite("mail_files").await.unwrap();
+    let dir = std::env::temp_dir().join(format!("mdg-eml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let transport = Transport::files(dir.clone(), "Madoguchi <no-reply@madoguchi.example>").unwrap();
+    let clock = clock();
+    enqueue(&t.db, 1, clock.as_ref()).await;
+    let report = mail::deliver_due(&t.db, &transport, clock.as_ref(), 10).await.unwrap();
+    assert_eq!(report.sent, 1);
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(files.len(), 1);
+}
