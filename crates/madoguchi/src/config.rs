@@ -19,6 +19,60 @@ pub struct Config {
     pub listen: SocketAddr,
     pub database: DatabaseConfig,
     pub log: LogConfig,
+    pub mail: MailConfig,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailConfig {
+    /// The sender, e.g. `Madoguchi <no-reply@example.go.jp>`.
+    pub from: String,
+    /// Empty: mail waits in the outbox (under `--demo` it becomes `.eml` files instead).
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// `starttls` (port 587), `tls` (port 465) or `none` (a local relay only).
+    pub tls: MailTls,
+    pub username: Option<String>,
+    /// Never printed; prefer the `MADOGUCHI_MAIL__PASSWORD` environment variable.
+    pub password: Option<String>,
+    /// Where `--demo` writes `.eml` files.
+    pub demo_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTls {
+    None,
+    Starttls,
+    Tls,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        Self {
+            from: "Madoguchi <no-reply@madoguchi.localhost>".into(),
+            smtp_host: String::new(),
+            smtp_port: 587,
+            tls: MailTls::Starttls,
+            username: None,
+            password: None,
+            demo_dir: PathBuf::from("./data/mail"),
+        }
+    }
+}
+
+impl fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MailConfig")
+            .field("from", &self.from)
+            .field("smtp_host", &self.smtp_host)
+            .field("smtp_port", &self.smtp_port)
+            .field("tls", &self.tls)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("demo_dir", &self.demo_dir)
+            .finish()
+    }
 }
 
 #[derive(Deserialize)]
@@ -55,6 +109,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             database: DatabaseConfig::default(),
             log: LogConfig::default(),
+            mail: MailConfig::default(),
         }
     }
 }
@@ -85,6 +140,7 @@ impl fmt::Debug for Config {
             .field("listen", &self.listen)
             .field("database", &self.database)
             .field("log", &self.log)
+            .field("mail", &self.mail)
             .finish()
     }
 }
@@ -229,7 +285,9 @@ mod tests {
     #[test]
     fn debug_hides_the_password() {
         let flags = Overrides { database_url: Some("postgres://u:hunter2@h/db".into()), ..Overrides::default() };
-        let c = load(&flags, env(&[])).unwrap();
-        assert!(!format!("{c:?}").contains("hunter2"));
+        let c = load(&flags, env(&[("MADOGUCHI_MAIL__PASSWORD", "smtp-s3cret")])).unwrap();
+        assert_eq!(c.mail.password.as_deref(), Some("smtp-s3cret"));
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains("smtp-s3cret"), "{shown}");
     }
 }

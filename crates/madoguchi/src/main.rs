@@ -2,6 +2,7 @@
 //! `text check` are the operator's tools.
 
 mod config;
+mod jobs;
 mod office_cmd;
 mod serve_cmd;
 mod text_check;
@@ -55,6 +56,13 @@ enum Command {
         #[command(subcommand)]
         action: office_cmd::OfficeAction,
     },
+    /// Background jobs, one round at a time (they also run inside every `serve`).
+    Jobs {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        action: JobAction,
+    },
     /// Text tools for operators.
     Text {
         #[command(subcommand)]
@@ -62,6 +70,12 @@ enum Command {
     },
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+}
+
+#[derive(Subcommand)]
+enum JobAction {
+    /// Run one round of a job: `mailer` delivers due mail from the outbox.
+    Run { name: String },
 }
 
 #[derive(Subcommand)]
@@ -91,6 +105,10 @@ fn main() -> ExitCode {
         Command::Serve { db, listen, demo } => run_async(serve_cmd::run(db, listen, demo)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
+        Command::Jobs {
+            db,
+            action: JobAction::Run { name },
+        } => run_async(serve_cmd::run_job(db, &name)),
     }
 }
 

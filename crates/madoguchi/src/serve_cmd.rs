@@ -39,6 +39,26 @@ fn init_logging(config: &Config) {
     };
 }
 
+/// `madoguchi jobs run NAME`: one round of a job, for cron-style operation.
+pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    let clock = SystemClock;
+    let result = match name {
+        "mailer" => {
+            let transport = crate::jobs::transport(&config, false)?
+                .ok_or("mail.smtp_host is not set, so there is nowhere to send mail")?;
+            madoguchi_app::mail::deliver_due(&db, &transport, &clock, 200)
+                .await
+                .map(|r| println!("mailer: {} sent, {} failed", r.sent, r.failed))
+                .map_err(|e| e.to_string())
+        }
+        other => Err(format!("unknown job {other}; jobs: mailer")),
+    };
+    db.close().await;
+    result
+}
+
 pub async fn migrate(args: DbArgs) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
@@ -57,6 +77,12 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     if demo && madoguchi_app::demo::seed_if_empty(&db, clock.as_ref()).await.map_err(|e| e.to_string())? {
         tracing::info!("demo data seeded");
     }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut workers = Vec::new();
+    match crate::jobs::transport(&config, demo)? {
+        Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(db.clone(), t, clock.clone(), stopped.clone()))),
+        None => tracing::warn!("mail.smtp_host is not set: mail waits in the outbox until it is"),
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
@@ -66,6 +92,10 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     madoguchi_web::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;
+    let _ = stop.send(true);
+    for w in workers {
+        let _ = w.await;
+    }
     db.close().await;
     println!("Madoguchi stopped.");
     Ok(())

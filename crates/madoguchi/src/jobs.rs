@@ -1,0 +1,69 @@
+//! Background jobs run inside every `serve` process. A job runs only while this replica
+//! holds its lease row, so N replicas never double-send or double-sweep.
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
+use madoguchi_domain::clock::Clock;
+use madoguchi_store::{Db, lease};
+use tokio::sync::watch;
+
+use crate::config::{Config, MailTls};
+
+/// How often a replica looks for work, and how long its lease lasts without renewal.
+const TICK: StdDuration = StdDuration::from_secs(5);
+const LEASE: i64 = 30;
+
+/// The mail transport the configuration asks for, if any.
+pub fn transport(config: &Config, demo: bool) -> Result<Option<Transport>, String> {
+    let m = &config.mail;
+    if !m.smtp_host.is_empty() {
+        let settings = SmtpSettings {
+            host: m.smtp_host.clone(),
+            port: m.smtp_port,
+            tls: match m.tls {
+                MailTls::None => TlsMode::None,
+                MailTls::Starttls => TlsMode::StartTls,
+                MailTls::Tls => TlsMode::Tls,
+            },
+            username: m.username.clone(),
+            password: m.password.clone(),
+            from: m.from.clone(),
+            timeout: StdDuration::from_secs(20),
+        };
+        return Transport::smtp(&settings).map(Some);
+    }
+    if demo {
+        return Transport::files(m.demo_dir.clone(), &m.from).map(Some);
+    }
+    Ok(None)
+}
+
+/// A name for this replica in lease rows: host and process.
+pub fn owner() -> String {
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "madoguchi".into());
+    format!("{host}:{}", std::process::id())
+}
+
+/// Delivers the outbox while holding the `mailer` lease, until `stop` changes.
+pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
+    let me = owner();
+    loop {
+        match lease::try_acquire(&db, "mailer", &me, Duration::seconds(LEASE), clock.now()).await {
+            Ok(true) => match mail::deliver_due(&db, &transport, clock.as_ref(), 20).await {
+                Ok(r) if r.sent + r.failed > 0 => tracing::info!(sent = r.sent, failed = r.failed, "mail delivered"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "mail delivery round failed"),
+            },
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "mailer lease check failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(TICK) => {}
+            _ = stop.changed() => break,
+        }
+    }
+    let _ = lease::release(&db, "mailer", &me).await;
+}
