@@ -42,7 +42,9 @@ pub fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(), AppError> {
     if to < from {
         return Err(AppError::invalid("invalid_range", "to", "`to` is before `from`"));
     }
-    let limit = from.checked_add_months(Months::new(MAX_YEARS * 12)).unwrap_or(NaiveDate::MAX);
+    let limit = from
+        .checked_add_months(Months::new(MAX_YEARS * 12))
+        .unwrap_or(NaiveDate::MAX);
     if to >= limit {
         return Err(AppError::invalid(
             "range_too_long",

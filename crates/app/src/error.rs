@@ -10,6 +10,12 @@ pub enum ErrorCode {
     InvalidInput,
     InvalidCharacters,
     Conflict,
+    /// Wrong credentials or no session.
+    Unauthorized,
+    /// The account is locked (AC-5, AC-8) or not yet usable.
+    Forbidden,
+    /// Too many attempts from one client address (AC-5).
+    RateLimited,
     Unavailable,
     Internal,
 }
@@ -21,6 +27,9 @@ impl ErrorCode {
             Self::InvalidInput => "invalid_input",
             Self::InvalidCharacters => "invalid_characters",
             Self::Conflict => "conflict",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::RateLimited => "rate_limited",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -33,16 +42,34 @@ pub enum AppError {
     NotFound { what: String },
     /// A parameter or field is malformed; `code` is a more specific stable code.
     #[error("{message}")]
-    InvalidInput { code: &'static str, field: String, message: String },
+    InvalidInput {
+        code: &'static str,
+        field: String,
+        message: String,
+    },
     /// Text that breaks rule N10, with every offending character per field (rule AC-4).
     #[error("text contains characters that are not accepted")]
     InvalidCharacters { fields: Vec<(String, Vec<Offence>)> },
+    /// A form with several problems, each with a stable code (registration and the like).
+    #[error("some fields need attention")]
+    Fields(Vec<crate::account_fields::FieldProblem>),
     #[error("{0}")]
     Conflict(String),
+    /// `code` is specific: `invalid_credentials`, `not_signed_in`.
+    #[error("{message}")]
+    Unauthorized { code: &'static str, message: &'static str },
+    /// `code` is specific: `account_locked`, `email_not_verified`, `csrf`.
+    #[error("{message}")]
+    Forbidden { code: &'static str, message: &'static str },
+    #[error("too many attempts; please wait and try again")]
+    RateLimited,
     #[error("the database is unavailable")]
     Unavailable(#[source] StoreError),
     #[error("internal error")]
     Internal(#[source] StoreError),
+    /// The operating system could not supply randomness; never shown to users.
+    #[error("internal error: randomness unavailable ({0})")]
+    Random(String),
 }
 
 impl AppError {
@@ -51,16 +78,25 @@ impl AppError {
             Self::NotFound { .. } => ErrorCode::NotFound,
             Self::InvalidInput { .. } => ErrorCode::InvalidInput,
             Self::InvalidCharacters { .. } => ErrorCode::InvalidCharacters,
+            Self::Fields(_) => ErrorCode::InvalidInput,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::Unauthorized { .. } => ErrorCode::Unauthorized,
+            Self::Forbidden { .. } => ErrorCode::Forbidden,
+            Self::RateLimited => ErrorCode::RateLimited,
             Self::Unavailable(_) => ErrorCode::Unavailable,
-            Self::Internal(_) => ErrorCode::Internal,
+            Self::Internal(_) | Self::Random(_) => ErrorCode::Internal,
         }
     }
 
     /// The most specific stable code: `InvalidInput` carries its own.
     pub fn specific_code(&self) -> &'static str {
         match self {
-            Self::InvalidInput { code, .. } => code,
+            Self::InvalidInput { code, .. } | Self::Unauthorized { code, .. } | Self::Forbidden { code, .. } => code,
+            // The most telling problem names the whole: characters, then the password.
+            Self::Fields(problems) => ["invalid_characters", "weak_password"]
+                .into_iter()
+                .find(|c| problems.iter().any(|p| p.code == *c))
+                .unwrap_or("invalid_input"),
             other => other.code().as_str(),
         }
     }

@@ -2,11 +2,17 @@
 //! database and the clock, applies the domain rules, and returns a domain result
 //! or an `AppError` with a stable code.
 
+pub mod account_fields;
 pub mod calendar;
 pub mod demo;
 mod error;
+pub mod letters;
 pub mod mail;
 pub mod offices;
+pub mod register;
+pub mod secrets;
+pub mod session;
+pub mod sign_in;
 pub mod smtp_sink;
 
 pub use error::{AppError, ErrorCode};

@@ -26,7 +26,10 @@ pub enum TlsMode {
 
 /// Where mail goes.
 pub enum Transport {
-    Smtp { smtp: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Smtp {
+        smtp: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
     /// Demo mode: each message becomes an `.eml` file the development mailbox page lists.
     Files { dir: PathBuf, from: Mailbox },
 }

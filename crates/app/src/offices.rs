@@ -40,7 +40,10 @@ pub async fn list_today(db: &Db, clock: &dyn Clock) -> Result<Vec<OfficeToday>, 
     let mut out = Vec::new();
     for office in store::list(db).await? {
         let closures = store::closures(db, &office.code, today, until).await?;
-        let cal = OfficeCalendar { hours: &office.hours, closures: &closures };
+        let cal = OfficeCalendar {
+            hours: &office.hours,
+            closures: &closures,
+        };
         out.push(OfficeToday {
             today: cal.day(today),
             next_closures: cal.next_closures(today, NEXT_CLOSURES, LOOKAHEAD_DAYS),
@@ -69,7 +72,10 @@ pub async fn days(
     let from = from.unwrap_or_else(|| clock.today_jst());
     let until = horizon_end(from, days);
     let closures = store::closures(db, &office.code, from, until).await?;
-    let cal = OfficeCalendar { hours: &office.hours, closures: &closures };
+    let cal = OfficeCalendar {
+        hours: &office.hours,
+        closures: &closures,
+    };
     let days = from.iter_days().take(days as usize).map(|d| (d, cal.day(d))).collect();
     Ok(OfficeDays { office, days })
 }
@@ -92,7 +98,11 @@ pub async fn save(db: &Db, office: &Office) -> Result<(), AppError> {
         });
     }
     if office.name_ja.trim().is_empty() {
-        return Err(AppError::invalid("required", "name_ja", "the Japanese name is required"));
+        return Err(AppError::invalid(
+            "required",
+            "name_ja",
+            "the Japanese name is required",
+        ));
     }
     let mut tx = db.begin().await?;
     store::save(&mut tx, office).await?;
@@ -110,7 +120,11 @@ pub async fn add_closure(db: &Db, code: &str, closure: &OfficeClosure) -> Result
         });
     }
     if closure.reason.trim().is_empty() {
-        return Err(AppError::invalid("required", "reason", "a closure needs a reason people can read"));
+        return Err(AppError::invalid(
+            "required",
+            "reason",
+            "a closure needs a reason people can read",
+        ));
     }
     let mut tx = db.begin().await?;
     store::add_closure(&mut tx, &office.code, closure).await?;

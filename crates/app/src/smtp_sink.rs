@@ -91,7 +91,11 @@ async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>
                 data.push_str(line.strip_prefix('.').unwrap_or(&line));
             }
             if let Ok(mut r) = store.lock() {
-                r.push(Received { from: from.clone(), to: to.clone(), data });
+                r.push(Received {
+                    from: from.clone(),
+                    to: to.clone(),
+                    data,
+                });
             }
             b"250 OK queued\r\n"
         } else if upper == "RSET" {

@@ -48,7 +48,9 @@ async fn outbox_mail_arrives_over_smtp() {
         let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
         let clock = clock();
         enqueue(&t.db, 3, clock.as_ref()).await;
-        let report = mail::deliver_due(&t.db, &smtp(sink.addr.port()), clock.as_ref(), 10).await.unwrap();
+        let report = mail::deliver_due(&t.db, &smtp(sink.addr.port()), clock.as_ref(), 10)
+            .await
+            .unwrap();
         assert_eq!((report.sent, report.failed), (3, 0), "{}", t.db.backend());
         assert_eq!(outbox::pending_count(&t.db).await.unwrap(), 0);
         let got = sink.received();
@@ -94,7 +96,9 @@ async fn two_replicas_send_each_message_once() {
         let clock = clock();
         enqueue(&t.db, 40, clock.as_ref()).await;
         // A second replica: its own pools on the same database.
-        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::default()).await.unwrap();
+        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::default())
+            .await
+            .unwrap();
         let mut tasks = Vec::new();
         for db in [t.db.clone(), other] {
             let (clock, port) = (clock.clone(), sink.addr.port());

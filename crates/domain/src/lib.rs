@@ -4,4 +4,7 @@
 pub mod calendar;
 pub mod characters;
 pub mod clock;
+pub mod email;
 pub mod office;
+pub mod password;
+pub mod user_id;

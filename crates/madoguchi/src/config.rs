@@ -17,6 +17,11 @@ const ENV_IGNORED: &[&str] = &["MADOGUCHI_TEST_"];
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub listen: SocketAddr,
+    /// The address people use, for links in mail (default: `http://` + `listen`).
+    pub public_url: Option<String>,
+    /// Session cookies carry `Secure` (AC-6). Turn off only for plain-HTTP development
+    /// on a host other than localhost.
+    pub cookie_secure: bool,
     pub database: DatabaseConfig,
     pub log: LogConfig,
     pub mail: MailConfig,
@@ -107,6 +112,8 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: None,
+            cookie_secure: true,
             database: DatabaseConfig::default(),
             log: LogConfig::default(),
             mail: MailConfig::default(),
@@ -138,6 +145,8 @@ impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
             .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field("cookie_secure", &self.cookie_secure)
             .field("database", &self.database)
             .field("log", &self.log)
             .field("mail", &self.mail)
@@ -200,17 +209,24 @@ pub fn load(flags: &Overrides, env: impl IntoIterator<Item = (String, String)>) 
 }
 
 fn read_file(path: &Path) -> Result<toml::Table, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read configuration file {}: {e}", path.display()))?;
-    text.parse::<toml::Table>()
-        .map_err(|e| format!("configuration file {} is not valid TOML: {}", path.display(), one_line(&e.to_string())))
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read configuration file {}: {e}", path.display()))?;
+    text.parse::<toml::Table>().map_err(|e| {
+        format!(
+            "configuration file {} is not valid TOML: {}",
+            path.display(),
+            one_line(&e.to_string())
+        )
+    })
 }
 
 /// `MADOGUCHI_DATABASE__URL=…` sets `database.url`. Values that look like numbers or
 /// booleans are typed, so `MADOGUCHI_DATABASE__MAX_CONNECTIONS=20` works.
 fn overlay_env(table: &mut toml::Table, env: impl IntoIterator<Item = (String, String)>) -> Result<(), String> {
     for (name, value) in env {
-        let Some(rest) = name.strip_prefix(ENV_PREFIX) else { continue };
+        let Some(rest) = name.strip_prefix(ENV_PREFIX) else {
+            continue;
+        };
         if ENV_IGNORED.iter().any(|p| name.starts_with(p)) || rest.is_empty() {
             continue;
         }
@@ -262,9 +278,23 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mdg-config-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("m.toml");
-        std::fs::write(&file, "listen = \"127.0.0.1:9000\"\n[database]\nurl = \"sqlite:/tmp/a.db\"\nmax_connections = 3\n").unwrap();
-        let mut flags = Overrides { config: Some(file), ..Overrides::default() };
-        let c = load(&flags, env(&[("MADOGUCHI_DATABASE__MAX_CONNECTIONS", "7"), ("MADOGUCHI_TEST_POSTGRES", "x")])).unwrap();
+        std::fs::write(
+            &file,
+            "listen = \"127.0.0.1:9000\"\n[database]\nurl = \"sqlite:/tmp/a.db\"\nmax_connections = 3\n",
+        )
+        .unwrap();
+        let mut flags = Overrides {
+            config: Some(file),
+            ..Overrides::default()
+        };
+        let c = load(
+            &flags,
+            env(&[
+                ("MADOGUCHI_DATABASE__MAX_CONNECTIONS", "7"),
+                ("MADOGUCHI_TEST_POSTGRES", "x"),
+            ]),
+        )
+        .unwrap();
         assert_eq!(c.listen.port(), 9000);
         assert_eq!(c.database.max_connections, 7);
         assert_eq!(c.database.url, "sqlite:/tmp/a.db");
@@ -277,14 +307,20 @@ mod tests {
     fn unknown_keys_and_bad_urls_are_one_clear_line() {
         let e = load(&Overrides::default(), env(&[("MADOGUCHI_DATABSE__URL", "sqlite:x")])).unwrap_err();
         assert!(e.contains("databse") && !e.contains('\n'), "{e}");
-        let flags = Overrides { database_url: Some("mysql://x".into()), ..Overrides::default() };
+        let flags = Overrides {
+            database_url: Some("mysql://x".into()),
+            ..Overrides::default()
+        };
         let e = load(&flags, env(&[])).unwrap_err();
         assert!(e.contains("sqlite:") && e.contains("postgres://"), "{e}");
     }
 
     #[test]
     fn debug_hides_the_password() {
-        let flags = Overrides { database_url: Some("postgres://u:hunter2@h/db".into()), ..Overrides::default() };
+        let flags = Overrides {
+            database_url: Some("postgres://u:hunter2@h/db".into()),
+            ..Overrides::default()
+        };
         let c = load(&flags, env(&[("MADOGUCHI_MAIL__PASSWORD", "smtp-s3cret")])).unwrap();
         assert_eq!(c.mail.password.as_deref(), Some("smtp-s3cret"));
         let shown = format!("{c:?}");

@@ -47,6 +47,39 @@ pub fn owner() -> String {
     format!("{host}:{}", std::process::id())
 }
 
+/// Hourly housekeeping under the `housekeeping` lease: purge never-verified accounts
+/// (AC-1) and sessions past their idle limit (AC-6).
+pub async fn housekeeping(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
+    let me = owner();
+    loop {
+        match lease::try_acquire(&db, "housekeeping", &me, Duration::minutes(50), clock.now()).await {
+            Ok(true) => {
+                if let Err(e) = run_housekeeping(&db, clock.as_ref()).await {
+                    tracing::warn!(error = %e, "housekeeping failed");
+                }
+            }
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "housekeeping lease check failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(StdDuration::from_secs(3600)) => {}
+            _ = stop.changed() => break,
+        }
+    }
+}
+
+/// One round of housekeeping; also `madoguchi jobs run housekeeping`.
+pub async fn run_housekeeping(db: &Db, clock: &dyn Clock) -> Result<(), String> {
+    let accounts = madoguchi_app::register::purge_unverified(db, clock)
+        .await
+        .map_err(|e| e.to_string())?;
+    let sessions = madoguchi_store::sessions::purge(db, clock.now() - madoguchi_app::session::IDLE)
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(accounts, sessions, "housekeeping done");
+    Ok(())
+}
+
 /// Delivers the outbox while holding the `mailer` lease, until `stop` changes.
 pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();

@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "madoguchi", version, about = "The online counter of Japan's public employment offices (Hello Work)")]
+#[command(
+    name = "madoguchi",
+    version,
+    about = "The online counter of Japan's public employment offices (Hello Work)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -74,7 +78,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum JobAction {
-    /// Run one round of a job: `mailer` delivers due mail from the outbox.
+    /// Run one round of a job: `mailer` delivers due mail; `housekeeping` purges unverified accounts and old sessions.
     Run { name: String },
 }
 

@@ -79,13 +79,22 @@ async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), Ap
                 println!("{}\t{}\t{}\t{}", o.code, o.name_ja, o.name_en, format_hours(&o.hours));
             }
         }
-        OfficeAction::Add { code, name_ja, name_en, address, phone, hours } => {
+        OfficeAction::Add {
+            code,
+            name_ja,
+            name_en,
+            address,
+            phone,
+            hours,
+        } => {
             let mut week = WeeklyHours::standard();
             if let Some(spec) = hours {
                 apply_hours(&mut week, &spec)?;
             }
             if offices::get(db, &code).await.is_ok() {
-                return Err(AppError::Conflict(format!("office {code} already exists; use `office edit`")));
+                return Err(AppError::Conflict(format!(
+                    "office {code} already exists; use `office edit`"
+                )));
             }
             let office = Office {
                 code: offices::parse_code(&code)?,
@@ -98,7 +107,14 @@ async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), Ap
             offices::save(db, &office).await?;
             println!("added office {code}");
         }
-        OfficeAction::Edit { code, name_ja, name_en, address, phone, hours } => {
+        OfficeAction::Edit {
+            code,
+            name_ja,
+            name_en,
+            address,
+            phone,
+            hours,
+        } => {
             let mut office = offices::get(db, &code).await?;
             for (field, value) in [
                 (&mut office.name_ja, name_ja),
@@ -144,7 +160,13 @@ fn describe(e: &AppError) -> String {
                 .flat_map(|(f, offences)| {
                     offences.iter().map(move |o| {
                         let hint = o.suggestion.map(|s| format!(" → {s}")).unwrap_or_default();
-                        format!("{f}: '{}' U+{:04X} at {} ({}){hint}", o.ch, u32::from(o.ch), o.index + 1, o.reason.code())
+                        format!(
+                            "{f}: '{}' U+{:04X} at {} ({}){hint}",
+                            o.ch,
+                            u32::from(o.ch),
+                            o.index + 1,
+                            o.reason.code()
+                        )
                     })
                 })
                 .collect();
@@ -166,7 +188,10 @@ const DAYS: [(&str, Weekday); 7] = [
 
 fn format_hours(h: &WeeklyHours) -> String {
     DAYS.iter()
-        .filter_map(|(name, d)| h.on(*d).map(|o| format!("{name}={}-{}", o.opens.format("%H:%M"), o.closes.format("%H:%M"))))
+        .filter_map(|(name, d)| {
+            h.on(*d)
+                .map(|o| format!("{name}={}-{}", o.opens.format("%H:%M"), o.closes.format("%H:%M")))
+        })
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -188,7 +213,8 @@ pub fn apply_hours(week: &mut WeeklyHours, spec: &str) -> Result<(), AppError> {
             None
         } else {
             let (o, c) = times.split_once('-').ok_or_else(|| bad("times are HH:MM-HH:MM"))?;
-            let parse = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| bad("times are HH:MM-HH:MM"));
+            let parse =
+                |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| bad("times are HH:MM-HH:MM"));
             Some(OpenHours::new(parse(o)?, parse(c)?).ok_or_else(|| bad("opening must be before closing"))?)
         };
         if first > last {
@@ -211,8 +237,17 @@ mod tests {
     fn hours_spec() {
         let mut w = WeeklyHours::standard();
         apply_hours(&mut w, "sat=10:00-17:00, fri=closed").unwrap();
-        assert_eq!(format_hours(&w), "mon=08:30-17:15,tue=08:30-17:15,wed=08:30-17:15,thu=08:30-17:15,sat=10:00-17:00");
-        for bad in ["mon=9-5", "xyz=08:00-09:00", "fri-mon=08:00-09:00", "mon=17:00-08:00", "mon"] {
+        assert_eq!(
+            format_hours(&w),
+            "mon=08:30-17:15,tue=08:30-17:15,wed=08:30-17:15,thu=08:30-17:15,sat=10:00-17:00"
+        );
+        for bad in [
+            "mon=9-5",
+            "xyz=08:00-09:00",
+            "fri-mon=08:00-09:00",
+            "mon=17:00-08:00",
+            "mon",
+        ] {
             assert!(apply_hours(&mut w, bad).is_err(), "{bad}");
         }
     }

@@ -31,7 +31,9 @@ pub async fn open(config: &Config) -> Result<Db, String> {
 
 fn init_logging(config: &Config) {
     let filter = EnvFilter::try_new(&config.log.level).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     // A second init (tests) is harmless; ignore it.
     let _ = match config.log.format {
         LogFormat::Json => builder.json().try_init(),
@@ -53,7 +55,8 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
                 .map(|r| println!("mailer: {} sent, {} failed", r.sent, r.failed))
                 .map_err(|e| e.to_string())
         }
-        other => Err(format!("unknown job {other}; jobs: mailer")),
+        "housekeeping" => crate::jobs::run_housekeeping(&db, &clock).await,
+        other => Err(format!("unknown job {other}; jobs: mailer, housekeeping")),
     };
     db.close().await;
     result
@@ -74,21 +77,44 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     let db = open(&config).await?;
     tracing::info!(database = %url, "database ready");
     let clock = Arc::new(SystemClock);
-    if demo && madoguchi_app::demo::seed_if_empty(&db, clock.as_ref()).await.map_err(|e| e.to_string())? {
+    if demo
+        && madoguchi_app::demo::seed_if_empty(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?
+    {
         tracing::info!("demo data seeded");
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let mut workers = Vec::new();
+    let mut workers = vec![tokio::spawn(crate::jobs::housekeeping(
+        db.clone(),
+        clock.clone(),
+        stopped.clone(),
+    ))];
     match crate::jobs::transport(&config, demo)? {
-        Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(db.clone(), t, clock.clone(), stopped.clone()))),
+        Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(
+            db.clone(),
+            t,
+            clock.clone(),
+            stopped.clone(),
+        ))),
         None => tracing::warn!("mail.smtp_host is not set: mail waits in the outbox until it is"),
     }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    println!("Madoguchi is running on {} ({}). Open http://{addr}/", url.backend(), url);
-    let state = AppState { db: db.clone(), clock };
+    println!(
+        "Madoguchi is running on {} ({}). Open http://{addr}/",
+        url.backend(),
+        url
+    );
+    let base_url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let state = AppState {
+        db: db.clone(),
+        clock,
+        site: madoguchi_app::register::Site { base_url },
+        cookie_secure: config.cookie_secure,
+    };
     madoguchi_web::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

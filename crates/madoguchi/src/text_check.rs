@@ -81,8 +81,16 @@ mod tests {
         assert_eq!(failed, 1);
         let lines: Vec<_> = out.lines().collect();
         assert_eq!(lines.len(), 2, "{out}");
-        assert!(lines[0].starts_with("2:3 U+2460 ") && lines[0].ends_with(" → 1"), "{}", lines[0]);
-        assert!(lines[1].starts_with("2:5 U+20BB7 ") && lines[1].ends_with(" → 吉"), "{}", lines[1]);
+        assert!(
+            lines[0].starts_with("2:3 U+2460 ") && lines[0].ends_with(" → 1"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("2:5 U+20BB7 ") && lines[1].ends_with(" → 吉"),
+            "{}",
+            lines[1]
+        );
     }
 
     // rule CH-7: CR is accepted only in multi-line fields.

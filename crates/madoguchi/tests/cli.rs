@@ -55,7 +55,9 @@ fn bad_configuration_exits_non_zero_with_one_line() {
     let (out, _, err) = run(bin().args(["serve", "--database-url", "mysql://localhost/x"]));
     assert_one_line_error(&out, &err, "must start with sqlite: or postgres://");
 
-    let (out, _, err) = run(bin().arg("migrate").env("MADOGUCHI_DATABASE__URL", "postgres://u:pw@h:badport/db"));
+    let (out, _, err) = run(bin()
+        .arg("migrate")
+        .env("MADOGUCHI_DATABASE__URL", "postgres://u:pw@h:badport/db"));
     assert_one_line_error(&out, &err, "malformed PostgreSQL URL");
     assert!(!err.contains(":pw@"), "{err}");
 
@@ -65,13 +67,15 @@ fn bad_configuration_exits_non_zero_with_one_line() {
 
 #[test]
 fn unreachable_database_exits_non_zero_without_the_password() {
-    let (out, _, err) = run(bin().args([
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--database-url",
-        "postgres://madoguchi:hunter2@127.0.0.1:1/madoguchi",
-    ]).env("MADOGUCHI_DATABASE__ACQUIRE_TIMEOUT_SECONDS", "2"));
+    let (out, _, err) = run(bin()
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            "postgres://madoguchi:hunter2@127.0.0.1:1/madoguchi",
+        ])
+        .env("MADOGUCHI_DATABASE__ACQUIRE_TIMEOUT_SECONDS", "2"));
     assert_one_line_error(&out, &err, "cannot reach the database");
     assert!(!err.contains("hunter2"), "{err}");
 }
@@ -82,7 +86,16 @@ fn office_tool_adds_edits_and_closes() {
     let url = format!("sqlite:{}", dir.join("m.db").display());
     let office = |args: &[&str]| run(bin().arg("office").args(["--database-url", &url]).args(args));
 
-    let (out, stdout, err) = office(&["add", "28011", "--name-ja", "灘公共職業安定所三宮分室", "--name-en", "Sannomiya", "--hours", "mon-fri=08:30-17:15,sat=10:00-17:00"]);
+    let (out, stdout, err) = office(&[
+        "add",
+        "28011",
+        "--name-ja",
+        "灘公共職業安定所三宮分室",
+        "--name-en",
+        "Sannomiya",
+        "--hours",
+        "mon-fri=08:30-17:15,sat=10:00-17:00",
+    ]);
     assert!(out.status.success(), "{err}");
     assert!(stdout.contains("added office 28011"));
     let (out, _, err) = office(&["add", "28011", "--name-ja", "x", "--name-en", "x"]);
@@ -95,7 +108,10 @@ fn office_tool_adds_edits_and_closes() {
     let (out, _, err) = office(&["edit", "28011", "--phone", "078-231-8609", "--hours", "sat=closed"]);
     assert!(out.status.success(), "{err}");
     let (_, stdout, _) = office(&["list"]);
-    assert!(stdout.contains("28011\t灘公共職業安定所三宮分室\tSannomiya\tmon=08:30-17:15"), "{stdout}");
+    assert!(
+        stdout.contains("28011\t灘公共職業安定所三宮分室\tSannomiya\tmon=08:30-17:15"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("sat="), "{stdout}");
 
     let (out, _, err) = office(&["close", "28011", "2026-12-04", "--reason", "庁舎設備点検"]);
@@ -134,9 +150,18 @@ fn text_check_reports_each_offending_character() {
     assert!(!ok);
     let lines: Vec<_> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].starts_with("2:1 U+3231 ") && lines[0].ends_with("→ (株)"), "{out}");
-    assert!(lines[1].starts_with("2:2 U+20BB7 ") && lines[1].ends_with("→ 吉"), "{out}");
-    assert!(lines[2].starts_with("2:5 U+2460 ") && lines[2].ends_with("→ 1"), "{out}");
+    assert!(
+        lines[0].starts_with("2:1 U+3231 ") && lines[0].ends_with("→ (株)"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("2:2 U+20BB7 ") && lines[1].ends_with("→ 吉"),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("2:5 U+2460 ") && lines[2].ends_with("→ 1"),
+        "{out}"
+    );
 
     let (ok, out) = text_check(&["--password"], "Correct-horse_42!\npass word\n");
     assert!(!ok);

@@ -6,7 +6,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::{Db, DatabaseUrl, Result, SqliteDb, StoreError};
+use crate::{DatabaseUrl, Db, Result, SqliteDb, StoreError};
 
 /// How many connections each pool may open.
 #[derive(Debug, Clone, Copy)]

@@ -25,12 +25,20 @@ pub async fn try_acquire(db: &Db, name: &str, owner: &str, ttl: Duration, now: D
 /// Gives the lease up early (on shutdown), if `owner` still holds it.
 pub async fn release(db: &Db, name: &str, owner: &str) -> Result<bool> {
     const SQL: &str = "DELETE FROM job_leases WHERE name = $1 AND owner = $2";
-    let done = write!(db, |c| sqlx::query(SQL).bind(name).bind(owner).execute(c).await.map(|r| r.rows_affected()))?;
+    let done = write!(db, |c| sqlx::query(SQL)
+        .bind(name)
+        .bind(owner)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
 
 /// The current holder and expiry of a lease, for operators and tests.
 pub async fn holder(db: &Db, name: &str) -> Result<Option<(String, DateTime<Utc>)>> {
     const SQL: &str = "SELECT owner, expires_at FROM job_leases WHERE name = $1";
-    Ok(crate::read!(db, |c| sqlx::query_as(SQL).bind(name).fetch_optional(c).await)?)
+    Ok(crate::read!(db, |c| sqlx::query_as(SQL)
+        .bind(name)
+        .fetch_optional(c)
+        .await)?)
 }

@@ -5,11 +5,15 @@
 //! stay exact. Invariants live in the schema and in conditional statements.
 
 mod connect;
+pub mod inbox;
 pub mod lease;
 pub mod offices;
 pub mod outbox;
+pub mod sessions;
 pub mod testing;
+pub mod tokens;
 mod url;
+pub mod users;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
 
@@ -61,7 +65,8 @@ impl StoreError {
     pub fn is_unavailable(&self) -> bool {
         matches!(
             self,
-            Self::Unreachable { .. } | Self::Sql(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
+            Self::Unreachable { .. }
+                | Self::Sql(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
         )
     }
 }
@@ -138,7 +143,10 @@ impl Db {
 
     /// Readiness: one round trip to the database.
     pub async fn ping(&self) -> Result<()> {
-        read!(self, |c| sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected()))?;
+        read!(self, |c| sqlx::query("SELECT 1")
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
         Ok(())
     }
 

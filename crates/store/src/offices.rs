@@ -36,7 +36,8 @@ const WEEKDAYS: [Weekday; 7] = [
 fn assemble(rows: Vec<OfficeRow>, hours: &[HoursRow]) -> Result<Vec<Office>> {
     rows.into_iter()
         .map(|r| {
-            let code = OfficeCode::parse(&r.code).map_err(|e| StoreError::Corrupt(format!("office {}: {e}", r.code)))?;
+            let code =
+                OfficeCode::parse(&r.code).map_err(|e| StoreError::Corrupt(format!("office {}: {e}", r.code)))?;
             let mut week = WeeklyHours([None; 7]);
             for h in hours.iter().filter(|h| h.office_code == r.code) {
                 let day = usize::try_from(h.weekday).ok().and_then(|i| WEEKDAYS.get(i));
@@ -131,7 +132,12 @@ pub async fn add_closure(tx: &mut Tx, code: &OfficeCode, closure: &OfficeClosure
 /// Withdraws a closure. Returns whether there was one.
 pub async fn remove_closure(tx: &mut Tx, code: &OfficeCode, date: NaiveDate) -> Result<bool> {
     const SQL: &str = "DELETE FROM office_closures WHERE office_code = $1 AND day = $2";
-    let done = in_tx!(tx, |c| sqlx::query(SQL).bind(code.as_str()).bind(date).execute(c).await.map(|r| r.rows_affected()))?;
+    let done = in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(code.as_str())
+        .bind(date)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
 
@@ -145,5 +151,8 @@ pub async fn closures(db: &Db, code: &OfficeCode, from: NaiveDate, to: NaiveDate
         .bind(to)
         .fetch_all(c)
         .await)?;
-    Ok(rows.into_iter().map(|(date, reason)| OfficeClosure { date, reason }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(date, reason)| OfficeClosure { date, reason })
+        .collect())
 }

@@ -64,7 +64,14 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lock_for: Duration, limit: i
                 .fetch_all(&s.write)
                 .await?
         }
-        Db::Postgres(p) => sqlx::query_as(POSTGRES).bind(now).bind(until).bind(limit).fetch_all(p).await?,
+        Db::Postgres(p) => {
+            sqlx::query_as(POSTGRES)
+                .bind(now)
+                .bind(until)
+                .bind(limit)
+                .fetch_all(p)
+                .await?
+        }
     };
     mails.sort_by_key(|m| m.id);
     Ok(mails)
@@ -73,14 +80,25 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lock_for: Duration, limit: i
 /// Records a successful send.
 pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<()> {
     const SQL: &str = "UPDATE outbox SET sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1";
-    write!(db, |c| sqlx::query(SQL).bind(id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Records a failed attempt and when to try again. The error must hold no secrets.
 pub async fn mark_failed(db: &Db, id: i64, error: &str, retry_at: DateTime<Utc>) -> Result<()> {
     const SQL: &str = "UPDATE outbox SET locked_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1";
-    write!(db, |c| sqlx::query(SQL).bind(id).bind(error).bind(retry_at).execute(c).await.map(|r| r.rows_affected()))?;
+    write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(error)
+        .bind(retry_at)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(())
 }
 

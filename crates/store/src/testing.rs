@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::{Db, DatabaseUrl, PoolSizes, connect};
+use crate::{DatabaseUrl, Db, PoolSizes, connect};
 
 pub const DEFAULT_TEST_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -23,12 +23,18 @@ fn unique(name: &str) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
-    format!("mdg_{}_{}_{n}_{nanos}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "_"), std::process::id())
+    format!(
+        "mdg_{}_{}_{n}_{nanos}",
+        name.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
+        std::process::id()
+    )
 }
 
 /// A migrated SQLite database in a new file under the system temp directory.
 pub async fn sqlite(name: &str) -> Result<TestDb, String> {
-    let path: PathBuf = std::env::temp_dir().join("madoguchi-tests").join(format!("{}.db", unique(name)));
+    let path: PathBuf = std::env::temp_dir()
+        .join("madoguchi-tests")
+        .join(format!("{}.db", unique(name)));
     let url = DatabaseUrl::Sqlite(path);
     let db = connect(&url, PoolSizes::default()).await.map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
@@ -40,7 +46,15 @@ pub async fn sqlite(name: &str) -> Result<TestDb, String> {
 pub async fn postgres(name: &str) -> Result<Option<TestDb>, String> {
     let admin_url = std::env::var("MADOGUCHI_TEST_POSTGRES").unwrap_or_else(|_| DEFAULT_TEST_POSTGRES.to_owned());
     let admin_url: DatabaseUrl = admin_url.parse().map_err(|e| format!("{e}"))?;
-    let admin = match connect(&admin_url, PoolSizes { postgres: 2, ..PoolSizes::default() }).await {
+    let admin = match connect(
+        &admin_url,
+        PoolSizes {
+            postgres: 2,
+            ..PoolSizes::default()
+        },
+    )
+    .await
+    {
         Ok(db) => db,
         Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
             eprintln!("warning: PostgreSQL skipped ({e}); set CI=true to make this a failure");
@@ -61,7 +75,15 @@ pub async fn postgres(name: &str) -> Result<Option<TestDb>, String> {
         return Err("not a postgres URL".into());
     };
     let url: DatabaseUrl = replace_db_name(base, &db_name).parse().map_err(|e| format!("{e}"))?;
-    let db = connect(&url, PoolSizes { postgres: 8, ..PoolSizes::default() }).await.map_err(|e| e.to_string())?;
+    let db = connect(
+        &url,
+        PoolSizes {
+            postgres: 8,
+            ..PoolSizes::default()
+        },
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
     Ok(Some(TestDb { db, url }))
 }

@@ -144,8 +144,13 @@ mod tests {
         let url: DatabaseUrl = "postgres://madoguchi:s3cret@db.example:5432/m".parse().unwrap();
         assert_eq!(url.to_string(), "postgres://madoguchi:***@db.example:5432/m");
         assert!(!format!("{url:?}").contains("s3cret"));
-        assert_eq!(redact("postgres://h/db?password=s3cret&x=1"), "postgres://h/db?password=***&x=1");
-        let err = "postgres://u:s3cret@host:notaport/db".parse::<DatabaseUrl>().unwrap_err();
+        assert_eq!(
+            redact("postgres://h/db?password=s3cret&x=1"),
+            "postgres://h/db?password=***&x=1"
+        );
+        let err = "postgres://u:s3cret@host:notaport/db"
+            .parse::<DatabaseUrl>()
+            .unwrap_err();
         assert!(!err.to_string().contains("s3cret"), "{err}");
     }
 }

@@ -20,18 +20,42 @@ async fn lease_is_exclusive_until_it_expires() {
     for t in testing::both("lease_exclusive").await {
         let db = &t.db;
         let ttl = Duration::seconds(30);
-        assert!(lease::try_acquire(db, "mailer", "a", ttl, t0()).await.unwrap(), "{}", db.backend());
-        assert!(!lease::try_acquire(db, "mailer", "b", ttl, t0() + Duration::seconds(10)).await.unwrap());
+        assert!(
+            lease::try_acquire(db, "mailer", "a", ttl, t0()).await.unwrap(),
+            "{}",
+            db.backend()
+        );
+        assert!(
+            !lease::try_acquire(db, "mailer", "b", ttl, t0() + Duration::seconds(10))
+                .await
+                .unwrap()
+        );
         // The holder renews.
-        assert!(lease::try_acquire(db, "mailer", "a", ttl, t0() + Duration::seconds(20)).await.unwrap());
-        assert!(!lease::try_acquire(db, "mailer", "b", ttl, t0() + Duration::seconds(45)).await.unwrap());
+        assert!(
+            lease::try_acquire(db, "mailer", "a", ttl, t0() + Duration::seconds(20))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !lease::try_acquire(db, "mailer", "b", ttl, t0() + Duration::seconds(45))
+                .await
+                .unwrap()
+        );
         // After expiry another replica takes over.
-        assert!(lease::try_acquire(db, "mailer", "b", ttl, t0() + Duration::seconds(51)).await.unwrap());
+        assert!(
+            lease::try_acquire(db, "mailer", "b", ttl, t0() + Duration::seconds(51))
+                .await
+                .unwrap()
+        );
         let (owner, until) = lease::holder(db, "mailer").await.unwrap().unwrap();
         assert_eq!((owner.as_str(), until), ("b", t0() + Duration::seconds(81)));
         assert!(!lease::release(db, "mailer", "a").await.unwrap());
         assert!(lease::release(db, "mailer", "b").await.unwrap());
-        assert!(lease::try_acquire(db, "mailer", "a", ttl, t0() + Duration::seconds(52)).await.unwrap());
+        assert!(
+            lease::try_acquire(db, "mailer", "a", ttl, t0() + Duration::seconds(52))
+                .await
+                .unwrap()
+        );
     }
 }
 
@@ -63,11 +87,16 @@ async fn tasks_racing_for_one_lease_have_one_winner() {
 #[tokio::test]
 #[ignore = "run by two_processes_racing_for_leases"]
 async fn lease_race_child() {
-    let Ok(url) = std::env::var("MADOGUCHI_CHILD_DB") else { return };
+    let Ok(url) = std::env::var("MADOGUCHI_CHILD_DB") else {
+        return;
+    };
     let who = std::env::var("MADOGUCHI_CHILD_NAME").unwrap();
     let db = connect(&url.parse().unwrap(), PoolSizes::default()).await.unwrap();
     for i in 0..40 {
-        if lease::try_acquire(&db, &format!("job-{i}"), &who, Duration::seconds(60), t0()).await.unwrap() {
+        if lease::try_acquire(&db, &format!("job-{i}"), &who, Duration::seconds(60), t0())
+            .await
+            .unwrap()
+        {
             println!("WON job-{i}");
         }
     }
@@ -82,7 +111,13 @@ async fn two_processes_racing_for_leases() {
             .iter()
             .map(|who| {
                 std::process::Command::new(&exe)
-                    .args(["--exact", "lease_race_child", "--ignored", "--nocapture", "--test-threads=1"])
+                    .args([
+                        "--exact",
+                        "lease_race_child",
+                        "--ignored",
+                        "--nocapture",
+                        "--test-threads=1",
+                    ])
                     .env("MADOGUCHI_CHILD_DB", url_string(&t.url))
                     .env("MADOGUCHI_CHILD_NAME", who)
                     .stdout(std::process::Stdio::piped())
@@ -141,16 +176,33 @@ async fn outbox_follows_the_transaction() {
         assert_eq!(claimed.iter().map(|m| m.id).collect::<Vec<_>>(), vec![id]);
         assert_eq!(claimed[0].attempts, 1);
         // Claimed mail is not handed out again while the claim holds.
-        assert!(outbox::claim_due(db, t0() + Duration::minutes(1), Duration::minutes(5), 10).await.unwrap().is_empty());
+        assert!(
+            outbox::claim_due(db, t0() + Duration::minutes(1), Duration::minutes(5), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // A failure schedules a retry; it is not due before then.
         let retry = t0() + outbox::retry_delay(1);
-        outbox::mark_failed(db, id, "smtp: connection refused", retry).await.unwrap();
-        assert!(outbox::claim_due(db, retry - Duration::seconds(1), Duration::minutes(5), 10).await.unwrap().is_empty());
+        outbox::mark_failed(db, id, "smtp: connection refused", retry)
+            .await
+            .unwrap();
+        assert!(
+            outbox::claim_due(db, retry - Duration::seconds(1), Duration::minutes(5), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         let again = outbox::claim_due(db, retry, Duration::minutes(5), 10).await.unwrap();
         assert_eq!(again[0].attempts, 2);
         outbox::mark_sent(db, id, retry).await.unwrap();
         assert_eq!(outbox::pending_count(db).await.unwrap(), 0);
-        assert!(outbox::claim_due(db, retry + Duration::days(1), Duration::minutes(5), 10).await.unwrap().is_empty());
+        assert!(
+            outbox::claim_due(db, retry + Duration::days(1), Duration::minutes(5), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 }
 
@@ -208,26 +260,45 @@ async fn offices_hours_and_closures_round_trip() {
         offices::save(&mut tx, &o).await.unwrap();
         offices::save(&mut tx, &office("13010")).await.unwrap();
         tx.commit().await.unwrap();
-        o.hours.set(chrono::Weekday::Sat, WeeklyHours::standard().on(chrono::Weekday::Mon));
+        o.hours
+            .set(chrono::Weekday::Sat, WeeklyHours::standard().on(chrono::Weekday::Mon));
         o.name_en = "Sannomiya".into();
         let mut tx = db.begin().await.unwrap();
         offices::save(&mut tx, &o).await.unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        let closure = OfficeClosure { date: day, reason: "庁舎設備点検".into() };
+        let closure = OfficeClosure {
+            date: day,
+            reason: "庁舎設備点検".into(),
+        };
         offices::add_closure(&mut tx, &o.code, &closure).await.unwrap();
         tx.commit().await.unwrap();
 
         assert_eq!(offices::get(db, &o.code).await.unwrap().unwrap(), o, "{}", db.backend());
-        let codes: Vec<_> = offices::list(db).await.unwrap().into_iter().map(|o| o.code.to_string()).collect();
+        let codes: Vec<_> = offices::list(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.code.to_string())
+            .collect();
         assert_eq!(codes, ["13010", "28011"]);
         let found = offices::closures(db, &o.code, day, day).await.unwrap();
         assert_eq!(found, vec![closure]);
-        assert!(offices::closures(db, &o.code, day.succ_opt().unwrap(), day.succ_opt().unwrap()).await.unwrap().is_empty());
+        assert!(
+            offices::closures(db, &o.code, day.succ_opt().unwrap(), day.succ_opt().unwrap())
+                .await
+                .unwrap()
+                .is_empty()
+        );
         let mut tx = db.begin().await.unwrap();
         assert!(offices::remove_closure(&mut tx, &o.code, day).await.unwrap());
         assert!(!offices::remove_closure(&mut tx, &o.code, day).await.unwrap());
         tx.commit().await.unwrap();
-        assert!(offices::get(db, &OfficeCode::parse("99999").unwrap()).await.unwrap().is_none());
+        assert!(
+            offices::get(db, &OfficeCode::parse("99999").unwrap())
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 }
 
@@ -243,16 +314,24 @@ async fn migrations_rerun_cleanly() {
 #[tokio::test]
 async fn unreachable_postgres_is_a_clear_error_without_the_password() {
     let url: DatabaseUrl = "postgres://madoguchi:hunter2@127.0.0.1:1/madoguchi".parse().unwrap();
-    let sizes = PoolSizes { acquire_timeout: std::time::Duration::from_secs(2), ..PoolSizes::default() };
+    let sizes = PoolSizes {
+        acquire_timeout: std::time::Duration::from_secs(2),
+        ..PoolSizes::default()
+    };
     let err = connect(&url, sizes).await.unwrap_err();
     assert!(matches!(err, StoreError::Unreachable { .. }), "{err:?}");
     let text = err.to_string();
-    assert!(text.contains("cannot reach the database") && !text.contains("hunter2"), "{text}");
+    assert!(
+        text.contains("cannot reach the database") && !text.contains("hunter2"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn sqlite_file_and_directory_are_created() {
-    let dir = std::env::temp_dir().join(format!("mdg-new-{}", std::process::id())).join("nested");
+    let dir = std::env::temp_dir()
+        .join(format!("mdg-new-{}", std::process::id()))
+        .join("nested");
     let _ = std::fs::remove_dir_all(&dir);
     let url = DatabaseUrl::Sqlite(dir.join("m.db"));
     let db = connect(&url, PoolSizes::default()).await.unwrap();

@@ -14,8 +14,21 @@ use crate::problem::{ApiError, FieldError, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Madoguchi API", description = "The online counter of Japan's public employment offices (Hello Work)."),
-    paths(list_offices, get_office, closed_days),
+    info(
+        title = "Madoguchi API",
+        description = "The online counter of Japan's public employment offices (Hello Work)."
+    ),
+    paths(
+        list_offices,
+        get_office,
+        closed_days,
+        crate::api_accounts::create_registration,
+        crate::api_accounts::verify_registration,
+        crate::api_accounts::create_session,
+        crate::api_accounts::delete_session,
+        crate::api_accounts::me,
+        crate::api_accounts::messages
+    ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]
 pub struct ApiDoc;
@@ -130,14 +143,22 @@ pub struct CalendarQuery {
 /// Parses a `YYYY-MM-DD` parameter, naming it in the error.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        AppError::invalid("invalid_date", field, format!("`{field}` must be a date written YYYY-MM-DD"))
+        AppError::invalid(
+            "invalid_date",
+            field,
+            format!("`{field}` must be a date written YYYY-MM-DD"),
+        )
     })
 }
 
 fn required_date(field: &str, value: Option<&str>) -> Result<NaiveDate, AppError> {
     match value.filter(|v| !v.is_empty()) {
         Some(v) => parse_date(field, v),
-        None => Err(AppError::invalid("missing_parameter", field, format!("`{field}` is required"))),
+        None => Err(AppError::invalid(
+            "missing_parameter",
+            field,
+            format!("`{field}` is required"),
+        )),
     }
 }
 

@@ -117,13 +117,21 @@ pub async fn office(
     let view = offices::days(&state.db, state.clock.as_ref(), &code, from, CALENDAR_DAYS)
         .await
         .map_err(|e| PageError(lang, e))?;
-    let first = view.days.first().map(|(d, _)| *d).unwrap_or_else(|| state.clock.today_jst());
+    let first = view
+        .days
+        .first()
+        .map(|(d, _)| *d)
+        .unwrap_or_else(|| state.clock.today_jst());
     let last = view.days.last().map(|(d, _)| *d).unwrap_or(first);
     let query = q.from.map(|f| vec![("from", f)]).unwrap_or_default();
     let page = Page::new(lang, &format!("/offices/{}", view.office.code), &query);
     let shift = |d: NaiveDate, forward: bool| {
         let days = Days::new(u64::from(CALENDAR_DAYS));
-        let to = if forward { d.checked_add_days(days) } else { d.checked_sub_days(days) };
+        let to = if forward {
+            d.checked_add_days(days)
+        } else {
+            d.checked_sub_days(days)
+        };
         format!("/offices/{}?from={}#calendar", view.office.code, to.unwrap_or(d))
     };
     let weekly = [
@@ -137,7 +145,11 @@ pub async fn office(
     ]
     .into_iter()
     .map(|w| {
-        let hours = view.office.hours.on(w).map_or_else(|| lang.t("closed-weekday"), |h| hours_label(lang, &h));
+        let hours = view
+            .office
+            .hours
+            .on(w)
+            .map_or_else(|| lang.t("closed-weekday"), |h| hours_label(lang, &h));
         (lang.weekday_long(w), hours)
     })
     .collect();
@@ -172,4 +184,3 @@ pub async fn office(
     };
     Ok(render(&out, StatusCode::OK))
 }
-

@@ -1,13 +1,16 @@
 //! Madoguchi's HTTP surface: thin axum handlers for the server-rendered pages and the
 //! `/api/v1` JSON API. Security headers, language and metrics are middleware.
 
+mod account_pages;
 pub mod api;
+mod api_accounts;
 mod browse;
-pub mod health;
 mod headers;
+pub mod health;
 pub mod i18n;
 mod page;
 pub mod problem;
+mod visitor;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -16,7 +19,7 @@ use axum::Router;
 use axum::http::header;
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::Db;
 use tokio::net::TcpListener;
@@ -28,6 +31,10 @@ use utoipa_swagger_ui::SwaggerUi;
 pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
+    /// Where links in mail point.
+    pub site: madoguchi_app::register::Site,
+    /// Session cookies carry `Secure` unless disabled for local development (AC-6).
+    pub cookie_secure: bool,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -46,16 +53,42 @@ async fn site_css() -> impl IntoResponse {
 pub fn router(state: AppState) -> Router {
     health::prometheus();
     let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", api::ApiDoc::openapi());
-    Router::new()
-        .route("/", get(browse::index))
-        .route("/offices/{code}", get(browse::office))
+    let api = Router::new()
         .route("/api/v1/offices", get(api::list_offices))
         .route("/api/v1/offices/{code}", get(api::get_office))
         .route("/api/v1/calendar", get(api::closed_days))
+        .route("/api/v1/registrations", post(api_accounts::create_registration))
+        .route("/api/v1/registrations/verify", post(api_accounts::verify_registration))
+        .route(
+            "/api/v1/session",
+            post(api_accounts::create_session).delete(api_accounts::delete_session),
+        )
+        .route("/api/v1/me", get(api_accounts::me))
+        .route("/api/v1/me/messages", get(api_accounts::messages))
+        .route_layer(middleware::from_fn(visitor::api_guard));
+    Router::new()
+        .route("/", get(browse::index))
+        .route("/offices/{code}", get(browse::office))
+        .route(
+            "/register",
+            get(account_pages::register_form).post(account_pages::register_submit),
+        )
+        .route("/register/sent", get(account_pages::register_sent))
+        .route(
+            "/register/verify",
+            get(account_pages::verify_form).post(account_pages::verify_submit),
+        )
+        .route(
+            "/sign-in",
+            get(account_pages::sign_in_form).post(account_pages::sign_in_submit),
+        )
+        .route("/sign-out", post(account_pages::sign_out))
+        .route("/me", get(account_pages::me))
         .route("/assets/site.css", get(site_css))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics_text))
+        .merge(api)
         .merge(docs)
         .fallback(page::not_found)
         .layer(middleware::from_fn(health::record))
@@ -69,5 +102,6 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

@@ -97,9 +97,12 @@ impl IntoResponse for PageError {
         let status = status_of(e.code());
         let (heading, message) = match e.code() {
             ErrorCode::NotFound => (lang.t("error-not-found"), lang.t("error-not-found-detail")),
-            ErrorCode::InvalidInput | ErrorCode::InvalidCharacters | ErrorCode::Conflict => {
-                (lang.t("error-bad-request"), e.to_string())
-            }
+            ErrorCode::InvalidInput
+            | ErrorCode::InvalidCharacters
+            | ErrorCode::Conflict
+            | ErrorCode::Unauthorized
+            | ErrorCode::Forbidden
+            | ErrorCode::RateLimited => (lang.t("error-bad-request"), e.to_string()),
             ErrorCode::Unavailable => (lang.t("error-unavailable"), lang.t("error-unavailable-detail")),
             ErrorCode::Internal => (lang.t("error-internal"), lang.t("error-internal-detail")),
         };

@@ -28,6 +28,9 @@ pub struct Problem {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FieldError {
     pub field: String,
+    /// Stable code of the field's problem: `required`, `too_long`, `invalid_characters`,
+    /// `weak_password`, `invalid_user_id`, `invalid_email`, …
+    pub code: String,
     /// 0-based code-point index of the character, when the error is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
@@ -36,7 +39,9 @@ pub struct FieldError {
     /// `U+XXXX`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codepoint: Option<String>,
-    pub reason: String,
+    /// The specific reason: for characters e.g. `vendor_specific`; for passwords e.g. `common_password`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
 }
@@ -45,11 +50,24 @@ impl FieldError {
     pub fn from_offence(field: &str, o: &Offence) -> Self {
         Self {
             field: field.to_owned(),
+            code: "invalid_characters".to_owned(),
             index: Some(o.index),
             character: Some(o.ch.to_string()),
             codepoint: Some(format!("U+{:04X}", u32::from(o.ch))),
-            reason: o.reason.code().to_owned(),
+            reason: Some(o.reason.code().to_owned()),
             suggestion: o.suggestion.map(str::to_owned),
+        }
+    }
+
+    pub fn plain(field: &str, code: &str, reason: Option<&str>) -> Self {
+        Self {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            index: None,
+            character: None,
+            codepoint: None,
+            reason: reason.map(str::to_owned),
+            suggestion: None,
         }
     }
 }
@@ -81,6 +99,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::InvalidInput => StatusCode::BAD_REQUEST,
         ErrorCode::InvalidCharacters => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::Conflict => StatusCode::CONFLICT,
+        ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+        ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+        ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -103,7 +124,12 @@ impl IntoResponse for ApiError {
             tracing::error!(error = ?e, "request failed");
         }
         let detail = (!status.is_server_error()).then(|| e.to_string());
-        let mut p = Problem::new(status, e.specific_code(), status.canonical_reason().unwrap_or("Error"), detail);
+        let mut p = Problem::new(
+            status,
+            e.specific_code(),
+            status.canonical_reason().unwrap_or("Error"),
+            detail,
+        );
         match &e {
             AppError::InvalidCharacters { fields } => {
                 p.errors = fields
@@ -111,14 +137,17 @@ impl IntoResponse for ApiError {
                     .flat_map(|(f, offences)| offences.iter().map(move |o| FieldError::from_offence(f, o)))
                     .collect();
             }
-            AppError::InvalidInput { code, field, .. } => p.errors.push(FieldError {
-                field: field.clone(),
-                index: None,
-                character: None,
-                codepoint: None,
-                reason: (*code).to_owned(),
-                suggestion: None,
-            }),
+            AppError::InvalidInput { code, field, .. } => p.errors.push(FieldError::plain(field, code, None)),
+            AppError::Fields(problems) => {
+                for fp in problems {
+                    if fp.offences.is_empty() {
+                        p.errors.push(FieldError::plain(fp.field, fp.code, fp.detail));
+                    } else {
+                        p.errors
+                            .extend(fp.offences.iter().map(|o| FieldError::from_offence(fp.field, o)));
+                    }
+                }
+            }
             _ => {}
         }
         p.into_response()

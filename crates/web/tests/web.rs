@@ -15,6 +15,9 @@ use madoguchi_web::{AppState, router};
 use serde_json::Value;
 use tower::ServiceExt;
 
+#[path = "web/accounts.rs"]
+mod accounts;
+
 struct Reply {
     status: StatusCode,
     headers: axum::http::HeaderMap,
@@ -26,20 +29,41 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
     fn content_type(&self) -> &str {
-        self.headers.get(header::CONTENT_TYPE).map_or("", |v| v.to_str().unwrap())
+        self.headers
+            .get(header::CONTENT_TYPE)
+            .map_or("", |v| v.to_str().unwrap())
     }
 }
 
 async fn get(app: &Router, uri: &str) -> Reply {
-    let response = app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let response = app
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 fn clock() -> Arc<FixedClock> {
     Arc::new(FixedClock::at_jst(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), 10, 0).unwrap())
+}
+
+fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
+    AppState {
+        db,
+        clock,
+        site: madoguchi_app::register::Site {
+            base_url: "http://madoguchi.test".into(),
+        },
+        cookie_secure: true,
+    }
 }
 
 /// One app per backend, seeded with the demo data.
@@ -48,8 +72,11 @@ async fn apps(name: &str) -> Vec<(&'static str, Router)> {
     for t in testing::both(name).await {
         let clock = clock();
         assert!(madoguchi_app::demo::seed_if_empty(&t.db, clock.as_ref()).await.unwrap());
-        assert!(!madoguchi_app::demo::seed_if_empty(&t.db, clock.as_ref()).await.unwrap(), "seeds once");
-        out.push((t.db.backend(), router(AppState { db: t.db, clock })));
+        assert!(
+            !madoguchi_app::demo::seed_if_empty(&t.db, clock.as_ref()).await.unwrap(),
+            "seeds once"
+        );
+        out.push((t.db.backend(), router(state(t.db, clock))));
     }
     out
 }
@@ -61,7 +88,12 @@ async fn top_page_in_both_languages() {
         let ja = get(&app, "/").await;
         assert_eq!(ja.status, StatusCode::OK, "{backend}");
         assert!(ja.body.contains(r#"<html lang="ja">"#));
-        for name in ["灘公共職業安定所三宮分室", "飯田橋公共職業安定所", "大阪東公共職業安定所", "札幌公共職業安定所"] {
+        for name in [
+            "灘公共職業安定所三宮分室",
+            "飯田橋公共職業安定所",
+            "大阪東公共職業安定所",
+            "札幌公共職業安定所",
+        ] {
             assert!(ja.body.contains(name), "{backend}: {name}");
         }
         assert!(ja.body.contains("2026年11月25日（水）"), "today in JST");
@@ -71,7 +103,11 @@ async fn top_page_in_both_languages() {
 
         let en = get(&app, "/?lang=en").await;
         assert!(en.body.contains(r#"<html lang="en">"#));
-        assert!(en.body.contains("Nada Public Employment Security Office, Sannomiya Branch"), "{backend}");
+        assert!(
+            en.body
+                .contains("Nada Public Employment Security Office, Sannomiya Branch"),
+            "{backend}"
+        );
         assert!(en.body.contains("Year-end holidays"));
         let cookie = en.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
         assert!(cookie.starts_with("lang=en;"), "{cookie}");
@@ -85,7 +121,10 @@ async fn office_page_shows_closed_days_with_reasons() {
         let page = get(&app, "/offices/28011").await;
         assert_eq!(page.status, StatusCode::OK, "{backend}");
         let row = |iso: &str| {
-            let start = page.body.find(&format!(r#"<time datetime="{iso}">"#)).unwrap_or_else(|| panic!("{iso} missing"));
+            let start = page
+                .body
+                .find(&format!(r#"<time datetime="{iso}">"#))
+                .unwrap_or_else(|| panic!("{iso} missing"));
             let end = page.body[start..].find("</tr>").unwrap() + start;
             page.body[start..end].to_owned()
         };
@@ -94,11 +133,17 @@ async fn office_page_shows_closed_days_with_reasons() {
         let year_end = row("2026-12-29");
         assert!(year_end.contains("年末年始") && year_end.contains("閉庁"), "{year_end}");
         let workday = row("2026-12-28");
-        assert!(workday.contains("開庁") && workday.contains("08:30～17:15"), "{workday}");
+        assert!(
+            workday.contains("開庁") && workday.contains("08:30～17:15"),
+            "{workday}"
+        );
         // The demo's announced closure: the first Wednesday a week or more ahead.
         let office_closure = row("2026-12-02");
         assert!(office_closure.contains("庁舎設備点検のため閉庁"), "{office_closure}");
-        assert!(page.body.contains("2027-01-23") && !page.body.contains(r#"datetime="2027-01-24""#), "60 days");
+        assert!(
+            page.body.contains("2027-01-23") && !page.body.contains(r#"datetime="2027-01-24""#),
+            "60 days"
+        );
 
         let en = get(&app, "/offices/28011?lang=en&from=2026-12-25").await;
         assert!(en.body.contains("New Year"), "{backend}");
@@ -117,8 +162,16 @@ async fn security_headers_on_every_response() {
     for (_, app) in apps("headers").await {
         for uri in ["/", "/offices/28011", "/api/v1/offices", "/nowhere", "/healthz"] {
             let r = get(&app, uri).await;
-            let csp = r.headers.get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap();
-            assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), "{uri}: {csp}");
+            let csp = r
+                .headers
+                .get(header::CONTENT_SECURITY_POLICY)
+                .unwrap()
+                .to_str()
+                .unwrap();
+            assert!(
+                csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"),
+                "{uri}: {csp}"
+            );
             assert!(!csp.contains("unsafe-inline"), "{uri}");
             assert_eq!(r.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
             assert_eq!(r.headers.get(header::REFERRER_POLICY).unwrap(), "same-origin");
@@ -126,7 +179,10 @@ async fn security_headers_on_every_response() {
         let page = get(&app, "/").await;
         assert!(!page.body.contains("<script"), "no script on pages");
         let css = get(&app, "/assets/site.css").await;
-        assert_eq!((css.status, css.content_type()), (StatusCode::OK, "text/css; charset=utf-8"));
+        assert_eq!(
+            (css.status, css.content_type()),
+            (StatusCode::OK, "text/css; charset=utf-8")
+        );
     }
 }
 
@@ -139,13 +195,19 @@ async fn offices_api() {
         assert_eq!(list.as_array().unwrap().len(), 4, "{backend}");
         let one = get(&app, "/api/v1/offices/28011").await.json();
         assert_eq!(one["name_ja"], "灘公共職業安定所三宮分室");
-        assert_eq!(one["hours"][0], serde_json::json!({"weekday": "mon", "opens": "08:30", "closes": "17:15"}));
+        assert_eq!(
+            one["hours"][0],
+            serde_json::json!({"weekday": "mon", "opens": "08:30", "closes": "17:15"})
+        );
         assert_eq!(one["closures"][0]["date"], "2026-12-02");
         let saturday = get(&app, "/api/v1/offices/13010").await.json();
         assert_eq!(saturday["hours"][5]["weekday"], "sat");
 
         let missing = get(&app, "/api/v1/offices/99999").await;
-        assert_eq!((missing.status, missing.content_type()), (StatusCode::NOT_FOUND, "application/problem+json"));
+        assert_eq!(
+            (missing.status, missing.content_type()),
+            (StatusCode::NOT_FOUND, "application/problem+json")
+        );
         assert_eq!(missing.json()["code"], "not_found");
         let bad = get(&app, "/api/v1/offices/abc").await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
@@ -164,12 +226,17 @@ async fn calendar_api() {
         let find = |d: &str| days.iter().find(|x| x["date"] == d).cloned();
         assert_eq!(find("2026-12-29").unwrap()["kind"], "year_end");
         let gantan = find("2027-01-01").unwrap();
-        assert_eq!((gantan["kind"].as_str(), gantan["name"].as_str()), (Some("holiday"), Some("元日")));
+        assert_eq!(
+            (gantan["kind"].as_str(), gantan["name"].as_str()),
+            (Some("holiday"), Some("元日"))
+        );
         assert_eq!(find("2027-01-11").unwrap()["name"], "成人の日");
         assert!(find("2026-12-02").is_none(), "no office closure without office=");
         assert_eq!(days.len(), 7, "12/29–1/3 and 1/11: {days:?}");
 
-        let with_office = get(&app, "/api/v1/calendar?from=2026-12-01&to=2026-12-31&office=28011").await.json();
+        let with_office = get(&app, "/api/v1/calendar?from=2026-12-01&to=2026-12-31&office=28011")
+            .await
+            .json();
         assert_eq!(with_office[0]["kind"], "office");
         assert_eq!(with_office[0]["name"], "庁舎設備点検のため閉庁");
 
@@ -190,8 +257,16 @@ async fn calendar_api_bad_parameters_are_problems() {
             ("/api/v1/calendar?from=20260101&to=2026-03-01", 400, "invalid_date"),
             ("/api/v1/calendar?from=2026-03-01&to=2026-01-01", 400, "invalid_range"),
             ("/api/v1/calendar?from=1990-01-01&to=2090-01-01", 400, "range_too_long"),
-            ("/api/v1/calendar?from=2026-01-01&to=2026-12-31&office=x1", 400, "invalid_office_code"),
-            ("/api/v1/calendar?from=2026-01-01&to=2026-12-31&office=99999", 404, "not_found"),
+            (
+                "/api/v1/calendar?from=2026-01-01&to=2026-12-31&office=x1",
+                400,
+                "invalid_office_code",
+            ),
+            (
+                "/api/v1/calendar?from=2026-01-01&to=2026-12-31&office=99999",
+                404,
+                "not_found",
+            ),
         ] {
             let r = get(&app, uri).await;
             assert_eq!(r.status.as_u16(), status, "{uri}: {}", r.body);
@@ -213,7 +288,11 @@ async fn health_readiness_metrics_and_docs() {
         assert_eq!(ready.status, StatusCode::OK, "{backend}");
         get(&app, "/api/v1/offices").await;
         let metrics = get(&app, "/metrics").await;
-        assert!(metrics.body.contains("madoguchi_http_requests_total"), "{}", metrics.body);
+        assert!(
+            metrics.body.contains("madoguchi_http_requests_total"),
+            "{}",
+            metrics.body
+        );
         assert!(metrics.body.contains(r#"path="/api/v1/offices""#));
 
         let spec = get(&app, "/api/v1/openapi.json").await.json();
@@ -241,7 +320,7 @@ fn committed_openapi_document_is_current() {
 #[tokio::test]
 async fn readiness_fails_when_the_database_is_gone() {
     let t = testing::sqlite("ready_gone").await.unwrap();
-    let app = router(AppState { db: t.db.clone(), clock: clock() });
+    let app = router(state(t.db.clone(), clock()));
     t.db.close().await;
     assert_eq!(get(&app, "/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
 }

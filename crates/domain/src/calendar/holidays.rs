@@ -131,22 +131,10 @@ fn shukujitsu(date: NaiveDate) -> Option<Holiday> {
 /// 2019-04-30 and 2019-05-02 国民の休日.
 fn one_off(date: NaiveDate) -> Option<(Holiday, bool)> {
     let found = match (date.year(), date.month(), date.day()) {
-        (1959, 4, 10) => (
-            h(
-                "皇太子明仁親王の結婚の儀",
-                "Wedding of Crown Prince Akihito",
-            ),
-            false,
-        ),
+        (1959, 4, 10) => (h("皇太子明仁親王の結婚の儀", "Wedding of Crown Prince Akihito"), false),
         (1989, 2, 24) => (h("昭和天皇の大喪の礼", "Funeral of Emperor Showa"), false),
         (1990, 11, 12) => (ENTHRONEMENT_CEREMONY, false),
-        (1993, 6, 9) => (
-            h(
-                "皇太子徳仁親王の結婚の儀",
-                "Wedding of Crown Prince Naruhito",
-            ),
-            false,
-        ),
+        (1993, 6, 9) => (h("皇太子徳仁親王の結婚の儀", "Wedding of Crown Prince Naruhito"), false),
         (2019, 5, 1) => (ENTHRONEMENT, true),
         (2019, 10, 22) => (ENTHRONEMENT_CEREMONY, true),
         _ => return None,
@@ -178,10 +166,7 @@ fn is_citizens_holiday(date: NaiveDate) -> bool {
     let counts = |d: Option<NaiveDate>| {
         d.is_some_and(|d| shukujitsu(d).is_some() || one_off(d).is_some_and(|(_, deemed)| deemed))
     };
-    date >= CITIZENS_FROM
-        && date.weekday() != Weekday::Sun
-        && counts(date.pred_opt())
-        && counts(date.succ_opt())
+    date >= CITIZENS_FROM && date.weekday() != Weekday::Sun && counts(date.pred_opt()) && counts(date.succ_opt())
 }
 
 /// Day of March of 春分の日. The law leaves the date to the equinox, which the
@@ -245,15 +230,14 @@ mod tests {
     // lists it, under the same name.
     #[test]
     fn matches_fixture_1990_to_2050() {
-        let fixture: std::collections::BTreeMap<NaiveDate, &str> =
-            include_str!("holidays-1990-2050.csv")
-                .lines()
-                .skip(1)
-                .map(|line| {
-                    let (date, name) = line.split_once(',').unwrap();
-                    (date.parse().unwrap(), law_name(name))
-                })
-                .collect();
+        let fixture: std::collections::BTreeMap<NaiveDate, &str> = include_str!("holidays-1990-2050.csv")
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let (date, name) = line.split_once(',').unwrap();
+                (date.parse().unwrap(), law_name(name))
+            })
+            .collect();
         // Guard against a truncated fixture passing vacuously (~17 a year).
         assert!(fixture.len() > 1000, "fixture has {} dates", fixture.len());
 
@@ -300,12 +284,7 @@ mod tests {
         assert_eq!(name(d(2021, 7, 23)), Some("スポーツの日"));
         assert_eq!(name(d(2021, 8, 8)), Some("山の日"));
         assert_eq!(name(d(2021, 8, 9)), Some("振替休日"));
-        for vacated in [
-            d(2020, 7, 20),
-            d(2020, 8, 11),
-            d(2020, 10, 12),
-            d(2021, 7, 19),
-        ] {
+        for vacated in [d(2020, 7, 20), d(2020, 8, 11), d(2020, 10, 12), d(2021, 7, 19)] {
             assert_eq!(name(vacated), None, "{vacated}");
         }
         for vacated in [d(2021, 8, 11), d(2021, 10, 11)] {

@@ -47,7 +47,10 @@ fn new_year_is_named_as_holiday() {
 fn office_day_status() {
     let hours = WeeklyHours::standard();
     let closures = closures();
-    let cal = OfficeCalendar { hours: &hours, closures: &closures };
+    let cal = OfficeCalendar {
+        hours: &hours,
+        closures: &closures,
+    };
     // 2026-11-23 (Mon) 勤労感謝の日; the day before is a Sunday; 11-24 is an ordinary Tuesday.
     match cal.day(d(2026, 11, 23)) {
         DayStatus::Closed(c) => assert_eq!(c.name_ja, "勤労感謝の日"),
@@ -71,7 +74,10 @@ fn office_day_status() {
 fn next_closures_in_order() {
     let hours = WeeklyHours::standard();
     let closures = closures();
-    let cal = OfficeCalendar { hours: &hours, closures: &closures };
+    let cal = OfficeCalendar {
+        hours: &hours,
+        closures: &closures,
+    };
     let next = cal.next_closures(d(2026, 11, 25), 3, 60);
     let names: Vec<_> = next.iter().map(|c| (c.date, c.kind)).collect();
     assert_eq!(

@@ -1,0 +1,153 @@
+//! The mail Madoguchi writes, in Japanese and English, each as a text + HTML pair
+//! (rules NO-1, NO-5). Every letter carries the link that locks the account at once
+//! (rule AC-8). Nothing secret beyond the single-use links themselves.
+
+use madoguchi_store::outbox::NewMail;
+
+/// A letter before it has a recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    /// Paragraphs; a paragraph that is a URL becomes a link in HTML.
+    pub paragraphs: Vec<String>,
+}
+
+impl Letter {
+    pub fn to(&self, recipient: &str) -> NewMail {
+        NewMail {
+            recipient: recipient.to_owned(),
+            subject: self.subject.clone(),
+            body_text: self.text(),
+            body_html: Some(self.html()),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        let mut out = self.paragraphs.join("\n\n");
+        out.push('\n');
+        out
+    }
+
+    pub fn html(&self) -> String {
+        let body: String = self
+            .paragraphs
+            .iter()
+            .map(|p| {
+                if p.starts_with("http://") || p.starts_with("https://") {
+                    format!("<p><a href=\"{0}\">{0}</a></p>\n", escape(p))
+                } else {
+                    format!("<p>{}</p>\n", escape(p).replace('\n', "<br>"))
+                }
+            })
+            .collect();
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title></head><body>\n{body}</body></html>\n",
+            escape(&self.subject)
+        )
+    }
+
+    /// The text kept in the My Page inbox: the letter without its single-use links.
+    pub fn inbox_body(&self) -> String {
+        self.paragraphs
+            .iter()
+            .filter(|p| !p.starts_with("http://") && !p.starts_with("https://"))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn lock_note(lang: &str, lock_url: &str) -> [String; 2] {
+    let note = match lang {
+        "en" => "If you did not do this, or think someone else knows your password, lock your account at once:",
+        _ => {
+            "お心当たりのない場合や、パスワードが他人に知られたおそれがある場合は、次のリンクからアカウントを直ちにロックできます。"
+        }
+    };
+    [note.to_owned(), lock_url.to_owned()]
+}
+
+/// AC-1: the verification link after registration (valid 24 hours).
+pub fn verification(lang: &str, name: &str, verify_url: &str, lock_url: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] Please confirm your email address",
+            format!("Dear {name},"),
+            "We have received your registration. Open this link within 24 hours to complete it:",
+        ),
+        _ => (
+            "【Madoguchi】メールアドレスの確認のお願い",
+            format!("{name} 様"),
+            "Madoguchi への仮登録を受け付けました。24時間以内に次のリンクを開き、登録を完了してください。",
+        ),
+    };
+    let mut paragraphs = vec![greeting, body.to_owned(), verify_url.to_owned()];
+    paragraphs.extend(lock_note(lang, lock_url));
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs,
+    }
+}
+
+/// AC-1: the account is active.
+pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] Your registration is complete",
+            format!("Dear {name},"),
+            "Your email address is confirmed and your account is active. You can now sign in.",
+        ),
+        _ => (
+            "【Madoguchi】登録が完了しました",
+            format!("{name} 様"),
+            "メールアドレスを確認し、アカウントを有効にしました。ログインしてご利用ください。",
+        ),
+    };
+    let mut paragraphs = vec![greeting, body.to_owned()];
+    paragraphs.extend(lock_note(lang, lock_url));
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // rule AC-8: every letter carries the lock link; NO-1: text and HTML pair.
+    #[test]
+    fn letters_carry_the_lock_link_in_both_forms() {
+        for lang in ["ja", "en"] {
+            let l = verification(
+                lang,
+                "山田 <太郎>",
+                "https://m.example/verify?t=a&b",
+                "https://m.example/lock?t=x",
+            );
+            let mail = l.to("a@example.jp");
+            assert!(mail.body_text.contains("https://m.example/lock?t=x"));
+            let html = mail.body_html.unwrap();
+            assert!(html.contains("href=\"https://m.example/verify?t=a&amp;b\""), "{html}");
+            assert!(html.contains("山田 &lt;太郎&gt;"), "escaped");
+            assert!(!l.inbox_body().contains("https://"), "no live links in the inbox");
+        }
+        assert!(verification("ja", "x", "u", "l").subject.starts_with("【Madoguchi】"));
+        assert!(welcome("en", "x", "l").subject.starts_with("[Madoguchi]"));
+    }
+}

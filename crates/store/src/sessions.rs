@@ -1,0 +1,114 @@
+//! Server-side sessions (AC-6) and sign-in failure counts (AC-5). Only hashes of the
+//! cookie values are stored; any replica can serve any request.
+
+use chrono::{DateTime, Utc};
+
+use crate::{Db, Result, read, write};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionRow {
+    pub user_ref: Option<i64>,
+    pub csrf_token: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+pub async fn create(db: &Db, id_hash: &str, user_ref: Option<i64>, csrf: &str, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "INSERT INTO sessions (id_hash, user_ref, csrf_token, created_at, last_seen_at)
+        VALUES ($1, $2, $3, $4, $4)";
+    write!(db, |c| sqlx::query(SQL)
+        .bind(id_hash)
+        .bind(user_ref)
+        .bind(csrf)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The live session, touched; `None` if unknown or past the idle or absolute limit
+/// (checked in the statement, so an expired session is never revived).
+pub async fn touch(
+    db: &Db,
+    id_hash: &str,
+    now: DateTime<Utc>,
+    idle_since: DateTime<Utc>,
+    created_since: DateTime<Utc>,
+) -> Result<Option<SessionRow>> {
+    const SQL: &str = "UPDATE sessions SET last_seen_at = $2
+        WHERE id_hash = $1 AND last_seen_at > $3 AND created_at > $4
+        RETURNING user_ref, csrf_token, created_at, last_seen_at";
+    Ok(write!(db, |c| sqlx::query_as(SQL)
+        .bind(id_hash)
+        .bind(now)
+        .bind(idle_since)
+        .bind(created_since)
+        .fetch_optional(c)
+        .await)?)
+}
+
+pub async fn delete(db: &Db, id_hash: &str) -> Result<()> {
+    const SQL: &str = "DELETE FROM sessions WHERE id_hash = $1";
+    write!(db, |c| sqlx::query(SQL)
+        .bind(id_hash)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Ends every session of an account (lock, password change, deletion).
+pub async fn delete_for_user(db: &Db, user_ref: i64) -> Result<u64> {
+    const SQL: &str = "DELETE FROM sessions WHERE user_ref = $1";
+    Ok(write!(db, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
+
+/// Removes sessions idle since before `idle_since` (a periodic sweep).
+pub async fn purge(db: &Db, idle_since: DateTime<Utc>) -> Result<u64> {
+    const SQL: &str = "DELETE FROM sessions WHERE last_seen_at <= $1";
+    Ok(write!(db, |c| sqlx::query(SQL)
+        .bind(idle_since)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
+
+pub async fn record_failure(db: &Db, user_key: &str, client_addr: &str, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "INSERT INTO sign_in_failures (user_key, client_addr, at) VALUES ($1, $2, $3)";
+    write!(db, |c| sqlx::query(SQL)
+        .bind(user_key)
+        .bind(client_addr)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Failures for one account and for one client address since `since`.
+pub async fn failures_since(db: &Db, user_key: &str, client_addr: &str, since: DateTime<Utc>) -> Result<(i64, i64)> {
+    const USER: &str = "SELECT COUNT(*) FROM sign_in_failures WHERE user_key = $1 AND at > $2";
+    const ADDR: &str = "SELECT COUNT(*) FROM sign_in_failures WHERE client_addr = $1 AND at > $2";
+    let (u, a) = read!(db, |c| {
+        let (u,): (i64,) = sqlx::query_as(USER).bind(user_key).bind(since).fetch_one(c).await?;
+        let (a,): (i64,) = sqlx::query_as(ADDR).bind(client_addr).bind(since).fetch_one(c).await?;
+        (u, a)
+    });
+    Ok((u, a))
+}
+
+/// A successful sign-in clears the account's failure count.
+pub async fn clear_failures(db: &Db, user_key: &str) -> Result<()> {
+    const SQL: &str = "DELETE FROM sign_in_failures WHERE user_key = $1";
+    write!(db, |c| sqlx::query(SQL)
+        .bind(user_key)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}

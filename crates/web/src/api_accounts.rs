@@ -1,0 +1,232 @@
+//! `/api/v1` for accounts: registration, verification, the session, and "me".
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use madoguchi_app::account_fields::RegistrationForm;
+use madoguchi_app::{AppError, register, session, sign_in};
+use madoguchi_store::{inbox, users};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::problem::ApiError;
+use crate::visitor::{Visitor, clear_cookie, set_cookie};
+
+/// A malformed body or wrong content type is the client's error, told as a problem document.
+pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    json.map(|Json(t)| t).map_err(|e| {
+        let code = match e {
+            JsonRejection::MissingJsonContentType(_) => "unsupported_media_type",
+            _ => "malformed_json",
+        };
+        ApiError(AppError::invalid(code, "body", e.body_text()))
+    })
+}
+
+/// AC-1: what a registration sends.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RegistrationRequest {
+    pub user_id: String,
+    pub password: String,
+    pub name: String,
+    pub name_kana: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    /// Consent to the terms in force (AC-13).
+    pub accept_terms: bool,
+    /// `ja` (default) or `en`: the language of the account's mail.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationResponse {
+    /// Always `provisional`: the account is active once the emailed link is opened.
+    pub status: &'static str,
+}
+
+/// Registers a provisional account and emails the verification link (AC-1).
+#[utoipa::path(post, path = "/api/v1/registrations", tag = "accounts", request_body = RegistrationRequest,
+    responses((status = 201, body = RegistrationResponse),
+        (status = 400, body = crate::problem::Problem, content_type = "application/problem+json",
+         description = "`invalid_characters`, `weak_password`, `invalid_input`, `user_id_taken`, `malformed_json`")))]
+pub async fn create_registration(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<RegistrationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let r = body(json)?;
+    let form = RegistrationForm {
+        user_id: r.user_id,
+        password: r.password,
+        name: r.name,
+        name_kana: r.name_kana,
+        address: r.address,
+        email: r.email,
+        phone: r.phone,
+        accept_terms: r.accept_terms,
+        lang: if r.lang.as_deref() == Some("en") {
+            "en".into()
+        } else {
+            "ja".into()
+        },
+    };
+    register::register(
+        &state.db,
+        state.clock.as_ref(),
+        &state.site,
+        &form,
+        &visitor.client_addr,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RegistrationResponse { status: "provisional" }),
+    )
+        .into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct VerifyRequest {
+    /// The `token` from the emailed link.
+    pub token: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VerifyResponse {
+    pub status: &'static str,
+}
+
+/// Activates the account with the emailed token (AC-1).
+#[utoipa::path(post, path = "/api/v1/registrations/verify", tag = "accounts", request_body = VerifyRequest,
+    responses((status = 200, body = VerifyResponse),
+        (status = 400, body = crate::problem::Problem, content_type = "application/problem+json",
+         description = "`token_expired`, `token_invalid`")))]
+pub async fn verify_registration(
+    State(state): State<AppState>,
+    json: Result<Json<VerifyRequest>, JsonRejection>,
+) -> Result<Json<VerifyResponse>, ApiError> {
+    let r = body(json)?;
+    register::verify(&state.db, state.clock.as_ref(), &state.site, &r.token).await?;
+    Ok(Json(VerifyResponse { status: "active" }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SessionRequest {
+    pub user_id: String,
+    pub password: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionResponse {
+    /// AC-7: the password is older than a year; ask the user to change it.
+    pub password_change_due: bool,
+}
+
+/// Signs in (AC-5, AC-6). The session cookie is set; its ID is new.
+#[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = SessionRequest,
+    responses((status = 200, body = SessionResponse),
+        (status = 401, body = crate::problem::Problem, content_type = "application/problem+json", description = "`invalid_credentials`"),
+        (status = 403, body = crate::problem::Problem, content_type = "application/problem+json", description = "`account_locked`, `email_not_verified`"),
+        (status = 429, body = crate::problem::Problem, content_type = "application/problem+json", description = "`rate_limited`")))]
+pub async fn create_session(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<SessionRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let r = body(json)?;
+    let old = visitor.session.as_ref().map(|s| s.id.as_str());
+    let done = sign_in::sign_in(
+        &state.db,
+        state.clock.as_ref(),
+        &r.user_id,
+        &r.password,
+        &visitor.client_addr,
+        old,
+    )
+    .await?;
+    let cookie = set_cookie(&done.session, state.cookie_secure);
+    let body = Json(SessionResponse {
+        password_change_due: done.password_change_due,
+    });
+    Ok(([(header::SET_COOKIE, cookie)], body).into_response())
+}
+
+/// Signs out.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "accounts", responses((status = 204)))]
+pub async fn delete_session(State(state): State<AppState>, visitor: Visitor) -> Result<Response, ApiError> {
+    if let Some(s) = &visitor.session {
+        session::end(&state.db, &s.id).await?;
+    }
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeResponse {
+    pub user_id: String,
+    pub name: String,
+    pub name_kana: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    pub password_changed_at: DateTime<Utc>,
+}
+
+const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
+    code: "not_signed_in",
+    message: "please sign in",
+};
+
+/// The signed-in job seeker's own data.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    responses((status = 200, body = MeResponse),
+        (status = 401, body = crate::problem::Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+pub async fn me(State(state): State<AppState>, visitor: Visitor) -> Result<Json<MeResponse>, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let u = users::by_id(&state.db, id)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(NOT_SIGNED_IN)?;
+    Ok(Json(MeResponse {
+        user_id: u.user_id,
+        name: u.name,
+        name_kana: u.name_kana,
+        address: u.address,
+        email: u.email,
+        phone: u.phone,
+        password_changed_at: u.password_changed_at,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessageJson {
+    pub id: i64,
+    pub subject: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The My Page inbox: every message that was also emailed (NO-2), newest first.
+#[utoipa::path(get, path = "/api/v1/me/messages", tag = "accounts",
+    responses((status = 200, body = [MessageJson]),
+        (status = 401, body = crate::problem::Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+pub async fn messages(State(state): State<AppState>, visitor: Visitor) -> Result<Json<Vec<MessageJson>>, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let items = inbox::list(&state.db, id).await.map_err(AppError::from)?;
+    Ok(Json(
+        items
+            .into_iter()
+            .map(|m| MessageJson {
+                id: m.id,
+                subject: m.subject,
+                body: m.body,
+                created_at: m.created_at,
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,136 @@
+//! Who is asking: the session behind the cookie (rule AC-6), the client address, and
+//! the CSRF checks for forms and for the JSON API.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use madoguchi_app::session::{self, Session};
+use madoguchi_app::{AppError, secrets};
+
+use crate::AppState;
+use crate::problem::ApiError;
+
+pub const COOKIE: &str = "mdg_session";
+
+/// The request's session (if its cookie is live) and client address.
+pub struct Visitor {
+    pub session: Option<Session>,
+    pub client_addr: String,
+}
+
+fn cookie_value<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+impl FromRequestParts<AppState> for Visitor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let client_addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+        let session = match cookie_value(parts, COOKIE) {
+            Some(id) if !id.is_empty() => session::resume(&state.db, state.clock.as_ref(), id)
+                .await
+                .map_err(|e| ApiError(e).into_response())?,
+            _ => None,
+        };
+        Ok(Self { session, client_addr })
+    }
+}
+
+impl Visitor {
+    pub fn user_ref(&self) -> Option<i64> {
+        self.session.as_ref().and_then(|s| s.user_ref)
+    }
+
+    /// The session, starting an anonymous one (for a form's CSRF token) if there is none.
+    /// Returns the cookie to set when a session was started.
+    pub async fn ensure(&self, state: &AppState) -> Result<(Session, Option<HeaderValue>), AppError> {
+        match &self.session {
+            Some(s) => Ok((s.clone(), None)),
+            None => {
+                let s = session::start(&state.db, state.clock.as_ref(), None).await?;
+                let cookie = set_cookie(&s, state.cookie_secure);
+                Ok((s, Some(cookie)))
+            }
+        }
+    }
+
+    /// A form's `_csrf` field must match the session's token.
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), AppError> {
+        match &self.session {
+            Some(s) if secrets::same(&s.csrf, submitted) => Ok(()),
+            _ => Err(AppError::Forbidden {
+                code: "csrf",
+                message: "the form expired or came from another site; please try again",
+            }),
+        }
+    }
+}
+
+/// `Set-Cookie` for a session: HttpOnly, SameSite=Lax, Secure unless disabled for local development.
+pub fn set_cookie(s: &Session, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200{secure}",
+        s.id
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("mdg_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+/// JSON API requests that change state must be JSON (which a cross-site form cannot send
+/// without a preflight) and must not come from another site's page.
+pub async fn api_guard(request: Request, next: Next) -> Response {
+    let changes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if changes {
+        let headers = request.headers();
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+        if let Some(origin) = origin {
+            let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
+            if Some(origin_host) != host {
+                return ApiError(AppError::Forbidden {
+                    code: "csrf",
+                    message: "requests from another site are refused",
+                })
+                .into_response();
+            }
+        }
+        let has_body = request.method() != Method::DELETE;
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+        if has_body && !json {
+            return ApiError(AppError::invalid(
+                "unsupported_media_type",
+                "content-type",
+                "send JSON with Content-Type: application/json",
+            ))
+            .into_response();
+        }
+    }
+    next.run(request).await
+}
