@@ -126,6 +126,30 @@ pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
     }
 }
 
+/// AC-8: a single-use link to set a new password, which also lifts a lock.
+pub fn reset(lang: &str, name: &str, reset_url: &str, lock_url: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] Set a new password",
+            format!("Dear {name},"),
+            "As you asked at the office, here is a link to set a new password. It works once, within 24 hours, \
+             and lifts any lock on your account:",
+        ),
+        _ => (
+            "【Madoguchi】パスワード再設定のご案内",
+            format!("{name} 様"),
+            "窓口でのお申し出により、パスワード再設定のリンクをお送りします。24時間以内に一度だけ使え、\
+             アカウントのロックも解除されます。",
+        ),
+    };
+    let mut paragraphs = vec![greeting, body.to_owned(), reset_url.to_owned()];
+    paragraphs.extend(lock_note(lang, lock_url));
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod demo;
 mod error;
 pub mod letters;
+pub mod lock;
 pub mod mail;
 pub mod offices;
 pub mod register;

@@ -60,6 +60,13 @@ enum Command {
         #[command(subcommand)]
         action: office_cmd::OfficeAction,
     },
+    /// Job-seeker accounts: the office's tools until the staff console exists.
+    Account {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        action: AccountAction,
+    },
     /// Background jobs, one round at a time (they also run inside every `serve`).
     Jobs {
         #[command(flatten)]
@@ -74,6 +81,13 @@ enum Command {
     },
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+}
+
+#[derive(Subcommand)]
+enum AccountAction {
+    /// After checking the person's identity, mail a single-use link to set a new password;
+    /// using it lifts a lock (rule AC-8).
+    SendReset { user_id: String },
 }
 
 #[derive(Subcommand)]
@@ -109,6 +123,10 @@ fn main() -> ExitCode {
         Command::Serve { db, listen, demo } => run_async(serve_cmd::run(db, listen, demo)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
+        Command::Account {
+            db,
+            action: AccountAction::SendReset { user_id },
+        } => run_async(serve_cmd::send_reset(db, &user_id)),
         Command::Jobs {
             db,
             action: JobAction::Run { name },

@@ -62,6 +62,26 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
     result
 }
 
+/// `madoguchi account send-reset USER_ID`
+pub async fn send_reset(args: DbArgs, user_id: &str) -> Result<(), String> {
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    let site = madoguchi_app::register::Site {
+        base_url: base_url(&config, config.listen),
+    };
+    let result = madoguchi_app::lock::send_reset(&db, &SystemClock, &site, user_id)
+        .await
+        .map(|()| println!("a reset link is on its way to the registered address of {user_id}"))
+        .map_err(|e| e.to_string());
+    db.close().await;
+    result
+}
+
+/// Where links in mail point: `public_url`, or this server's own address.
+fn base_url(config: &Config, addr: SocketAddr) -> String {
+    config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"))
+}
+
 pub async fn migrate(args: DbArgs) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
@@ -108,7 +128,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
         url.backend(),
         url
     );
-    let base_url = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let base_url = base_url(&config, addr);
     let state = AppState {
         db: db.clone(),
         clock,

@@ -31,7 +31,7 @@ pub struct FormField {
 }
 
 impl FormField {
-    fn new(lang: Lang, name: &'static str, value: &str) -> Self {
+    pub fn new(lang: Lang, name: &'static str, value: &str) -> Self {
         let hint = lang.t(&format!("hint-{name}"));
         Self {
             name,
@@ -145,7 +145,7 @@ fn register_page(lang: Lang, csrf: String, form: &RegistrationForm, problems: &[
     }
 }
 
-fn with_cookie(mut response: Response, cookie: Option<axum::http::HeaderValue>) -> Response {
+pub fn with_cookie(mut response: Response, cookie: Option<axum::http::HeaderValue>) -> Response {
     if let Some(c) = cookie {
         response.headers_mut().append(header::SET_COOKIE, c);
     }
@@ -159,7 +159,7 @@ pub async fn register_form(State(state): State<AppState>, visitor: Visitor, lang
     Ok(with_cookie(render(&view, StatusCode::OK), cookie))
 }
 
-fn get(fields: &Fields, name: &str) -> String {
+pub fn field_value(fields: &Fields, name: &str) -> String {
     fields.get(name).cloned().unwrap_or_default()
 }
 
@@ -172,16 +172,16 @@ pub async fn register_submit(
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
     visitor
-        .check_csrf(&get(&fields, "_csrf"))
+        .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
     let form = RegistrationForm {
-        user_id: get(&fields, "user_id"),
-        password: get(&fields, "password"),
-        name: get(&fields, "name"),
-        name_kana: get(&fields, "name_kana"),
-        address: get(&fields, "address"),
-        email: get(&fields, "email"),
-        phone: get(&fields, "phone"),
+        user_id: field_value(&fields, "user_id"),
+        password: field_value(&fields, "password"),
+        name: field_value(&fields, "name"),
+        name_kana: field_value(&fields, "name_kana"),
+        address: field_value(&fields, "address"),
+        email: field_value(&fields, "email"),
+        phone: field_value(&fields, "phone"),
         accept_terms: fields.contains_key("accept_terms"),
         lang: lang.code().to_owned(),
     };
@@ -256,7 +256,7 @@ pub async fn register_sent(lang: Lang) -> Response {
 
 #[derive(serde::Deserialize)]
 pub struct TokenQuery {
-    token: Option<String>,
+    pub token: Option<String>,
 }
 
 /// `GET /register/verify?token=…`: a button, so mail scanners that open links do not
@@ -284,9 +284,15 @@ pub async fn verify_submit(
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
     visitor
-        .check_csrf(&get(&fields, "_csrf"))
+        .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let outcome = register::verify(&state.db, state.clock.as_ref(), &state.site, &get(&fields, "token")).await;
+    let outcome = register::verify(
+        &state.db,
+        state.clock.as_ref(),
+        &state.site,
+        &field_value(&fields, "token"),
+    )
+    .await;
     let (view, status) = match outcome {
         Ok(_) => {
             let mut v = Notice::new(lang, "/register/verify", "verified-title", &["verified-body"]);
@@ -352,15 +358,15 @@ pub async fn sign_in_submit(
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
     visitor
-        .check_csrf(&get(&fields, "_csrf"))
+        .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let user_id = get(&fields, "user_id");
+    let user_id = field_value(&fields, "user_id");
     let old = visitor.session.as_ref().map(|s| s.id.as_str());
     let result = sign_in::sign_in(
         &state.db,
         state.clock.as_ref(),
         &user_id,
-        &get(&fields, "password"),
+        &field_value(&fields, "password"),
         &visitor.client_addr,
         old,
     )
@@ -395,7 +401,7 @@ pub async fn sign_out(
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
     visitor
-        .check_csrf(&get(&fields, "_csrf"))
+        .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
     if let Some(s) = &visitor.session {
         session::end(&state.db, &s.id).await.map_err(|e| PageError(lang, e))?;

@@ -27,7 +27,8 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_accounts::create_session,
         crate::api_accounts::delete_session,
         crate::api_accounts::me,
-        crate::api_accounts::messages
+        crate::api_accounts::messages,
+        crate::api_accounts::lock_me
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

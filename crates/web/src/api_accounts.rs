@@ -230,3 +230,13 @@ pub async fn messages(State(state): State<AppState>, visitor: Visitor) -> Result
             .collect(),
     ))
 }
+
+/// Locks the signed-in account at once and ends its sessions (AC-8).
+#[utoipa::path(post, path = "/api/v1/me/lock", tag = "accounts",
+    responses((status = 204),
+        (status = 401, body = crate::problem::Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+pub async fn lock_me(State(state): State<AppState>, visitor: Visitor) -> Result<Response, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    madoguchi_app::lock::lock_own(&state.db, state.clock.as_ref(), id).await?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+}

@@ -8,6 +8,7 @@ mod browse;
 mod headers;
 pub mod health;
 pub mod i18n;
+mod lock_pages;
 mod page;
 pub mod problem;
 mod visitor;
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/me", get(api_accounts::me))
         .route("/api/v1/me/messages", get(api_accounts::messages))
+        .route("/api/v1/me/lock", post(api_accounts::lock_me))
         .route_layer(middleware::from_fn(visitor::api_guard));
     Router::new()
         .route("/", get(browse::index))
@@ -84,6 +86,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sign-out", post(account_pages::sign_out))
         .route("/me", get(account_pages::me))
+        .route("/me/lock", post(lock_pages::lock_own))
+        .route("/lock", get(lock_pages::lock_form).post(lock_pages::lock_submit))
+        .route("/reset", get(lock_pages::reset_form).post(lock_pages::reset_submit))
         .route("/assets/site.css", get(site_css))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

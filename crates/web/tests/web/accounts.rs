@@ -133,20 +133,29 @@ fn decoded_parts(data: &str) -> String {
     out
 }
 
-/// Sends the outbox through a real SMTP server and returns the verification token in the mail.
-async fn mailed_token(w: &World) -> String {
+/// Delivers the outbox through a real SMTP server; the last message, decoded.
+async fn last_mail(w: &World) -> String {
     let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
     mail::deliver_due(&w.db, &smtp(sink.addr.port()), w.clock.as_ref(), 10)
         .await
         .unwrap();
     let got = sink.received();
-    let data = got.last().expect("a mail arrived");
-    let plain = decoded_parts(&data.data);
-    let start = plain.find("/register/verify?token=").expect("verification link") + "/register/verify?token=".len();
+    decoded_parts(&got.last().expect("a mail arrived").data)
+}
+
+/// The token of the link to `path` in a decoded mail.
+fn link_in(plain: &str, path: &str) -> String {
+    let marker = format!("{path}?token=");
+    let start = plain.find(&marker).expect("link in the mail") + marker.len();
     plain[start..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()
+}
+
+/// The verification token of the last mail.
+async fn mailed_token(w: &World) -> String {
+    link_in(&last_mail(w).await, "/register/verify")
 }
 
 // rules AC-1, AC-6, NO-2, NO-3: register, receive the mail over SMTP, verify, sign in, read My Page.
@@ -522,6 +531,116 @@ async fn registration_and_sign_in_pages() {
             me.body.contains("山田 太郎") && me.body.contains("登録が完了しました"),
             "{}",
             me.body
+        );
+    }
+}
+
+async fn active_account(w: &World, user_id: &str) -> String {
+    send(&w.app, post_json("/api/v1/registrations", &registration(user_id), None)).await;
+    let token = mailed_token(w).await;
+    send(
+        &w.app,
+        post_json("/api/v1/registrations/verify", &json!({ "token": token }), None),
+    )
+    .await;
+    let s = send(
+        &w.app,
+        post_json(
+            "/api/v1/session",
+            &json!({"user_id": user_id, "password": "Kobe-Sannomiya#2026"}),
+            None,
+        ),
+    )
+    .await;
+    session_cookie(&s).expect("signed in")
+}
+
+// rule AC-8: lock at once (API and email link), staff-sent reset lifts the lock; never re-issued.
+#[tokio::test]
+async fn lock_and_reset() {
+    for w in worlds("acct_lock").await {
+        let cookie = active_account(&w, "yamada.taro").await;
+        let r = send(
+            &w.app,
+            Request::post("/api/v1/me/lock")
+                .header(header::COOKIE, &cookie)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from("{}"))
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}: {}", w.backend, r.body);
+        assert_eq!(
+            send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.status,
+            StatusCode::UNAUTHORIZED,
+            "sessions ended"
+        );
+        let creds = json!({"user_id": "yamada.taro", "password": "Kobe-Sannomiya#2026"});
+        assert_eq!(
+            send(&w.app, post_json("/api/v1/session", &creds, None)).await.json()["code"],
+            "account_locked"
+        );
+
+        // Staff verify identity and send the reset link (CLI stand-in for the console).
+        let site = madoguchi_app::register::Site {
+            base_url: "http://madoguchi.test".into(),
+        };
+        madoguchi_app::lock::send_reset(&w.db, w.clock.as_ref(), &site, "Yamada.Taro")
+            .await
+            .unwrap();
+        let letter = last_mail(&w).await;
+        let reset = link_in(&letter, "/reset");
+        let form = send(&w.app, get_with(&format!("/reset?token={reset}"), None)).await;
+        let anon = session_cookie(&form).unwrap();
+        let csrf = csrf_of(&form.body);
+        let weak = send(
+            &w.app,
+            form_post("/reset", &anon, &format!("_csrf={csrf}&token={reset}&password=short")),
+        )
+        .await;
+        assert_eq!(
+            weak.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a typo does not use up the link"
+        );
+        let done = send(
+            &w.app,
+            form_post(
+                "/reset",
+                &anon,
+                &format!("_csrf={csrf}&token={reset}&password=Nada-Branch%3D2027"),
+            ),
+        )
+        .await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+        let again = send(
+            &w.app,
+            form_post(
+                "/reset",
+                &anon,
+                &format!("_csrf={csrf}&token={reset}&password=Nada-Branch%3D2028"),
+            ),
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::BAD_REQUEST, "single use");
+        assert_eq!(
+            send(&w.app, post_json("/api/v1/session", &creds, None)).await.json()["code"],
+            "invalid_credentials"
+        );
+        let new = json!({"user_id": "yamada.taro", "password": "Nada-Branch=2027"});
+        let s = send(&w.app, post_json("/api/v1/session", &new, None)).await;
+        assert_eq!(s.status, StatusCode::OK, "lock lifted: {}", s.body);
+
+        // The lock link in that same mail locks the account without signing in.
+        let lock = link_in(&letter, "/lock");
+        let page = send(&w.app, get_with(&format!("/lock?token={lock}"), None)).await;
+        let anon = session_cookie(&page).unwrap();
+        let csrf = csrf_of(&page.body);
+        let locked = send(&w.app, form_post("/lock", &anon, &format!("_csrf={csrf}&token={lock}"))).await;
+        assert!(locked.body.contains("アカウントをロックしました"), "{}", locked.body);
+        assert_eq!(
+            send(&w.app, post_json("/api/v1/session", &new, None)).await.json()["code"],
+            "account_locked"
         );
     }
 }
