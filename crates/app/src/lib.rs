@@ -2,6 +2,7 @@
 //! database and the clock, applies the domain rules, and returns a domain result
 //! or an `AppError` with a stable code.
 
+pub mod account;
 pub mod account_fields;
 pub mod calendar;
 pub mod demo;

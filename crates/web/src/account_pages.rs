@@ -28,6 +28,8 @@ pub struct FormField {
     pub errors: Vec<String>,
     pub required: bool,
     pub required_mark: String,
+    /// The `autocomplete` token, for forms that draw fields in a loop.
+    pub autocomplete: &'static str,
 }
 
 impl FormField {
@@ -41,6 +43,7 @@ impl FormField {
             errors: Vec::new(),
             required: true,
             required_mark: lang.t("required-mark"),
+            autocomplete: "off",
         }
     }
 

@@ -28,7 +28,9 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_accounts::delete_session,
         crate::api_accounts::me,
         crate::api_accounts::messages,
-        crate::api_accounts::lock_me
+        crate::api_accounts::lock_me,
+        crate::api_accounts::change_password,
+        crate::api_accounts::delete_me
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

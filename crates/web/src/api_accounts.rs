@@ -240,3 +240,59 @@ pub async fn lock_me(State(state): State<AppState>, visitor: Visitor) -> Result<
     madoguchi_app::lock::lock_own(&state.db, state.clock.as_ref(), id).await?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
 }
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Changes the password (AC-7). Other sessions end; this one gets a new ID.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordChange,
+    responses((status = 204),
+        (status = 400, body = crate::problem::Problem, content_type = "application/problem+json", description = "`weak_password`"),
+        (status = 401, body = crate::problem::Problem, content_type = "application/problem+json",
+         description = "`not_signed_in`, `invalid_credentials` (the current password)")))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<PasswordChange>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let r = body(json)?;
+    let s = madoguchi_app::account::change_password(
+        &state.db,
+        state.clock.as_ref(),
+        id,
+        &r.current_password,
+        &r.new_password,
+    )
+    .await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, set_cookie(&s, state.cookie_secure))],
+    )
+        .into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DeleteRequest {
+    /// The current password, to confirm.
+    pub current_password: String,
+}
+
+/// Deletes the registration (AC-9): personal data erased, anonymous records kept.
+#[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = DeleteRequest,
+    responses((status = 204),
+        (status = 401, body = crate::problem::Problem, content_type = "application/problem+json",
+         description = "`not_signed_in`, `invalid_credentials`")))]
+pub async fn delete_me(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<DeleteRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let r = body(json)?;
+    madoguchi_app::account::delete(&state.db, state.clock.as_ref(), id, &r.current_password).await?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+}

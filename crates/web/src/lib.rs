@@ -9,6 +9,7 @@ mod headers;
 pub mod health;
 pub mod i18n;
 mod lock_pages;
+mod me_pages;
 mod page;
 pub mod problem;
 mod visitor;
@@ -20,7 +21,7 @@ use axum::Router;
 use axum::http::header;
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::Db;
 use tokio::net::TcpListener;
@@ -64,7 +65,8 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/session",
             post(api_accounts::create_session).delete(api_accounts::delete_session),
         )
-        .route("/api/v1/me", get(api_accounts::me))
+        .route("/api/v1/me", get(api_accounts::me).delete(api_accounts::delete_me))
+        .route("/api/v1/me/password", put(api_accounts::change_password))
         .route("/api/v1/me/messages", get(api_accounts::messages))
         .route("/api/v1/me/lock", post(api_accounts::lock_me))
         .route_layer(middleware::from_fn(visitor::api_guard));
@@ -87,6 +89,11 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-out", post(account_pages::sign_out))
         .route("/me", get(account_pages::me))
         .route("/me/lock", post(lock_pages::lock_own))
+        .route(
+            "/me/password",
+            get(me_pages::password_page).post(me_pages::password_submit),
+        )
+        .route("/me/delete", get(me_pages::delete_page).post(me_pages::delete_submit))
         .route("/lock", get(lock_pages::lock_form).post(lock_pages::lock_submit))
         .route("/reset", get(lock_pages::reset_form).post(lock_pages::reset_submit))
         .route("/assets/site.css", get(site_css))

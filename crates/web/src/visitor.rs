@@ -114,7 +114,10 @@ pub async fn api_guard(request: Request, next: Next) -> Response {
                 .into_response();
             }
         }
-        let has_body = request.method() != Method::DELETE;
+        let has_body = request.method() != Method::DELETE
+            || headers
+                .get(header::CONTENT_LENGTH)
+                .is_some_and(|v| v.as_bytes() != b"0");
         let json = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())

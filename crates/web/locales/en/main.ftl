@@ -136,3 +136,16 @@ reset-body = Setting a new password also lifts any lock on your account.
 reset-submit = Set the password
 reset-done-title = Your password is set
 reset-done-body = Please sign in with your new password.
+field-current_password = Current password
+field-new_password = New password
+hint-new_password = 12–64 characters: letters, digits and ! # $ % & * + - = ? @ _. It must differ from the current one.
+problem-weak_password-same_as_current = The new password must differ from the current one.
+password-change-title = Change your password
+password-change-submit = Change
+password-changed-title = Your password has been changed
+delete-title = Delete your registration
+delete-body = Deleting your registration cancels your future reservations and erases your name, address and contact details at once.
+delete-kept = Only anonymous usage records are kept, for statistics. A deleted registration cannot be restored.
+delete-submit = Delete my registration
+deleted-title = Your registration has been deleted
+deleted-body = Thank you for using Madoguchi.

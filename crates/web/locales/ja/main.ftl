@@ -124,3 +124,16 @@ reset-body = 新しいパスワードを設定すると、アカウントのロ�
 reset-submit = パスワードを設定する
 reset-done-title = パスワードを再設定しました
 reset-done-body = 新しいパスワードでログインしてください。
+field-current_password = 現在のパスワード
+field-new_password = 新しいパスワード
+hint-new_password = 半角英数字と記号 ! # $ % & * + - = ? @ _ で12～64文字。現在のものとは別にしてください。
+problem-weak_password-same_as_current = 現在のパスワードとは別のものにしてください。
+password-change-title = パスワードの変更
+password-change-submit = 変更する
+password-changed-title = パスワードを変更しました
+delete-title = 利用者登録の削除
+delete-body = 登録を削除すると、今後の予約は取り消され、氏名・住所・連絡先などの個人情報は直ちに消去されます。
+delete-kept = 統計のため、個人を特定できない利用記録だけが残ります。削除した登録は元に戻せません。
+delete-submit = 登録を削除する
+deleted-title = 登録を削除しました
+deleted-body = ご利用ありがとうございました。

@@ -644,3 +644,105 @@ async fn lock_and_reset() {
         );
     }
 }
+
+fn put_json(uri: &str, body: &Value, cookie: &str) -> Request<Body> {
+    Request::put(uri)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+// rule AC-7: change at any time, must differ, reminder after 365 days.
+#[tokio::test]
+async fn password_change_and_yearly_reminder() {
+    for w in worlds("acct_password").await {
+        let cookie = active_account(&w, "yamada.taro").await;
+        let same = json!({"current_password": "Kobe-Sannomiya#2026", "new_password": "Kobe-Sannomiya#2026"});
+        let r = send(&w.app, put_json("/api/v1/me/password", &same, &cookie)).await;
+        assert_eq!(
+            r.json()["errors"][0]["reason"],
+            "same_as_current",
+            "{}: {}",
+            w.backend,
+            r.body
+        );
+        let wrong = json!({"current_password": "Not-the-password1", "new_password": "Nada-Branch=2027"});
+        assert_eq!(
+            send(&w.app, put_json("/api/v1/me/password", &wrong, &cookie))
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+        let good = json!({"current_password": "Kobe-Sannomiya#2026", "new_password": "Nada-Branch=2027"});
+        let r = send(&w.app, put_json("/api/v1/me/password", &good, &cookie)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+        let fresh = session_cookie(&r).unwrap();
+        assert_ne!(fresh, cookie);
+        assert_eq!(
+            send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            send(&w.app, get_with("/api/v1/me", Some(&fresh))).await.status,
+            StatusCode::OK
+        );
+
+        let creds = json!({"user_id": "yamada.taro", "password": "Nada-Branch=2027"});
+        let s = send(&w.app, post_json("/api/v1/session", &creds, None)).await;
+        assert_eq!(s.json()["password_change_due"], false);
+        w.clock.advance(Duration::days(366));
+        let s = send(&w.app, post_json("/api/v1/session", &creds, None)).await;
+        assert_eq!(s.json()["password_change_due"], true, "{}", w.backend);
+    }
+}
+
+// rules AC-9, PV-6: deletion erases personal data at once and keeps an anonymous row.
+#[tokio::test]
+async fn deleting_the_registration_erases_personal_data() {
+    for w in worlds("acct_delete").await {
+        let cookie = active_account(&w, "yamada.taro").await;
+        let del = |pw: &str| {
+            Request::delete("/api/v1/me")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::COOKIE, &cookie)
+                .body(Body::from(json!({ "current_password": pw }).to_string()))
+                .unwrap()
+        };
+        assert_eq!(
+            send(&w.app, del("wrong-password-1")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            send(&w.app, del("Kobe-Sannomiya#2026")).await.status,
+            StatusCode::NO_CONTENT,
+            "{}",
+            w.backend
+        );
+        assert_eq!(
+            send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        let creds = json!({"user_id": "yamada.taro", "password": "Kobe-Sannomiya#2026"});
+        assert_eq!(
+            send(&w.app, post_json("/api/v1/session", &creds, None)).await.json()["code"],
+            "invalid_credentials"
+        );
+        let left: Vec<(String, String, String, String)> =
+            madoguchi_store::read!(&w.db, |c| sqlx::query_as("SELECT state, name, email, phone FROM users")
+                .fetch_all(c)
+                .await
+                .unwrap());
+        assert_eq!(
+            left,
+            vec![("deleted".into(), String::new(), String::new(), String::new())]
+        );
+        // The user ID is free again, for a new registration (the old account is not re-issued).
+        let again = send(
+            &w.app,
+            post_json("/api/v1/registrations", &registration("yamada.taro"), None),
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::CREATED);
+    }
+}

@@ -1,0 +1,66 @@
+//! What a signed-in job seeker does with their own account: change the password (AC-7)
+//! and delete the registration (AC-9).
+
+use madoguchi_domain::clock::Clock;
+use madoguchi_store::{Db, erase, sessions, users};
+
+use crate::AppError;
+use crate::account_fields::FieldProblem;
+use crate::session::{self, Session};
+
+fn weak(detail: &'static str) -> AppError {
+    AppError::Fields(vec![FieldProblem {
+        field: "new_password",
+        code: "weak_password",
+        detail: Some(detail),
+        offences: Vec::new(),
+    }])
+}
+
+const WRONG_CURRENT: AppError = AppError::Unauthorized {
+    code: "invalid_credentials",
+    message: "the current password is not correct",
+};
+
+async fn check_current(db: &Db, user_ref: i64, current: &str) -> Result<users::UserRow, AppError> {
+    let user = users::by_id(db, user_ref).await?.ok_or(WRONG_CURRENT)?;
+    let (pw, hash) = (current.to_owned(), user.password_hash.clone());
+    let ok = tokio::task::spawn_blocking(move || madoguchi_domain::password::verify(&pw, &hash))
+        .await
+        .unwrap_or(false);
+    if ok { Ok(user) } else { Err(WRONG_CURRENT) }
+}
+
+/// AC-7: a new password, different from the current one. Every other session ends and
+/// this one gets a new ID.
+pub async fn change_password(
+    db: &Db,
+    clock: &dyn Clock,
+    user_ref: i64,
+    current: &str,
+    new: &str,
+) -> Result<Session, AppError> {
+    let user = check_current(db, user_ref, current).await?;
+    madoguchi_domain::password::validate_new(new, &user.user_id, Some(current)).map_err(|p| weak(p.code()))?;
+    let pw = new.to_owned();
+    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&pw))
+        .await
+        .map_err(|e| AppError::Random(e.to_string()))?
+        .map_err(|e| AppError::Random(e.to_string()))?;
+    let mut tx = db.begin().await?;
+    users::set_password(&mut tx, user_ref, &hash, clock.now(), false).await?;
+    tx.commit().await?;
+    sessions::delete_for_user(db, user_ref).await?;
+    session::start(db, clock, Some(user_ref)).await
+}
+
+/// AC-9: the person deletes their registration. Personal data is erased at once; an
+/// anonymous record stays for statistics (PV-6). Future reservations are cancelled here
+/// too once bookings exist.
+pub async fn delete(db: &Db, clock: &dyn Clock, user_ref: i64, current: &str) -> Result<(), AppError> {
+    check_current(db, user_ref, current).await?;
+    let mut tx = db.begin().await?;
+    erase::erase_user(&mut tx, user_ref, clock.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,27 @@
+//! Deleting a registration (rules AC-9, PV-6): personal data erased, an anonymous
+//! tombstone kept so statistics still count the account.
+
+use chrono::{DateTime, Utc};
+
+use crate::{Result, Tx, in_tx};
+
+/// Erases the account's personal data and everything that could identify the person.
+pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Result<()> {
+    const USER: &str = "UPDATE users SET state = 'deleted', user_id = 'deleted-' || CAST(id AS TEXT),
+        user_key = 'deleted-' || CAST(id AS TEXT), password_hash = '', name = '', name_kana = '', address = '',
+        email = '', phone = '', locked_at = NULL, failures_locked_until = NULL, deleted_at = $2 WHERE id = $1";
+    const CHILDREN: [&str; 4] = [
+        "DELETE FROM sessions WHERE user_ref = $1",
+        "DELETE FROM email_tokens WHERE user_ref = $1",
+        "DELETE FROM inbox WHERE user_ref = $1",
+        // Keep which terms were accepted and when (anonymous); drop the client address.
+        "UPDATE terms_acceptances SET client_addr = '' WHERE user_ref = $1",
+    ];
+    in_tx!(tx, |c| {
+        sqlx::query(USER).bind(user_ref).bind(now).execute(&mut *c).await?;
+        for sql in CHILDREN {
+            sqlx::query(sql).bind(user_ref).execute(&mut *c).await?;
+        }
+    });
+    Ok(())
+}
