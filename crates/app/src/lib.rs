@@ -6,6 +6,7 @@ pub mod account;
 pub mod account_fields;
 pub mod calendar;
 pub mod demo;
+pub mod eligibility;
 mod error;
 pub mod letters;
 pub mod lock;

@@ -5,6 +5,8 @@ pub mod calendar;
 pub mod characters;
 pub mod clock;
 pub mod email;
+pub mod job_seeker;
 pub mod office;
 pub mod password;
+pub mod residence;
 pub mod user_id;

@@ -88,6 +88,8 @@ enum AccountAction {
     /// After checking the person's identity, mail a single-use link to set a new password;
     /// using it lifts a lock (rule AC-8).
     SendReset { user_id: String },
+    /// Confirm the job-seeker number the person recorded (rule AC-11), after checking it.
+    ConfirmJobSeeker { user_id: String },
 }
 
 #[derive(Subcommand)]
@@ -127,6 +129,10 @@ fn main() -> ExitCode {
             db,
             action: AccountAction::SendReset { user_id },
         } => run_async(serve_cmd::send_reset(db, &user_id)),
+        Command::Account {
+            db,
+            action: AccountAction::ConfirmJobSeeker { user_id },
+        } => run_async(serve_cmd::confirm_job_seeker(db, &user_id)),
         Command::Jobs {
             db,
             action: JobAction::Run { name },

@@ -77,6 +77,18 @@ pub async fn send_reset(args: DbArgs, user_id: &str) -> Result<(), String> {
     result
 }
 
+/// `madoguchi account confirm-job-seeker USER_ID`
+pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), String> {
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    let result = madoguchi_app::eligibility::confirm_job_seeker(&db, &SystemClock, user_id)
+        .await
+        .map(|()| println!("the job-seeker number of {user_id} is confirmed"))
+        .map_err(|e| e.to_string());
+    db.close().await;
+    result
+}
+
 /// Where links in mail point: `public_url`, or this server's own address.
 fn base_url(config: &Config, addr: SocketAddr) -> String {
     config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"))

@@ -5,6 +5,7 @@
 //! stay exact. Invariants live in the schema and in conditional statements.
 
 mod connect;
+pub mod eligibility;
 pub mod erase;
 pub mod inbox;
 pub mod lease;

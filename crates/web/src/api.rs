@@ -30,7 +30,9 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_accounts::messages,
         crate::api_accounts::lock_me,
         crate::api_accounts::change_password,
-        crate::api_accounts::delete_me
+        crate::api_accounts::delete_me,
+        crate::api_accounts::put_job_seeker,
+        crate::api_accounts::put_residence
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

@@ -175,6 +175,9 @@ pub struct MeResponse {
     pub email: String,
     pub phone: String,
     pub password_changed_at: DateTime<Utc>,
+    /// What still stands between this account and a booking (AC-11, AC-12), e.g.
+    /// `registration_unconfirmed`, `residence_expired`; empty when it may book.
+    pub booking_blockers: Vec<&'static str>,
 }
 
 const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
@@ -192,7 +195,9 @@ pub async fn me(State(state): State<AppState>, visitor: Visitor) -> Result<Json<
         .await
         .map_err(AppError::from)?
         .ok_or(NOT_SIGNED_IN)?;
+    let booking_blockers = madoguchi_app::eligibility::booking_blockers(&state.db, state.clock.as_ref(), id).await?;
     Ok(Json(MeResponse {
+        booking_blockers,
         user_id: u.user_id,
         name: u.name,
         name_kana: u.name_kana,
@@ -295,4 +300,62 @@ pub async fn delete_me(
     let r = body(json)?;
     madoguchi_app::account::delete(&state.db, state.clock.as_ref(), id, &r.current_password).await?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct JobSeekerRequest {
+    /// 求職番号, e.g. `28010-01234567`.
+    pub number: String,
+    /// The registration's expiry date, `YYYY-MM-DD`.
+    pub expires: Option<chrono::NaiveDate>,
+}
+
+/// Records the job-seeker number and expiry (AC-11); staff confirm it afterwards.
+#[utoipa::path(put, path = "/api/v1/me/job-seeker", tag = "accounts", request_body = JobSeekerRequest,
+    responses((status = 204),
+        (status = 400, body = crate::problem::Problem, content_type = "application/problem+json",
+         description = "`invalid_input` with `invalid_job_seeker_number`, `required`, `date_in_past`")))]
+pub async fn put_job_seeker(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<JobSeekerRequest>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let r = body(json)?;
+    madoguchi_app::eligibility::record_job_seeker(&state.db, state.clock.as_ref(), id, &r.number, r.expires).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResidenceRequest {
+    /// `japanese`, `special_permanent_resident` or `other`.
+    pub nationality: String,
+    /// For `other`: a status code from the official list, e.g. `student`, `permanent_resident`.
+    pub residence_status: Option<String>,
+    /// For `other` (except permanent residents): the last day of the period of stay.
+    pub stay_until: Option<chrono::NaiveDate>,
+}
+
+/// Records nationality, residence status and period of stay (AC-12).
+#[utoipa::path(put, path = "/api/v1/me/residence", tag = "accounts", request_body = ResidenceRequest,
+    responses((status = 204),
+        (status = 400, body = crate::problem::Problem, content_type = "application/problem+json",
+         description = "`invalid_input` with `invalid_choice`, `required`, `date_in_past`")))]
+pub async fn put_residence(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<ResidenceRequest>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let r = body(json)?;
+    madoguchi_app::eligibility::record_residence(
+        &state.db,
+        state.clock.as_ref(),
+        id,
+        &r.nationality,
+        r.residence_status.as_deref(),
+        r.stay_until,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -67,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/me", get(api_accounts::me).delete(api_accounts::delete_me))
         .route("/api/v1/me/password", put(api_accounts::change_password))
+        .route("/api/v1/me/job-seeker", put(api_accounts::put_job_seeker))
+        .route("/api/v1/me/residence", put(api_accounts::put_residence))
         .route("/api/v1/me/messages", get(api_accounts::messages))
         .route("/api/v1/me/lock", post(api_accounts::lock_me))
         .route_layer(middleware::from_fn(visitor::api_guard));

@@ -746,3 +746,82 @@ async fn deleting_the_registration_erases_personal_data() {
         assert_eq!(again.status, StatusCode::CREATED);
     }
 }
+
+// rules AC-11, AC-12: booking needs a confirmed, unexpired registration and, for foreign
+// nationals, a recorded, unexpired residence status.
+#[tokio::test]
+async fn eligibility_to_book() {
+    for w in worlds("acct_eligibility").await {
+        let cookie = active_account(&w, "yamada.taro").await;
+        let blockers = |me: Value| me["booking_blockers"].clone();
+        let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
+        assert_eq!(blockers(me), json!(["registration_missing"]), "{}", w.backend);
+
+        let bad = json!({"number": "2801-0123", "expires": "2026-01-01"});
+        let r = send(&w.app, put_json("/api/v1/me/job-seeker", &bad, &cookie)).await;
+        let codes: Vec<_> = r.json()["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["code"].clone())
+            .collect();
+        assert_eq!(codes, vec![json!("invalid_job_seeker_number"), json!("date_in_past")]);
+        let good = json!({"number": "28010-01234567", "expires": "2027-03-31"});
+        assert_eq!(
+            send(&w.app, put_json("/api/v1/me/job-seeker", &good, &cookie))
+                .await
+                .status,
+            StatusCode::NO_CONTENT
+        );
+        let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
+        assert_eq!(blockers(me), json!(["registration_unconfirmed"]));
+        madoguchi_app::eligibility::confirm_job_seeker(&w.db, w.clock.as_ref(), "yamada.taro")
+            .await
+            .unwrap();
+        let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
+        assert_eq!(blockers(me), json!([]));
+
+        let foreign = json!({"nationality": "other", "residence_status": "student"});
+        let r = send(&w.app, put_json("/api/v1/me/residence", &foreign, &cookie)).await;
+        assert_eq!(r.json()["errors"][0]["field"], "stay_until");
+        let unknown = json!({"nationality": "other", "residence_status": "tourist", "stay_until": "2027-01-31"});
+        assert_eq!(
+            send(&w.app, put_json("/api/v1/me/residence", &unknown, &cookie))
+                .await
+                .json()["errors"][0]["code"],
+            "invalid_choice"
+        );
+        let foreign = json!({"nationality": "other", "residence_status": "student", "stay_until": "2027-01-31"});
+        assert_eq!(
+            send(&w.app, put_json("/api/v1/me/residence", &foreign, &cookie))
+                .await
+                .status,
+            StatusCode::NO_CONTENT
+        );
+        let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
+        assert_eq!(blockers(me), json!([]));
+        // The period of stay ends: the day after it, booking is blocked (the session is renewed first).
+        w.clock.advance(Duration::days(35));
+        let s = send(
+            &w.app,
+            post_json(
+                "/api/v1/session",
+                &json!({"user_id": "yamada.taro", "password": "Kobe-Sannomiya#2026"}),
+                None,
+            ),
+        )
+        .await;
+        let cookie = session_cookie(&s).unwrap();
+        let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
+        assert_eq!(blockers(me), json!(["residence_expired"]), "{}", w.backend);
+        let permanent = json!({"nationality": "other", "residence_status": "permanent_resident"});
+        assert_eq!(
+            send(&w.app, put_json("/api/v1/me/residence", &permanent, &cookie))
+                .await
+                .status,
+            StatusCode::NO_CONTENT
+        );
+        let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
+        assert_eq!(blockers(me), json!([]));
+    }
+}

@@ -1,0 +1,200 @@
+//! Residence status (在留資格) and period of stay (在留期間) of foreign nationals (rule
+//! AC-12, terms N20-4). The statuses are those of the Immigration Control and Refugee
+//! Recognition Act, annexed tables I and II.
+
+use chrono::NaiveDate;
+
+/// Nationality category, as the registration form asks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nationality {
+    Japanese,
+    /// 特別永住者: no residence status to record.
+    SpecialPermanentResident,
+    OtherForeignNational,
+}
+
+impl Nationality {
+    pub const ALL: [Nationality; 3] = [
+        Self::Japanese,
+        Self::SpecialPermanentResident,
+        Self::OtherForeignNational,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Japanese => "japanese",
+            Self::SpecialPermanentResident => "special_permanent_resident",
+            Self::OtherForeignNational => "other",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|n| n.code() == code)
+    }
+}
+
+/// One residence status: a stable code, the statutory Japanese name, an English name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResidenceStatus {
+    pub code: &'static str,
+    pub ja: &'static str,
+    pub en: &'static str,
+    /// 永住者 has no period of stay.
+    pub indefinite: bool,
+}
+
+const fn s(code: &'static str, ja: &'static str, en: &'static str) -> ResidenceStatus {
+    ResidenceStatus {
+        code,
+        ja,
+        en,
+        indefinite: false,
+    }
+}
+
+/// The statuses of annexed tables I and II, in the Act's order.
+pub const STATUSES: &[ResidenceStatus] = &[
+    s("diplomat", "外交", "Diplomat"),
+    s("official", "公用", "Official"),
+    s("professor", "教授", "Professor"),
+    s("artist", "芸術", "Artist"),
+    s("religious_activities", "宗教", "Religious activities"),
+    s("journalist", "報道", "Journalist"),
+    s("highly_skilled_1", "高度専門職１号", "Highly skilled professional (i)"),
+    s("highly_skilled_2", "高度専門職２号", "Highly skilled professional (ii)"),
+    s("business_manager", "経営・管理", "Business manager"),
+    s("legal_accounting", "法律・会計業務", "Legal / accounting services"),
+    s("medical_services", "医療", "Medical services"),
+    s("researcher", "研究", "Researcher"),
+    s("instructor", "教育", "Instructor"),
+    s(
+        "engineer_humanities",
+        "技術・人文知識・国際業務",
+        "Engineer / specialist in humanities / international services",
+    ),
+    s("intra_company_transferee", "企業内転勤", "Intra-company transferee"),
+    s("nursing_care", "介護", "Nursing care"),
+    s("entertainer", "興行", "Entertainer"),
+    s("skilled_labor", "技能", "Skilled labor"),
+    s("specified_skilled_1", "特定技能１号", "Specified skilled worker (i)"),
+    s("specified_skilled_2", "特定技能２号", "Specified skilled worker (ii)"),
+    s("technical_intern_1", "技能実習１号", "Technical intern training (i)"),
+    s("technical_intern_2", "技能実習２号", "Technical intern training (ii)"),
+    s("technical_intern_3", "技能実習３号", "Technical intern training (iii)"),
+    s("cultural_activities", "文化活動", "Cultural activities"),
+    s("temporary_visitor", "短期滞在", "Temporary visitor"),
+    s("student", "留学", "Student"),
+    s("trainee", "研修", "Trainee"),
+    s("dependent", "家族滞在", "Dependent"),
+    s("designated_activities", "特定活動", "Designated activities"),
+    ResidenceStatus {
+        code: "permanent_resident",
+        ja: "永住者",
+        en: "Permanent resident",
+        indefinite: true,
+    },
+    s(
+        "spouse_of_japanese",
+        "日本人の配偶者等",
+        "Spouse or child of Japanese national",
+    ),
+    s(
+        "spouse_of_permanent_resident",
+        "永住者の配偶者等",
+        "Spouse or child of permanent resident",
+    ),
+    s("long_term_resident", "定住者", "Long-term resident"),
+];
+
+pub fn status(code: &str) -> Option<&'static ResidenceStatus> {
+    STATUSES.iter().find(|s| s.code == code)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ResidenceProblem {
+    #[error("record your residence status and period of stay first")]
+    Missing,
+    #[error("your period of stay has ended; record the renewed one")]
+    Expired,
+}
+
+impl ResidenceProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Missing => "residence_missing",
+            Self::Expired => "residence_expired",
+        }
+    }
+}
+
+/// AC-12: a foreign national other than a special permanent resident may book only with
+/// a recorded status and an unexpired period of stay (the last day still counts).
+pub fn residence_allows_booking(
+    nationality: Nationality,
+    status: Option<&ResidenceStatus>,
+    stay_until: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), ResidenceProblem> {
+    if nationality != Nationality::OtherForeignNational {
+        return Ok(());
+    }
+    let status = status.ok_or(ResidenceProblem::Missing)?;
+    if status.indefinite {
+        return Ok(());
+    }
+    match stay_until {
+        None => Err(ResidenceProblem::Missing),
+        Some(d) if d < today => Err(ResidenceProblem::Expired),
+        Some(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // rule AC-12
+    #[test]
+    fn residence_rules() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let student = status("student");
+        let other = Nationality::OtherForeignNational;
+        assert_eq!(
+            residence_allows_booking(Nationality::Japanese, None, None, day(1, 1)),
+            Ok(())
+        );
+        assert_eq!(
+            residence_allows_booking(Nationality::SpecialPermanentResident, None, None, day(1, 1)),
+            Ok(())
+        );
+        assert_eq!(
+            residence_allows_booking(other, None, None, day(1, 1)),
+            Err(ResidenceProblem::Missing)
+        );
+        assert_eq!(
+            residence_allows_booking(other, student, None, day(1, 1)),
+            Err(ResidenceProblem::Missing)
+        );
+        assert_eq!(
+            residence_allows_booking(other, student, Some(day(12, 31)), day(12, 31)),
+            Ok(())
+        );
+        assert_eq!(
+            residence_allows_booking(other, student, Some(day(12, 30)), day(12, 31)),
+            Err(ResidenceProblem::Expired)
+        );
+        assert_eq!(
+            residence_allows_booking(other, status("permanent_resident"), None, day(12, 31)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn status_codes_are_unique() {
+        let mut codes: Vec<_> = STATUSES.iter().map(|s| s.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), STATUSES.len());
+        assert_eq!(Nationality::parse("other"), Some(Nationality::OtherForeignNational));
+    }
+}

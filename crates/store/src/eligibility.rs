@@ -1,0 +1,71 @@
+//! The facts that decide whether an account may book (rules AC-11, AC-12).
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::{Db, Result, Tx, in_tx, read};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct EligibilityRow {
+    pub job_seeker_number: Option<String>,
+    pub job_seeker_expires: Option<NaiveDate>,
+    pub job_seeker_confirmed_at: Option<DateTime<Utc>>,
+    pub booking_exempt: bool,
+    pub nationality: String,
+    pub residence_status: Option<String>,
+    pub stay_until: Option<NaiveDate>,
+}
+
+pub async fn get(db: &Db, user_ref: i64) -> Result<Option<EligibilityRow>> {
+    const SQL: &str = "SELECT job_seeker_number, job_seeker_expires, job_seeker_confirmed_at, booking_exempt,
+        nationality, residence_status, stay_until FROM users WHERE id = $1 AND state = 'active'";
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(user_ref)
+        .fetch_optional(c)
+        .await)?)
+}
+
+/// Records the number and expiry; a changed number needs confirming again (AC-11).
+pub async fn set_job_seeker(tx: &mut Tx, user_ref: i64, number: &str, expires: NaiveDate) -> Result<()> {
+    const SQL: &str = "UPDATE users SET job_seeker_confirmed_at =
+            CASE WHEN job_seeker_number = $2 THEN job_seeker_confirmed_at ELSE NULL END,
+        job_seeker_number = $2, job_seeker_expires = $3 WHERE id = $1";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(number)
+        .bind(expires)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Staff confirm the recorded number (C2-1).
+pub async fn confirm_job_seeker(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str = "UPDATE users SET job_seeker_confirmed_at = $2 WHERE id = $1 AND job_seeker_number IS NOT NULL";
+    let n = in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+pub async fn set_residence(
+    tx: &mut Tx,
+    user_ref: i64,
+    nationality: &str,
+    status: Option<&str>,
+    stay_until: Option<NaiveDate>,
+) -> Result<()> {
+    const SQL: &str = "UPDATE users SET nationality = $2, residence_status = $3, stay_until = $4 WHERE id = $1";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(nationality)
+        .bind(status)
+        .bind(stay_until)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
