@@ -92,3 +92,40 @@ pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, AppError>
     offices::add_closure(db, "28011", &closure).await?;
     Ok(true)
 }
+
+/// The demo job seeker's sign-in, printed at start-up so a newcomer can try My Page.
+pub const SEEKER_ID: &str = "demo.seeker";
+pub const SEEKER_PASSWORD: &str = "Sannomiya-Demo#2026";
+
+/// Seeds a verified job seeker with a confirmed, unexpired registration, once.
+pub async fn seed_job_seeker(db: &Db, clock: &dyn Clock) -> Result<bool, AppError> {
+    use madoguchi_store::{eligibility, users};
+    if users::by_key(db, SEEKER_ID).await?.is_some() {
+        return Ok(false);
+    }
+    let password = SEEKER_PASSWORD.to_owned();
+    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&password))
+        .await
+        .map_err(|e| AppError::Random(e.to_string()))?
+        .map_err(|e| AppError::Random(e.to_string()))?;
+    let now = clock.now();
+    let user = users::NewUser {
+        user_id: SEEKER_ID.into(),
+        user_key: SEEKER_ID.into(),
+        password_hash: hash,
+        name: "見本 花子".into(),
+        name_kana: "ミホン ハナコ".into(),
+        address: "兵庫県神戸市中央区雲井通５－３－１".into(),
+        email: "demo.seeker@example.jp".into(),
+        phone: "078-231-8609".into(),
+        lang: "ja".into(),
+    };
+    let expires = clock.today_jst() + Days::new(365);
+    let mut tx = db.begin().await?;
+    let id = users::insert_provisional(&mut tx, &user, now).await?;
+    users::activate(&mut tx, id, now).await?;
+    eligibility::set_job_seeker(&mut tx, id, "28011-00012345", expires).await?;
+    eligibility::confirm_job_seeker(&mut tx, id, now).await?;
+    tx.commit().await?;
+    Ok(true)
+}

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use madoguchi_app::demo::{SEEKER_ID, SEEKER_PASSWORD};
 use madoguchi_domain::clock::SystemClock;
 use madoguchi_store::{Db, connect};
 use madoguchi_web::AppState;
@@ -114,7 +115,14 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
             .await
             .map_err(|e| e.to_string())?
     {
-        tracing::info!("demo data seeded");
+        tracing::info!("demo offices seeded");
+    }
+    if demo
+        && madoguchi_app::demo::seed_job_seeker(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?
+    {
+        tracing::info!("demo job seeker seeded");
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut workers = vec![tokio::spawn(crate::jobs::housekeeping(
@@ -146,7 +154,14 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
         clock,
         site: madoguchi_app::register::Site { base_url },
         cookie_secure: config.cookie_secure,
+        mailbox: (demo && config.mail.smtp_host.is_empty()).then(|| config.mail.demo_dir.clone()),
     };
+    if demo {
+        println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");
+        if state.mailbox.is_some() {
+            println!("Mail is not sent in demo mode; read it at http://{addr}/dev/mail");
+        }
+    }
     madoguchi_web::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

@@ -183,6 +183,20 @@ fn http_get(addr: &str, path: &str) -> String {
     body
 }
 
+fn http_post_json(addr: &str, path: &str, body: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
 #[test]
 fn serve_demo_starts_answers_and_stops_on_sigterm() {
     let dir = scratch("serve");
@@ -208,6 +222,16 @@ fn serve_demo_starts_answers_and_stops_on_sigterm() {
     assert!(top.contains("灘公共職業安定所三宮分室"));
     assert!(http_get(&addr, "/?lang=en").contains("Nada Public Employment Security Office"));
     assert!(http_get(&addr, "/readyz").starts_with("HTTP/1.1 200"));
+    let mut second = String::new();
+    stdout.read_line(&mut second).unwrap();
+    assert!(second.contains("Demo job seeker: user ID demo.seeker"), "{second}");
+    assert!(
+        http_get(&addr, "/dev/mail").contains("開発用メールボックス"),
+        "demo mailbox"
+    );
+    let body = r#"{"user_id":"demo.seeker","password":"Sannomiya-Demo#2026"}"#;
+    let signed_in = http_post_json(&addr, "/api/v1/session", body);
+    assert!(signed_in.starts_with("HTTP/1.1 200"), "{signed_in}");
 
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());

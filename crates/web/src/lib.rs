@@ -5,6 +5,7 @@ mod account_pages;
 pub mod api;
 mod api_accounts;
 mod browse;
+mod dev_mail;
 mod headers;
 pub mod health;
 pub mod i18n;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub site: madoguchi_app::register::Site,
     /// Session cookies carry `Secure` unless disabled for local development (AC-6).
     pub cookie_secure: bool,
+    /// Demo mode only: the folder of `.eml` files the development mailbox shows.
+    pub mailbox: Option<std::path::PathBuf>,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -72,7 +75,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/me/messages", get(api_accounts::messages))
         .route("/api/v1/me/lock", post(api_accounts::lock_me))
         .route_layer(middleware::from_fn(visitor::api_guard));
+    let dev = match state.mailbox {
+        Some(_) => Router::new()
+            .route("/dev/mail", get(dev_mail::index))
+            .route("/dev/mail/{file}", get(dev_mail::show)),
+        None => Router::new(),
+    };
     Router::new()
+        .merge(dev)
         .route("/", get(browse::index))
         .route("/offices/{code}", get(browse::office))
         .route(

@@ -63,6 +63,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
             base_url: "http://madoguchi.test".into(),
         },
         cookie_secure: true,
+        mailbox: None,
     }
 }
 

@@ -149,3 +149,7 @@ delete-kept = Only anonymous usage records are kept, for statistics. A deleted r
 delete-submit = Delete my registration
 deleted-title = Your registration has been deleted
 deleted-body = Thank you for using Madoguchi.
+mailbox-title = Development mailbox
+mailbox-note = In demo mode, mail is not sent but arrives here. This page does not exist in production.
+mailbox-subject = Subject
+mailbox-to = To

@@ -137,3 +137,7 @@ delete-kept = 統計のため、個人を特定できない利用記録だけが
 delete-submit = 登録を削除する
 deleted-title = 登録を削除しました
 deleted-body = ご利用ありがとうございました。
+mailbox-title = 開発用メールボックス
+mailbox-note = デモモードでは、メールは送信されずにここに届きます。本番では表示されません。
+mailbox-subject = 件名
+mailbox-to = 宛先

@@ -36,6 +36,7 @@ async fn worlds(name: &str) -> Vec<World> {
                 base_url: "http://madoguchi.test".into(),
             },
             cookie_secure: true,
+            mailbox: None,
         };
         out.push(World {
             backend: t.db.backend(),
@@ -824,4 +825,62 @@ async fn eligibility_to_book() {
         let me = send(&w.app, get_with("/api/v1/me", Some(&cookie))).await.json();
         assert_eq!(blockers(me), json!([]));
     }
+}
+
+// Demo mode: mail becomes .eml files, and the development mailbox shows them with live links.
+#[tokio::test]
+async fn development_mailbox_shows_demo_mail() {
+    let t = testing::sqlite("dev_mailbox").await.unwrap();
+    let dir = std::env::temp_dir().join(format!("mdg-devmail-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 28, 1, 0, 0).unwrap()));
+    let state = AppState {
+        db: t.db.clone(),
+        clock: clock.clone(),
+        site: madoguchi_app::register::Site {
+            base_url: "http://madoguchi.test".into(),
+        },
+        cookie_secure: true,
+        mailbox: Some(dir.clone()),
+    };
+    let app = router(state);
+    send(
+        &app,
+        post_json("/api/v1/registrations", &registration("yamada.taro"), None),
+    )
+    .await;
+    let transport = Transport::files(dir.clone(), "Madoguchi <no-reply@madoguchi.test>").unwrap();
+    mail::deliver_due(&t.db, &transport, clock.as_ref(), 10).await.unwrap();
+    let list = send(&app, get_with("/dev/mail", None)).await;
+    assert!(
+        list.body.contains("【Madoguchi】メールアドレスの確認のお願い"),
+        "{}",
+        list.body
+    );
+    let one = send(&app, get_with("/dev/mail/00000001.eml", None)).await;
+    assert!(
+        one.body
+            .contains("<a href=\"http://madoguchi.test/register/verify?token="),
+        "{}",
+        one.body
+    );
+    assert_eq!(
+        send(&app, get_with("/dev/mail/..%2Fsecret.eml", None)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Outside demo mode the page does not exist.
+    let t2 = testing::sqlite("no_mailbox").await.unwrap();
+    let plain = router(AppState {
+        db: t2.db,
+        clock,
+        site: madoguchi_app::register::Site {
+            base_url: "http://madoguchi.test".into(),
+        },
+        cookie_secure: true,
+        mailbox: None,
+    });
+    assert_eq!(
+        send(&plain, get_with("/dev/mail", None)).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
