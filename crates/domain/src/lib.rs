@@ -9,4 +9,5 @@ pub mod job_seeker;
 pub mod office;
 pub mod password;
 pub mod residence;
+pub mod totp;
 pub mod user_id;
