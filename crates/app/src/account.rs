@@ -51,7 +51,7 @@ pub async fn change_password(
     users::set_password(&mut tx, user_ref, &hash, clock.now(), false).await?;
     tx.commit().await?;
     sessions::delete_for_user(db, user_ref).await?;
-    session::start(db, clock, Some(user_ref)).await
+    session::start(db, clock, sessions::Owner::User(user_ref)).await
 }
 
 /// AC-9: the person deletes their registration. Personal data is erased at once; an

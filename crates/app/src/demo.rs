@@ -129,3 +129,25 @@ pub async fn seed_job_seeker(db: &Db, clock: &dyn Clock) -> Result<bool, AppErro
     tx.commit().await?;
     Ok(true)
 }
+
+/// Seeds one staff member per role (28011 for office staff) on first start, and returns
+/// their credentials for `serve --demo` to print.
+pub async fn seed_staff(
+    db: &Db,
+    clock: &dyn Clock,
+) -> Result<Vec<(&'static str, crate::staff::Credentials)>, AppError> {
+    use madoguchi_domain::staff::Role;
+    if madoguchi_store::staff::any_national_admin(db).await? {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for (role, office, user_id, name) in [
+        (Role::Counsellor, Some("28011"), "demo.counsellor", "相談 一郎"),
+        (Role::OfficeAdmin, Some("28011"), "demo.office-admin", "所長 二郎"),
+        (Role::NationalAdmin, None, "demo.national-admin", "本省 三郎"),
+    ] {
+        let c = crate::staff::create(db, clock, None, role, office, user_id, name).await?;
+        out.push((role.code(), c));
+    }
+    Ok(out)
+}

@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod session;
 pub mod sign_in;
 pub mod smtp_sink;
+pub mod staff;
 
 pub use error::{AppError, ErrorCode};
 pub use madoguchi_store::Db;

@@ -35,7 +35,7 @@ const LOCKED: AppError = AppError::Forbidden {
 
 /// A hash of a random password, verified when the user ID is unknown so that the answer
 /// takes as long as for a real account (no user enumeration by timing).
-async fn decoy_hash() -> String {
+pub(crate) async fn decoy_hash() -> String {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     if let Some(h) = DECOY.get() {
         return h.clone();
@@ -105,7 +105,7 @@ pub async fn sign_in(
     }
     sessions::clear_failures(db, &key).await?;
     users::record_sign_in(db, user.id, now).await?;
-    let session = session::rotate(db, clock, old_session, user.id).await?;
+    let session = session::rotate(db, clock, old_session, sessions::Owner::User(user.id)).await?;
     Ok(SignedIn {
         session,
         user_ref: user.id,

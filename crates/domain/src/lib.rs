@@ -9,5 +9,6 @@ pub mod job_seeker;
 pub mod office;
 pub mod password;
 pub mod residence;
+pub mod staff;
 pub mod totp;
 pub mod user_id;

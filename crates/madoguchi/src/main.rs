@@ -60,6 +60,13 @@ enum Command {
         #[command(subcommand)]
         action: office_cmd::OfficeAction,
     },
+    /// Staff accounts: the first national admin, and staff for automation.
+    Admin {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        action: AdminAction,
+    },
     /// Job-seeker accounts: the office's tools until the staff console exists.
     Account {
         #[command(flatten)]
@@ -81,6 +88,30 @@ enum Command {
     },
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+}
+
+#[derive(Subcommand)]
+enum AdminAction {
+    /// Create a national admin; prints the password, the TOTP secret and an otpauth URI once.
+    CreateNationalAdmin {
+        #[arg(long)]
+        user_id: String,
+        #[arg(long, default_value = "本省管理者")]
+        name: String,
+    },
+    /// Create a staff account; prints the password and the TOTP secret once.
+    CreateStaff {
+        /// counsellor, office_admin or national_admin
+        #[arg(long)]
+        role: String,
+        /// Five-digit office code (not for national_admin).
+        #[arg(long)]
+        office: Option<String>,
+        #[arg(long)]
+        user_id: String,
+        #[arg(long, default_value = "職員")]
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -125,6 +156,21 @@ fn main() -> ExitCode {
         Command::Serve { db, listen, demo } => run_async(serve_cmd::run(db, listen, demo)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
+        Command::Admin { db, action } => match action {
+            AdminAction::CreateNationalAdmin { user_id, name } => run_async(serve_cmd::create_staff(
+                db,
+                "national_admin".into(),
+                None,
+                user_id,
+                name,
+            )),
+            AdminAction::CreateStaff {
+                role,
+                office,
+                user_id,
+                name,
+            } => run_async(serve_cmd::create_staff(db, role, office, user_id, name)),
+        },
         Command::Account {
             db,
             action: AccountAction::SendReset { user_id },

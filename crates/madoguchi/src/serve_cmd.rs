@@ -78,6 +78,29 @@ pub async fn send_reset(args: DbArgs, user_id: &str) -> Result<(), String> {
     result
 }
 
+/// `madoguchi admin create-national-admin | create-staff`: prints the credentials once.
+pub async fn create_staff(
+    args: DbArgs,
+    role: String,
+    office: Option<String>,
+    user_id: String,
+    name: String,
+) -> Result<(), String> {
+    let role = madoguchi_domain::staff::Role::parse(&role)
+        .ok_or_else(|| format!("unknown role {role}; roles: counsellor, office_admin, national_admin"))?;
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    let result = madoguchi_app::staff::create(&db, &SystemClock, None, role, office.as_deref(), &user_id, &name).await;
+    db.close().await;
+    let c = result.map_err(|e| e.to_string())?;
+    println!("created {} {}", role.code(), c.user_id);
+    println!("password: {}", c.password);
+    println!("TOTP secret: {}", c.totp_secret);
+    println!("otpauth URI: {}", c.otpauth_uri);
+    println!("Store these now: they are not shown again.");
+    Ok(())
+}
+
 /// `madoguchi account confirm-job-seeker USER_ID`
 pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), String> {
     let config = load(&args, None)?;
@@ -117,6 +140,13 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     {
         tracing::info!("demo offices seeded");
     }
+    let demo_staff = if demo {
+        madoguchi_app::demo::seed_staff(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
     if demo
         && madoguchi_app::demo::seed_job_seeker(&db, clock.as_ref())
             .await
@@ -158,6 +188,12 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     };
     if demo {
         println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");
+        for (role, c) in &demo_staff {
+            println!(
+                "Demo staff ({role}) at http://{addr}/staff/sign-in: user ID {} / password {} / TOTP {}",
+                c.user_id, c.password, c.otpauth_uri
+            );
+        }
         if state.mailbox.is_some() {
             println!("Mail is not sent in demo mode; read it at http://{addr}/dev/mail");
         }

@@ -241,3 +241,44 @@ fn serve_demo_starts_answers_and_stops_on_sigterm() {
     stdout.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("Madoguchi stopped."), "{rest}");
 }
+
+// SPEC §1: the first national admin comes from the CLI, with a TOTP secret and otpauth URI.
+#[test]
+fn admin_creates_the_first_national_admin() {
+    let dir = scratch("admin");
+    let url = format!("sqlite:{}", dir.join("m.db").display());
+    let (out, stdout, err) = run(bin().args([
+        "admin",
+        "--database-url",
+        &url,
+        "create-national-admin",
+        "--user-id",
+        "hq.admin",
+    ]));
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("created national_admin hq.admin"), "{stdout}");
+    assert!(
+        stdout.contains("TOTP secret: ") && stdout.contains("otpauth://totp/Madoguchi:hq.admin?secret="),
+        "{stdout}"
+    );
+    let (out, _, err) = run(bin().args([
+        "admin",
+        "--database-url",
+        &url,
+        "create-staff",
+        "--role",
+        "counsellor",
+        "--user-id",
+        "kobe.one",
+    ]));
+    assert_one_line_error(&out, &err, "office staff need an office");
+    let (out, _, err) = run(bin().args([
+        "admin",
+        "--database-url",
+        &url,
+        "create-national-admin",
+        "--user-id",
+        "HQ.Admin",
+    ]));
+    assert_one_line_error(&out, &err, "already in use");
+}

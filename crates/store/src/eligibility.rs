@@ -69,3 +69,15 @@ pub async fn set_residence(
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// Staff grant (or withdraw) an exemption from the registration requirement (N3-3).
+pub async fn set_exempt(tx: &mut Tx, user_ref: i64, exempt: bool) -> Result<()> {
+    const SQL: &str = "UPDATE users SET booking_exempt = $2 WHERE id = $1";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(exempt)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}

@@ -12,6 +12,7 @@ pub mod lease;
 pub mod offices;
 pub mod outbox;
 pub mod sessions;
+pub mod staff;
 pub mod testing;
 pub mod tokens;
 mod url;

@@ -8,19 +8,34 @@ use crate::{Db, Result, read, write};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SessionRow {
     pub user_ref: Option<i64>,
+    pub staff_ref: Option<i64>,
     pub csrf_token: String,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
 }
 
-pub async fn create(db: &Db, id_hash: &str, user_ref: Option<i64>, csrf: &str, now: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "INSERT INTO sessions (id_hash, user_ref, csrf_token, created_at, last_seen_at)
-        VALUES ($1, $2, $3, $4, $4)";
+/// Who a session belongs to: nobody yet, a job seeker, or a staff member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Anonymous,
+    User(i64),
+    Staff(i64),
+}
+
+pub async fn create(db: &Db, id_hash: &str, owner: Owner, csrf: &str, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "INSERT INTO sessions (id_hash, user_ref, staff_ref, csrf_token, created_at, last_seen_at)
+        VALUES ($1, $2, $5, $3, $4, $4)";
+    let (user_ref, staff_ref) = match owner {
+        Owner::Anonymous => (None, None),
+        Owner::User(u) => (Some(u), None),
+        Owner::Staff(s) => (None, Some(s)),
+    };
     write!(db, |c| sqlx::query(SQL)
         .bind(id_hash)
         .bind(user_ref)
         .bind(csrf)
         .bind(now)
+        .bind(staff_ref)
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
@@ -38,7 +53,7 @@ pub async fn touch(
 ) -> Result<Option<SessionRow>> {
     const SQL: &str = "UPDATE sessions SET last_seen_at = $2
         WHERE id_hash = $1 AND last_seen_at > $3 AND created_at > $4
-        RETURNING user_ref, csrf_token, created_at, last_seen_at";
+        RETURNING user_ref, staff_ref, csrf_token, created_at, last_seen_at";
     Ok(write!(db, |c| sqlx::query_as(SQL)
         .bind(id_hash)
         .bind(now)

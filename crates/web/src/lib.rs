@@ -13,6 +13,7 @@ mod lock_pages;
 mod me_pages;
 mod page;
 pub mod problem;
+mod staff_pages;
 mod visitor;
 
 use std::future::Future;
@@ -101,6 +102,14 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-out", post(account_pages::sign_out))
         .route("/me", get(account_pages::me))
         .route("/me/lock", post(lock_pages::lock_own))
+        .route("/staff", get(staff_pages::home))
+        .route(
+            "/staff/sign-in",
+            get(staff_pages::sign_in_form).post(staff_pages::sign_in_submit),
+        )
+        .route("/staff/sign-out", post(staff_pages::sign_out))
+        .route("/staff/seekers", get(staff_pages::seeker))
+        .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route(
             "/me/password",
             get(me_pages::password_page).post(me_pages::password_submit),

@@ -57,13 +57,22 @@ impl Visitor {
         self.session.as_ref().and_then(|s| s.user_ref)
     }
 
+    pub fn staff_ref(&self) -> Option<i64> {
+        self.session.as_ref().and_then(|s| s.staff_ref)
+    }
+
     /// The session, starting an anonymous one (for a form's CSRF token) if there is none.
     /// Returns the cookie to set when a session was started.
     pub async fn ensure(&self, state: &AppState) -> Result<(Session, Option<HeaderValue>), AppError> {
         match &self.session {
             Some(s) => Ok((s.clone(), None)),
             None => {
-                let s = session::start(&state.db, state.clock.as_ref(), None).await?;
+                let s = session::start(
+                    &state.db,
+                    state.clock.as_ref(),
+                    madoguchi_store::sessions::Owner::Anonymous,
+                )
+                .await?;
                 let cookie = set_cookie(&s, state.cookie_secure);
                 Ok((s, Some(cookie)))
             }

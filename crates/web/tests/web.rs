@@ -17,6 +17,8 @@ use tower::ServiceExt;
 
 #[path = "web/accounts.rs"]
 mod accounts;
+#[path = "web/staff.rs"]
+mod staff;
 
 struct Reply {
     status: StatusCode,

@@ -18,14 +18,14 @@ use tower::ServiceExt;
 
 use super::Reply;
 
-struct World {
-    backend: &'static str,
-    db: Db,
-    clock: Arc<ManualClock>,
-    app: Router,
+pub(crate) struct World {
+    pub backend: &'static str,
+    pub db: Db,
+    pub clock: Arc<ManualClock>,
+    pub app: Router,
 }
 
-async fn worlds(name: &str) -> Vec<World> {
+pub(crate) async fn worlds(name: &str) -> Vec<World> {
     let mut out = Vec::new();
     for t in testing::both(name).await {
         let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 28, 1, 0, 0).unwrap()));
@@ -48,7 +48,7 @@ async fn worlds(name: &str) -> Vec<World> {
     out
 }
 
-async fn send(app: &Router, req: Request<Body>) -> Reply {
+pub(crate) async fn send(app: &Router, req: Request<Body>) -> Reply {
     let response = app.clone().oneshot(req).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
@@ -60,7 +60,7 @@ async fn send(app: &Router, req: Request<Body>) -> Reply {
     }
 }
 
-fn post_json(uri: &str, body: &Value, cookie: Option<&str>) -> Request<Body> {
+pub(crate) fn post_json(uri: &str, body: &Value, cookie: Option<&str>) -> Request<Body> {
     let mut b = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
     if let Some(c) = cookie {
         b = b.header(header::COOKIE, c);
@@ -68,7 +68,7 @@ fn post_json(uri: &str, body: &Value, cookie: Option<&str>) -> Request<Body> {
     b.body(Body::from(body.to_string())).unwrap()
 }
 
-fn get_with(uri: &str, cookie: Option<&str>) -> Request<Body> {
+pub(crate) fn get_with(uri: &str, cookie: Option<&str>) -> Request<Body> {
     let mut b = Request::get(uri);
     if let Some(c) = cookie {
         b = b.header(header::COOKIE, c);
@@ -77,7 +77,7 @@ fn get_with(uri: &str, cookie: Option<&str>) -> Request<Body> {
 }
 
 /// `mdg_session=…` from a response's Set-Cookie.
-fn session_cookie(r: &Reply) -> Option<String> {
+pub(crate) fn session_cookie(r: &Reply) -> Option<String> {
     r.headers
         .get_all(header::SET_COOKIE)
         .iter()
@@ -87,7 +87,7 @@ fn session_cookie(r: &Reply) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn registration(user_id: &str) -> Value {
+pub(crate) fn registration(user_id: &str) -> Value {
     json!({
         "user_id": user_id,
         "password": "Kobe-Sannomiya#2026",
@@ -155,7 +155,7 @@ fn link_in(plain: &str, path: &str) -> String {
 }
 
 /// The verification token of the last mail.
-async fn mailed_token(w: &World) -> String {
+pub(crate) async fn mailed_token(w: &World) -> String {
     link_in(&last_mail(w).await, "/register/verify")
 }
 
@@ -434,7 +434,7 @@ async fn expiry_of_links_sessions_and_provisional_accounts() {
     }
 }
 
-fn form_post(uri: &str, cookie: &str, body: &str) -> Request<Body> {
+pub(crate) fn form_post(uri: &str, cookie: &str, body: &str) -> Request<Body> {
     Request::post(uri)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, cookie)
@@ -442,7 +442,7 @@ fn form_post(uri: &str, cookie: &str, body: &str) -> Request<Body> {
         .unwrap()
 }
 
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     let start = html.find("name=\"_csrf\" value=\"").unwrap() + "name=\"_csrf\" value=\"".len();
     html[start..].split('"').next().unwrap().to_owned()
 }
@@ -536,7 +536,7 @@ async fn registration_and_sign_in_pages() {
     }
 }
 
-async fn active_account(w: &World, user_id: &str) -> String {
+pub(crate) async fn active_account(w: &World, user_id: &str) -> String {
     send(&w.app, post_json("/api/v1/registrations", &registration(user_id), None)).await;
     let token = mailed_token(w).await;
     send(
@@ -646,7 +646,7 @@ async fn lock_and_reset() {
     }
 }
 
-fn put_json(uri: &str, body: &Value, cookie: &str) -> Request<Body> {
+pub(crate) fn put_json(uri: &str, body: &Value, cookie: &str) -> Request<Body> {
     Request::put(uri)
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::COOKIE, cookie)

@@ -1,0 +1,81 @@
+//! Staff roles and what each may see (SPEC §1, rule PV-4): least privilege by office.
+
+/// A staff member's role. The codes are stored and never change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// 相談員: reservations, seminars and users of their own office.
+    Counsellor,
+    /// 所管理者: as a counsellor, plus slots, seminars, notices and staff of their office.
+    OfficeAdmin,
+    /// 本省管理者: every office; terms, national notices, statistics, disclosure.
+    NationalAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Self::Counsellor, Self::OfficeAdmin, Self::NationalAdmin];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Counsellor => "counsellor",
+            Self::OfficeAdmin => "office_admin",
+            Self::NationalAdmin => "national_admin",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Whether a staff member of `role` at `staff_office` may see a job seeker whose
+/// registration is at `seeker_office` (the office part of the job-seeker number).
+/// National admins see everyone; office staff only their own office's registrants.
+pub fn may_see(role: Role, staff_office: Option<&str>, seeker_office: Option<&str>) -> bool {
+    match role {
+        Role::NationalAdmin => true,
+        Role::Counsellor | Role::OfficeAdmin => staff_office.is_some() && staff_office == seeker_office,
+    }
+}
+
+/// Whether `creator` may create a staff account of `role` at `office`.
+pub fn may_create(creator: Role, creator_office: Option<&str>, role: Role, office: Option<&str>) -> bool {
+    match creator {
+        Role::NationalAdmin => true,
+        Role::OfficeAdmin => role != Role::NationalAdmin && creator_office.is_some() && creator_office == office,
+        Role::Counsellor => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // SPEC §1 and rule PV-4: a counsellor cannot see another office's job seekers.
+    #[test]
+    fn office_scope() {
+        assert!(may_see(Role::Counsellor, Some("28011"), Some("28011")));
+        assert!(!may_see(Role::Counsellor, Some("28011"), Some("13010")));
+        assert!(!may_see(Role::OfficeAdmin, Some("28011"), None));
+        assert!(may_see(Role::NationalAdmin, None, Some("13010")));
+        assert!(may_create(
+            Role::OfficeAdmin,
+            Some("28011"),
+            Role::Counsellor,
+            Some("28011")
+        ));
+        assert!(!may_create(
+            Role::OfficeAdmin,
+            Some("28011"),
+            Role::Counsellor,
+            Some("13010")
+        ));
+        assert!(!may_create(Role::OfficeAdmin, Some("28011"), Role::NationalAdmin, None));
+        assert!(!may_create(
+            Role::Counsellor,
+            Some("28011"),
+            Role::Counsellor,
+            Some("28011")
+        ));
+        assert_eq!(Role::parse("office_admin"), Some(Role::OfficeAdmin));
+    }
+}

@@ -1,0 +1,274 @@
+//! The staff console: TOTP sign-in, looking up a job seeker of one's own office (audited,
+//! PV-4), and the actions on them (confirm, exempt, lock, send a reset).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use madoguchi_app::staff::{self, Action, SeekerView, StaffMember};
+use madoguchi_app::{AppError, session};
+
+use crate::AppState;
+use crate::account_pages::{FormField, field_value, with_cookie};
+use crate::i18n::Lang;
+use crate::page::{Page, PageError, render};
+use crate::visitor::{Visitor, clear_cookie, set_cookie};
+
+type Fields = std::collections::HashMap<String, String>;
+
+#[derive(Template)]
+#[template(path = "staff_sign_in.html")]
+struct SignInPage {
+    page: Page,
+    csrf: String,
+    error: String,
+    user_id: FormField,
+    password: FormField,
+    code: FormField,
+}
+
+fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String) -> SignInPage {
+    let plain = |name, value: &str| {
+        let mut f = FormField::new(lang, name, value);
+        f.hint.clear();
+        f
+    };
+    let mut code = FormField::new(lang, "totp_code", "");
+    code.hint = lang.t("hint-totp_code");
+    SignInPage {
+        page: Page::new(lang, "/staff/sign-in", &[]),
+        csrf,
+        error,
+        user_id: plain("user_id", user_id),
+        password: plain("password", ""),
+        code,
+    }
+}
+
+/// `GET /staff/sign-in`
+pub async fn sign_in_form(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
+    let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
+    Ok(with_cookie(
+        render(&sign_in_page(lang, s.csrf, "", String::new()), StatusCode::OK),
+        cookie,
+    ))
+}
+
+/// `POST /staff/sign-in`: password and a one-time code; a new session ID.
+pub async fn sign_in_submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let user_id = field_value(&fields, "user_id");
+    let old = visitor.session.as_ref().map(|s| s.id.as_str());
+    let result = staff::sign_in(
+        &state.db,
+        state.clock.as_ref(),
+        &user_id,
+        &field_value(&fields, "password"),
+        &field_value(&fields, "totp_code"),
+        &visitor.client_addr,
+        old,
+    )
+    .await;
+    match result {
+        Ok(s) => {
+            let mut r = Redirect::to("/staff").into_response();
+            r.headers_mut()
+                .append(header::SET_COOKIE, set_cookie(&s, state.cookie_secure));
+            Ok(r)
+        }
+        Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
+            let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
+            let message = lang.t(&format!("problem-{}", e.specific_code()));
+            Ok(render(
+                &sign_in_page(lang, csrf, &user_id, message),
+                crate::problem::status_of(e.code()),
+            ))
+        }
+        Err(e) => Err(PageError(lang, e)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff_console.html")]
+struct ConsolePage {
+    page: Page,
+    csrf: String,
+    who: String,
+    message: String,
+    query: String,
+    seeker: Option<SeekerView>,
+    number: String,
+    status: String,
+    actions: Vec<(&'static str, String)>,
+}
+
+/// The signed-in staff member, or a redirect to the staff sign-in.
+async fn current(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
+    let (Some(id), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
+        return Ok(None);
+    };
+    let member = staff::member(&state.db, id).await.map_err(|e| PageError(lang, e))?;
+    Ok(member.map(|m| (m, s.csrf.clone())))
+}
+
+fn console(
+    lang: Lang,
+    me: &StaffMember,
+    csrf: String,
+    query: &str,
+    seeker: Option<SeekerView>,
+    message: String,
+) -> ConsolePage {
+    let who = format!(
+        "{} · {}{}",
+        me.name,
+        lang.t(&format!("role-{}", me.role.code())),
+        me.office.as_ref().map(|o| format!(" · {o}")).unwrap_or_default()
+    );
+    let (number, status, actions) = match &seeker {
+        Some(s) => {
+            let number = match (&s.job_seeker_number, s.job_seeker_expires) {
+                (Some(n), Some(d)) => format!("{n}（{}）", lang.date(d)),
+                (Some(n), None) => n.clone(),
+                _ => lang.t("console-none"),
+            };
+            let mut status = Vec::new();
+            for (flag, id) in [
+                (s.confirmed, "console-confirmed"),
+                (s.exempt, "console-exempt"),
+                (s.locked, "console-locked"),
+            ] {
+                if flag {
+                    status.push(lang.t(id));
+                }
+            }
+            let actions = [
+                (
+                    "confirm",
+                    "console-action-confirm",
+                    !s.confirmed && s.job_seeker_number.is_some(),
+                ),
+                ("exempt", "console-action-exempt", !s.exempt),
+                ("lock", "console-action-lock", !s.locked),
+                ("reset", "console-action-reset", true),
+            ]
+            .into_iter()
+            .filter(|(_, _, show)| *show)
+            .map(|(a, label, _)| (a, lang.t(label)))
+            .collect();
+            (number, status.join("・"), actions)
+        }
+        None => (String::new(), String::new(), Vec::new()),
+    };
+    ConsolePage {
+        page: Page::new(lang, "/staff", &[]),
+        csrf,
+        who,
+        message,
+        query: query.to_owned(),
+        seeker,
+        number,
+        status,
+        actions,
+    }
+}
+
+/// `GET /staff`
+pub async fn home(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
+    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    Ok(render(
+        &console(lang, &me, csrf, "", None, String::new()),
+        StatusCode::OK,
+    ))
+}
+
+#[derive(serde::Deserialize)]
+pub struct SeekerQuery {
+    user_id: Option<String>,
+}
+
+/// `GET /staff/seekers?user_id=…`: an explicit, audited look-up (PV-4).
+pub async fn seeker(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Query(q): Query<SeekerQuery>,
+) -> Result<Response, PageError> {
+    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let query = q.user_id.unwrap_or_default();
+    match staff::look_up(&state.db, state.clock.as_ref(), &me, &query).await {
+        Ok(s) => Ok(render(
+            &console(lang, &me, csrf, &query, Some(s), String::new()),
+            StatusCode::OK,
+        )),
+        Err(AppError::NotFound { .. }) => {
+            let view = console(lang, &me, csrf, &query, None, lang.t("console-not-found"));
+            Ok(render(&view, StatusCode::NOT_FOUND))
+        }
+        Err(e) => Err(PageError(lang, e)),
+    }
+}
+
+/// `POST /staff/seekers/{user_id}/{action}`
+pub async fn act(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path((user_id, action)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let action = match action.as_str() {
+        "confirm" => Action::Confirm,
+        "exempt" => Action::Exempt,
+        "lock" => Action::Lock,
+        "reset" => Action::SendReset,
+        _ => return Err(PageError(lang, AppError::NotFound { what: "action".into() })),
+    };
+    staff::act(&state.db, state.clock.as_ref(), &state.site, &me, &user_id, action)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let seeker = staff::look_up(&state.db, state.clock.as_ref(), &me, &user_id)
+        .await
+        .ok();
+    let message = lang.t(&format!("console-done-{}", action.code()));
+    Ok(render(
+        &console(lang, &me, csrf, &user_id, seeker, message),
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /staff/sign-out`
+pub async fn sign_out(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    if let Some(s) = &visitor.session {
+        session::end(&state.db, &s.id).await.map_err(|e| PageError(lang, e))?;
+    }
+    let mut r = Redirect::to("/staff/sign-in").into_response();
+    r.headers_mut().append(header::SET_COOKIE, clear_cookie());
+    Ok(r)
+}
