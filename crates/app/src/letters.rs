@@ -126,6 +126,30 @@ pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
     }
 }
 
+/// AC-10: the notice 30 days before an unused account is deleted.
+pub fn inactivity(lang: &str, name: &str, site_url: &str, lock_url: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] Your registration will be deleted in 30 days",
+            format!("Dear {name},"),
+            "You have not signed in for almost a year. Unless you sign in within 30 days, your registration \
+             will be deleted and your personal data erased. To keep it, simply sign in:",
+        ),
+        _ => (
+            "【Madoguchi】30日後に利用者登録が削除されます",
+            format!("{name} 様"),
+            "1年近くログインがありません。30日以内にログインがない場合、利用者登録を削除し、個人情報を消去します。\
+             引き続きご利用の場合は、ログインしてください。",
+        ),
+    };
+    let mut paragraphs = vec![greeting, body.to_owned(), site_url.to_owned()];
+    paragraphs.extend(lock_note(lang, lock_url));
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs,
+    }
+}
+
 /// AC-8: a single-use link to set a new password, which also lifts a lock.
 pub fn reset(lang: &str, name: &str, reset_url: &str, lock_url: &str) -> Letter {
     let (subject, greeting, body) = match lang {

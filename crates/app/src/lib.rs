@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod demo;
 pub mod eligibility;
 mod error;
+pub mod inactivity;
 pub mod letters;
 pub mod lock;
 pub mod mail;

@@ -140,3 +140,65 @@ async fn demo_transport_writes_eml_files() {
     let files: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert_eq!(files.len(), 1);
 }
+
+// rule AC-10: a notice 30 days before deletion, sent once; a sign-in keeps the account;
+// deletion after a year without sign-in.
+#[tokio::test]
+async fn unused_accounts_are_noticed_then_deleted() {
+    use madoguchi_app::inactivity::sweep;
+    for t in testing::both("inactivity").await {
+        let clock = clock();
+        let site = madoguchi_app::register::Site {
+            base_url: "http://madoguchi.test".into(),
+        };
+        madoguchi_app::demo::seed_job_seeker(&t.db, clock.as_ref())
+            .await
+            .unwrap();
+        clock.advance(Duration::days(334));
+        assert_eq!(
+            sweep(&t.db, clock.as_ref(), &site).await.unwrap(),
+            Default::default(),
+            "{}",
+            t.db.backend()
+        );
+        clock.advance(Duration::days(2));
+        let s = sweep(&t.db, clock.as_ref(), &site).await.unwrap();
+        assert_eq!((s.noticed, s.deleted), (1, 0));
+        assert_eq!(
+            outbox::pending_count(&t.db).await.unwrap(),
+            1,
+            "the notice is in the outbox"
+        );
+        assert_eq!(
+            sweep(&t.db, clock.as_ref(), &site).await.unwrap().noticed,
+            0,
+            "sent once"
+        );
+        clock.advance(Duration::days(29));
+        assert_eq!(
+            sweep(&t.db, clock.as_ref(), &site).await.unwrap().deleted,
+            0,
+            "not before 30 days"
+        );
+        clock.advance(Duration::days(1));
+        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().deleted, 1);
+        let key = madoguchi_app::demo::SEEKER_ID;
+        assert!(
+            madoguchi_store::users::by_key(&t.db, key).await.unwrap().is_none(),
+            "erased"
+        );
+
+        // A sign-in after the notice keeps the account.
+        madoguchi_app::demo::seed_job_seeker(&t.db, clock.as_ref())
+            .await
+            .unwrap();
+        clock.advance(Duration::days(340));
+        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().noticed, 1);
+        let user = madoguchi_store::users::by_key(&t.db, key).await.unwrap().unwrap();
+        madoguchi_store::users::record_sign_in(&t.db, user.id, clock.now())
+            .await
+            .unwrap();
+        clock.advance(Duration::days(40));
+        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap(), Default::default());
+    }
+}

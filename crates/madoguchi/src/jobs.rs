@@ -6,6 +6,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
+use madoguchi_app::register::Site;
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::{Db, lease};
 use tokio::sync::watch;
@@ -48,13 +49,14 @@ pub fn owner() -> String {
 }
 
 /// Hourly housekeeping under the `housekeeping` lease: purge never-verified accounts
-/// (AC-1) and sessions past their idle limit (AC-6).
-pub async fn housekeeping(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
+/// (AC-1) and sessions past their idle limit (AC-6), and the inactivity notices and
+/// deletions (AC-10), which are idempotent within a day.
+pub async fn housekeeping(db: Db, clock: Arc<dyn Clock>, site: Site, mut stop: watch::Receiver<bool>) {
     let me = owner();
     loop {
         match lease::try_acquire(&db, "housekeeping", &me, Duration::minutes(50), clock.now()).await {
             Ok(true) => {
-                if let Err(e) = run_housekeeping(&db, clock.as_ref()).await {
+                if let Err(e) = run_housekeeping(&db, clock.as_ref(), &site).await {
                     tracing::warn!(error = %e, "housekeeping failed");
                 }
             }
@@ -69,14 +71,23 @@ pub async fn housekeeping(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiv
 }
 
 /// One round of housekeeping; also `madoguchi jobs run housekeeping`.
-pub async fn run_housekeeping(db: &Db, clock: &dyn Clock) -> Result<(), String> {
+pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site) -> Result<(), String> {
+    let swept = madoguchi_app::inactivity::sweep(db, clock, site)
+        .await
+        .map_err(|e| e.to_string())?;
     let accounts = madoguchi_app::register::purge_unverified(db, clock)
         .await
         .map_err(|e| e.to_string())?;
     let sessions = madoguchi_store::sessions::purge(db, clock.now() - madoguchi_app::session::IDLE)
         .await
         .map_err(|e| e.to_string())?;
-    tracing::info!(accounts, sessions, "housekeeping done");
+    tracing::info!(
+        accounts,
+        sessions,
+        noticed = swept.noticed,
+        deleted = swept.deleted,
+        "housekeeping done"
+    );
     Ok(())
 }
 

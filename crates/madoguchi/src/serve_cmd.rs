@@ -56,7 +56,12 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
                 .map(|r| println!("mailer: {} sent, {} failed", r.sent, r.failed))
                 .map_err(|e| e.to_string())
         }
-        "housekeeping" => crate::jobs::run_housekeeping(&db, &clock).await,
+        "housekeeping" => {
+            let site = madoguchi_app::register::Site {
+                base_url: base_url(&config, config.listen),
+            };
+            crate::jobs::run_housekeeping(&db, &clock, &site).await
+        }
         other => Err(format!("unknown job {other}; jobs: mailer, housekeeping")),
     };
     db.close().await;
@@ -154,21 +159,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     {
         tracing::info!("demo job seeker seeded");
     }
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let mut workers = vec![tokio::spawn(crate::jobs::housekeeping(
-        db.clone(),
-        clock.clone(),
-        stopped.clone(),
-    ))];
-    match crate::jobs::transport(&config, demo)? {
-        Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(
-            db.clone(),
-            t,
-            clock.clone(),
-            stopped.clone(),
-        ))),
-        None => tracing::warn!("mail.smtp_host is not set: mail waits in the outbox until it is"),
-    }
+    let transport = crate::jobs::transport(&config, demo)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
@@ -179,6 +170,25 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
         url
     );
     let base_url = base_url(&config, addr);
+    let site = madoguchi_app::register::Site {
+        base_url: base_url.clone(),
+    };
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut workers = vec![tokio::spawn(crate::jobs::housekeeping(
+        db.clone(),
+        clock.clone(),
+        site,
+        stopped.clone(),
+    ))];
+    match transport {
+        Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(
+            db.clone(),
+            t,
+            clock.clone(),
+            stopped.clone(),
+        ))),
+        None => tracing::warn!("mail.smtp_host is not set: mail waits in the outbox until it is"),
+    }
     let state = AppState {
         db: db.clone(),
         clock,

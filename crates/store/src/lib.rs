@@ -7,6 +7,7 @@
 mod connect;
 pub mod eligibility;
 pub mod erase;
+pub mod inactivity;
 pub mod inbox;
 pub mod lease;
 pub mod offices;

@@ -110,7 +110,7 @@ pub async fn purge_provisional(db: &Db, before: DateTime<Utc>) -> Result<u64> {
 
 /// A successful sign-in: remember when, and forget the temporary lock.
 pub async fn record_sign_in(db: &Db, id: i64, now: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "UPDATE users SET last_sign_in_at = $2, failures_locked_until = NULL WHERE id = $1";
+    const SQL: &str = "UPDATE users SET last_sign_in_at = $2, failures_locked_until = NULL, inactivity_notice_at = NULL WHERE id = $1";
     write!(db, |c| sqlx::query(SQL)
         .bind(id)
         .bind(now)
