@@ -6,6 +6,12 @@ use std::fmt;
 #[error("this is not an email address of the form name@example.jp")]
 pub struct InvalidEmail;
 
+impl InvalidEmail {
+    pub fn code(self) -> &'static str {
+        "invalid_email"
+    }
+}
+
 /// An address with one `@`, a local part of at most 64 and a domain with a dot; ASCII only.
 /// The domain is lower-cased; the local part is kept as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +60,7 @@ impl fmt::Display for Email {
 mod tests {
     use super::*;
 
+    // rule AC-1: the registration form's email address.
     #[test]
     fn pragmatic_email_check() {
         assert_eq!(
@@ -77,5 +84,7 @@ mod tests {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
         assert!(Email::parse(&format!("{}@example.jp", "a".repeat(65))).is_err());
+        assert!(Email::parse(&format!("a@{}.jp", "b".repeat(251))).is_err());
+        assert_eq!(InvalidEmail.code(), "invalid_email");
     }
 }

@@ -13,6 +13,12 @@ pub struct JobSeekerNumber(String);
 #[error("a job-seeker number is five digits, a hyphen and 4 to 8 digits, such as 28010-01234567")]
 pub struct InvalidJobSeekerNumber;
 
+impl InvalidJobSeekerNumber {
+    pub fn code(self) -> &'static str {
+        "invalid_job_seeker_number"
+    }
+}
+
 impl JobSeekerNumber {
     pub fn parse(s: &str) -> Result<Self, InvalidJobSeekerNumber> {
         let s = s.trim();

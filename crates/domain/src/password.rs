@@ -96,6 +96,12 @@ fn argon2() -> Result<Argon2<'static>, argon2::Error> {
 #[error("password hashing failed: {0}")]
 pub struct HashError(String);
 
+impl HashError {
+    pub fn code(&self) -> &'static str {
+        "hash_failed"
+    }
+}
+
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) with a random salt.
 pub fn hash(password: &str) -> Result<String, HashError> {
     let salt = SaltString::generate(&mut OsRng);

@@ -52,7 +52,8 @@ const fn s(code: &'static str, ja: &'static str, en: &'static str) -> ResidenceS
     }
 }
 
-/// The statuses of annexed tables I and II, in the Act's order.
+/// The statuses of annexed tables I and II, in the Act's order, with the sub-categories
+/// (号, イ/ロ/ハ) split out as the residence card prints them, so a person can pick theirs.
 pub const STATUSES: &[ResidenceStatus] = &[
     s("diplomat", "外交", "Diplomat"),
     s("official", "公用", "Official"),
@@ -60,8 +61,28 @@ pub const STATUSES: &[ResidenceStatus] = &[
     s("artist", "芸術", "Artist"),
     s("religious_activities", "宗教", "Religious activities"),
     s("journalist", "報道", "Journalist"),
-    s("highly_skilled_1", "高度専門職１号", "Highly skilled professional (i)"),
-    s("highly_skilled_2", "高度専門職２号", "Highly skilled professional (ii)"),
+    s(
+        "highly_skilled_1a",
+        "高度専門職１号イ",
+        "Highly skilled professional (i)(a)",
+    ),
+    s(
+        "highly_skilled_1b",
+        "高度専門職１号ロ",
+        "Highly skilled professional (i)(b)",
+    ),
+    s(
+        "highly_skilled_1c",
+        "高度専門職１号ハ",
+        "Highly skilled professional (i)(c)",
+    ),
+    // 高度専門職２号, like 永住者, is granted without limit of time (無期限).
+    ResidenceStatus {
+        code: "highly_skilled_2",
+        ja: "高度専門職２号",
+        en: "Highly skilled professional (ii)",
+        indefinite: true,
+    },
     s("business_manager", "経営・管理", "Business manager"),
     s("legal_accounting", "法律・会計業務", "Legal / accounting services"),
     s("medical_services", "医療", "Medical services"),
@@ -78,9 +99,36 @@ pub const STATUSES: &[ResidenceStatus] = &[
     s("skilled_labor", "技能", "Skilled labor"),
     s("specified_skilled_1", "特定技能１号", "Specified skilled worker (i)"),
     s("specified_skilled_2", "特定技能２号", "Specified skilled worker (ii)"),
-    s("technical_intern_1", "技能実習１号", "Technical intern training (i)"),
-    s("technical_intern_2", "技能実習２号", "Technical intern training (ii)"),
-    s("technical_intern_3", "技能実習３号", "Technical intern training (iii)"),
+    s(
+        "technical_intern_1a",
+        "技能実習１号イ",
+        "Technical intern training (i)(a)",
+    ),
+    s(
+        "technical_intern_1b",
+        "技能実習１号ロ",
+        "Technical intern training (i)(b)",
+    ),
+    s(
+        "technical_intern_2a",
+        "技能実習２号イ",
+        "Technical intern training (ii)(a)",
+    ),
+    s(
+        "technical_intern_2b",
+        "技能実習２号ロ",
+        "Technical intern training (ii)(b)",
+    ),
+    s(
+        "technical_intern_3a",
+        "技能実習３号イ",
+        "Technical intern training (iii)(a)",
+    ),
+    s(
+        "technical_intern_3b",
+        "技能実習３号ロ",
+        "Technical intern training (iii)(b)",
+    ),
     s("cultural_activities", "文化活動", "Cultural activities"),
     s("temporary_visitor", "短期滞在", "Temporary visitor"),
     s("student", "留学", "Student"),
@@ -187,14 +235,27 @@ mod tests {
             residence_allows_booking(other, status("permanent_resident"), None, day(12, 31)),
             Ok(())
         );
+        // 高度専門職２号 has no period of stay either; １号 does.
+        assert_eq!(
+            residence_allows_booking(other, status("highly_skilled_2"), None, day(12, 31)),
+            Ok(())
+        );
+        assert_eq!(
+            residence_allows_booking(other, status("highly_skilled_1a"), None, day(12, 31)),
+            Err(ResidenceProblem::Missing)
+        );
     }
 
+    // rule AC-12: the 29 statuses of the Act; 高度専門職 and 技能実習 split by 号 and イ/ロ/ハ.
     #[test]
     fn status_codes_are_unique() {
+        assert_eq!(STATUSES.len(), 38);
         let mut codes: Vec<_> = STATUSES.iter().map(|s| s.code).collect();
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), STATUSES.len());
+        let indefinite: Vec<_> = STATUSES.iter().filter(|s| s.indefinite).map(|s| s.ja).collect();
+        assert_eq!(indefinite, ["高度専門職２号", "永住者"]);
         assert_eq!(Nationality::parse("other"), Some(Nationality::OtherForeignNational));
     }
 }

@@ -42,14 +42,14 @@ fn mac(alg: Algorithm, key: &[u8], msg: &[u8]) -> Vec<u8> {
     }
 }
 
-/// RFC 4226 HOTP with dynamic truncation.
+/// RFC 4226 HOTP with dynamic truncation; `digits` above 9 would not fit, so it is capped.
 pub fn hotp(alg: Algorithm, key: &[u8], counter: u64, digits: u32) -> u32 {
     let h = mac(alg, key, &counter.to_be_bytes());
     let Some(last) = h.last() else { return 0 };
     let offset = usize::from(last & 0x0f);
     let Some(b) = h.get(offset..offset + 4) else { return 0 };
     let code = (u32::from(b[0] & 0x7f) << 24) | (u32::from(b[1]) << 16) | (u32::from(b[2]) << 8) | u32::from(b[3]);
-    code % 10_u32.pow(digits)
+    code % 10_u32.pow(digits.clamp(1, 9))
 }
 
 /// The time step of a Unix time (seconds).

@@ -52,6 +52,31 @@ fn decode_words(value: &str) -> String {
     out
 }
 
+/// RFC 2045 quoted-printable, as lettre writes ASCII-only text.
+fn quoted_printable(body: &str) -> String {
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn linkify(text: &str) -> Vec<(String, bool)> {
     text.split_inclusive(char::is_whitespace)
         .map(|w| {
@@ -81,10 +106,18 @@ pub fn read(path: &Path) -> Option<Letter> {
             continue;
         };
         let part_head = part_head.to_ascii_lowercase();
-        if part_head.contains("text/plain") && part_head.contains("base64") {
-            let joined: String = part_body.lines().take_while(|l| !l.is_empty()).collect();
-            text = String::from_utf8_lossy(&STANDARD.decode(joined.trim()).unwrap_or_default()).into_owned();
+        if !part_head.contains("text/plain") {
+            continue;
         }
+        let part_body = part_body.split("\n--").next().unwrap_or_default();
+        text = if part_head.contains("base64") {
+            let joined: String = part_body.lines().take_while(|l| !l.is_empty()).collect();
+            String::from_utf8_lossy(&STANDARD.decode(joined.trim()).unwrap_or_default()).into_owned()
+        } else if part_head.contains("quoted-printable") {
+            quoted_printable(part_body)
+        } else {
+            part_body.to_owned()
+        };
     }
     Some(Letter {
         file: path.file_name()?.to_string_lossy().into_owned(),

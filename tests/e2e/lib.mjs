@@ -1,0 +1,72 @@
+// Shared helpers: launch Debian's Chromium, run axe-core, read the demo credentials.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createHmac } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+export const BASE = process.env.BASE_URL;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// The pages forbid inline and foreign scripts (CSP); axe is injected by the test only,
+// so the context bypasses CSP. The product's own pages run no script at all.
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'ja-JP', ...options });
+  return context.newPage();
+}
+
+/** Runs axe on the current page; fails on any serious or critical violation. */
+export async function checkA11y(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => await globalThis.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
+    `axe on ${page.url()}`);
+}
+
+/** Navigates and checks the page. */
+export async function visit(page, path) {
+  const response = await page.goto(BASE + path);
+  await checkA11y(page);
+  return response;
+}
+
+/** The demo staff credentials `serve --demo` printed. */
+export function demoStaff(role) {
+  const text = readFileSync(process.env.MADOGUCHI_STDOUT, 'utf8');
+  const line = text.split('\n').find((l) => l.startsWith(`Demo staff (${role})`));
+  const [, userId, password, secret] = line.match(/user ID (\S+) \/ password (\S+) \/ TOTP \S+secret=([A-Z2-7]+)/);
+  return { userId, password, secret };
+}
+
+function base32(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238 TOTP, as an authenticator app computes it. */
+export function totp(secret, at = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = h[h.length - 1] & 0xf;
+  const code = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(code % 1e6).padStart(6, '0');
+}
