@@ -107,6 +107,9 @@ pub async fn booking_blockers(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resu
     let nationality = Nationality::parse(&row.nationality).unwrap_or(Nationality::Japanese);
     let status = row.residence_status.as_deref().and_then(residence::status);
     let mut out = Vec::new();
+    if row.suspended_reason.is_some() {
+        out.push("account_suspended");
+    }
     if let Err(p) = registration_allows_booking(registration, today) {
         out.push(p.code());
     }

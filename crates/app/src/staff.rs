@@ -193,6 +193,7 @@ pub struct SeekerView {
     pub confirmed: bool,
     pub exempt: bool,
     pub locked: bool,
+    pub suspended_reason: Option<String>,
 }
 
 fn not_visible(user_id: &str) -> AppError {
@@ -202,8 +203,22 @@ fn not_visible(user_id: &str) -> AppError {
 }
 
 /// Looks up a job seeker by user ID. Only staff of the office where the person is
-/// registered (or a national admin) see them; every look-up, allowed or not, is audited.
-pub async fn look_up(db: &Db, clock: &dyn Clock, staff: &StaffMember, user_id: &str) -> Result<SeekerView, AppError> {
+/// registered (or a national admin) see them; every look-up, allowed or not, is audited
+/// with who, whom, when and why (`purpose`, PV-4).
+pub async fn look_up(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    user_id: &str,
+    purpose: &str,
+) -> Result<SeekerView, AppError> {
+    if purpose.trim().is_empty() {
+        return Err(AppError::invalid(
+            "required",
+            "purpose",
+            "say why you are looking this person up",
+        ));
+    }
     let key = user_id.trim().to_ascii_lowercase();
     let user = users::by_key(db, &key).await?;
     let elig = match &user {
@@ -242,6 +257,7 @@ pub async fn look_up(db: &Db, clock: &dyn Clock, staff: &StaffMember, user_id: &
         confirmed: e.job_seeker_confirmed_at.is_some(),
         exempt: e.booking_exempt,
         locked: u.locked_at.is_some(),
+        suspended_reason: e.suspended_reason,
     })
 }
 
@@ -256,6 +272,10 @@ pub enum Action {
     Lock,
     /// AC-8: after checking identity, mail a single-use reset link.
     SendReset,
+    /// BK-13, AC-12: suspend the account with a recorded reason.
+    Suspend,
+    /// Lift a suspension.
+    Unsuspend,
 }
 
 impl Action {
@@ -265,11 +285,14 @@ impl Action {
             Self::Exempt => "grant_exemption",
             Self::Lock => "lock_account",
             Self::SendReset => "send_reset",
+            Self::Suspend => "suspend_account",
+            Self::Unsuspend => "lift_suspension",
         }
     }
 }
 
-/// Carries out `action` on the job seeker, if this staff member may see them; audited.
+/// Carries out `action` on the job seeker, if this staff member may see them; audited with
+/// `reason` (required for a suspension).
 pub async fn act(
     db: &Db,
     clock: &dyn Clock,
@@ -277,8 +300,19 @@ pub async fn act(
     staff: &StaffMember,
     user_id: &str,
     action: Action,
+    reason: &str,
 ) -> Result<(), AppError> {
-    let seeker = look_up(db, clock, staff, user_id).await?;
+    let reason = reason.trim();
+    if action == Action::Suspend && reason.is_empty() {
+        return Err(AppError::invalid("required", "reason", "a suspension needs a reason"));
+    }
+    let offences = madoguchi_domain::characters::validate(reason, madoguchi_domain::characters::FieldKind::MultiLine);
+    if !offences.is_empty() {
+        return Err(AppError::InvalidCharacters {
+            fields: vec![("reason".into(), offences)],
+        });
+    }
+    let seeker = look_up(db, clock, staff, user_id, "console action").await?;
     let now = clock.now();
     let mut tx = db.begin().await?;
     match action {
@@ -289,16 +323,18 @@ pub async fn act(
         }
         Action::Exempt => eligibility::set_exempt(&mut tx, seeker.user_ref, true).await?,
         Action::Lock => users::lock(&mut tx, seeker.user_ref, now).await?,
+        Action::Suspend => eligibility::set_suspension(&mut tx, seeker.user_ref, Some(reason), now).await?,
+        Action::Unsuspend => eligibility::set_suspension(&mut tx, seeker.user_ref, None, now).await?,
         Action::SendReset => {}
     }
-    store::audit(&mut tx, staff.id, action.code(), Some(seeker.user_ref), "", now).await?;
+    store::audit(&mut tx, staff.id, action.code(), Some(seeker.user_ref), reason, now).await?;
     tx.commit().await?;
     match action {
         Action::Lock => {
             sessions::delete_for_user(db, seeker.user_ref).await?;
         }
         Action::SendReset => crate::lock::send_reset(db, clock, site, &seeker.user_id).await?,
-        Action::Confirm | Action::Exempt => {}
+        Action::Confirm | Action::Exempt | Action::Suspend | Action::Unsuspend => {}
     }
     Ok(())
 }

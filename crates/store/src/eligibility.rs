@@ -13,11 +13,13 @@ pub struct EligibilityRow {
     pub nationality: String,
     pub residence_status: Option<String>,
     pub stay_until: Option<NaiveDate>,
+    /// BK-13 / AC-12: set while staff have suspended the account.
+    pub suspended_reason: Option<String>,
 }
 
 pub async fn get(db: &Db, user_ref: i64) -> Result<Option<EligibilityRow>> {
     const SQL: &str = "SELECT job_seeker_number, job_seeker_expires, job_seeker_confirmed_at, booking_exempt,
-        nationality, residence_status, stay_until FROM users WHERE id = $1 AND state = 'active'";
+        nationality, residence_status, stay_until, suspended_reason FROM users WHERE id = $1 AND state = 'active'";
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(user_ref)
         .fetch_optional(c)
@@ -76,6 +78,20 @@ pub async fn set_exempt(tx: &mut Tx, user_ref: i64, exempt: bool) -> Result<()> 
     in_tx!(tx, |c| sqlx::query(SQL)
         .bind(user_ref)
         .bind(exempt)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Staff suspend the account with a reason (BK-13, AC-12), or lift it with `None`.
+pub async fn set_suspension(tx: &mut Tx, user_ref: i64, reason: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "UPDATE users SET suspended_reason = $2,
+        suspended_at = CASE WHEN $2 IS NULL THEN NULL ELSE $3 END WHERE id = $1";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(reason)
+        .bind(now)
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;

@@ -108,6 +108,7 @@ struct ConsolePage {
     number: String,
     status: String,
     actions: Vec<(&'static str, String)>,
+    purposes: Vec<(&'static str, String)>,
 }
 
 /// The signed-in staff member, or a redirect to the staff sign-in.
@@ -150,6 +151,9 @@ fn console(
                     status.push(lang.t(id));
                 }
             }
+            if let Some(r) = &s.suspended_reason {
+                status.push(format!("{}（{r}）", lang.t("console-suspended")));
+            }
             let actions = [
                 (
                     "confirm",
@@ -159,6 +163,8 @@ fn console(
                 ("exempt", "console-action-exempt", !s.exempt),
                 ("lock", "console-action-lock", !s.locked),
                 ("reset", "console-action-reset", true),
+                ("suspend", "console-action-suspend", s.suspended_reason.is_none()),
+                ("unsuspend", "console-action-unsuspend", s.suspended_reason.is_some()),
             ]
             .into_iter()
             .filter(|(_, _, show)| *show)
@@ -168,6 +174,7 @@ fn console(
         }
         None => (String::new(), String::new(), Vec::new()),
     };
+    let purposes = PURPOSES.iter().map(|p| (*p, lang.t(&format!("purpose-{p}")))).collect();
     ConsolePage {
         page: Page::new(lang, "/staff", &[]),
         csrf,
@@ -178,6 +185,7 @@ fn console(
         number,
         status,
         actions,
+        purposes,
     }
 }
 
@@ -195,7 +203,11 @@ pub async fn home(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
 #[derive(serde::Deserialize)]
 pub struct SeekerQuery {
     user_id: Option<String>,
+    purpose: Option<String>,
 }
+
+/// Why a staff member looks someone up (PV-4): a fixed list, recorded in the audit log.
+pub const PURPOSES: [&str; 4] = ["counter", "phone", "registration", "identity"];
 
 /// `GET /staff/seekers?user_id=…`: an explicit, audited look-up (PV-4).
 pub async fn seeker(
@@ -208,7 +220,8 @@ pub async fn seeker(
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
     let query = q.user_id.unwrap_or_default();
-    match staff::look_up(&state.db, state.clock.as_ref(), &me, &query).await {
+    let purpose = q.purpose.filter(|p| PURPOSES.contains(&p.as_str())).unwrap_or_default();
+    match staff::look_up(&state.db, state.clock.as_ref(), &me, &query, &purpose).await {
         Ok(s) => Ok(render(
             &console(lang, &me, csrf, &query, Some(s), String::new()),
             StatusCode::OK,
@@ -216,6 +229,10 @@ pub async fn seeker(
         Err(AppError::NotFound { .. }) => {
             let view = console(lang, &me, csrf, &query, None, lang.t("console-not-found"));
             Ok(render(&view, StatusCode::NOT_FOUND))
+        }
+        Err(AppError::InvalidInput { .. }) => {
+            let view = console(lang, &me, csrf, &query, None, lang.t("console-purpose-needed"));
+            Ok(render(&view, StatusCode::BAD_REQUEST))
         }
         Err(e) => Err(PageError(lang, e)),
     }
@@ -240,12 +257,23 @@ pub async fn act(
         "exempt" => Action::Exempt,
         "lock" => Action::Lock,
         "reset" => Action::SendReset,
+        "suspend" => Action::Suspend,
+        "unsuspend" => Action::Unsuspend,
         _ => return Err(PageError(lang, AppError::NotFound { what: "action".into() })),
     };
-    staff::act(&state.db, state.clock.as_ref(), &state.site, &me, &user_id, action)
-        .await
-        .map_err(|e| PageError(lang, e))?;
-    let seeker = staff::look_up(&state.db, state.clock.as_ref(), &me, &user_id)
+    let reason = field_value(&fields, "reason");
+    staff::act(
+        &state.db,
+        state.clock.as_ref(),
+        &state.site,
+        &me,
+        &user_id,
+        action,
+        &reason,
+    )
+    .await
+    .map_err(|e| PageError(lang, e))?;
+    let seeker = staff::look_up(&state.db, state.clock.as_ref(), &me, &user_id, action.code())
         .await
         .ok();
     let message = lang.t(&format!("console-done-{}", action.code()));

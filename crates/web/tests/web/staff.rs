@@ -93,12 +93,22 @@ async fn staff_console_is_scoped_and_audited() {
             .await
             .unwrap();
 
-        let seen = send(&w.app, get_with("/staff/seekers?user_id=yamada.taro", Some(&kobe))).await;
+        let seen = send(
+            &w.app,
+            get_with("/staff/seekers?user_id=yamada.taro&purpose=counter", Some(&kobe)),
+        )
+        .await;
         assert_eq!(seen.status, StatusCode::OK, "{}", w.backend);
         assert!(seen.body.contains("山田 太郎") && seen.body.contains("taro@example.jp"));
-        let hidden = send(&w.app, get_with("/staff/seekers?user_id=yamada.taro", Some(&tokyo))).await;
+        let hidden = send(
+            &w.app,
+            get_with("/staff/seekers?user_id=yamada.taro&purpose=counter", Some(&tokyo)),
+        )
+        .await;
         assert_eq!(hidden.status, StatusCode::NOT_FOUND, "another office's job seeker");
         assert!(!hidden.body.contains("taro@example.jp"));
+        let no_purpose = send(&w.app, get_with("/staff/seekers?user_id=yamada.taro", Some(&kobe))).await;
+        assert_eq!(no_purpose.status, StatusCode::BAD_REQUEST, "PV-4: why is required");
         let actions = audit_actions(&w).await;
         assert_eq!(actions[0].0, "view_job_seeker");
         assert!(actions[0].1.is_some());
@@ -132,6 +142,38 @@ async fn staff_console_is_scoped_and_audited() {
         )
         .await;
         assert_eq!(denied.status, StatusCode::NOT_FOUND);
+        // BK-13, AC-12: suspension with a recorded reason blocks booking; lifting it unblocks.
+        let suspended = send(
+            &w.app,
+            form_post(
+                "/staff/seekers/yamada.taro/suspend",
+                &kobe,
+                &format!(
+                    "_csrf={csrf}&reason=%E7%9B%B8%E8%AB%87%E7%9B%AE%E7%9A%84%E5%A4%96%E3%81%AE%E5%88%A9%E7%94%A8"
+                ),
+            ),
+        )
+        .await;
+        assert!(
+            suspended.body.contains("利用停止中（相談目的外の利用）"),
+            "{}",
+            suspended.body
+        );
+        let me = send(&w.app, get_with("/api/v1/me", Some(&seeker))).await.json();
+        assert_eq!(me["booking_blockers"], json!(["account_suspended"]));
+        let no_reason = send(
+            &w.app,
+            form_post("/staff/seekers/yamada.taro/suspend", &kobe, &format!("_csrf={csrf}")),
+        )
+        .await;
+        assert_eq!(no_reason.status, StatusCode::BAD_REQUEST);
+        send(
+            &w.app,
+            form_post("/staff/seekers/yamada.taro/unsuspend", &kobe, &format!("_csrf={csrf}")),
+        )
+        .await;
+        let me = send(&w.app, get_with("/api/v1/me", Some(&seeker))).await.json();
+        assert_eq!(me["booking_blockers"], json!([]));
         // Lock at the person's request (AC-8): their sessions end.
         send(
             &w.app,
@@ -155,9 +197,12 @@ async fn staff_console_is_scoped_and_audited() {
             .await
             .unwrap();
         assert_eq!(
-            send(&w.app, get_with("/staff/seekers?user_id=yamada.taro", Some(&admin)))
-                .await
-                .status,
+            send(
+                &w.app,
+                get_with("/staff/seekers?user_id=yamada.taro&purpose=counter", Some(&admin))
+            )
+            .await
+            .status,
             StatusCode::OK
         );
     }
