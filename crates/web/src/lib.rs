@@ -109,6 +109,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/sign-out", post(staff_pages::sign_out))
         .route("/staff/seekers", get(staff_pages::seeker))
+        .route(
+            "/staff/members",
+            get(staff_pages::members).post(staff_pages::create_member),
+        )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route(
             "/me/password",

@@ -300,3 +300,95 @@ pub async fn sign_out(
     r.headers_mut().append(header::SET_COOKIE, clear_cookie());
     Ok(r)
 }
+
+#[derive(Template)]
+#[template(path = "staff_members.html")]
+struct MembersPage {
+    page: Page,
+    csrf: String,
+    error: String,
+    created: Option<staff::Credentials>,
+    roles: Vec<(&'static str, String)>,
+    office: String,
+}
+
+fn members_page(lang: Lang, me: &StaffMember, csrf: String) -> MembersPage {
+    use madoguchi_domain::staff::{Role, may_create};
+    let roles = Role::ALL
+        .into_iter()
+        .filter(|r| {
+            may_create(
+                me.role,
+                me.office.as_deref(),
+                *r,
+                me.office.as_deref().filter(|_| *r != Role::NationalAdmin),
+            )
+        })
+        .map(|r| (r.code(), lang.t(&format!("role-{}", r.code()))))
+        .collect();
+    MembersPage {
+        page: Page::new(lang, "/staff/members", &[]),
+        csrf,
+        error: String::new(),
+        created: None,
+        roles,
+        office: me.office.clone().unwrap_or_default(),
+    }
+}
+
+/// `GET /staff/members`: admins create staff for their own scope.
+pub async fn members(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
+    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let view = members_page(lang, &me, csrf);
+    let status = if view.roles.is_empty() {
+        StatusCode::FORBIDDEN
+    } else {
+        StatusCode::OK
+    };
+    Ok(render(&view, status))
+}
+
+/// `POST /staff/members`: shows the new member's password and TOTP secret once.
+pub async fn create_member(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let mut view = members_page(lang, &me, csrf);
+    let Some(role) = madoguchi_domain::staff::Role::parse(&field_value(&fields, "role")) else {
+        view.error = lang.t("problem-invalid_input");
+        return Ok(render(&view, StatusCode::BAD_REQUEST));
+    };
+    let office = field_value(&fields, "office");
+    let office = Some(office.trim()).filter(|o| !o.is_empty());
+    let result = staff::create(
+        &state.db,
+        state.clock.as_ref(),
+        Some(&me),
+        role,
+        office,
+        &field_value(&fields, "user_id"),
+        &field_value(&fields, "name"),
+    )
+    .await;
+    match result {
+        Ok(c) => {
+            view.created = Some(c);
+            Ok(render(&view, StatusCode::OK))
+        }
+        Err(e @ (AppError::InvalidInput { .. } | AppError::NotFound { .. } | AppError::Forbidden { .. })) => {
+            view.error = e.to_string();
+            Ok(render(&view, crate::problem::status_of(e.code())))
+        }
+        Err(e) => Err(PageError(lang, e)),
+    }
+}

@@ -207,3 +207,53 @@ async fn staff_console_is_scoped_and_audited() {
         );
     }
 }
+
+// SPEC §1: admins create staff only within their own scope, in the console.
+#[tokio::test]
+async fn admins_create_staff_within_their_scope() {
+    for w in worlds("staff_members").await {
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
+        let (pw, key) = staff(&w, Role::OfficeAdmin, Some("28011"), "kobe.admin").await;
+        let admin = staff_sign_in(&w, "kobe.admin", &pw, &code(&w, &key)).await.unwrap();
+        let page = send(&w.app, get_with("/staff/members", Some(&admin))).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", w.backend);
+        assert!(
+            !page.body.contains("value=\"national_admin\""),
+            "an office admin cannot create national admins"
+        );
+        let csrf = csrf_of(&page.body);
+        let ok = send(
+            &w.app,
+            form_post(
+                "/staff/members",
+                &admin,
+                &format!("_csrf={csrf}&role=counsellor&office=28011&user_id=kobe.new&name=x"),
+            ),
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+        assert!(
+            ok.body.contains("otpauth://totp/Madoguchi:kobe.new"),
+            "credentials shown once"
+        );
+        let other = send(
+            &w.app,
+            form_post(
+                "/staff/members",
+                &admin,
+                &format!("_csrf={csrf}&role=counsellor&office=13010&user_id=tokyo.new&name=x"),
+            ),
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::FORBIDDEN, "another office");
+        let (cpw, ckey) = staff(&w, Role::Counsellor, Some("28011"), "kobe.c").await;
+        w.clock.advance(chrono::Duration::seconds(30));
+        let counsellor = staff_sign_in(&w, "kobe.c", &cpw, &code(&w, &ckey)).await.unwrap();
+        assert_eq!(
+            send(&w.app, get_with("/staff/members", Some(&counsellor))).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
