@@ -103,6 +103,12 @@ for (const lang of ['ja', 'en']) {
     assert.match(await page.textContent('h1'), new RegExp(t.resetDone));
     await signIn(page, userId, 'Nada-Branch=2027');
     assert.ok(page.url().endsWith('/me'), `signed in again: ${page.url()}`);
+    // AC-11: record the job-seeker number from My Page.
+    await visit(page, '/me/eligibility');
+    await page.fill('#job_seeker_number', '28011-01234567');
+    await page.fill('#job_seeker_expires', '2030-03-31');
+    await submit(page, '/me/job-seeker');
+    assert.equal(await page.inputValue('#job_seeker_number'), '28011-01234567');
     await page.context().close();
   });
 }

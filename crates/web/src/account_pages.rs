@@ -417,6 +417,8 @@ pub async fn sign_out(
 #[derive(Template)]
 #[template(path = "me.html")]
 struct MePage {
+    /// AC-11, AC-12: what stands between this person and a booking, in words.
+    blockers: Vec<String>,
     page: Page,
     csrf: String,
     password_change_due: bool,
@@ -460,7 +462,14 @@ pub async fn me(
         .into_iter()
         .map(|a| format!("{} {} ({})", when(a.accepted_at), a.service, a.version))
         .collect();
+    let blockers = madoguchi_app::eligibility::booking_blockers(&state.db, state.clock.as_ref(), id)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .map(|code| lang.t(&format!("blocker-{code}")))
+        .collect();
     let view = MePage {
+        blockers,
         page: Page::new(lang, "/me", &[]),
         csrf: s.csrf,
         password_change_due: q.password.as_deref() == Some("due"),

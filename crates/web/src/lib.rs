@@ -6,6 +6,7 @@ pub mod api;
 mod api_accounts;
 mod browse;
 mod dev_mail;
+mod eligibility_pages;
 mod headers;
 pub mod health;
 pub mod i18n;
@@ -102,6 +103,9 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-out", post(account_pages::sign_out))
         .route("/me", get(account_pages::me))
         .route("/me/lock", post(lock_pages::lock_own))
+        .route("/me/eligibility", get(eligibility_pages::page))
+        .route("/me/job-seeker", post(eligibility_pages::save_job_seeker))
+        .route("/me/residence", post(eligibility_pages::save_residence))
         .route("/staff", get(staff_pages::home))
         .route(
             "/staff/sign-in",
