@@ -123,7 +123,8 @@ pub async fn sign_in(
     old_session: Option<&str>,
 ) -> Result<Session, AppError> {
     let now = clock.now();
-    let key = user_id.trim().to_ascii_lowercase();
+    // A user ID is at most 32 characters (AC-2); longer input is cut so it cannot bloat the failure log.
+    let key: String = user_id.trim().to_ascii_lowercase().chars().take(64).collect();
     let failure_key = format!("staff:{key}");
     let (failures, addr_failures) = sessions::failures_since(db, &failure_key, client_addr, now - WINDOW).await?;
     if addr_failures >= crate::sign_in::MAX_ADDRESS_FAILURES {

@@ -884,3 +884,77 @@ async fn development_mailbox_shows_demo_mail() {
         StatusCode::NOT_FOUND
     );
 }
+
+// Bad input never produces a 5xx on the signed-in endpoints either.
+#[tokio::test]
+async fn signed_in_endpoints_reject_bad_input_with_4xx() {
+    for w in worlds("acct_bad_input").await {
+        let cookie = active_account(&w, "yamada.taro").await;
+        let long = "x".repeat(5000);
+        let bodies: Vec<(&str, Value)> = vec![
+            ("/api/v1/me/job-seeker", json!({"number": "", "expires": null})),
+            (
+                "/api/v1/me/job-seeker",
+                json!({"number": long, "expires": "2027-01-01"}),
+            ),
+            (
+                "/api/v1/me/job-seeker",
+                json!({"number": "28010-0123", "expires": "not a date"}),
+            ),
+            (
+                "/api/v1/me/job-seeker",
+                json!({"number": "２８０１０-０１２３", "expires": "2027-01-01"}),
+            ),
+            (
+                "/api/v1/me/residence",
+                json!({"nationality": "", "residence_status": null}),
+            ),
+            (
+                "/api/v1/me/residence",
+                json!({"nationality": long, "residence_status": long}),
+            ),
+            (
+                "/api/v1/me/residence",
+                json!({"nationality": "other", "residence_status": "student", "stay_until": "2026-13-01"}),
+            ),
+            (
+                "/api/v1/me/password",
+                json!({"current_password": "", "new_password": ""}),
+            ),
+            (
+                "/api/v1/me/password",
+                json!({"current_password": "Kobe-Sannomiya#2026", "new_password": long}),
+            ),
+            (
+                "/api/v1/me/password",
+                json!({"current_password": "Kobe-Sannomiya#2026", "new_password": "パスワード１２３４５６７８"}),
+            ),
+            ("/api/v1/me/password", json!({"current_password": 12})),
+        ];
+        for (uri, body) in bodies {
+            let r = send(&w.app, put_json(uri, &body, &cookie)).await;
+            assert!(
+                r.status.is_client_error(),
+                "{}: {uri} {body}: {} {}",
+                w.backend,
+                r.status,
+                r.body
+            );
+            assert_eq!(r.content_type(), "application/problem+json", "{uri}");
+        }
+        for body in [
+            json!({"user_id": "", "password": ""}),
+            json!({"user_id": long, "password": long}),
+            json!({"user_id": "\u{0}"}),
+            json!([]),
+        ] {
+            let r = send(&w.app, post_json("/api/v1/session", &body, None)).await;
+            assert!(
+                r.status.is_client_error(),
+                "{}: session {body}: {}",
+                w.backend,
+                r.status
+            );
+        }
+    }
+}
