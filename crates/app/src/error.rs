@@ -55,6 +55,10 @@ pub enum AppError {
     Fields(Vec<crate::account_fields::FieldProblem>),
     #[error("{0}")]
     Conflict(String),
+    /// A booking rule said no: `slot_full`, `daily_limit`, `cutoff_passed`, `outside_horizon`,
+    /// `already_cancelled` (409).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
     /// `code` is specific: `invalid_credentials`, `not_signed_in`.
     #[error("{message}")]
     Unauthorized { code: &'static str, message: &'static str },
@@ -79,7 +83,7 @@ impl AppError {
             Self::InvalidInput { .. } => ErrorCode::InvalidInput,
             Self::InvalidCharacters { .. } => ErrorCode::InvalidCharacters,
             Self::Fields(_) => ErrorCode::InvalidInput,
-            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::Conflict(_) | Self::Refused { .. } => ErrorCode::Conflict,
             Self::Unauthorized { .. } => ErrorCode::Unauthorized,
             Self::Forbidden { .. } => ErrorCode::Forbidden,
             Self::RateLimited => ErrorCode::RateLimited,
@@ -91,7 +95,10 @@ impl AppError {
     /// The most specific stable code: `InvalidInput` carries its own.
     pub fn specific_code(&self) -> &'static str {
         match self {
-            Self::InvalidInput { code, .. } | Self::Unauthorized { code, .. } | Self::Forbidden { code, .. } => code,
+            Self::InvalidInput { code, .. }
+            | Self::Unauthorized { code, .. }
+            | Self::Forbidden { code, .. }
+            | Self::Refused { code, .. } => code,
             // The most telling problem names the whole: characters, then the password.
             Self::Fields(problems) => ["invalid_characters", "weak_password"]
                 .into_iter()

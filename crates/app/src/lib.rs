@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod account_fields;
+pub mod booking;
 pub mod calendar;
 pub mod demo;
 pub mod eligibility;

@@ -1,6 +1,7 @@
 //! Madoguchi's domain: types and rules only. No I/O, no async, no wall clock
 //! except inside `clock` (rule TM-4).
 
+pub mod booking;
 pub mod calendar;
 pub mod characters;
 pub mod clock;

@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod lease;
 pub mod offices;
 pub mod outbox;
+pub mod reservations;
 pub mod sessions;
 pub mod staff;
 pub mod testing;

@@ -1,0 +1,130 @@
+//! Publishing consultation slots and booking them (rules BK-1…BK-5, BK-10). The rules that
+//! need no count are the domain's; capacity and one-per-day are the database's.
+
+use chrono::{DateTime, Utc};
+use madoguchi_domain::booking::{self, BookingRefusal, CONSULTATION};
+use madoguchi_domain::calendar::OfficeCalendar;
+use madoguchi_domain::clock::Clock;
+use madoguchi_store::reservations::{self as store, Booked, Details, NewSlot, ReservationRow};
+use madoguchi_store::{Db, offices as office_store};
+
+use crate::{AppError, eligibility, offices};
+
+/// The meeting apps an office may offer (BK-1, MT-1).
+pub const APPS: [&str; 4] = ["zoom", "teleoffice", "e_tumo", "builtin"];
+
+fn refused(r: BookingRefusal) -> AppError {
+    AppError::Refused {
+        code: r.code(),
+        message: r.to_string(),
+    }
+}
+
+/// Publishes one 30-minute slot (BK-1, BK-2): only on an open day inside office hours.
+pub async fn publish_slot(
+    db: &Db,
+    office: &str,
+    starts_at: DateTime<Utc>,
+    app: &str,
+    capacity: i32,
+) -> Result<i64, AppError> {
+    let office = offices::get(db, office).await?;
+    if !APPS.contains(&app) {
+        return Err(AppError::invalid(
+            "invalid_choice",
+            "app",
+            "choose zoom, teleoffice, e_tumo or builtin",
+        ));
+    }
+    if capacity < 1 {
+        return Err(AppError::invalid(
+            "invalid_capacity",
+            "capacity",
+            "a slot seats at least one",
+        ));
+    }
+    let ends_at = starts_at + CONSULTATION;
+    let day = booking::local_date(starts_at);
+    let closures = office_store::closures(db, &office.code, day, day).await?;
+    let cal = OfficeCalendar {
+        hours: &office.hours,
+        closures: &closures,
+    };
+    booking::check_slot(&cal, starts_at, ends_at).map_err(refused)?;
+    let slot = NewSlot {
+        office_code: office.code.to_string(),
+        starts_at,
+        ends_at,
+        local_date: day,
+        app: app.to_owned(),
+        capacity,
+    };
+    let mut tx = db.begin().await?;
+    let id = store::add_slot(&mut tx, &slot).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A job seeker books a free slot directly (BK-3, BK-4, BK-5, AC-11, AC-12).
+pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
+    eligibility::ensure_may_book(db, clock, user_ref).await?;
+    let slot = store::slot(db, slot_id).await?.ok_or_else(|| AppError::NotFound {
+        what: format!("slot {slot_id}"),
+    })?;
+    booking::check_booking_time(slot.starts_at, clock.now()).map_err(refused)?;
+    match store::book(db, slot_id, user_ref, details, clock.now(), &format!("user:{user_ref}")).await? {
+        Booked::Confirmed(id) => Ok(id),
+        Booked::SlotFull => Err(AppError::Refused {
+            code: "slot_full",
+            message: "this slot has no free seat".into(),
+        }),
+        Booked::DailyLimit => Err(AppError::Refused {
+            code: "daily_limit",
+            message: "you already have a consultation that day".into(),
+        }),
+    }
+}
+
+/// The user cancels until the start time (BK-10); the seat is freed, the row kept.
+pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, id: i64) -> Result<(), AppError> {
+    let r = own(db, user_ref, id).await?;
+    let state = booking::State::parse(&r.state).unwrap_or(booking::State::CancelledByUser);
+    if !booking::user_may_cancel(state, r.starts_at, clock.now()) {
+        let code = if state.may_become(booking::State::CancelledByUser) {
+            "cutoff_passed"
+        } else {
+            "already_cancelled"
+        };
+        return Err(AppError::Refused {
+            code,
+            message: "this reservation can no longer be cancelled here".into(),
+        });
+    }
+    let done = store::cancel(
+        db,
+        id,
+        "cancelled_by_user",
+        clock.now(),
+        &format!("user:{user_ref}"),
+        "",
+    )
+    .await?;
+    if done {
+        Ok(())
+    } else {
+        Err(AppError::Refused {
+            code: "already_cancelled",
+            message: "already cancelled".into(),
+        })
+    }
+}
+
+/// The reservation if it is this user's; someone else's is "not found", never "forbidden".
+pub async fn own(db: &Db, user_ref: i64, id: i64) -> Result<ReservationRow, AppError> {
+    store::reservation(db, id)
+        .await?
+        .filter(|r| r.user_ref == user_ref)
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("reservation {id}"),
+        })
+}

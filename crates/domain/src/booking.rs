@@ -1,0 +1,158 @@
+//! Booking policy for consultations (rules BK-1, BK-3, BK-12, BK-16): pure functions of
+//! the slot, the office calendar and "now". The database enforces capacity (BK-5) and
+//! one per day (BK-4); these rules decide everything that needs no count.
+
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveDateTime, Utc};
+
+use crate::calendar::{DayStatus, OfficeCalendar};
+use crate::clock::jst;
+
+/// BK-1: every consultation lasts 30 minutes.
+pub const CONSULTATION: Duration = Duration::minutes(30);
+/// BK-3: slots open at most this many days ahead (decided; per office later).
+pub const HORIZON_DAYS: u64 = 30;
+
+/// Why a slot cannot be offered or booked. Codes are the API's stable refusal codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BookingRefusal {
+    #[error("the office is closed that day")]
+    ClosedDay,
+    #[error("a consultation must fit inside office hours")]
+    OutsideHours,
+    #[error("a consultation lasts 30 minutes")]
+    WrongLength,
+    #[error("bookings for a day close at 23:59:59 the day before")]
+    CutoffPassed,
+    #[error("that day is not open for booking yet")]
+    OutsideHorizon,
+}
+
+impl BookingRefusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::ClosedDay => "closed_day",
+            Self::OutsideHours => "outside_hours",
+            Self::WrongLength => "invalid_slot",
+            Self::CutoffPassed => "cutoff_passed",
+            Self::OutsideHorizon => "outside_horizon",
+        }
+    }
+}
+
+/// The JST calendar date of an instant.
+pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&jst()).date_naive()
+}
+
+fn local(at: DateTime<Utc>) -> NaiveDateTime {
+    at.with_timezone(&jst()).naive_local()
+}
+
+/// BK-1: a slot is 30 minutes, on an open day, inside that day's office hours (TM-3).
+pub fn check_slot(cal: &OfficeCalendar<'_>, starts: DateTime<Utc>, ends: DateTime<Utc>) -> Result<(), BookingRefusal> {
+    if ends - starts != CONSULTATION {
+        return Err(BookingRefusal::WrongLength);
+    }
+    let (start, end) = (local(starts), local(ends));
+    match cal.day(start.date()) {
+        DayStatus::Closed(_) => Err(BookingRefusal::ClosedDay),
+        DayStatus::Open(h) if start.time() >= h.opens && end.time() <= h.closes && end.date() == start.date() => Ok(()),
+        DayStatus::Open(_) => Err(BookingRefusal::OutsideHours),
+    }
+}
+
+/// BK-3: a booking for day D is possible until 23:59:59 JST on D-1, and D is at most
+/// `HORIZON_DAYS` days after today (JST).
+pub fn check_booking_time(slot_starts: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), BookingRefusal> {
+    let day = local_date(slot_starts);
+    let today = local_date(now);
+    if day <= today {
+        return Err(BookingRefusal::CutoffPassed);
+    }
+    match today.checked_add_days(Days::new(HORIZON_DAYS)) {
+        Some(last) if day <= last => Ok(()),
+        _ => Err(BookingRefusal::OutsideHorizon),
+    }
+}
+
+/// BK-16: the life of a reservation. Nothing is ever deleted; every change is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Requested,
+    Confirmed,
+    Attended,
+    NoShow,
+    CancelledByUser,
+    CancelledByOffice,
+    EndedByOffice,
+}
+
+impl State {
+    pub const ALL: [State; 7] = [
+        Self::Requested,
+        Self::Confirmed,
+        Self::Attended,
+        Self::NoShow,
+        Self::CancelledByUser,
+        Self::CancelledByOffice,
+        Self::EndedByOffice,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Requested => "requested",
+            Self::Confirmed => "confirmed",
+            Self::Attended => "attended",
+            Self::NoShow => "no_show",
+            Self::CancelledByUser => "cancelled_by_user",
+            Self::CancelledByOffice => "cancelled_by_office",
+            Self::EndedByOffice => "ended_by_office",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// BK-4: these states count toward one consultation per day.
+    pub fn counts_for_the_day(self) -> bool {
+        matches!(self, Self::Requested | Self::Confirmed | Self::Attended | Self::NoShow)
+    }
+
+    /// BK-16: the allowed transitions. A mistaken no-show may be corrected to attended.
+    pub fn may_become(self, next: State) -> bool {
+        use State::*;
+        matches!(
+            (self, next),
+            (Requested, Confirmed | CancelledByUser | CancelledByOffice)
+                | (
+                    Confirmed,
+                    Attended | NoShow | CancelledByUser | CancelledByOffice | EndedByOffice
+                )
+                | (Attended, EndedByOffice)
+                | (NoShow, Attended)
+        )
+    }
+}
+
+/// BK-10: the user may cancel until the start time.
+pub fn user_may_cancel(state: State, slot_starts: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    state.may_become(State::CancelledByUser) && now < slot_starts
+}
+
+/// BK-11: a confirmed reservation not joined by start + 10 minutes becomes a no-show.
+pub fn is_no_show(state: State, joined: bool, slot_starts: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    state == State::Confirmed && !joined && now >= slot_starts + Duration::minutes(10)
+}
+
+/// BK-12: restricted after `limit` no-shows within `window` (2 in 90 days by default).
+pub fn restricted(no_show_times: &[DateTime<Utc>], now: DateTime<Utc>, limit: usize, window: Duration) -> bool {
+    no_show_times
+        .iter()
+        .filter(|t| **t > now - window && **t <= now)
+        .count()
+        >= limit
+}
+
+#[cfg(test)]
+mod tests;

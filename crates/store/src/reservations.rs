@@ -1,0 +1,210 @@
+//! Slots and reservations (rules BK-2, BK-4, BK-5, BK-10, BK-16). Capacity is taken with a
+//! conditional `UPDATE … WHERE booked < capacity`, one-per-day is a partial unique index,
+//! and both happen in one transaction with the reservation row: no read-then-write.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::{Db, Result, StoreError, Tx, in_tx, read};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSlot {
+    pub office_code: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The JST date of `starts_at`.
+    pub local_date: NaiveDate,
+    pub app: String,
+    pub capacity: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SlotRow {
+    pub id: i64,
+    pub office_code: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub local_date: NaiveDate,
+    pub app: String,
+    pub capacity: i32,
+    pub booked: i32,
+}
+
+pub async fn add_slot(tx: &mut Tx, s: &NewSlot) -> Result<i64> {
+    const SQL: &str = "INSERT INTO slots (office_code, starts_at, ends_at, local_date, app, capacity)
+        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    let (id,): (i64,) = in_tx!(tx, |c| sqlx::query_as(SQL)
+        .bind(&s.office_code)
+        .bind(s.starts_at)
+        .bind(s.ends_at)
+        .bind(s.local_date)
+        .bind(&s.app)
+        .bind(s.capacity)
+        .fetch_one(c)
+        .await)?;
+    Ok(id)
+}
+
+pub async fn slot(db: &Db, id: i64) -> Result<Option<SlotRow>> {
+    const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked
+        FROM slots WHERE id = $1 AND removed_at IS NULL";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
+}
+
+/// Slots with a free seat starting in `from..to`, in time order.
+pub async fn free_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SlotRow>> {
+    const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked FROM slots
+        WHERE office_code = $1 AND starts_at >= $2 AND starts_at < $3 AND removed_at IS NULL AND booked < capacity
+        ORDER BY starts_at, id";
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(office)
+        .bind(from)
+        .bind(to)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// What a reservation records beyond the slot (BK-6).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
+    pub topic: String,
+    pub verify_name: String,
+    pub verify_number: String,
+    pub companion: String,
+}
+
+/// The outcome of a booking attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Booked {
+    Confirmed(i64),
+    /// BK-5: no seat left (or the slot is gone).
+    SlotFull,
+    /// BK-4: the user already has a consultation that day.
+    DailyLimit,
+}
+
+/// Takes a seat and records the reservation as confirmed, atomically.
+pub async fn book(
+    db: &Db,
+    slot_id: i64,
+    user_ref: i64,
+    d: &Details,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<Booked> {
+    const TAKE: &str = "UPDATE slots SET booked = booked + 1
+        WHERE id = $1 AND booked < capacity AND removed_at IS NULL RETURNING office_code, local_date";
+    const INSERT: &str = "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic,
+        verify_name, verify_number, companion, created_at, state_changed_at, state_actor)
+        VALUES ($1, $2, $3, $4, 'confirmed', $5, $6, $7, $8, $9, $9, $10) RETURNING id";
+    const EVENT: &str =
+        "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, 'confirmed', $3)";
+    let mut tx = db.begin().await?;
+    let taken: Option<(String, NaiveDate)> =
+        in_tx!(&mut tx, |c| sqlx::query_as(TAKE).bind(slot_id).fetch_optional(c).await)?;
+    let Some((office, day)) = taken else {
+        return Ok(Booked::SlotFull);
+    };
+    let inserted: std::result::Result<(i64,), sqlx::Error> = in_tx!(&mut tx, |c| sqlx::query_as(INSERT)
+        .bind(slot_id)
+        .bind(user_ref)
+        .bind(&office)
+        .bind(day)
+        .bind(&d.topic)
+        .bind(&d.verify_name)
+        .bind(&d.verify_number)
+        .bind(&d.companion)
+        .bind(now)
+        .bind(actor)
+        .fetch_one(c)
+        .await);
+    let id = match inserted.map_err(StoreError::from) {
+        Ok((id,)) => id,
+        // Dropping the transaction rolls the seat back too.
+        Err(e) if e.is_unique_violation() => return Ok(Booked::DailyLimit),
+        Err(e) => return Err(e),
+    };
+    in_tx!(&mut tx, |c| sqlx::query(EVENT)
+        .bind(id)
+        .bind(now)
+        .bind(actor)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(Booked::Confirmed(id))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReservationRow {
+    pub id: i64,
+    pub slot_id: i64,
+    pub user_ref: i64,
+    pub office_code: String,
+    pub local_date: NaiveDate,
+    pub state: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub app: String,
+    pub topic: String,
+}
+
+pub async fn reservation(db: &Db, id: i64) -> Result<Option<ReservationRow>> {
+    const SQL: &str = "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at,
+        s.ends_at, s.app, r.topic FROM reservations r JOIN slots s ON s.id = r.slot_id WHERE r.id = $1";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
+}
+
+pub async fn for_user(db: &Db, user_ref: i64) -> Result<Vec<ReservationRow>> {
+    const SQL: &str = "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at,
+        s.ends_at, s.app, r.topic FROM reservations r JOIN slots s ON s.id = r.slot_id
+        WHERE r.user_ref = $1 ORDER BY s.starts_at DESC, r.id DESC";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(user_ref).fetch_all(c).await)?)
+}
+
+/// Cancels (BK-10) as a state change that frees the seat; `false` if it was not active.
+pub async fn cancel(db: &Db, id: i64, state: &str, now: DateTime<Utc>, actor: &str, note: &str) -> Result<bool> {
+    const CHANGE: &str = "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4
+        WHERE id = $1 AND state IN ('requested', 'confirmed') RETURNING slot_id";
+    const FREE: &str = "UPDATE slots SET booked = booked - 1 WHERE id = $1 AND booked > 0";
+    const EVENT: &str =
+        "INSERT INTO reservation_events (reservation_id, at, state, actor, note) VALUES ($1, $2, $3, $4, $5)";
+    let mut tx = db.begin().await?;
+    let changed: Option<(i64,)> = in_tx!(&mut tx, |c| sqlx::query_as(CHANGE)
+        .bind(id)
+        .bind(state)
+        .bind(now)
+        .bind(actor)
+        .fetch_optional(c)
+        .await)?;
+    let Some((slot_id,)) = changed else {
+        return Ok(false);
+    };
+    in_tx!(&mut tx, |c| {
+        sqlx::query(FREE).bind(slot_id).execute(&mut *c).await?;
+        sqlx::query(EVENT)
+            .bind(id)
+            .bind(now)
+            .bind(state)
+            .bind(actor)
+            .bind(note)
+            .execute(&mut *c)
+            .await?;
+    });
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Counts, for consistency checks: reservations that hold a seat, and slots over capacity.
+pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
+    const OVER: &str = "SELECT COUNT(*) FROM slots s WHERE s.capacity < (SELECT COUNT(*) FROM reservations r
+        WHERE r.slot_id = s.id AND r.state IN ('requested', 'confirmed', 'attended', 'no_show'))";
+    const DOUBLE: &str = "SELECT COUNT(*) FROM (SELECT user_ref, local_date FROM reservations
+        WHERE state IN ('requested', 'confirmed', 'attended', 'no_show') GROUP BY user_ref, local_date
+        HAVING COUNT(*) > 1) d";
+    let (over, double) = read!(db, |c| {
+        let (o,): (i64,) = sqlx::query_as(OVER).fetch_one(c).await?;
+        let (d,): (i64,) = sqlx::query_as(DOUBLE).fetch_one(c).await?;
+        (o, d)
+    });
+    Ok((over, double))
+}

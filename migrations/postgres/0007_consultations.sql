@@ -1,0 +1,48 @@
+-- Consultation slots and reservations (rules BK-1…BK-16). Invariants live here:
+-- capacity is taken by a conditional UPDATE of `booked`, one consultation per user per
+-- day is a partial unique index, and reservations are never deleted.
+CREATE TABLE slots (
+    id          BIGSERIAL PRIMARY KEY,
+    office_code TEXT NOT NULL REFERENCES offices(code),
+    starts_at   TIMESTAMPTZ NOT NULL,
+    ends_at     TIMESTAMPTZ NOT NULL,
+    -- The JST date of starts_at: the "day" of BK-4.
+    local_date  DATE NOT NULL,
+    app         TEXT NOT NULL CHECK (app IN ('zoom', 'teleoffice', 'e_tumo', 'builtin')),
+    capacity    INTEGER NOT NULL DEFAULT 1 CHECK (capacity >= 1),
+    booked      INTEGER NOT NULL DEFAULT 0,
+    removed_at  TIMESTAMPTZ,
+    CHECK (booked >= 0 AND booked <= capacity)
+);
+CREATE INDEX slots_office_time ON slots (office_code, starts_at);
+
+CREATE TABLE reservations (
+    id               BIGSERIAL PRIMARY KEY,
+    slot_id          BIGINT NOT NULL REFERENCES slots(id),
+    user_ref         BIGINT NOT NULL REFERENCES users(id),
+    office_code      TEXT NOT NULL,
+    local_date       DATE NOT NULL,
+    state            TEXT NOT NULL CHECK (state IN ('requested', 'confirmed', 'attended', 'no_show',
+                        'cancelled_by_user', 'cancelled_by_office', 'ended_by_office')),
+    topic            TEXT NOT NULL DEFAULT '',
+    verify_name      TEXT NOT NULL DEFAULT '',
+    verify_number    TEXT NOT NULL DEFAULT '',
+    companion        TEXT NOT NULL DEFAULT '',
+    created_at       TIMESTAMPTZ NOT NULL,
+    state_changed_at TIMESTAMPTZ NOT NULL,
+    state_actor      TEXT NOT NULL
+);
+-- BK-4: at most one consultation per user per day, counting these states.
+CREATE UNIQUE INDEX reservations_one_per_day ON reservations (user_ref, local_date)
+    WHERE state IN ('requested', 'confirmed', 'attended', 'no_show');
+CREATE INDEX reservations_slot ON reservations (slot_id);
+
+-- BK-16: every state change with its time and actor.
+CREATE TABLE reservation_events (
+    id             BIGSERIAL PRIMARY KEY,
+    reservation_id BIGINT NOT NULL REFERENCES reservations(id),
+    at             TIMESTAMPTZ NOT NULL,
+    state          TEXT NOT NULL,
+    actor          TEXT NOT NULL,
+    note           TEXT NOT NULL DEFAULT ''
+);
