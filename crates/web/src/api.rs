@@ -32,7 +32,12 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_accounts::change_password,
         crate::api_accounts::delete_me,
         crate::api_accounts::put_job_seeker,
-        crate::api_accounts::put_residence
+        crate::api_accounts::put_residence,
+        crate::api_booking::free_slots,
+        crate::api_booking::create,
+        crate::api_booking::list,
+        crate::api_booking::one,
+        crate::api_booking::cancel
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

@@ -4,6 +4,7 @@
 mod account_pages;
 pub mod api;
 mod api_accounts;
+mod api_booking;
 mod browse;
 mod dev_mail;
 mod eligibility_pages;
@@ -64,6 +65,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/offices", get(api::list_offices))
         .route("/api/v1/offices/{code}", get(api::get_office))
         .route("/api/v1/calendar", get(api::closed_days))
+        .route("/api/v1/offices/{code}/slots", get(api_booking::free_slots))
+        .route("/api/v1/reservations", post(api_booking::create).get(api_booking::list))
+        .route("/api/v1/reservations/{id}", get(api_booking::one))
+        .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
         .route("/api/v1/registrations", post(api_accounts::create_registration))
         .route("/api/v1/registrations/verify", post(api_accounts::verify_registration))
         .route(

@@ -17,6 +17,8 @@ use tower::ServiceExt;
 
 #[path = "web/accounts.rs"]
 mod accounts;
+#[path = "web/booking.rs"]
+mod booking;
 #[path = "web/staff.rs"]
 mod staff;
 
