@@ -151,3 +151,44 @@ pub async fn seed_staff(
     }
     Ok(out)
 }
+
+/// Publishes demo consultation slots at 28011 for the next 14 days, once: a few times a day,
+/// on open days only (closed days are refused by the same rule the office uses, BK-1).
+pub async fn seed_slots(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
+    use chrono::TimeZone;
+    use madoguchi_domain::clock::jst;
+    let today = clock.today_jst();
+    let from = jst()
+        .from_local_datetime(&today.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .single();
+    let Some(from) = from.map(|t| t.with_timezone(&chrono::Utc)) else {
+        return Ok(0);
+    };
+    if !madoguchi_store::reservations::free_slots(db, "28011", from, from + chrono::Duration::days(400))
+        .await?
+        .is_empty()
+    {
+        return Ok(0);
+    }
+    let mut made = 0;
+    for day in today.iter_days().skip(1).take(14) {
+        for (i, (h, m)) in [(9, 0), (10, 0), (11, 0), (13, 30), (14, 30), (15, 30)]
+            .into_iter()
+            .enumerate()
+        {
+            let Some(start) = day
+                .and_hms_opt(h, m, 0)
+                .and_then(|t| jst().from_local_datetime(&t).single())
+            else {
+                continue;
+            };
+            let app = if i % 2 == 0 { "zoom" } else { "teleoffice" };
+            match crate::booking::publish_slot(db, "28011", start.with_timezone(&chrono::Utc), app, 1).await {
+                Ok(_) => made += 1,
+                Err(AppError::Refused { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(made)
+}

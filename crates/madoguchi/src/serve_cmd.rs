@@ -159,6 +159,12 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
     {
         tracing::info!("demo job seeker seeded");
     }
+    if demo {
+        let slots = madoguchi_app::demo::seed_slots(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?;
+        tracing::info!(slots, "demo consultation slots");
+    }
     let transport = crate::jobs::transport(&config, demo)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -414,9 +414,18 @@ pub async fn sign_out(
     Ok(r)
 }
 
+pub struct MyReservation {
+    pub id: i64,
+    pub when: String,
+    pub app: String,
+    pub state: String,
+    pub cancellable: bool,
+}
+
 #[derive(Template)]
 #[template(path = "me.html")]
 struct MePage {
+    reservations: Vec<MyReservation>,
     /// AC-11, AC-12: what stands between this person and a booking, in words.
     blockers: Vec<String>,
     page: Page,
@@ -468,7 +477,27 @@ pub async fn me(
         .into_iter()
         .map(|code| lang.t(&format!("blocker-{code}")))
         .collect();
+    let now = state.clock.now();
+    let reservations = madoguchi_store::reservations::for_user(&state.db, id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|r| {
+            let local = r.starts_at.with_timezone(&jst);
+            let state_code = madoguchi_domain::booking::State::parse(&r.state);
+            let cancellable =
+                state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
+            MyReservation {
+                id: r.id,
+                when: format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
+                app: lang.t(&format!("app-{}", r.app)),
+                state: lang.t(&format!("state-{}", r.state)),
+                cancellable,
+            }
+        })
+        .collect();
     let view = MePage {
+        reservations,
         blockers,
         page: Page::new(lang, "/me", &[]),
         csrf: s.csrf,

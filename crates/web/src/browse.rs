@@ -88,6 +88,7 @@ struct DayRow {
 #[template(path = "office.html")]
 struct OfficePage {
     page: Page,
+    code: String,
     name: String,
     address: String,
     phone: String,
@@ -172,6 +173,7 @@ pub async fn office(
         })
         .collect();
     let out = OfficePage {
+        code: view.office.code.to_string(),
         name: page.pick(&view.office.name_ja, &view.office.name_en).to_owned(),
         address: view.office.address.clone(),
         phone: view.office.phone.clone(),

@@ -5,6 +5,7 @@ mod account_pages;
 pub mod api;
 mod api_accounts;
 mod api_booking;
+mod booking_pages;
 mod browse;
 mod dev_mail;
 mod eligibility_pages;
@@ -92,6 +93,12 @@ pub fn router(state: AppState) -> Router {
         .merge(dev)
         .route("/", get(browse::index))
         .route("/offices/{code}", get(browse::office))
+        .route("/offices/{code}/book", get(booking_pages::slots))
+        .route(
+            "/book/{slot}",
+            get(booking_pages::book_form).post(booking_pages::book_submit),
+        )
+        .route("/me/reservations/{id}/cancel", post(booking_pages::cancel))
         .route(
             "/register",
             get(account_pages::register_form).post(account_pages::register_submit),

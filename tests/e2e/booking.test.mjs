@@ -1,0 +1,36 @@
+// Booking a consultation in the browser, in Japanese (rules BK-3…BK-6, BK-10): the demo job
+// seeker picks a free slot, books it, sees it confirmed on My Page, and cancels it.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, checkA11y, launch, newPage, visit } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('book a consultation and cancel it, ja', async () => {
+  const page = await newPage(browser);
+  await visit(page, '/sign-in?lang=ja');
+  await page.fill('#user_id', 'demo.seeker');
+  await page.fill('#password', 'Sannomiya-Demo#2026');
+  await Promise.all([page.waitForURL(/\/me$/), page.locator('form[action="/sign-in"] button').click()]);
+  await checkA11y(page);
+
+  await visit(page, '/offices/28011');
+  await Promise.all([page.waitForURL(/\/book$/), page.getByRole('link', { name: 'オンライン職業相談を予約する' }).click()]);
+  await checkA11y(page);
+  await Promise.all([page.waitForURL(/\/book\/\d+$/), page.locator('ul.slots a').first().click()]);
+  await checkA11y(page);
+  assert.equal(await page.inputValue('#verify_number'), '28011-00012345', 'prefilled from the registration');
+  await page.fill('#topic', '事務職への転職について相談したい');
+  await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').click()]);
+  await checkA11y(page);
+  assert.match(await page.textContent('h1'), /予約が確定しました/);
+
+  await visit(page, '/me');
+  assert.match(await page.textContent('ul.reservations'), /確定/);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '取り消す' }).first().click()]);
+  await checkA11y(page);
+  assert.match(await page.textContent('ul.reservations'), /取消（ご本人）/);
+  await page.context().close();
+});
