@@ -116,6 +116,9 @@ pub async fn booking_blockers(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resu
     if let Err(p) = residence_allows_booking(nationality, status, row.stay_until, today) {
         out.push(p.code());
     }
+    if crate::no_show::restricted(db, clock, user_ref).await? {
+        out.push("booking_restricted");
+    }
     Ok(out)
 }
 
@@ -123,6 +126,10 @@ pub async fn booking_blockers(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resu
 pub async fn ensure_may_book(db: &Db, clock: &dyn Clock, user_ref: i64) -> Result<(), AppError> {
     match booking_blockers(db, clock, user_ref).await?.first() {
         None => Ok(()),
+        Some(&"booking_restricted") => Err(AppError::Forbidden {
+            code: "booking_restricted",
+            message: "online booking is paused after repeated no-shows; please contact the office",
+        }),
         Some(code) => Err(AppError::Forbidden {
             code: "not_eligible",
             message: code,

@@ -126,6 +126,50 @@ pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
     }
 }
 
+/// BK-11: the reservation was recorded as a no-show.
+pub fn no_show(lang: &str, name: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] You did not join your consultation",
+            format!("Dear {name},"),
+            "You did not join your consultation and did not cancel it, so it is recorded as a no-show. \
+             If this is a mistake, please contact the office.",
+        ),
+        _ => (
+            "【Madoguchi】ご予約の相談にご参加がありませんでした",
+            format!("{name} 様"),
+            "ご予約の相談に、取消の連絡がないままご参加がありませんでした。無断欠席として記録しました。\
+             誤りの場合はハローワークにご連絡ください。",
+        ),
+    };
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs: vec![greeting, body.to_owned()],
+    }
+}
+
+/// BK-12: online booking is restricted after repeated no-shows; how to get it lifted.
+pub fn restricted(lang: &str, name: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] Online booking is paused",
+            format!("Dear {name},"),
+            "After two consultations missed without notice within 90 days, you cannot book online for now. \
+             Please contact your Hello Work office by phone or at the counter; staff can lift the restriction.",
+        ),
+        _ => (
+            "【Madoguchi】オンライン予約を一時停止しました",
+            format!("{name} 様"),
+            "90日以内に2回、連絡のない欠席があったため、オンラインでの予約を一時停止しています。\
+             ハローワークの窓口または電話でご相談ください。職員が停止を解除できます。",
+        ),
+    };
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs: vec![greeting, body.to_owned()],
+    }
+}
+
 /// AC-10: the notice 30 days before an unused account is deleted.
 pub fn inactivity(lang: &str, name: &str, site_url: &str, lock_url: &str) -> Letter {
     let (subject, greeting, body) = match lang {

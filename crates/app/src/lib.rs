@@ -13,6 +13,7 @@ pub mod inactivity;
 pub mod letters;
 pub mod lock;
 pub mod mail;
+pub mod no_show;
 pub mod offices;
 pub mod register;
 pub mod secrets;

@@ -397,6 +397,81 @@ mod booking_under_load {
         }
     }
 
+    // rules BK-11, BK-12: not joined by start + 10 minutes is a no-show; two in 90 days restrict
+    // online booking until staff lift it; a joined reservation is never a no-show.
+    #[tokio::test]
+    async fn no_shows_and_the_restriction() {
+        use madoguchi_app::no_show;
+        use madoguchi_domain::clock::{Clock, ManualClock};
+        for t in testing::both("bk11_no_show").await {
+            office(&t.db).await;
+            let user = seekers(&t.db, 1, "absent").await[0];
+            let clock = ManualClock::new(now());
+            let day = |d: u32, h: u32| {
+                jst()
+                    .with_ymd_and_hms(2026, 12, d, h, 0, 0)
+                    .unwrap()
+                    .with_timezone(&Utc)
+            };
+            let s1 = booking::publish_slot(&t.db, "28011", day(3, 10), "zoom", 1)
+                .await
+                .unwrap();
+            let s2 = booking::publish_slot(&t.db, "28011", day(7, 10), "zoom", 1)
+                .await
+                .unwrap();
+            let s3 = booking::publish_slot(&t.db, "28011", day(8, 10), "zoom", 1)
+                .await
+                .unwrap();
+            let s4 = booking::publish_slot(&t.db, "28011", day(10, 10), "zoom", 1)
+                .await
+                .unwrap();
+            let r1 = booking::book(&t.db, &clock, user, s1, &Details::default())
+                .await
+                .unwrap();
+            let r2 = booking::book(&t.db, &clock, user, s2, &Details::default())
+                .await
+                .unwrap();
+            let r3 = booking::book(&t.db, &clock, user, s3, &Details::default())
+                .await
+                .unwrap();
+            // Start + 9 minutes: not yet.
+            clock.advance(day(3, 10) - now() + Duration::minutes(9));
+            assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 0, "{}", t.db.backend());
+            clock.advance(Duration::minutes(1));
+            assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1);
+            assert_eq!(
+                reservations::reservation(&t.db, r1).await.unwrap().unwrap().state,
+                "no_show"
+            );
+            assert!(
+                !no_show::restricted(&t.db, &clock, user).await.unwrap(),
+                "one is not enough"
+            );
+            // The second: joined in time, so not a no-show.
+            reservations::mark_joined(&t.db, r2, day(7, 10)).await.unwrap();
+            clock.advance(day(7, 11) - clock.now());
+            assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 0);
+            clock.advance(day(8, 11) - clock.now());
+            assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1);
+            assert_eq!(
+                reservations::reservation(&t.db, r3).await.unwrap().unwrap().state,
+                "no_show"
+            );
+            assert!(no_show::restricted(&t.db, &clock, user).await.unwrap());
+            let refused = booking::book(&t.db, &clock, user, s4, &Details::default())
+                .await
+                .unwrap_err();
+            assert_eq!(refused.specific_code(), "booking_restricted");
+            no_show::lift(&t.db, &clock, user).await.unwrap();
+            booking::book(&t.db, &clock, user, s4, &Details::default())
+                .await
+                .unwrap();
+            // Each no-show and the restriction were told in the inbox and by mail (NO-1, NO-2).
+            let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+            assert_eq!(inbox.len(), 3, "two no-show notices and one restriction notice");
+        }
+    }
+
     /// Child half of the two-process race: every user here tries the one seat.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     #[ignore = "run by two_processes_race_for_one_seat"]

@@ -91,6 +91,27 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site) -> Result
     Ok(())
 }
 
+/// Every minute under the `no_shows` lease: reservations not joined by start + 10 minutes
+/// become no-shows (BK-11), with the notices of BK-12.
+pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
+    let me = owner();
+    loop {
+        match lease::try_acquire(&db, "no_shows", &me, Duration::seconds(90), clock.now()).await {
+            Ok(true) => match madoguchi_app::no_show::sweep(&db, clock.as_ref()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(no_shows = n, "no-shows recorded"),
+                Err(e) => tracing::warn!(error = %e, "no-show sweep failed"),
+            },
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "no-show lease check failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(StdDuration::from_secs(60)) => {}
+            _ = stop.changed() => break,
+        }
+    }
+}
+
 /// Delivers the outbox while holding the `mailer` lease, until `stop` changes.
 pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();

@@ -62,7 +62,11 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
             };
             crate::jobs::run_housekeeping(&db, &clock, &site).await
         }
-        other => Err(format!("unknown job {other}; jobs: mailer, housekeeping")),
+        "no-shows" => madoguchi_app::no_show::sweep(&db, &clock)
+            .await
+            .map(|n| println!("no-shows: {n} recorded"))
+            .map_err(|e| e.to_string()),
+        other => Err(format!("unknown job {other}; jobs: mailer, housekeeping, no-shows")),
     };
     db.close().await;
     result
@@ -186,6 +190,11 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
         site,
         stopped.clone(),
     ))];
+    workers.push(tokio::spawn(crate::jobs::no_shows(
+        db.clone(),
+        clock.clone(),
+        stopped.clone(),
+    )));
     match transport {
         Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(
             db.clone(),

@@ -208,3 +208,75 @@ pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
     });
     Ok((over, double))
 }
+
+/// BK-11: confirmed reservations that started at or before `started_before` and were not
+/// joined become no-shows, each with a conditional update and its event. Returns them.
+pub async fn mark_no_shows(db: &Db, started_before: DateTime<Utc>, now: DateTime<Utc>) -> Result<Vec<(i64, i64)>> {
+    const DUE: &str = "SELECT r.id, r.user_ref FROM reservations r JOIN slots s ON s.id = r.slot_id
+        WHERE r.state = 'confirmed' AND r.joined_at IS NULL AND s.starts_at <= $1 ORDER BY r.id";
+    const MARK: &str = "UPDATE reservations SET state = 'no_show', state_changed_at = $2, state_actor = 'system'
+        WHERE id = $1 AND state = 'confirmed' AND joined_at IS NULL";
+    const EVENT: &str =
+        "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, 'no_show', 'system')";
+    let due: Vec<(i64, i64)> = read!(db, |c| sqlx::query_as(DUE).bind(started_before).fetch_all(c).await)?;
+    let mut marked = Vec::new();
+    for (id, user) in due {
+        let mut tx = db.begin().await?;
+        let n = in_tx!(&mut tx, |c| sqlx::query(MARK)
+            .bind(id)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if n == 1 {
+            in_tx!(&mut tx, |c| sqlx::query(EVENT)
+                .bind(id)
+                .bind(now)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
+            tx.commit().await?;
+            marked.push((id, user));
+        }
+    }
+    Ok(marked)
+}
+
+/// BK-12: the user's no-shows since `since` that count (after any lifted restriction).
+pub async fn no_shows_since(db: &Db, user_ref: i64, since: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>> {
+    const SQL: &str = "SELECT s.starts_at FROM reservations r JOIN slots s ON s.id = r.slot_id
+        JOIN users u ON u.id = r.user_ref
+        WHERE r.user_ref = $1 AND r.state = 'no_show' AND s.starts_at > $2
+          AND (u.restriction_lifted_at IS NULL OR s.starts_at > u.restriction_lifted_at)";
+    let rows: Vec<(DateTime<Utc>,)> = read!(db, |c| sqlx::query_as(SQL)
+        .bind(user_ref)
+        .bind(since)
+        .fetch_all(c)
+        .await)?;
+    Ok(rows.into_iter().map(|(t,)| t).collect())
+}
+
+/// BK-12: staff lift the restriction: earlier no-shows stop counting.
+pub async fn lift_restriction(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "UPDATE users SET restriction_lifted_at = $2 WHERE id = $1";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// BK-11: the counsellor (or a meeting app) records that the user joined.
+pub async fn mark_joined(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str =
+        "UPDATE reservations SET joined_at = COALESCE(joined_at, $2) WHERE id = $1 AND state = 'confirmed'";
+    let n = crate::write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

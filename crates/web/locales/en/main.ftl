@@ -260,3 +260,5 @@ refused-cutoff_passed = Bookings for this day closed at 23:59 the day before.
 refused-outside_horizon = That day cannot be booked yet (30 days ahead at most).
 refused-not_eligible = You cannot book yet. Please check your registration on My Page.
 refused-invalid_characters = The text contains characters that cannot be used, or is too long.
+blocker-booking_restricted = Online booking is paused after consultations were missed without notice. Please contact the office.
+refused-booking_restricted = Online booking is paused after consultations were missed without notice. Please contact your Hello Work office.

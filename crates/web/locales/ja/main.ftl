@@ -248,3 +248,5 @@ refused-cutoff_passed = この日の予約は前日の23時59分で締め切り�
 refused-outside_horizon = 30日より先の日は、まだ予約できません。
 refused-not_eligible = まだ予約できません。マイページで求職登録などをご確認ください。
 refused-invalid_characters = 使用できない文字が含まれているか、長すぎます。
+blocker-booking_restricted = 連絡のない欠席が続いたため、オンライン予約を一時停止しています。ハローワークにご連絡ください。
+refused-booking_restricted = 連絡のない欠席が続いたため、オンライン予約を一時停止しています。ハローワークの窓口または電話でご相談ください。
