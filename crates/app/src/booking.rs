@@ -8,7 +8,7 @@ use madoguchi_domain::clock::Clock;
 use madoguchi_store::reservations::{self as store, Booked, Details, NewSlot, ReservationRow};
 use madoguchi_store::{Db, offices as office_store};
 
-use crate::{AppError, eligibility, offices};
+use crate::{AppError, eligibility, letters, offices};
 
 /// The meeting apps an office may offer (BK-1, MT-1).
 pub const APPS: [&str; 4] = ["zoom", "teleoffice", "e_tumo", "builtin"];
@@ -72,7 +72,18 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
         what: format!("slot {slot_id}"),
     })?;
     booking::check_booking_time(slot.starts_at, clock.now()).map_err(refused)?;
-    match store::book(db, slot_id, user_ref, details, clock.now(), &format!("user:{user_ref}")).await? {
+    let notice = notice(db, user_ref, &slot, Event::Booked).await?;
+    match store::book(
+        db,
+        slot_id,
+        user_ref,
+        details,
+        clock.now(),
+        &format!("user:{user_ref}"),
+        notice.as_ref(),
+    )
+    .await?
+    {
         Booked::Confirmed(id) => Ok(id),
         Booked::SlotFull => Err(AppError::Refused {
             code: "slot_full",
@@ -83,6 +94,71 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
             message: "you already have a consultation that day".into(),
         }),
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Event {
+    Booked,
+    Cancelled,
+}
+
+/// The mail and inbox entry for a booking or cancellation (NO-1, NO-2), with the `.ics`
+/// for a booking (NO-4). `None` if the account has gone.
+async fn notice(
+    db: &Db,
+    user_ref: i64,
+    slot: &store::SlotRow,
+    event: Event,
+) -> Result<Option<store::Notice>, AppError> {
+    let Some(user) = madoguchi_store::users::by_id(db, user_ref).await? else {
+        return Ok(None);
+    };
+    let office = offices::get(db, &slot.office_code).await?;
+    let office_name = if user.lang == "en" {
+        office.name_en.clone()
+    } else {
+        office.name_ja.clone()
+    };
+    let local = slot.starts_at.with_timezone(&madoguchi_domain::clock::jst());
+    let when = if user.lang == "en" {
+        local.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        local.format("%Y年%-m月%-d日 %H:%M").to_string()
+    };
+    let letter = match event {
+        Event::Booked => letters::booked(&user.lang, &user.name, &office_name, &when),
+        Event::Cancelled => letters::cancelled(&user.lang, &user.name, &office_name, &when),
+    };
+    let mut mail = letter.to(&user.email);
+    if event == Event::Booked {
+        let summary = if user.lang == "en" {
+            "Online job consultation"
+        } else {
+            "オンライン職業相談"
+        };
+        let note = if user.lang == "en" {
+            "How to join: see My Page."
+        } else {
+            "接続情報はマイページでご確認ください。"
+        };
+        let uid = format!("slot-{}-user-{user_ref}@madoguchi", slot.id);
+        mail.attachment = Some(madoguchi_store::outbox::Attachment {
+            name: "consultation.ics".into(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+            body: crate::ics::consultation(
+                &uid,
+                &format!("{summary}（{office_name}）"),
+                slot.starts_at,
+                slot.ends_at,
+                note,
+            ),
+        });
+    }
+    Ok(Some(store::Notice {
+        inbox_subject: letter.subject.clone(),
+        inbox_body: letter.inbox_body(),
+        mail,
+    }))
 }
 
 /// The user cancels until the start time (BK-10); the seat is freed, the row kept.
@@ -100,6 +176,10 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, id: i64) -> R
             message: "this reservation can no longer be cancelled here".into(),
         });
     }
+    let slot = store::slot(db, r.slot_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound { what: "slot".into() })?;
+    let notice = notice(db, user_ref, &slot, Event::Cancelled).await?;
     let done = store::cancel(
         db,
         id,
@@ -107,6 +187,7 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, id: i64) -> R
         clock.now(),
         &format!("user:{user_ref}"),
         "",
+        notice.as_ref().map(|n| (user_ref, n)),
     )
     .await?;
     if done {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::Duration;
-use lettre::message::{Mailbox, MultiPart, header::ContentType};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -107,9 +107,23 @@ impl Transport {
 fn build(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
     let to: Mailbox = mail.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
     let builder = Message::builder().from(from.clone()).to(to).subject(&mail.subject);
-    let built = match &mail.body_html {
-        Some(html) => builder.multipart(MultiPart::alternative_plain_html(mail.body_text.clone(), html.clone())),
-        None => builder.header(ContentType::TEXT_PLAIN).body(mail.body_text.clone()),
+    let text = mail.body_text.clone();
+    let attachment = match (&mail.attachment_name, &mail.attachment_type, &mail.attachment_body) {
+        (Some(name), Some(kind), Some(body)) => {
+            let kind = ContentType::parse(kind).map_err(|e| format!("attachment type: {e}"))?;
+            Some(Attachment::new(name.clone()).body(body.clone(), kind))
+        }
+        _ => None,
+    };
+    let built = match (&mail.body_html, attachment) {
+        (Some(html), Some(a)) => builder.multipart(
+            MultiPart::mixed()
+                .multipart(MultiPart::alternative_plain_html(text, html.clone()))
+                .singlepart(a),
+        ),
+        (Some(html), None) => builder.multipart(MultiPart::alternative_plain_html(text, html.clone())),
+        (None, Some(a)) => builder.multipart(MultiPart::mixed().singlepart(SinglePart::plain(text)).singlepart(a)),
+        (None, None) => builder.header(ContentType::TEXT_PLAIN).body(text),
     };
     built.map_err(|e| format!("building the message: {e}"))
 }

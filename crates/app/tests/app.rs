@@ -35,6 +35,7 @@ async fn enqueue(db: &Db, n: usize, clock: &dyn Clock) {
             subject: format!("【Madoguchi】予約を受け付けました {i}"),
             body_text: format!("山田様\n予約番号 {i}\n"),
             body_html: Some(format!("<p>山田様</p><p>予約番号 {i}</p>")),
+            attachment: None,
         };
         outbox::enqueue(&mut tx, &mail, clock.now()).await.unwrap();
     }
@@ -468,7 +469,45 @@ mod booking_under_load {
                 .unwrap();
             // Each no-show and the restriction were told in the inbox and by mail (NO-1, NO-2).
             let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
-            assert_eq!(inbox.len(), 3, "two no-show notices and one restriction notice");
+            let notices = inbox
+                .iter()
+                .filter(|m| m.subject.contains("参加がありません") || m.subject.contains("一時停止"))
+                .count();
+            assert_eq!(
+                (inbox.len(), notices),
+                (7, 3),
+                "four bookings, two no-show notices, one restriction notice"
+            );
+        }
+    }
+
+    // rules NO-1, NO-2, NO-4: booking and cancelling are told by mail and in the inbox; the
+    // confirmation carries an .ics in UTC with no meeting secrets.
+    #[tokio::test]
+    async fn booking_mail_with_ics() {
+        use madoguchi_app::smtp_sink::SmtpSink;
+        for t in testing::both("no4_ics").await {
+            office(&t.db).await;
+            let user = seekers(&t.db, 1, "mailed").await[0];
+            let slot = booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1)
+                .await
+                .unwrap();
+            let clock = FixedClock(now());
+            let id = booking::book(&t.db, &clock, user, slot, &Details::default())
+                .await
+                .unwrap();
+            booking::cancel_own(&t.db, &clock, user, id).await.unwrap();
+            let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
+            let sent = madoguchi_app::mail::deliver_due(&t.db, &super::smtp(sink.addr.port()), &clock, 10)
+                .await
+                .unwrap();
+            assert_eq!(sent.sent, 2, "{}", t.db.backend());
+            let got = sink.received();
+            assert!(got[0].data.contains("text/calendar"), "the .ics is attached");
+            assert!(got[0].data.contains("consultation.ics"));
+            assert!(!got[1].data.contains("text/calendar"), "no .ics for a cancellation");
+            let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+            assert_eq!(inbox.len(), 2);
         }
     }
 

@@ -12,6 +12,16 @@ pub struct NewMail {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    /// One attachment, e.g. the `.ics` of a confirmed reservation (NO-4).
+    pub attachment: Option<Attachment>,
+}
+
+/// A small text attachment kept with the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 /// A message claimed for sending.
@@ -23,18 +33,25 @@ pub struct Mail {
     pub body_text: String,
     pub body_html: Option<String>,
     pub attempts: i32,
+    pub attachment_name: Option<String>,
+    pub attachment_type: Option<String>,
+    pub attachment_body: Option<String>,
 }
 
 /// Writes `mail` inside the caller's transaction: it is sent only if the change commits.
 pub async fn enqueue(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<i64> {
-    const SQL: &str = "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at)
-        VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
+    const SQL: &str = "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at,
+        attachment_name, attachment_type, attachment_body) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8) RETURNING id";
+    let a = mail.attachment.as_ref();
     let (id,): (i64,) = in_tx!(tx, |c| sqlx::query_as(SQL)
         .bind(&mail.recipient)
         .bind(&mail.subject)
         .bind(&mail.body_text)
         .bind(&mail.body_html)
         .bind(now)
+        .bind(a.map(|a| a.name.as_str()))
+        .bind(a.map(|a| a.content_type.as_str()))
+        .bind(a.map(|a| a.body.as_str()))
         .fetch_one(c)
         .await)?;
     Ok(id)
@@ -47,13 +64,15 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lock_for: Duration, limit: i
     const SQLITE: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1
                      AND (locked_until IS NULL OR locked_until <= $1) ORDER BY id LIMIT $3)
-        RETURNING id, recipient, subject, body_text, body_html, attempts";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_type,
+            attachment_body";
     const POSTGRES: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1
                      AND (locked_until IS NULL OR locked_until <= $1) ORDER BY id LIMIT $3
                      FOR UPDATE SKIP LOCKED)
           AND sent_at IS NULL AND (locked_until IS NULL OR locked_until <= $1)
-        RETURNING id, recipient, subject, body_text, body_html, attempts";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_type,
+            attachment_body";
     let until = now + lock_for;
     let mut mails: Vec<Mail> = match db {
         Db::Sqlite(s) => {

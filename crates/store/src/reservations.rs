@@ -82,7 +82,23 @@ pub enum Booked {
     DailyLimit,
 }
 
-/// Takes a seat and records the reservation as confirmed, atomically.
+/// A message to the user written with the change that causes it (NO-1, NO-2, NO-3).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub mail: crate::outbox::NewMail,
+    pub inbox_subject: String,
+    pub inbox_body: String,
+}
+
+async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
+    if let Some(n) = notice {
+        crate::outbox::enqueue(tx, &n.mail, now).await?;
+        crate::inbox::add(tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
+    }
+    Ok(())
+}
+
+/// Takes a seat and records the reservation as confirmed, atomically, with its notice.
 pub async fn book(
     db: &Db,
     slot_id: i64,
@@ -90,6 +106,7 @@ pub async fn book(
     d: &Details,
     now: DateTime<Utc>,
     actor: &str,
+    notice: Option<&Notice>,
 ) -> Result<Booked> {
     const TAKE: &str = "UPDATE slots SET booked = booked + 1
         WHERE id = $1 AND booked < capacity AND removed_at IS NULL RETURNING office_code, local_date";
@@ -130,6 +147,7 @@ pub async fn book(
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
+    tell(&mut tx, user_ref, notice, now).await?;
     tx.commit().await?;
     Ok(Booked::Confirmed(id))
 }
@@ -162,7 +180,16 @@ pub async fn for_user(db: &Db, user_ref: i64) -> Result<Vec<ReservationRow>> {
 }
 
 /// Cancels (BK-10) as a state change that frees the seat; `false` if it was not active.
-pub async fn cancel(db: &Db, id: i64, state: &str, now: DateTime<Utc>, actor: &str, note: &str) -> Result<bool> {
+/// Also writes `notice` (to its user) in the same transaction.
+pub async fn cancel(
+    db: &Db,
+    id: i64,
+    state: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    notice: Option<(i64, &Notice)>,
+) -> Result<bool> {
     const CHANGE: &str = "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4
         WHERE id = $1 AND state IN ('requested', 'confirmed') RETURNING slot_id";
     const FREE: &str = "UPDATE slots SET booked = booked - 1 WHERE id = $1 AND booked > 0";
@@ -190,6 +217,9 @@ pub async fn cancel(db: &Db, id: i64, state: &str, now: DateTime<Utc>, actor: &s
             .execute(&mut *c)
             .await?;
     });
+    if let Some((user_ref, n)) = notice {
+        tell(&mut tx, user_ref, Some(n), now).await?;
+    }
     tx.commit().await?;
     Ok(true)
 }

@@ -155,6 +155,7 @@ fn mail(n: usize) -> NewMail {
         subject: "予約を受け付けました".into(),
         body_text: "本文".into(),
         body_html: None,
+        attachment: None,
     }
 }
 
