@@ -13,6 +13,7 @@ pub mod lease;
 pub mod offices;
 pub mod outbox;
 pub mod reservations;
+pub mod schedule;
 pub mod sessions;
 pub mod staff;
 pub mod testing;

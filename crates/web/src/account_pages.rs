@@ -415,6 +415,8 @@ pub async fn sign_out(
 }
 
 pub struct MyReservation {
+    /// BK-9: how to join, shown here only.
+    pub meeting: Option<madoguchi_store::schedule::MeetingDetails>,
     pub id: i64,
     pub when: String,
     pub app: String,
@@ -478,7 +480,7 @@ pub async fn me(
         .map(|code| lang.t(&format!("blocker-{code}")))
         .collect();
     let now = state.clock.now();
-    let reservations = madoguchi_store::reservations::for_user(&state.db, id)
+    let mut reservations: Vec<MyReservation> = madoguchi_store::reservations::for_user(&state.db, id)
         .await
         .map_err(fail)?
         .into_iter()
@@ -488,6 +490,7 @@ pub async fn me(
             let cancellable =
                 state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
             MyReservation {
+                meeting: None,
                 id: r.id,
                 when: format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
                 app: lang.t(&format!("app-{}", r.app)),
@@ -496,6 +499,11 @@ pub async fn me(
             }
         })
         .collect();
+    for r in &mut reservations {
+        r.meeting = madoguchi_app::schedule::meeting_for_user(&state.db, id, r.id)
+            .await
+            .map_err(|e| PageError(lang, e))?;
+    }
     let view = MePage {
         reservations,
         blockers,

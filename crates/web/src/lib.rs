@@ -16,6 +16,7 @@ mod lock_pages;
 mod me_pages;
 mod page;
 pub mod problem;
+mod staff_day;
 mod staff_pages;
 mod visitor;
 
@@ -130,6 +131,8 @@ pub fn router(state: AppState) -> Router {
             get(staff_pages::members).post(staff_pages::create_member),
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
+        .route("/staff/day", get(staff_day::day))
+        .route("/staff/reservations/{id}/{action}", post(staff_day::act))
         .route(
             "/me/password",
             get(me_pages::password_page).post(me_pages::password_submit),

@@ -257,3 +257,130 @@ async fn admins_create_staff_within_their_scope() {
         );
     }
 }
+
+// rules BK-9, BK-10, BK-11, BK-16, PV-4: the counsellor's day: meeting details reach My Page
+// only, joined/attended/phone cancellation are recorded, another office cannot act.
+#[tokio::test]
+async fn counsellors_day() {
+    use chrono::TimeZone;
+    use madoguchi_domain::clock::jst;
+    for w in worlds("staff_day").await {
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
+        let start = jst()
+            .with_ymd_and_hms(2027, 1, 4, 10, 0, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let slot = madoguchi_app::booking::publish_slot(&w.db, "28011", start, "zoom", 1)
+            .await
+            .unwrap();
+        let seeker = active_account(&w, "yamada.taro").await;
+        send(
+            &w.app,
+            put_json(
+                "/api/v1/me/job-seeker",
+                &json!({"number": "28011-01234567", "expires": "2027-12-31"}),
+                &seeker,
+            ),
+        )
+        .await;
+        madoguchi_app::eligibility::confirm_job_seeker(&w.db, w.clock.as_ref(), "yamada.taro")
+            .await
+            .unwrap();
+        let body = json!({"slot_id": slot, "verify_name": "山田 太郎", "topic": "転職"});
+        let booked = send(
+            &w.app,
+            super::accounts::post_json("/api/v1/reservations", &body, Some(&seeker)),
+        )
+        .await;
+        let id = booked.json()["id"].as_i64().unwrap();
+
+        let (pw, key) = staff(&w, Role::Counsellor, Some("28011"), "kobe.c").await;
+        let kobe = staff_sign_in(&w, "kobe.c", &pw, &code(&w, &key)).await.unwrap();
+        let day = send(&w.app, get_with("/staff/day?date=2027-01-04", Some(&kobe))).await;
+        assert!(
+            day.body.contains("山田 太郎") && day.body.contains("転職"),
+            "{}: {}",
+            w.backend,
+            day.body
+        );
+        assert!(
+            audit_actions(&w).await.iter().any(|(a, _)| a == "view_schedule"),
+            "PV-4"
+        );
+        let csrf = csrf_of(&day.body);
+        let meet = format!(
+            "_csrf={csrf}&date=2027-01-04&meeting_id=812+3456+7890&passkey=k0be&join_url=https%3A%2F%2Fzoom.example%2Fj%2F81234567890"
+        );
+        let r = send(
+            &w.app,
+            form_post(&format!("/staff/reservations/{id}/meeting"), &kobe, &meet),
+        )
+        .await;
+        assert!(r.body.contains("記録しました"), "{}", r.body);
+        let me = send(&w.app, get_with("/me", Some(&seeker))).await;
+        assert!(
+            me.body.contains("812 3456 7890") && me.body.contains("k0be"),
+            "details on My Page"
+        );
+        // Never in mail: nothing in the outbox carries the passcode.
+        let carried: Vec<(String,)> = madoguchi_store::read!(&w.db, |c| sqlx::query_as("SELECT body_text FROM outbox")
+            .fetch_all(c)
+            .await
+            .unwrap());
+        assert!(carried.iter().all(|(b,)| !b.contains("k0be")));
+
+        let (tpw, tkey) = staff(&w, Role::Counsellor, Some("13010"), "tokyo.c").await;
+        w.clock.advance(chrono::Duration::seconds(30));
+        let tokyo = staff_sign_in(&w, "tokyo.c", &tpw, &code(&w, &tkey)).await.unwrap();
+        let tcsrf = csrf_of(&send(&w.app, get_with("/staff", Some(&tokyo))).await.body);
+        let denied = send(
+            &w.app,
+            form_post(
+                &format!("/staff/reservations/{id}/joined"),
+                &tokyo,
+                &format!("_csrf={tcsrf}"),
+            ),
+        )
+        .await;
+        assert_eq!(denied.status, StatusCode::NOT_FOUND, "another office");
+
+        send(
+            &w.app,
+            form_post(
+                &format!("/staff/reservations/{id}/joined"),
+                &kobe,
+                &format!("_csrf={csrf}&date=2027-01-04"),
+            ),
+        )
+        .await;
+        send(
+            &w.app,
+            form_post(
+                &format!("/staff/reservations/{id}/attended"),
+                &kobe,
+                &format!("_csrf={csrf}&date=2027-01-04"),
+            ),
+        )
+        .await;
+        let r = madoguchi_store::reservations::reservation(&w.db, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(r.state, "attended");
+        let again = send(
+            &w.app,
+            form_post(
+                &format!("/staff/reservations/{id}/phone-cancel"),
+                &kobe,
+                &format!("_csrf={csrf}&date=2027-01-04&note=phone"),
+            ),
+        )
+        .await;
+        assert!(
+            again.body.contains("この状態では記録できません"),
+            "an attended consultation cannot be cancelled"
+        );
+    }
+}

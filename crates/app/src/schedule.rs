@@ -1,0 +1,188 @@
+//! The counsellor's day (rules BK-9, BK-10, BK-11, BK-13, BK-16): the office's reservations
+//! for a date, and what staff do to them. Each view and change is audited (PV-4).
+
+use chrono::NaiveDate;
+use madoguchi_domain::clock::Clock;
+use madoguchi_store::schedule::{self as store, MeetingDetails, ScheduleRow};
+use madoguchi_store::{Db, reservations, staff as staff_store};
+
+use crate::AppError;
+use crate::staff::StaffMember;
+
+fn office_of(staff: &StaffMember) -> Result<&str, AppError> {
+    staff.office.as_deref().ok_or(AppError::Forbidden {
+        code: "forbidden",
+        message: "the day's schedule belongs to an office; national admins see statistics instead",
+    })
+}
+
+/// The office's reservations on `day`; listing them is a staff view of personal data, so
+/// each person shown gets an audit row.
+pub async fn day(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    day: NaiveDate,
+) -> Result<Vec<ScheduleRow>, AppError> {
+    let rows = store::for_office_day(db, office_of(staff)?, day).await?;
+    let mut tx = db.begin().await?;
+    for r in &rows {
+        staff_store::audit(
+            &mut tx,
+            staff.id,
+            "view_schedule",
+            Some(r.user_ref),
+            &day.to_string(),
+            clock.now(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// What staff record about a reservation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// BK-11: the user joined (stops the no-show sweeper).
+    Joined,
+    /// BK-16: the consultation took place.
+    Attended,
+    /// BK-10: the user cancelled by phone (or another channel), recorded by staff.
+    CancelledByPhone { channel: String },
+    /// BK-16: a mistaken no-show is corrected, with a reason.
+    CorrectNoShow { reason: String },
+    /// BK-13: ended early for threats, abuse or non-job-seeking use, with a reason.
+    EndEarly { reason: String },
+}
+
+impl Change {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Joined => "mark_joined",
+            Self::Attended => "mark_attended",
+            Self::CancelledByPhone { .. } => "record_phone_cancellation",
+            Self::CorrectNoShow { .. } => "correct_no_show",
+            Self::EndEarly { .. } => "end_early",
+        }
+    }
+}
+
+fn required(field: &str, value: &str) -> Result<String, AppError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(AppError::invalid("required", field, format!("{field} is required")));
+    }
+    let offences = madoguchi_domain::characters::validate(v, madoguchi_domain::characters::FieldKind::MultiLine);
+    if !offences.is_empty() {
+        return Err(AppError::InvalidCharacters {
+            fields: vec![(field.to_owned(), offences)],
+        });
+    }
+    Ok(v.to_owned())
+}
+
+/// Applies `change` to a reservation of the staff member's own office.
+pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, change: &Change) -> Result<(), AppError> {
+    let office = office_of(staff)?;
+    let r = reservations::reservation(db, id)
+        .await?
+        .filter(|r| r.office_code == office)
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("reservation {id} at your office"),
+        })?;
+    let now = clock.now();
+    let actor = format!("staff:{}", staff.id);
+    let done = match change {
+        Change::Joined => reservations::mark_joined(db, id, now).await?,
+        Change::Attended => store::transition(db, id, &["confirmed"], "attended", now, &actor, "").await?,
+        Change::CancelledByPhone { channel } => {
+            let note = required("channel", channel)?;
+            store::transition(
+                db,
+                id,
+                &["requested", "confirmed"],
+                "cancelled_by_user",
+                now,
+                &actor,
+                &note,
+            )
+            .await?
+        }
+        Change::CorrectNoShow { reason } => {
+            let note = required("reason", reason)?;
+            store::transition(db, id, &["no_show"], "attended", now, &actor, &note).await?
+        }
+        Change::EndEarly { reason } => {
+            let note = required("reason", reason)?;
+            store::transition(
+                db,
+                id,
+                &["confirmed", "attended"],
+                "ended_by_office",
+                now,
+                &actor,
+                &note,
+            )
+            .await?
+        }
+    };
+    if !done {
+        return Err(AppError::Refused {
+            code: "invalid_state",
+            message: format!("not possible in state {}", r.state),
+        });
+    }
+    let mut tx = db.begin().await?;
+    staff_store::audit(&mut tx, staff.id, change.code(), Some(r.user_ref), &id.to_string(), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// BK-9: staff enter how to join a confirmed consultation. The user is told only that the
+/// details are ready; the details themselves stay on My Page.
+pub async fn set_meeting(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    id: i64,
+    details: &MeetingDetails,
+) -> Result<(), AppError> {
+    let office = office_of(staff)?;
+    let r = reservations::reservation(db, id)
+        .await?
+        .filter(|r| r.office_code == office && r.state == "confirmed")
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("confirmed reservation {id} at your office"),
+        })?;
+    if !details.join_url.is_empty() && !details.join_url.starts_with("https://") {
+        return Err(AppError::invalid(
+            "invalid_url",
+            "join_url",
+            "a join URL starts with https://",
+        ));
+    }
+    let now = clock.now();
+    let mut tx = db.begin().await?;
+    store::set_meeting(&mut tx, id, details, now).await?;
+    staff_store::audit(
+        &mut tx,
+        staff.id,
+        "set_meeting_details",
+        Some(r.user_ref),
+        &id.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The meeting details of the user's own confirmed reservation (My Page only).
+pub async fn meeting_for_user(db: &Db, user_ref: i64, id: i64) -> Result<Option<MeetingDetails>, AppError> {
+    let r = crate::booking::own(db, user_ref, id).await?;
+    if r.state != "confirmed" {
+        return Ok(None);
+    }
+    Ok(store::meeting(db, id).await?)
+}

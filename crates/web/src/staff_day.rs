@@ -1,0 +1,194 @@
+//! The counsellor's day page: the office's reservations for a date and what staff record
+//! about them (BK-9, BK-10, BK-11, BK-13, BK-16).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use madoguchi_app::schedule::{self, Change};
+use madoguchi_app::{AppError, staff};
+use madoguchi_domain::clock::jst;
+use madoguchi_store::schedule::MeetingDetails;
+
+use crate::AppState;
+use crate::account_pages::field_value;
+use crate::i18n::Lang;
+use crate::page::{Page, PageError, render};
+use crate::visitor::Visitor;
+
+type Fields = std::collections::HashMap<String, String>;
+
+pub struct Row {
+    id: i64,
+    time: String,
+    state: String,
+    verify_name: String,
+    verify_number: String,
+    companion: String,
+    topic: String,
+    joined: String,
+    confirmed: bool,
+    /// (action, button label, label of the note it needs or "")
+    actions: Vec<(&'static str, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "staff_day.html")]
+struct DayPage {
+    page: Page,
+    csrf: String,
+    date: String,
+    message: String,
+    rows: Vec<Row>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct DayQuery {
+    date: Option<String>,
+}
+
+async fn render_day(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+    date: Option<&str>,
+    message: String,
+) -> Result<Response, PageError> {
+    let (Some(staff_ref), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let Some(me) = staff::member(&state.db, staff_ref)
+        .await
+        .map_err(|e| PageError(lang, e))?
+    else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let day = date
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| state.clock.today_jst());
+    let rows = schedule::day(&state.db, state.clock.as_ref(), &me, day)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let action = |a: &'static str, note: &str| (a, lang.t(&format!("day-action-{a}")), note.to_owned());
+            let actions = match r.state.as_str() {
+                "confirmed" if r.joined_at.is_none() => vec![
+                    action("joined", ""),
+                    action("attended", ""),
+                    action("phone-cancel", &lang.t("day-channel")),
+                    action("end-early", &lang.t("day-reason")),
+                ],
+                "confirmed" => vec![action("attended", ""), action("end-early", &lang.t("day-reason"))],
+                "requested" => vec![action("phone-cancel", &lang.t("day-channel"))],
+                "no_show" => vec![action("correct-no-show", &lang.t("day-reason"))],
+                "attended" => vec![action("end-early", &lang.t("day-reason"))],
+                _ => Vec::new(),
+            };
+            Row {
+                id: r.id,
+                time: r.starts_at.with_timezone(&jst()).format("%H:%M").to_string(),
+                state: lang.t(&format!("state-{}", r.state)),
+                confirmed: r.state == "confirmed",
+                verify_name: r.verify_name,
+                verify_number: r.verify_number,
+                companion: r.companion,
+                topic: r.topic,
+                joined: r
+                    .joined_at
+                    .map(|t| t.with_timezone(&jst()).format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                actions,
+            }
+        })
+        .collect();
+    let view = DayPage {
+        page: Page::new(lang, "/staff/day", &[]),
+        csrf: s.csrf.clone(),
+        date: day.to_string(),
+        message,
+        rows,
+    };
+    Ok(render(&view, StatusCode::OK))
+}
+
+/// `GET /staff/day?date=YYYY-MM-DD`
+pub async fn day(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Query(q): Query<DayQuery>,
+) -> Result<Response, PageError> {
+    render_day(&state, &visitor, lang, q.date.as_deref(), String::new()).await
+}
+
+/// `POST /staff/reservations/{id}/{action}`
+pub async fn act(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path((id, action)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some(staff_ref) = visitor.staff_ref() else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let me = staff::member(&state.db, staff_ref)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .ok_or_else(|| {
+            PageError(
+                lang,
+                AppError::Unauthorized {
+                    code: "not_signed_in",
+                    message: "sign in",
+                },
+            )
+        })?;
+    let id: i64 = id.parse().map_err(|_| {
+        PageError(
+            lang,
+            AppError::NotFound {
+                what: "reservation".into(),
+            },
+        )
+    })?;
+    let note = field_value(&fields, "note");
+    let result = match action.as_str() {
+        "meeting" => {
+            let details = MeetingDetails {
+                app: String::new(),
+                meeting_id: field_value(&fields, "meeting_id"),
+                passkey: field_value(&fields, "passkey"),
+                join_url: field_value(&fields, "join_url").trim().to_owned(),
+            };
+            schedule::set_meeting(&state.db, state.clock.as_ref(), &me, id, &details).await
+        }
+        other => {
+            let change = match other {
+                "joined" => Change::Joined,
+                "attended" => Change::Attended,
+                "phone-cancel" => Change::CancelledByPhone { channel: note },
+                "correct-no-show" => Change::CorrectNoShow { reason: note },
+                "end-early" => Change::EndEarly { reason: note },
+                _ => return Err(PageError(lang, AppError::NotFound { what: "action".into() })),
+            };
+            schedule::record(&state.db, state.clock.as_ref(), &me, id, &change).await
+        }
+    };
+    let message = match result {
+        Ok(()) => lang.t("day-saved"),
+        Err(e @ (AppError::InvalidInput { .. } | AppError::InvalidCharacters { .. } | AppError::Refused { .. })) => {
+            lang.t(&format!("problem-{}", e.specific_code()))
+        }
+        Err(e) => return Err(PageError(lang, e)),
+    };
+    let date = field_value(&fields, "date");
+    render_day(&state, &visitor, lang, Some(&date), message).await
+}
