@@ -588,3 +588,54 @@ mod booking_under_load {
         assert_eq!(reservations::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
+
+// rule AC-13: the acceptance of the terms in force is recorded with version, time and client
+// address at registration, and kept (anonymously) when the registration is deleted.
+#[tokio::test]
+async fn terms_acceptance_is_recorded() {
+    use madoguchi_app::account_fields::RegistrationForm;
+    use madoguchi_app::register::{self, SYSTEM_TERMS_VERSION, Site};
+    for t in testing::both("ac13_terms").await {
+        let clock = clock();
+        let form = RegistrationForm {
+            user_id: "yamada.taro".into(),
+            password: "Kobe-Sannomiya#2026".into(),
+            name: "山田 太郎".into(),
+            name_kana: "ヤマダ タロウ".into(),
+            address: "神戸市中央区".into(),
+            email: "taro@example.jp".into(),
+            phone: "078-231-8609".into(),
+            accept_terms: true,
+            lang: "ja".into(),
+        };
+        let site = Site {
+            base_url: "http://madoguchi.test".into(),
+        };
+        let id = register::register(&t.db, clock.as_ref(), &site, &form, "192.0.2.10")
+            .await
+            .unwrap();
+        let a = madoguchi_store::inbox::acceptances(&t.db, id).await.unwrap();
+        assert_eq!(a.len(), 1, "{}", t.db.backend());
+        assert_eq!(
+            (a[0].service.as_str(), a[0].version.as_str(), a[0].client_addr.as_str()),
+            ("system", SYSTEM_TERMS_VERSION, "192.0.2.10")
+        );
+        assert_eq!(a[0].accepted_at, clock.now());
+        // Without consent there is no registration.
+        let refused = register::register(
+            &t.db,
+            clock.as_ref(),
+            &site,
+            &RegistrationForm {
+                accept_terms: false,
+                user_id: "other.user".into(),
+                ..form.clone()
+            },
+            "x",
+        )
+        .await;
+        assert!(
+            matches!(refused, Err(madoguchi_app::AppError::Fields(ref p)) if p.iter().any(|p| p.code == "terms_not_accepted"))
+        );
+    }
+}
