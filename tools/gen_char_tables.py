@@ -95,7 +95,7 @@ NFKC_SUGGEST = (
     + [*range(0x2474, 0x2488)]  # ⑴-⒇
     + [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]  # Ⅰ-Ⅻ ⅰ-ⅻ
     + [ord(c) for c in "㈱㈲㈹㍻㍼㍽㍾㋿℡"]
-    + [ord(c) for c in "㍉㌔㌢㍍㌘㌧㌃㌶㍑㍗㌍㌦㌣㌫㍊㌻㎜㎝㎞㎎㏎㎏㏄㎡"]
+    + [ord(c) for c in "㍉㌔㌢㍍㌘㌧㌃㌶㍑㍗㌍㌦㌣㌫㍊㌻㎜㎝㎞㎎㎏㏄㎡"]
     + [0xFF02, 0xFF07, 0x00A0, *range(0x2002, 0x200B), 0x202F, 0x205F]
 )
 MANUAL_SUGGEST = {
@@ -104,7 +104,9 @@ MANUAL_SUGGEST = {
     "¥": "￥", "‾": "￣", "·": "・", "–": "-", "‒": "-", "\t": " ",
     "ゔ": "ヴ", "ゕ": "ヵ", "ゖ": "ヶ", "ヷ": "ヴァ", "ヸ": "ヴィ", "ヹ": "ヴェ", "ヺ": "ヴォ",
     **dict(zip("ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ", "クシストヌハヒフヘホムラリルレロ")),
-    "髙": "高", "𠮷": "吉",
+    # Vendor (IBM) kanji whose everyday form is in JIS X 0208.
+    "髙": "高", "悅": "悦", "敎": "教", "昻": "昂", "淸": "清", "靑": "青",
+    "𠮷": "吉",
 }
 
 
@@ -238,10 +240,10 @@ def build():
             return "u"  # JIS X 0212/0213 non-kanji: not in note 2
         return "."
 
-    return [classify_bmp(cp) for cp in range(0x10000)]
+    return [classify_bmp(cp) for cp in range(0x10000)], vendor
 
 
-def suggestions(classes: list[str]) -> list[tuple[str, str]]:
+def suggestions(classes: list[str], vendor: set[int]) -> list[tuple[str, str]]:
     def accepted(text: str) -> bool:
         return all(ord(c) < 0x10000 and classes[ord(c)].isupper() for c in text)
 
@@ -249,8 +251,8 @@ def suggestions(classes: list[str]) -> list[tuple[str, str]]:
         return ord(ch) >= 0x10000 or not classes[ord(ch)].isupper()
 
     table = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in NFKC_SUGGEST}
-    # Rejected compatibility ideographs whose canonical form is accepted.
-    for cp in range(0xF900, 0xFB00):
+    # Vendor compatibility ideographs whose canonical form is accepted.
+    for cp in sorted(c for c in vendor if 0xF900 <= c <= 0xFAFF):
         nfc = unicodedata.normalize("NFC", chr(cp))
         if nfc != chr(cp) and rejected(chr(cp)) and accepted(nfc):
             table[chr(cp)] = nfc
@@ -294,15 +296,18 @@ def render(classes: list[str], suggest: list[tuple[str, str]]) -> str:
     out += [
         "",
         "/// Block of 256 code points for each high byte of a BMP code point.",
+        "#[rustfmt::skip]",
         "pub(super) static INDEX: [u8; 256] = [",
     ]
     for i in range(0, 256, 32):
         out.append("    " + ", ".join(str(x) for x in index[i:i + 32]) + ",")
     out += ["];", "", "/// Class byte of each code point, per distinct 256-code-point block.",
+            "#[rustfmt::skip]",
             f"pub(super) static BLOCKS: [[u8; 256]; {len(blocks)}] = ["]
     for block in blocks:
         out.append(f'    *b"{block}",')
     out += ["];", "", "/// Suggested replacement for common rejected characters, sorted by char.",
+            "#[rustfmt::skip]",
             f"pub(super) static SUGGESTIONS: [(char, &str); {len(suggest)}] = ["]
     for ch, rep in suggest:
         out.append(f'    ({rust_char(ch)}, "{rust_str(rep)}"),')
@@ -311,8 +316,8 @@ def render(classes: list[str], suggest: list[tuple[str, str]]) -> str:
 
 
 def main() -> None:
-    classes = build()
-    suggest = suggestions(classes)
+    classes, vendor = build()
+    suggest = suggestions(classes, vendor)
     OUT.write_text(render(classes, suggest), encoding="utf-8")
     print(f"wrote {OUT.relative_to(Path.cwd()) if OUT.is_relative_to(Path.cwd()) else OUT}")
     rows = [(variant, b, classes.count(b)) for b, _, variant in CATEGORIES]

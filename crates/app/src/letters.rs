@@ -171,6 +171,54 @@ pub fn cancelled(lang: &str, name: &str, office: &str, when: &str) -> Letter {
     }
 }
 
+/// NO-1, BK-9: the meeting details are ready — on My Page, never in the mail itself.
+pub fn details_ready(lang: &str, name: &str, when: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] How to join your consultation is on My Page",
+            format!("Dear {name},"),
+            format!(
+                "How to join your consultation at {when} (Japan time) is now on My Page. Please sign in to see it."
+            ),
+        ),
+        _ => (
+            "【Madoguchi】接続情報をマイページに掲載しました",
+            format!("{name} 様"),
+            format!("{when}（日本時間）の相談の接続情報をマイページに掲載しました。ログインしてご確認ください。"),
+        ),
+    };
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs: vec![greeting, body],
+    }
+}
+
+/// NO-1: the reminder the day before.
+pub fn reminder(lang: &str, name: &str, when: &str, office: &str) -> Letter {
+    let (subject, greeting, body) = match lang {
+        "en" => (
+            "[Madoguchi] Reminder: your consultation tomorrow",
+            format!("Dear {name},"),
+            format!(
+                "This is a reminder of your online job consultation tomorrow, {when} (Japan time), {office}. \
+                     Please join from a private room; recording is not allowed. How to join is on My Page."
+            ),
+        ),
+        _ => (
+            "【Madoguchi】明日の職業相談のお知らせ",
+            format!("{name} 様"),
+            format!(
+                "明日 {when}（日本時間）、{office}のオンライン職業相談です。個室からご参加ください。\
+                     録音・録画はできません。接続情報はマイページでご確認ください。"
+            ),
+        ),
+    };
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs: vec![greeting, body],
+    }
+}
+
 /// BK-11: the reservation was recorded as a no-show.
 pub fn no_show(lang: &str, name: &str) -> Letter {
     let (subject, greeting, body) = match lang {

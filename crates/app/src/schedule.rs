@@ -163,6 +163,8 @@ pub async fn set_meeting(
         ));
     }
     let now = clock.now();
+    let first = !store::has_meeting(db, id).await?;
+    let user = madoguchi_store::users::by_id(db, r.user_ref).await?;
     let mut tx = db.begin().await?;
     store::set_meeting(&mut tx, id, details, now).await?;
     staff_store::audit(
@@ -174,8 +176,48 @@ pub async fn set_meeting(
         now,
     )
     .await?;
+    if let (true, Some(u)) = (first, user) {
+        let letter = crate::letters::details_ready(&u.lang, &u.name, &when(&u.lang, r.starts_at));
+        madoguchi_store::outbox::enqueue(&mut tx, &letter.to(&u.email), now).await?;
+        madoguchi_store::inbox::add(&mut tx, r.user_ref, &letter.subject, &letter.inbox_body(), now).await?;
+    }
     tx.commit().await?;
     Ok(())
+}
+
+/// A start time as a letter says it, in Japan time.
+fn when(lang: &str, t: chrono::DateTime<chrono::Utc>) -> String {
+    let local = t.with_timezone(&madoguchi_domain::clock::jst());
+    if lang == "en" {
+        local.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        local.format("%Y年%-m月%-d日 %H:%M").to_string()
+    }
+}
+
+/// NO-1: reminders for tomorrow's consultations, each sent once. Returns how many.
+pub async fn send_reminders(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
+    let Some(tomorrow) = clock.today_jst().succ_opt() else {
+        return Ok(0);
+    };
+    let now = clock.now();
+    let mut sent = 0;
+    for (id, user_ref, office, starts) in store::due_reminders(db, tomorrow).await? {
+        let Some(u) = madoguchi_store::users::by_id(db, user_ref).await? else {
+            continue;
+        };
+        let office = crate::offices::get(db, &office).await?;
+        let office_name = if u.lang == "en" { office.name_en } else { office.name_ja };
+        let letter = crate::letters::reminder(&u.lang, &u.name, &when(&u.lang, starts), &office_name);
+        let mut tx = db.begin().await?;
+        if store::mark_reminded(&mut tx, id, now).await? {
+            madoguchi_store::outbox::enqueue(&mut tx, &letter.to(&u.email), now).await?;
+            madoguchi_store::inbox::add(&mut tx, user_ref, &letter.subject, &letter.inbox_body(), now).await?;
+            tx.commit().await?;
+            sent += 1;
+        }
+    }
+    Ok(sent)
 }
 
 /// The meeting details of the user's own confirmed reservation (My Page only).

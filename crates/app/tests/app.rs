@@ -511,6 +511,35 @@ mod booking_under_load {
         }
     }
 
+    // rule NO-1: the reminder the day before, sent once even when the job runs again.
+    #[tokio::test]
+    async fn reminder_the_day_before() {
+        for t in testing::both("no1_reminder").await {
+            office(&t.db).await;
+            let user = seekers(&t.db, 1, "remind").await[0];
+            let slot = booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1)
+                .await
+                .unwrap();
+            let clock = FixedClock(now());
+            booking::book(&t.db, &clock, user, slot, &Details::default())
+                .await
+                .unwrap();
+            assert_eq!(
+                madoguchi_app::schedule::send_reminders(&t.db, &clock).await.unwrap(),
+                1,
+                "{}",
+                t.db.backend()
+            );
+            assert_eq!(
+                madoguchi_app::schedule::send_reminders(&t.db, &clock).await.unwrap(),
+                0,
+                "once"
+            );
+            let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+            assert!(inbox[0].subject.contains("明日の職業相談"), "{:?}", inbox[0].subject);
+        }
+    }
+
     /// Child half of the two-process race: every user here tries the one seat.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     #[ignore = "run by two_processes_race_for_one_seat"]

@@ -81,9 +81,13 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site) -> Result
     let sessions = madoguchi_store::sessions::purge(db, clock.now() - madoguchi_app::session::IDLE)
         .await
         .map_err(|e| e.to_string())?;
+    let reminders = madoguchi_app::schedule::send_reminders(db, clock)
+        .await
+        .map_err(|e| e.to_string())?;
     tracing::info!(
         accounts,
         sessions,
+        reminders,
         noticed = swept.noticed,
         deleted = swept.deleted,
         "housekeeping done"

@@ -115,3 +115,31 @@ pub async fn meeting(db: &Db, id: i64) -> Result<Option<MeetingDetails>> {
     const SQL: &str = "SELECT app, meeting_id, passkey, join_url FROM meeting_details WHERE reservation_id = $1";
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
 }
+
+/// A confirmed reservation due its reminder: (reservation, user, office, start).
+pub type DueReminder = (i64, i64, String, DateTime<Utc>);
+
+/// NO-1: confirmed reservations on `day` that have not been reminded.
+pub async fn due_reminders(db: &Db, day: NaiveDate) -> Result<Vec<DueReminder>> {
+    const SQL: &str = "SELECT r.id, r.user_ref, r.office_code, s.starts_at FROM reservations r
+        JOIN slots s ON s.id = r.slot_id WHERE r.local_date = $1 AND r.state = 'confirmed' AND r.reminded_at IS NULL
+        ORDER BY r.id";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(day).fetch_all(c).await)?)
+}
+
+/// Marks the reminder sent, once: a second replica's attempt changes nothing.
+pub async fn mark_reminded(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str = "UPDATE reservations SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL";
+    let n = in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Whether meeting details already existed (so "details ready" is sent only the first time).
+pub async fn has_meeting(db: &Db, id: i64) -> Result<bool> {
+    Ok(meeting(db, id).await?.is_some())
+}
