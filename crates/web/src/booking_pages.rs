@@ -120,10 +120,6 @@ async fn form(state: &AppState, lang: Lang, slot_id: i64, csrf: String, user: i6
     })
 }
 
-fn signed_in(visitor: &Visitor) -> Option<(i64, String)> {
-    Some((visitor.user_ref()?, visitor.session.as_ref()?.csrf.clone()))
-}
-
 /// `GET /book/{slot}`
 pub async fn book_form(
     State(state): State<AppState>,
@@ -131,7 +127,7 @@ pub async fn book_form(
     lang: Lang,
     Path(slot): Path<String>,
 ) -> Result<Response, PageError> {
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let slot: i64 = slot
@@ -154,7 +150,7 @@ pub async fn book_submit(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let slot: i64 = slot
@@ -209,7 +205,7 @@ pub async fn cancel(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some((user, _)) = signed_in(&visitor) else {
+    let Some((user, _)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let id: i64 = id.parse().map_err(|_| {

@@ -71,13 +71,9 @@ async fn view(state: &AppState, lang: Lang, user: i64, csrf: String) -> Result<E
     })
 }
 
-fn signed_in(visitor: &Visitor) -> Option<(i64, String)> {
-    Some((visitor.user_ref()?, visitor.session.as_ref()?.csrf.clone()))
-}
-
 /// `GET /me/eligibility`
 pub async fn page(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let v = view(&state, lang, user, csrf).await.map_err(|e| PageError(lang, e))?;
@@ -127,7 +123,7 @@ pub async fn save_job_seeker(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let number = field_value(&fields, "job_seeker_number");
@@ -152,7 +148,7 @@ pub async fn save_residence(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let status = field_value(&fields, "residence_status");

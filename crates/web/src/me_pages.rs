@@ -63,13 +63,9 @@ fn delete_form(lang: Lang, csrf: String) -> MeForm {
     }
 }
 
-fn signed_in(visitor: &Visitor) -> Option<(i64, String)> {
-    Some((visitor.user_ref()?, visitor.session.as_ref()?.csrf.clone()))
-}
-
 /// `GET /me/password`
 pub async fn password_page(visitor: Visitor, lang: Lang) -> Response {
-    match signed_in(&visitor) {
+    match visitor.signed_in() {
         Some((_, csrf)) => render(&password_form(lang, csrf), StatusCode::OK),
         None => Redirect::to("/sign-in").into_response(),
     }
@@ -85,7 +81,7 @@ pub async fn password_submit(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     let current = field_value(&fields, "current_password");
@@ -116,7 +112,7 @@ pub async fn password_submit(
 
 /// `GET /me/delete`
 pub async fn delete_page(visitor: Visitor, lang: Lang) -> Response {
-    match signed_in(&visitor) {
+    match visitor.signed_in() {
         Some((_, csrf)) => render(&delete_form(lang, csrf), StatusCode::OK),
         None => Redirect::to("/sign-in").into_response(),
     }
@@ -132,7 +128,7 @@ pub async fn delete_submit(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some((user, csrf)) = signed_in(&visitor) else {
+    let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     match account::delete(

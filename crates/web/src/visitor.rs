@@ -57,6 +57,11 @@ impl Visitor {
         self.session.as_ref().and_then(|s| s.user_ref)
     }
 
+    /// The signed-in job seeker and the session's CSRF token, for pages with forms.
+    pub fn signed_in(&self) -> Option<(i64, String)> {
+        Some((self.user_ref()?, self.session.as_ref()?.csrf.clone()))
+    }
+
     pub fn staff_ref(&self) -> Option<i64> {
         self.session.as_ref().and_then(|s| s.staff_ref)
     }
