@@ -29,6 +29,15 @@ test('book a consultation and cancel it, ja', async () => {
 
   await visit(page, '/me');
   assert.match(await page.textContent('ul.reservations'), /確定/);
+  // BK-14, BK-15: the checklist before the session, and the connection test page.
+  await Promise.all([page.waitForURL(/\/prepare$/), page.getByRole('link', { name: '相談前の確認' }).first().click()]);
+  await checkA11y(page);
+  for (const box of await page.locator('input[type=checkbox]').all()) await box.check();
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '確認しました' }).click()]);
+  await checkA11y(page);
+  assert.match(await page.textContent('[role=status]'), /確認済み/);
+  await visit(page, '/connection-test');
+  await visit(page, '/me');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '取り消す' }).first().click()]);
   await checkA11y(page);
   assert.match(await page.textContent('ul.reservations'), /取消（ご本人）/);

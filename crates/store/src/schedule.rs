@@ -17,11 +17,12 @@ pub struct ScheduleRow {
     pub companion: String,
     pub topic: String,
     pub joined_at: Option<DateTime<Utc>>,
+    pub checklist_at: Option<DateTime<Utc>>,
 }
 
 pub async fn for_office_day(db: &Db, office: &str, day: NaiveDate) -> Result<Vec<ScheduleRow>> {
     const SQL: &str = "SELECT r.id, s.starts_at, r.state, s.app, r.user_ref, r.verify_name, r.verify_number,
-        r.companion, r.topic, r.joined_at FROM reservations r JOIN slots s ON s.id = r.slot_id
+        r.companion, r.topic, r.joined_at, r.checklist_at FROM reservations r JOIN slots s ON s.id = r.slot_id
         WHERE r.office_code = $1 AND r.local_date = $2 ORDER BY s.starts_at, r.id";
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(office)
@@ -142,4 +143,18 @@ pub async fn mark_reminded(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<b
 /// Whether meeting details already existed (so "details ready" is sent only the first time).
 pub async fn has_meeting(db: &Db, id: i64) -> Result<bool> {
     Ok(meeting(db, id).await?.is_some())
+}
+
+/// BK-14: the user confirmed the environment checklist for this reservation.
+pub async fn confirm_checklist(db: &Db, id: i64, user_ref: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str =
+        "UPDATE reservations SET checklist_at = $3 WHERE id = $1 AND user_ref = $2 AND state = 'confirmed'";
+    let n = crate::write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(user_ref)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
 }

@@ -10,12 +10,17 @@ use crate::i18n;
 /// No inline script anywhere; pages need only our own stylesheet.
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
      base-uri 'none'; frame-ancestors 'none'";
+/// The connection test page runs one script of ours and fetches the speed payload.
+pub const CSP_CONNECTION_TEST: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+     connect-src 'self'; media-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /// Swagger UI needs its own scripts and sets inline styles; still no inline script.
 pub const CSP_API_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
      img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 pub async fn security(request: Request, next: Next) -> Response {
     let docs = request.uri().path().starts_with("/api/docs");
+    // The connection test needs its own script (camera, microphone); still no inline script.
+    let test = request.uri().path() == "/connection-test";
     let set_lang = request
         .uri()
         .query()
@@ -23,7 +28,13 @@ pub async fn security(request: Request, next: Next) -> Response {
         .and_then(i18n::Lang::parse);
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    let csp = if docs { CSP_API_DOCS } else { CSP };
+    let csp = if docs {
+        CSP_API_DOCS
+    } else if test {
+        CSP_CONNECTION_TEST
+    } else {
+        CSP
+    };
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));

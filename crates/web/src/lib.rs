@@ -15,6 +15,7 @@ pub mod i18n;
 mod lock_pages;
 mod me_pages;
 mod page;
+mod prepare_pages;
 pub mod problem;
 mod staff_day;
 mod staff_pages;
@@ -100,6 +101,11 @@ pub fn router(state: AppState) -> Router {
             get(booking_pages::book_form).post(booking_pages::book_submit),
         )
         .route("/me/reservations/{id}/cancel", post(booking_pages::cancel))
+        .route("/me/reservations/{id}/prepare", get(prepare_pages::prepare))
+        .route("/me/reservations/{id}/checklist", post(prepare_pages::confirm))
+        .route("/connection-test", get(prepare_pages::connection_test))
+        .route("/connection-test/payload", get(prepare_pages::payload))
+        .route("/assets/connection-test.js", get(prepare_pages::script))
         .route(
             "/register",
             get(account_pages::register_form).post(account_pages::register_submit),

@@ -29,6 +29,7 @@ pub struct Row {
     companion: String,
     topic: String,
     joined: String,
+    checklist: String,
     confirmed: bool,
     /// (action, button label, label of the note it needs or "")
     actions: Vec<(&'static str, String, String)>,
@@ -101,6 +102,11 @@ async fn render_day(
                     .joined_at
                     .map(|t| t.with_timezone(&jst()).format("%H:%M").to_string())
                     .unwrap_or_default(),
+                checklist: if r.checklist_at.is_some() {
+                    lang.t("checklist-done")
+                } else {
+                    String::new()
+                },
                 actions,
             }
         })

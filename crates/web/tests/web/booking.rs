@@ -166,3 +166,71 @@ async fn malformed_booking_input() {
         );
     }
 }
+
+// rules BK-14, BK-15: the checklist is recorded per reservation only when complete; the
+// no-recording notice is shown; the connection test runs our own script under a strict CSP.
+#[tokio::test]
+async fn checklist_and_connection_test() {
+    use super::accounts::{csrf_of, form_post};
+    for w in worlds("bk14_checklist").await {
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
+        let s = slot(&w, 10, 0).await;
+        let seeker = eligible(&w, "yamada.taro").await;
+        let id = send(&w.app, post_json("/api/v1/reservations", &book(s), Some(&seeker)))
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let page = send(
+            &w.app,
+            get_with(&format!("/me/reservations/{id}/prepare"), Some(&seeker)),
+        )
+        .await;
+        assert!(
+            page.body.contains("録音・録画・撮影はできません"),
+            "{}: BK-15",
+            w.backend
+        );
+        let csrf = csrf_of(&page.body);
+        let path = format!("/me/reservations/{id}/checklist");
+        let partial = send(
+            &w.app,
+            form_post(&path, &seeker, &format!("_csrf={csrf}&private_room=yes")),
+        )
+        .await;
+        assert_eq!(partial.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let all = format!(
+            "_csrf={csrf}&private_room=yes&os_updated=yes&firewall_on=yes&antivirus_updated=yes&no_file_sharing=yes"
+        );
+        let done = send(&w.app, form_post(&path, &seeker, &all)).await;
+        assert!(done.body.contains("確認済みです"), "{}", done.body);
+        let day = madoguchi_store::schedule::for_office_day(
+            &w.db,
+            "28011",
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+        )
+        .await
+        .unwrap();
+        assert!(day[0].checklist_at.is_some(), "the counsellor sees it");
+
+        let test = send(&w.app, get_with("/connection-test", None)).await;
+        assert!(
+            test.body
+                .contains("<script src=\"/assets/connection-test.js\"></script>")
+        );
+        let csp = test
+            .headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        let payload = send(&w.app, get_with("/connection-test/payload", None)).await;
+        assert_eq!(payload.status, StatusCode::OK);
+    }
+}
