@@ -42,8 +42,10 @@ pub async fn create(db: &Db, id_hash: &str, owner: Owner, csrf: &str, now: DateT
     Ok(())
 }
 
-/// The live session, touched; `None` if unknown or past the idle or absolute limit
-/// (checked in the statement, so an expired session is never revived).
+/// The live session; `None` if unknown or past the idle or absolute limit (checked in the
+/// statement, so an expired session is never revived). Using it extends the idle limit, but
+/// the row is written at most once a minute: a write per request would put every page view
+/// in the single SQLite writer's queue.
 pub async fn touch(
     db: &Db,
     id_hash: &str,
@@ -51,16 +53,28 @@ pub async fn touch(
     idle_since: DateTime<Utc>,
     created_since: DateTime<Utc>,
 ) -> Result<Option<SessionRow>> {
-    const SQL: &str = "UPDATE sessions SET last_seen_at = $2
+    const LIVE: &str = "SELECT user_ref, staff_ref, csrf_token, created_at, last_seen_at FROM sessions
+        WHERE id_hash = $1 AND last_seen_at > $2 AND created_at > $3";
+    const TOUCH: &str = "UPDATE sessions SET last_seen_at = $2
         WHERE id_hash = $1 AND last_seen_at > $3 AND created_at > $4
         RETURNING user_ref, staff_ref, csrf_token, created_at, last_seen_at";
-    Ok(write!(db, |c| sqlx::query_as(SQL)
+    let live: Option<SessionRow> = read!(db, |c| sqlx::query_as(LIVE)
         .bind(id_hash)
-        .bind(now)
         .bind(idle_since)
         .bind(created_since)
         .fetch_optional(c)
-        .await)?)
+        .await)?;
+    match live {
+        Some(row) if row.last_seen_at > now - chrono::Duration::minutes(1) => Ok(Some(row)),
+        Some(_) => Ok(write!(db, |c| sqlx::query_as(TOUCH)
+            .bind(id_hash)
+            .bind(now)
+            .bind(idle_since)
+            .bind(created_since)
+            .fetch_optional(c)
+            .await)?),
+        None => Ok(None),
+    }
 }
 
 pub async fn delete(db: &Db, id_hash: &str) -> Result<()> {

@@ -1,0 +1,345 @@
+//! The booking load tool (issue: consultations). It seeds job seekers and slots straight
+//! into the database, signs the users in through the public API, then books with `--clients`
+//! concurrent clients through `POST /api/v1/reservations` for `--seconds`, and reports
+//! bookings per second, latency percentiles, refusals by code and a final consistency check
+//! (no slot over capacity, no user with two on one day). `--store-only` runs the same booking
+//! transaction directly against the store, as the ceiling for that backend.
+//!
+//! Usage: madoguchi-bench --base-url http://127.0.0.1:8080 --database-url sqlite:./data/madoguchi.db
+//!        [--clients 64] [--users 400] [--days 20] [--seconds 10] [--store-only]
+
+mod http;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, TimeZone, Utc};
+use madoguchi_domain::clock::{Clock, SystemClock, jst};
+use madoguchi_store::reservations::{self, Details, NewSlot};
+use madoguchi_store::{Db, PoolSizes, connect, eligibility, users};
+
+struct Args {
+    base: String,
+    db_url: String,
+    clients: usize,
+    users: usize,
+    days: u64,
+    seconds: u64,
+    store_only: bool,
+}
+
+fn args() -> Result<Args, String> {
+    let mut a = Args {
+        base: "http://127.0.0.1:8080".into(),
+        db_url: "sqlite:./data/madoguchi.db".into(),
+        clients: 64,
+        users: 400,
+        days: 20,
+        seconds: 10,
+        store_only: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--base-url" => a.base = value()?,
+            "--database-url" => a.db_url = value()?,
+            "--clients" => a.clients = value()?.parse().map_err(|e| format!("--clients: {e}"))?,
+            "--users" => a.users = value()?.parse().map_err(|e| format!("--users: {e}"))?,
+            "--days" => a.days = value()?.parse().map_err(|e| format!("--days: {e}"))?,
+            "--seconds" => a.seconds = value()?.parse().map_err(|e| format!("--seconds: {e}"))?,
+            "--store-only" => a.store_only = true,
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    Ok(a)
+}
+
+const PASSWORD: &str = "Bench-Load#2026";
+
+/// Seeds `users` job seekers (one shared Argon2id hash) and one slot per user and day at a
+/// fresh office, plus a few contended slots; returns (user ids, slot ids per user, contended).
+async fn seed(db: &Db, a: &Args, tag: &str) -> Result<(Vec<String>, Vec<Vec<i64>>, Vec<i64>), String> {
+    let clock = SystemClock;
+    madoguchi_app::demo::seed_if_empty(db, &clock)
+        .await
+        .map_err(|e| e.to_string())?;
+    let hash = madoguchi_domain::password::hash(PASSWORD).map_err(|e| e.to_string())?;
+    let now = clock.now();
+    let today = clock.today_jst();
+    let e = |e: madoguchi_store::StoreError| e.to_string();
+    let mut tx = db.begin().await.map_err(e)?;
+    let mut names = Vec::new();
+    let mut ids = Vec::new();
+    for i in 0..a.users {
+        let name = format!("bench{tag}{i:05}");
+        let u = users::NewUser {
+            user_id: name.clone(),
+            user_key: name.clone(),
+            password_hash: hash.clone(),
+            name: "負荷 試験".into(),
+            name_kana: "フカ シケン".into(),
+            address: "神戸市".into(),
+            email: format!("{name}@example.jp"),
+            phone: "078-231-8609".into(),
+            lang: "ja".into(),
+        };
+        let id = users::insert_provisional(&mut tx, &u, now).await.map_err(e)?;
+        users::activate(&mut tx, id, now).await.map_err(e)?;
+        eligibility::set_job_seeker(&mut tx, id, "28011-00000001", today + Days::new(365))
+            .await
+            .map_err(e)?;
+        eligibility::confirm_job_seeker(&mut tx, id, now).await.map_err(e)?;
+        names.push(name);
+        ids.push(id);
+    }
+    // Slots bypass the office-hours check on purpose: the load is about the booking path.
+    let mut slots = vec![Vec::new(); a.users];
+    let mut contended = Vec::new();
+    for d in 1..=a.days {
+        let day = today + Days::new(d);
+        for (i, per_user) in slots.iter_mut().enumerate() {
+            let minute = (i % 480) as u32;
+            let local = day.and_hms_opt(8 + minute / 60, minute % 60, 0).ok_or("time")?;
+            let starts = jst()
+                .from_local_datetime(&local)
+                .single()
+                .ok_or("time")?
+                .with_timezone(&Utc);
+            let slot = NewSlot {
+                office_code: "28011".into(),
+                starts_at: starts,
+                ends_at: starts + chrono::Duration::minutes(30),
+                local_date: day,
+                app: "zoom".into(),
+                capacity: 1,
+            };
+            per_user.push(reservations::add_slot(&mut tx, &slot).await.map_err(e)?);
+        }
+    }
+    let day = today + Days::new(a.days + 1);
+    for h in 0..4_u32 {
+        let local = day.and_hms_opt(9 + h, 0, 0).ok_or("time")?;
+        let starts = jst()
+            .from_local_datetime(&local)
+            .single()
+            .ok_or("time")?
+            .with_timezone(&Utc);
+        let slot = NewSlot {
+            office_code: "28011".into(),
+            starts_at: starts,
+            ends_at: starts + chrono::Duration::minutes(30),
+            local_date: day,
+            app: "zoom".into(),
+            capacity: 2,
+        };
+        contended.push(reservations::add_slot(&mut tx, &slot).await.map_err(e)?);
+    }
+    tx.commit().await.map_err(e)?;
+    if a.store_only {
+        // The store path needs user refs rather than names.
+        return Ok((ids.iter().map(i64::to_string).collect(), slots, contended));
+    }
+    Ok((names, slots, contended))
+}
+
+#[derive(Default)]
+struct Tally {
+    /// Wall time of the load phase only (not seeding or signing in).
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+    ok: usize,
+    refused: BTreeMap<String, usize>,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Jobs for the clients: each user's slots in day order, then every user at the contended slots.
+fn plan(n: usize, slots: &[Vec<i64>], contended: &[i64]) -> Vec<(usize, i64)> {
+    let mut jobs = Vec::new();
+    let days = slots.first().map_or(0, Vec::len);
+    for d in 0..days {
+        for (u, s) in slots.iter().enumerate().take(n) {
+            jobs.push((u, s[d]));
+        }
+    }
+    for (u, _) in slots.iter().enumerate().take(n) {
+        jobs.push((u, contended[u % contended.len()]));
+    }
+    jobs
+}
+
+async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
+    let (names, slots, contended) = seed(db, a, &format!("{}", std::process::id())).await?;
+    let addr = a.base.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    println!("signing in {} users…", names.len());
+    let mut cookies = Vec::new();
+    let mut conn = http::Conn::new(&addr);
+    for n in &names {
+        let body = format!("{{\"user_id\":\"{n}\",\"password\":\"{PASSWORD}\"}}");
+        let r = conn
+            .send("POST", "/api/v1/session", None, &body)
+            .await
+            .map_err(|e| e.to_string())?;
+        cookies.push(
+            r.set_cookie
+                .ok_or(format!("sign-in of {n} failed: {} {}", r.status, r.body))?,
+        );
+    }
+    let jobs = Arc::new(std::sync::Mutex::new(plan(names.len(), &slots, &contended).into_iter()));
+    let cookies = Arc::new(cookies);
+    let load_started = Instant::now();
+    let deadline = load_started + Duration::from_secs(a.seconds);
+    let mut tasks = Vec::new();
+    for _ in 0..a.clients {
+        let (jobs, cookies, addr) = (jobs.clone(), cookies.clone(), addr.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut conn = http::Conn::new(&addr);
+            let mut t = Tally::default();
+            while Instant::now() < deadline {
+                let Some((u, slot)) = jobs.lock().ok().and_then(|mut j| j.next()) else {
+                    break;
+                };
+                let started = Instant::now();
+                let body = format!("{{\"slot_id\":{slot}}}");
+                match conn
+                    .send("POST", "/api/v1/reservations", Some(&cookies[u]), &body)
+                    .await
+                {
+                    Ok(r) if r.status == 201 => t.ok += 1,
+                    Ok(r) => {
+                        let code = serde_json::from_str::<serde_json::Value>(&r.body)
+                            .ok()
+                            .and_then(|v| v["code"].as_str().map(str::to_owned))
+                            .unwrap_or_else(|| r.status.to_string());
+                        *t.refused.entry(code).or_default() += 1;
+                    }
+                    Err(e) => *t.refused.entry(format!("io: {e}")).or_default() += 1,
+                }
+                t.latencies.push(started.elapsed());
+            }
+            t
+        }));
+    }
+    let mut all = Tally::default();
+    for task in tasks {
+        let t = task.await.map_err(|e| e.to_string())?;
+        all.ok += t.ok;
+        all.latencies.extend(t.latencies);
+        for (k, v) in t.refused {
+            *all.refused.entry(k).or_default() += v;
+        }
+    }
+    all.elapsed = load_started.elapsed();
+    Ok(all)
+}
+
+async fn run_store(a: &Args, db: &Db) -> Result<Tally, String> {
+    let (ids, slots, contended) = seed(db, a, &format!("s{}", std::process::id())).await?;
+    let ids: Vec<i64> = ids.iter().filter_map(|s| s.parse().ok()).collect();
+    let jobs = Arc::new(std::sync::Mutex::new(plan(ids.len(), &slots, &contended).into_iter()));
+    let (ids, db) = (Arc::new(ids), Arc::new(db.clone()));
+    let load_started = Instant::now();
+    let deadline = load_started + Duration::from_secs(a.seconds);
+    let mut tasks = Vec::new();
+    for _ in 0..a.clients {
+        let (jobs, ids, db) = (jobs.clone(), ids.clone(), db.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut t = Tally::default();
+            while Instant::now() < deadline {
+                let Some((u, slot)) = jobs.lock().ok().and_then(|mut j| j.next()) else {
+                    break;
+                };
+                let started = Instant::now();
+                match reservations::book(&db, slot, ids[u], &Details::default(), SystemClock.now(), "bench", None).await
+                {
+                    Ok(reservations::Booked::Confirmed(_)) => t.ok += 1,
+                    Ok(other) => *t.refused.entry(format!("{other:?}")).or_default() += 1,
+                    Err(e) => *t.refused.entry(e.to_string()).or_default() += 1,
+                }
+                t.latencies.push(started.elapsed());
+            }
+            t
+        }));
+    }
+    let mut all = Tally::default();
+    for task in tasks {
+        let t = task.await.map_err(|e| e.to_string())?;
+        all.ok += t.ok;
+        all.latencies.extend(t.latencies);
+        for (k, v) in t.refused {
+            *all.refused.entry(k).or_default() += v;
+        }
+    }
+    all.elapsed = load_started.elapsed();
+    Ok(all)
+}
+
+async fn run() -> Result<(), String> {
+    let a = args()?;
+    let url = a.db_url.parse().map_err(|e| format!("{e}"))?;
+    let db = connect(
+        &url,
+        PoolSizes {
+            postgres: 16,
+            ..PoolSizes::default()
+        },
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    let mut t = if a.store_only {
+        run_store(&a, &db).await?
+    } else {
+        run_http(&a, &db).await?
+    };
+    t.latencies.sort();
+    let attempts = t.latencies.len();
+    let wall = t.elapsed.max(Duration::from_millis(1));
+    let (over, double) = reservations::consistency(&db).await.map_err(|e| e.to_string())?;
+    println!(
+        "mode: {}  backend: {}  clients: {}",
+        if a.store_only { "store-only" } else { "http" },
+        db.backend(),
+        a.clients
+    );
+    println!(
+        "attempts: {attempts} in {:.2} s  booked: {}  bookings/s: {:.0}  attempts/s: {:.0}",
+        wall.as_secs_f64(),
+        t.ok,
+        t.ok as f64 / wall.as_secs_f64(),
+        attempts as f64 / wall.as_secs_f64()
+    );
+    println!(
+        "latency p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms",
+        percentile(&t.latencies, 0.50).as_secs_f64() * 1e3,
+        percentile(&t.latencies, 0.95).as_secs_f64() * 1e3,
+        percentile(&t.latencies, 0.99).as_secs_f64() * 1e3
+    );
+    println!("refusals: {:?}", t.refused);
+    println!("consistency: slots over capacity = {over}, users with two on one day = {double}");
+    db.close().await;
+    if over == 0 && double == 0 {
+        Ok(())
+    } else {
+        Err("consistency check failed".into())
+    }
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
