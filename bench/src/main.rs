@@ -7,6 +7,7 @@
 //!
 //! Usage: madoguchi-bench --base-url http://127.0.0.1:8080 --database-url sqlite:./data/madoguchi.db
 //!        [--clients 64] [--users 400] [--days 20] [--seconds 10] [--store-only]
+//! `--base-url` may list several servers, comma-separated (replicas sharing one PostgreSQL).
 
 mod http;
 
@@ -178,7 +179,13 @@ fn plan(n: usize, slots: &[Vec<i64>], contended: &[i64]) -> Vec<(usize, i64)> {
 
 async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
     let (names, slots, contended) = seed(db, a, &format!("{}", std::process::id())).await?;
-    let addr = a.base.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    // Several comma-separated base URLs spread the clients over several `serve` processes.
+    let addrs: Vec<String> = a
+        .base
+        .split(',')
+        .map(|b| b.trim().trim_start_matches("http://").trim_end_matches('/').to_owned())
+        .collect();
+    let addr = addrs.first().cloned().ok_or("no --base-url")?;
     println!("signing in {} users…", names.len());
     let mut cookies = Vec::new();
     let mut conn = http::Conn::new(&addr);
@@ -198,8 +205,8 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
     let load_started = Instant::now();
     let deadline = load_started + Duration::from_secs(a.seconds);
     let mut tasks = Vec::new();
-    for _ in 0..a.clients {
-        let (jobs, cookies, addr) = (jobs.clone(), cookies.clone(), addr.clone());
+    for client in 0..a.clients {
+        let (jobs, cookies, addr) = (jobs.clone(), cookies.clone(), addrs[client % addrs.len()].clone());
         tasks.push(tokio::spawn(async move {
             let mut conn = http::Conn::new(&addr);
             let mut t = Tally::default();
