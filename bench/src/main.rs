@@ -28,6 +28,10 @@ struct Args {
     days: u64,
     seconds: u64,
     store_only: bool,
+    /// Append the id of every booking answered 201 to this file (for the kill -9 check).
+    record: Option<String>,
+    /// Check that every id in this file is present and confirmed, then exit.
+    verify: Option<String>,
 }
 
 fn args() -> Result<Args, String> {
@@ -39,6 +43,8 @@ fn args() -> Result<Args, String> {
         days: 20,
         seconds: 10,
         store_only: false,
+        record: None,
+        verify: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -51,6 +57,8 @@ fn args() -> Result<Args, String> {
             "--days" => a.days = value()?.parse().map_err(|e| format!("--days: {e}"))?,
             "--seconds" => a.seconds = value()?.parse().map_err(|e| format!("--seconds: {e}"))?,
             "--store-only" => a.store_only = true,
+            "--record" => a.record = Some(value()?),
+            "--verify" => a.verify = Some(value()?),
             other => return Err(format!("unknown flag {other}")),
         }
     }
@@ -204,8 +212,19 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
     let cookies = Arc::new(cookies);
     let load_started = Instant::now();
     let deadline = load_started + Duration::from_secs(a.seconds);
+    let record = match &a.record {
+        Some(path) => Some(Arc::new(std::sync::Mutex::new(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| e.to_string())?,
+        ))),
+        None => None,
+    };
     let mut tasks = Vec::new();
     for client in 0..a.clients {
+        let record = record.clone();
         let (jobs, cookies, addr) = (jobs.clone(), cookies.clone(), addrs[client % addrs.len()].clone());
         tasks.push(tokio::spawn(async move {
             let mut conn = http::Conn::new(&addr);
@@ -220,7 +239,19 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
                     .send("POST", "/api/v1/reservations", Some(&cookies[u]), &body)
                     .await
                 {
-                    Ok(r) if r.status == 201 => t.ok += 1,
+                    Ok(r) if r.status == 201 => {
+                        t.ok += 1;
+                        if let Some(file) = &record {
+                            let id = serde_json::from_str::<serde_json::Value>(&r.body)
+                                .ok()
+                                .and_then(|v| v["id"].as_i64());
+                            if let (Some(id), Ok(mut f)) = (id, file.lock()) {
+                                use std::io::Write;
+                                let _ = writeln!(f, "{id}");
+                                let _ = f.flush();
+                            }
+                        }
+                    }
                     Ok(r) => {
                         let code = serde_json::from_str::<serde_json::Value>(&r.body)
                             .ok()
@@ -302,6 +333,28 @@ async fn run() -> Result<(), String> {
     .await
     .map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
+    if let Some(path) = &a.verify {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let ids: Vec<i64> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+        let mut missing = 0;
+        for id in &ids {
+            match reservations::reservation(&db, *id).await.map_err(|e| e.to_string())? {
+                Some(r) if r.state == "confirmed" => {}
+                _ => missing += 1,
+            }
+        }
+        let (over, double) = reservations::consistency(&db).await.map_err(|e| e.to_string())?;
+        println!(
+            "fault check: {} bookings answered 201, {missing} missing; {over} slots over capacity, {double} users with two on one day",
+            ids.len()
+        );
+        db.close().await;
+        return if missing == 0 && over == 0 && double == 0 && !ids.is_empty() {
+            Ok(())
+        } else {
+            Err("fault check failed".into())
+        };
+    }
     let mut t = if a.store_only {
         run_store(&a, &db).await?
     } else {
