@@ -65,6 +65,71 @@ pub async fn publish_slot(
     Ok(id)
 }
 
+/// BK-8: during a consultation the counsellor books the user's next one, confirmed at once.
+/// The same rules hold (cut-off, one per day, capacity); the slot must be at the staff
+/// member's own office; the actor recorded is the staff member; audited.
+pub async fn book_next_for(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &crate::staff::StaffMember,
+    current_reservation: i64,
+    slot_id: i64,
+) -> Result<i64, AppError> {
+    let office = staff.office.clone().unwrap_or_default();
+    let current = store::reservation(db, current_reservation)
+        .await?
+        .filter(|r| r.office_code == office)
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("reservation {current_reservation} at your office"),
+        })?;
+    let slot = store::slot(db, slot_id)
+        .await?
+        .filter(|s| s.office_code == office)
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("slot {slot_id} at your office"),
+        })?;
+    booking::check_booking_time(slot.starts_at, clock.now()).map_err(refused)?;
+    let notice = notice(db, current.user_ref, &slot, Event::Booked).await?;
+    let actor = format!("staff:{}", staff.id);
+    let booked = store::book(
+        db,
+        slot_id,
+        current.user_ref,
+        &Details::default(),
+        clock.now(),
+        &actor,
+        notice.as_ref(),
+    )
+    .await?;
+    let id = match booked {
+        Booked::Confirmed(id) => id,
+        Booked::SlotFull => {
+            return Err(AppError::Refused {
+                code: "slot_full",
+                message: "no free seat".into(),
+            });
+        }
+        Booked::DailyLimit => {
+            return Err(AppError::Refused {
+                code: "daily_limit",
+                message: "already one that day".into(),
+            });
+        }
+    };
+    let mut tx = db.begin().await?;
+    madoguchi_store::staff::audit(
+        &mut tx,
+        staff.id,
+        "book_next",
+        Some(current.user_ref),
+        &id.to_string(),
+        clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
 /// A job seeker books a free slot directly (BK-3, BK-4, BK-5, AC-11, AC-12).
 pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
     eligibility::ensure_may_book(db, clock, user_ref).await?;

@@ -31,6 +31,8 @@ pub struct Row {
     joined: String,
     checklist: String,
     confirmed: bool,
+    /// BK-8: the counsellor can book the next consultation from this one.
+    can_book_next: bool,
     /// (action, button label, label of the note it needs or "")
     actions: Vec<(&'static str, String, String)>,
 }
@@ -43,6 +45,8 @@ struct DayPage {
     date: String,
     message: String,
     rows: Vec<Row>,
+    /// Free slots of the office for the next 30 days: (slot id, label).
+    free: Vec<(i64, String)>,
 }
 
 #[derive(serde::Deserialize)]
@@ -90,6 +94,7 @@ async fn render_day(
                 _ => Vec::new(),
             };
             Row {
+                can_book_next: matches!(r.state.as_str(), "confirmed" | "attended"),
                 id: r.id,
                 time: r.starts_at.with_timezone(&jst()).format("%H:%M").to_string(),
                 state: lang.t(&format!("state-{}", r.state)),
@@ -111,7 +116,11 @@ async fn render_day(
             }
         })
         .collect();
+    let free = next_free_slots(state, lang, me.office.as_deref().unwrap_or_default())
+        .await
+        .map_err(|e| PageError(lang, e))?;
     let view = DayPage {
+        free,
         page: Page::new(lang, "/staff/day", &[]),
         csrf: s.csrf.clone(),
         date: day.to_string(),
@@ -119,6 +128,31 @@ async fn render_day(
         rows,
     };
     Ok(render(&view, StatusCode::OK))
+}
+
+/// Up to 40 free slots at the office from tomorrow for 30 days, for on-the-spot booking.
+async fn next_free_slots(state: &AppState, lang: Lang, office: &str) -> Result<Vec<(i64, String)>, AppError> {
+    use chrono::TimeZone;
+    let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default();
+    let from = jst()
+        .from_local_datetime(&tomorrow.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .single();
+    let Some(from) = from.map(|t| t.with_timezone(&chrono::Utc)) else {
+        return Ok(Vec::new());
+    };
+    let slots =
+        madoguchi_store::reservations::free_slots(&state.db, office, from, from + chrono::Duration::days(30)).await?;
+    Ok(slots
+        .into_iter()
+        .take(40)
+        .map(|s| {
+            let local = s.starts_at.with_timezone(&jst());
+            (
+                s.id,
+                format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
+            )
+        })
+        .collect())
 }
 
 /// `GET /staff/day?date=YYYY-MM-DD`
@@ -167,6 +201,12 @@ pub async fn act(
     })?;
     let note = field_value(&fields, "note");
     let result = match action.as_str() {
+        "book-next" => {
+            let slot: i64 = field_value(&fields, "slot_id").parse().unwrap_or(-1);
+            madoguchi_app::booking::book_next_for(&state.db, state.clock.as_ref(), &me, id, slot)
+                .await
+                .map(|_| ())
+        }
         "meeting" => {
             let details = MeetingDetails {
                 app: String::new(),
@@ -190,6 +230,12 @@ pub async fn act(
     };
     let message = match result {
         Ok(()) => lang.t("day-saved"),
+        Err(
+            e @ AppError::Refused {
+                code: "slot_full" | "daily_limit" | "cutoff_passed" | "outside_horizon",
+                ..
+            },
+        ) => lang.t(&format!("refused-{}", e.specific_code())),
         Err(e @ (AppError::InvalidInput { .. } | AppError::InvalidCharacters { .. } | AppError::Refused { .. })) => {
             lang.t(&format!("problem-{}", e.specific_code()))
         }

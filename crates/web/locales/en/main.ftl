@@ -303,3 +303,5 @@ connection-test-no-camera = The camera or microphone could not be used. Please c
 connection-test-speed = Connection speed: about {"{"}mbps{"}"} Mbps
 connection-test-noscript = The connection test needs JavaScript.
 day-checklist = Checklist
+day-next = Next consultation
+day-book-next = Book the next one (confirmed at once)

@@ -291,3 +291,5 @@ connection-test-no-camera = カメラまたはマイクを使えませんでし�
 connection-test-speed = 通信速度: 約 {"{"}mbps{"}"} Mbps
 connection-test-noscript = 接続テストにはJavaScriptが必要です。
 day-checklist = 事前確認
+day-next = 次回の相談
+day-book-next = 次回を予約する（その場で確定）

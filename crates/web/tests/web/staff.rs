@@ -369,6 +369,26 @@ async fn counsellors_day() {
             .unwrap()
             .unwrap();
         assert_eq!(r.state, "attended");
+        // BK-8: the counsellor books the next consultation on the spot, confirmed at once.
+        let next_start = jst()
+            .with_ymd_and_hms(2027, 1, 12, 10, 0, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let next = madoguchi_app::booking::publish_slot(&w.db, "28011", next_start, "zoom", 1)
+            .await
+            .unwrap();
+        let body = format!("_csrf={csrf}&date=2027-01-04&slot_id={next}");
+        let booked = send(
+            &w.app,
+            form_post(&format!("/staff/reservations/{id}/book-next"), &kobe, &body),
+        )
+        .await;
+        assert!(booked.body.contains("記録しました"), "{}", booked.body);
+        let mine = send(&w.app, get_with("/api/v1/reservations", Some(&seeker)))
+            .await
+            .json();
+        assert_eq!(mine.as_array().unwrap().len(), 2, "{mine}");
+        assert_eq!(mine[0]["state"], "confirmed");
         let again = send(
             &w.app,
             form_post(
