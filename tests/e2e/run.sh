@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Browser tests: start `madoguchi serve --demo` on a fresh SQLite file, drive Debian's
 # Chromium with playwright-core, check every page with axe-core, stop the server.
+#
+#   MADOGUCHI_BIN=path/to/madoguchi bash tests/e2e/run.sh
+#
+# MADOGUCHI_BIN defaults to target/debug/madoguchi (under CARGO_TARGET_DIR if set), built
+# with `cargo build -p madoguchi` when absent. Only 127.0.0.1 is ever contacted; no
+# browser is downloaded (playwright-core drives /usr/bin/chromium from Debian).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bin="${MADOGUCHI_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/madoguchi}"
+case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Chromium"
@@ -12,21 +19,54 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
 if [ ! -x "$bin" ]; then
+  echo "== building $bin"
   (cd "$root" && cargo build -p madoguchi)
 fi
 (cd "$here" && npm ci --no-audit --no-fund --silent)
 
 work="$(mktemp -d)"
 out="$work/stdout.log"
-(cd "$work" && exec "$bin" serve --demo --listen 127.0.0.1:0 --database-url "sqlite:$work/m.db" >"$out" 2>"$work/stderr.log") &
+server=""
+stop_server() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+    kill -TERM "$server" 2>/dev/null || true
+    # A graceful stop takes well under a second; never hang the run on it.
+    for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap stop_server EXIT
+
+# The product reads every MADOGUCHI_… variable as configuration and refuses unknown ones,
+# so the harness's own MADOGUCHI_BIN must not reach it.
+(cd "$work" && exec env -u MADOGUCHI_BIN "$bin" serve --demo --listen 127.0.0.1:0 \
+  --database-url "sqlite:$work/e2e.db" >"$out" 2>"$work/stderr.log") &
 server=$!
-trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  grep -q "read it at" "$out" 2>/dev/null && break
+
+url=""
+for _ in $(seq 1 300); do
+  url="$(grep -o 'Open http://127\.0\.0\.1:[0-9]*/' "$out" 2>/dev/null | head -1 | sed 's/^Open //' || true)"
+  [ -n "$url" ] && break
+  kill -0 "$server" 2>/dev/null || break
   sleep 0.2
 done
-url="$(grep -o 'Open http://[0-9.:]*/' "$out" | head -1 | sed 's/^Open //')"
-[ -n "$url" ] || { echo "the server did not start:"; cat "$work/stderr.log"; exit 1; }
+if [ -z "$url" ]; then
+  echo "error: the server did not start ($bin); its output:" >&2
+  cat "$out" "$work/stderr.log" >&2 || true
+  exit 1
+fi
+# The demo credentials are printed right after the address; some tests read them.
+for _ in $(seq 1 25); do grep -q '^Demo staff' "$out" && break; sleep 0.2; done
+echo "== browser tests against $url"
+
 export BASE_URL="${url%/}" MADOGUCHI_STDOUT="$out"
 cd "$here"
-node --test --test-concurrency=1 ./*.test.mjs
+status=0
+node --test --test-concurrency=1 ./*.test.mjs || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "== server log (stderr, last 40 lines)"
+  tail -n 40 "$work/stderr.log" || true
+fi
+exit "$status"

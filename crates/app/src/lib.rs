@@ -23,6 +23,7 @@ pub mod session;
 pub mod sign_in;
 pub mod smtp_sink;
 pub mod staff;
+pub mod templates;
 
 pub use error::{AppError, ErrorCode};
 pub use madoguchi_store::Db;

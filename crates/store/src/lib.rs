@@ -16,6 +16,7 @@ pub mod reservations;
 pub mod schedule;
 pub mod sessions;
 pub mod staff;
+pub mod templates;
 pub mod testing;
 pub mod tokens;
 mod url;

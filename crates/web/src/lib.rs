@@ -19,6 +19,7 @@ mod prepare_pages;
 pub mod problem;
 mod staff_day;
 mod staff_pages;
+mod staff_slots;
 mod visitor;
 
 use std::future::Future;
@@ -138,6 +139,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
+        .route("/staff/slots", get(staff_slots::slots))
+        .route("/staff/slots/templates", post(staff_slots::add))
+        .route("/staff/slots/templates/{id}/delete", post(staff_slots::delete))
+        .route("/staff/slots/publish", post(staff_slots::publish))
         .route("/staff/reservations/{id}/{action}", post(staff_day::act))
         .route(
             "/me/password",

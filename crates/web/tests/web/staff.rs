@@ -404,3 +404,87 @@ async fn counsellors_day() {
         );
     }
 }
+
+// rules BK-2, BK-1: weekly templates publish 30-minute slots to the horizon, never on a
+// closed day (2027-01-11 成人の日 is a Monday) or outside hours, and never twice.
+#[tokio::test]
+async fn templates_publish_slots() {
+    for w in worlds("staff_templates").await {
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
+        let (pw, key) = staff(&w, Role::OfficeAdmin, Some("28011"), "kobe.admin").await;
+        let admin = staff_sign_in(&w, "kobe.admin", &pw, &code(&w, &key)).await.unwrap();
+        let page = send(&w.app, get_with("/staff/slots", Some(&admin))).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", w.backend);
+        let csrf = csrf_of(&page.body);
+        let add = |body: String| form_post("/staff/slots/templates", &admin, &body);
+        let ok = send(
+            &w.app,
+            add(format!("_csrf={csrf}&weekday=0&starts=10%3A00&app=zoom&capacity=2")),
+        )
+        .await;
+        assert!(ok.body.contains("記録しました"), "{}", ok.body);
+        let sat = send(
+            &w.app,
+            add(format!("_csrf={csrf}&weekday=5&starts=10%3A00&app=zoom&capacity=1")),
+        )
+        .await;
+        assert!(sat.body.contains("開庁時間外です"), "the office is closed on Saturdays");
+        let late = send(
+            &w.app,
+            add(format!("_csrf={csrf}&weekday=0&starts=17%3A00&app=zoom&capacity=1")),
+        )
+        .await;
+        assert!(late.body.contains("開庁時間外です"), "17:00–17:30 runs past 17:15");
+        let first = send(
+            &w.app,
+            form_post("/staff/slots/publish", &admin, &format!("_csrf={csrf}")),
+        )
+        .await;
+        assert!(
+            first.body.contains("相談枠を 3 件作成しました"),
+            "{}: {}",
+            w.backend,
+            first.body
+        );
+        let again = send(
+            &w.app,
+            form_post("/staff/slots/publish", &admin, &format!("_csrf={csrf}")),
+        )
+        .await;
+        assert!(
+            again.body.contains("相談枠を 0 件作成しました"),
+            "publishing twice makes none"
+        );
+        let free = send(
+            &w.app,
+            get_with("/api/v1/offices/28011/slots?from=2027-01-04&to=2027-01-31", None),
+        )
+        .await
+        .json();
+        let starts: Vec<_> = free
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["start"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "2027-01-04T10:00:00+09:00",
+                "2027-01-18T10:00:00+09:00",
+                "2027-01-25T10:00:00+09:00"
+            ]
+        );
+        assert_eq!(free[0]["remaining"], 2);
+
+        let (cpw, ckey) = staff(&w, Role::Counsellor, Some("28011"), "kobe.c").await;
+        w.clock.advance(chrono::Duration::seconds(30));
+        let counsellor = staff_sign_in(&w, "kobe.c", &cpw, &code(&w, &ckey)).await.unwrap();
+        assert_eq!(
+            send(&w.app, get_with("/staff/slots", Some(&counsellor))).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}

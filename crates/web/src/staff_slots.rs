@@ -1,0 +1,191 @@
+//! The office admin's slot page (rule BK-2): weekly templates and publishing them.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{NaiveTime, Weekday};
+use madoguchi_app::booking::APPS;
+use madoguchi_app::staff::StaffMember;
+use madoguchi_app::{AppError, staff, templates};
+
+use crate::AppState;
+use crate::account_pages::field_value;
+use crate::i18n::Lang;
+use crate::page::{Page, PageError, render};
+use crate::visitor::Visitor;
+
+type Fields = std::collections::HashMap<String, String>;
+/// (template id, weekday, time, app, capacity)
+type Row = (i64, String, String, String, i32);
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+#[derive(Template)]
+#[template(path = "staff_slots.html")]
+struct SlotsPage {
+    page: Page,
+    csrf: String,
+    message: String,
+    templates: Vec<Row>,
+    weekdays: Vec<(usize, String)>,
+    apps: Vec<(&'static str, String)>,
+}
+
+async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
+    let (Some(id), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
+        return Ok(None);
+    };
+    let m = staff::member(&state.db, id).await.map_err(|e| PageError(lang, e))?;
+    Ok(m.map(|m| (m, s.csrf.clone())))
+}
+
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    me: &StaffMember,
+    csrf: String,
+    message: String,
+) -> Result<Response, PageError> {
+    let office = me.office.clone().unwrap_or_default();
+    let list = templates::list(&state.db, me, &office)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let rows = list
+        .into_iter()
+        .map(|t| {
+            let day = usize::try_from(t.weekday)
+                .ok()
+                .and_then(|i| WEEKDAYS.get(i))
+                .map(|w| lang.weekday_long(*w))
+                .unwrap_or_default();
+            (
+                t.id,
+                day,
+                t.starts.format("%H:%M").to_string(),
+                lang.t(&format!("app-{}", t.app)),
+                t.capacity,
+            )
+        })
+        .collect();
+    let view = SlotsPage {
+        page: Page::new(lang, "/staff/slots", &[]),
+        csrf,
+        message,
+        templates: rows,
+        weekdays: WEEKDAYS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, lang.weekday_long(*w)))
+            .collect(),
+        apps: APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}")))).collect(),
+    };
+    Ok(render(&view, StatusCode::OK))
+}
+
+/// `GET /staff/slots`
+pub async fn slots(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
+    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    page(&state, lang, &me, csrf, String::new()).await
+}
+
+fn outcome(lang: Lang, r: Result<String, AppError>) -> Result<String, PageError> {
+    match r {
+        Ok(m) => Ok(m),
+        Err(e @ (AppError::InvalidInput { .. } | AppError::Refused { .. })) => {
+            Ok(lang.t(&format!("problem-{}", e.specific_code())))
+        }
+        Err(e) => Err(PageError(lang, e)),
+    }
+}
+
+/// `POST /staff/slots/templates`
+pub async fn add(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let weekday: i32 = field_value(&fields, "weekday").parse().unwrap_or(-1);
+    let capacity: i32 = field_value(&fields, "capacity").parse().unwrap_or(0);
+    let result = match NaiveTime::parse_from_str(field_value(&fields, "starts").trim(), "%H:%M") {
+        Ok(starts) => {
+            let t = templates::NewTemplate {
+                weekday,
+                starts,
+                app: field_value(&fields, "app"),
+                capacity,
+            };
+            templates::add(&state.db, state.clock.as_ref(), &me, &office, &t)
+                .await
+                .map(|_| lang.t("day-saved"))
+        }
+        Err(_) => Err(AppError::invalid("invalid_time", "starts", "HH:MM")),
+    };
+    let message = outcome(lang, result)?;
+    page(&state, lang, &me, csrf, message).await
+}
+
+/// `POST /staff/slots/templates/{id}/delete`
+pub async fn delete(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let id: i64 = id.parse().unwrap_or(-1);
+    let message = outcome(
+        lang,
+        templates::remove(&state.db, &me, &office, id)
+            .await
+            .map(|()| lang.t("day-saved")),
+    )?;
+    page(&state, lang, &me, csrf, message).await
+}
+
+/// `POST /staff/slots/publish`
+pub async fn publish(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let result = templates::publish(&state.db, state.clock.as_ref(), &me, &office)
+        .await
+        .map(|n| lang.t_args("slots-published", &[("count", n.to_string())]));
+    let message = outcome(lang, result)?;
+    page(&state, lang, &me, csrf, message).await
+}
