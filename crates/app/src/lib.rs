@@ -17,6 +17,7 @@ pub mod mail;
 pub mod no_show;
 pub mod offices;
 pub mod register;
+pub mod requests;
 pub mod schedule;
 pub mod secrets;
 pub mod session;

@@ -151,3 +151,12 @@ fn horizon_end(from: NaiveDate, days: u32) -> NaiveDate {
     from.checked_add_days(Days::new(u64::from(days.saturating_sub(1))))
         .unwrap_or(NaiveDate::MAX)
 }
+
+/// BK-7: whether the office books directly or takes requests.
+pub async fn set_booking_mode(db: &Db, code: &str, mode: &str) -> Result<(), AppError> {
+    let office = get(db, code).await?;
+    if mode != "direct" && mode != "request" {
+        return Err(AppError::invalid("invalid_choice", "booking_mode", "direct or request"));
+    }
+    Ok(madoguchi_store::requests::set_booking_mode(db, office.code.as_str(), mode).await?)
+}

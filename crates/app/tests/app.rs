@@ -540,6 +540,93 @@ mod booking_under_load {
         }
     }
 
+    // rule BK-7: request mode — up to three preferences; staff schedule one into a confirmed
+    // reservation or decline; a direct-mode office refuses requests.
+    #[tokio::test]
+    async fn requests_are_scheduled_by_staff() {
+        use madoguchi_app::requests;
+        use madoguchi_app::staff::StaffMember;
+        use madoguchi_domain::staff::Role;
+        for t in testing::both("bk7_requests").await {
+            office(&t.db).await;
+            let users = seekers(&t.db, 2, "req").await;
+            let clock = FixedClock(now());
+            let prefs = [at(10, 0), at(14, 0)];
+            let direct = requests::request(&t.db, &clock, users[0], "28011", &prefs, "")
+                .await
+                .unwrap_err();
+            assert_eq!(direct.specific_code(), "direct_booking", "{}", t.db.backend());
+            madoguchi_app::offices::set_booking_mode(&t.db, "28011", "request")
+                .await
+                .unwrap();
+            let too_many = [at(9, 0), at(10, 0), at(11, 0), at(13, 0)];
+            assert!(
+                requests::request(&t.db, &clock, users[0], "28011", &too_many, "")
+                    .await
+                    .is_err()
+            );
+            let sunday = jst()
+                .with_ymd_and_hms(2026, 12, 6, 10, 0, 0)
+                .unwrap()
+                .with_timezone(&Utc);
+            let e = requests::request(&t.db, &clock, users[0], "28011", &[sunday], "")
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(e, madoguchi_app::AppError::Fields(ref p) if p[0].code == "closed_day"),
+                "{e:?}"
+            );
+            let id = requests::request(&t.db, &clock, users[0], "28011", &prefs, "転職の相談")
+                .await
+                .unwrap();
+            let other = requests::request(&t.db, &clock, users[1], "28011", &prefs, "")
+                .await
+                .unwrap();
+
+            madoguchi_app::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.c", "x")
+                .await
+                .unwrap();
+            let member = madoguchi_store::staff::by_key(&t.db, "kobe.c").await.unwrap().unwrap();
+            let kobe = StaffMember {
+                id: member.id,
+                name: "x".into(),
+                role: Role::Counsellor,
+                office: Some("28011".into()),
+            };
+            let open = requests::open(&t.db, &clock, &kobe).await.unwrap();
+            assert_eq!(open.len(), 2);
+            let slot = booking::publish_slot(&t.db, "28011", at(14, 0), "zoom", 1)
+                .await
+                .unwrap();
+            let reservation = requests::schedule(&t.db, &clock, &kobe, id, slot).await.unwrap();
+            let r = reservations::reservation(&t.db, reservation).await.unwrap().unwrap();
+            assert_eq!(
+                (r.state.as_str(), r.user_ref, r.topic.as_str()),
+                ("confirmed", users[0], "転職の相談")
+            );
+            assert_eq!(
+                requests::schedule(&t.db, &clock, &kobe, id, slot)
+                    .await
+                    .unwrap_err()
+                    .specific_code(),
+                "already_decided"
+            );
+            requests::decline(&t.db, &clock, &kobe, other).await.unwrap();
+            assert!(requests::open(&t.db, &clock, &kobe).await.unwrap().is_empty());
+            let tokyo = StaffMember {
+                office: Some("13010".into()),
+                ..kobe.clone()
+            };
+            assert_eq!(
+                requests::decline(&t.db, &clock, &tokyo, other)
+                    .await
+                    .unwrap_err()
+                    .specific_code(),
+                "not_found"
+            );
+        }
+    }
+
     /// Child half of the two-process race: every user here tries the one seat.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     #[ignore = "run by two_processes_race_for_one_seat"]

@@ -45,6 +45,9 @@ pub enum OfficeAction {
         /// Days not named keep their hours; `sat=closed` closes a weekday.
         #[arg(long)]
         hours: Option<String>,
+        /// `direct` (pick a free slot) or `request` (send preferences; staff schedule), BK-7.
+        #[arg(long)]
+        booking_mode: Option<String>,
     },
     /// Announce that the office is closed on a date.
     Close {
@@ -114,7 +117,11 @@ async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), Ap
             address,
             phone,
             hours,
+            booking_mode,
         } => {
+            if let Some(mode) = booking_mode {
+                offices::set_booking_mode(db, &code, &mode).await?;
+            }
             let mut office = offices::get(db, &code).await?;
             for (field, value) in [
                 (&mut office.name_ja, name_ja),

@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod lease;
 pub mod offices;
 pub mod outbox;
+pub mod requests;
 pub mod reservations;
 pub mod schedule;
 pub mod sessions;

@@ -37,7 +37,8 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_booking::create,
         crate::api_booking::list,
         crate::api_booking::one,
-        crate::api_booking::cancel
+        crate::api_booking::cancel,
+        crate::api_booking::create_request
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

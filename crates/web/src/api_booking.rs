@@ -222,3 +222,40 @@ pub async fn cancel(
     booking::cancel_own(&state.db, state.clock.as_ref(), user, id).await?;
     Ok(Json(reservation_json(booking::own(&state.db, user, id).await?)))
 }
+
+/// BK-7: a request with up to three preferred times.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RequestBody {
+    /// Five-digit office code.
+    pub office: String,
+    /// One to three start times, RFC 3339 (e.g. `2027-01-04T10:00:00+09:00`).
+    #[schema(value_type = Vec<String>)]
+    pub preferences: Vec<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub topic: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestCreated {
+    pub id: i64,
+    /// `open` until staff schedule or decline it.
+    pub state: &'static str,
+}
+
+/// Sends a reservation request to an office in request mode (BK-7); staff schedule it.
+#[utoipa::path(post, path = "/api/v1/reservation-requests", tag = "consultations", request_body = RequestBody,
+    responses((status = 201, body = RequestCreated),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_input` (preferences)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`direct_booking`")))]
+pub async fn create_request(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    json: Result<Json<RequestBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let r = body(json)?;
+    let prefs: Vec<DateTime<Utc>> = r.preferences.iter().map(|p| p.with_timezone(&Utc)).collect();
+    let id =
+        madoguchi_app::requests::request(&state.db, state.clock.as_ref(), user, &r.office, &prefs, &r.topic).await?;
+    Ok((StatusCode::CREATED, Json(RequestCreated { id, state: "open" })).into_response())
+}

@@ -19,6 +19,7 @@ mod prepare_pages;
 pub mod problem;
 mod staff_day;
 mod staff_pages;
+mod staff_requests;
 mod staff_slots;
 mod visitor;
 
@@ -72,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/offices/{code}/slots", get(api_booking::free_slots))
         .route("/api/v1/reservations", post(api_booking::create).get(api_booking::list))
         .route("/api/v1/reservations/{id}", get(api_booking::one))
+        .route("/api/v1/reservation-requests", post(api_booking::create_request))
         .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
         .route("/api/v1/registrations", post(api_accounts::create_registration))
         .route("/api/v1/registrations/verify", post(api_accounts::verify_registration))
@@ -140,6 +142,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
         .route("/staff/slots", get(staff_slots::slots))
+        .route("/staff/requests", get(staff_requests::list))
+        .route("/staff/requests/{id}/{action}", post(staff_requests::decide))
         .route("/staff/slots/templates", post(staff_slots::add))
         .route("/staff/slots/templates/{id}/delete", post(staff_slots::delete))
         .route("/staff/slots/publish", post(staff_slots::publish))

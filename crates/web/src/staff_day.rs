@@ -131,7 +131,11 @@ async fn render_day(
 }
 
 /// Up to 40 free slots at the office from tomorrow for 30 days, for on-the-spot booking.
-async fn next_free_slots(state: &AppState, lang: Lang, office: &str) -> Result<Vec<(i64, String)>, AppError> {
+pub(crate) async fn next_free_slots(
+    state: &AppState,
+    lang: Lang,
+    office: &str,
+) -> Result<Vec<(i64, String)>, AppError> {
     use chrono::TimeZone;
     let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default();
     let from = jst()

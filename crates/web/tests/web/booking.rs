@@ -234,3 +234,32 @@ async fn checklist_and_connection_test() {
         assert_eq!(payload.status, StatusCode::OK);
     }
 }
+
+// rule BK-7 through the API: a request to an office in request mode; direct offices refuse.
+#[tokio::test]
+async fn reservation_requests_api() {
+    for w in worlds("api_requests").await {
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
+        let seeker = eligible(&w, "yamada.taro").await;
+        let body = json!({"office": "28011", "preferences": ["2027-01-04T10:00:00+09:00", "2027-01-05T14:00:00+09:00"], "topic": "相談"});
+        let direct = send(&w.app, post_json("/api/v1/reservation-requests", &body, Some(&seeker))).await;
+        assert_eq!(direct.json()["code"], "direct_booking", "{}", w.backend);
+        madoguchi_app::offices::set_booking_mode(&w.db, "28011", "request")
+            .await
+            .unwrap();
+        let ok = send(&w.app, post_json("/api/v1/reservation-requests", &body, Some(&seeker))).await;
+        assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+        assert_eq!(ok.json()["state"], "open");
+        for bad in [
+            json!({"office": "28011", "preferences": []}),
+            json!({"office": "28011", "preferences": ["not a time"]}),
+            json!({"office": "28011", "preferences": ["2027-01-09T10:00:00+09:00"]}),
+            json!({"office": "99999", "preferences": ["2027-01-04T10:00:00+09:00"]}),
+        ] {
+            let r = send(&w.app, post_json("/api/v1/reservation-requests", &bad, Some(&seeker))).await;
+            assert!(r.status.is_client_error(), "{bad}: {} {}", r.status, r.body);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// Rule NO-5, two languages: every page is Japanese by default and English through the
+// switch on every page (or `?lang=en`); the choice is kept in a cookie, so later pages
+// without `?lang` stay in the chosen language. Also the 404 page in each language.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, visit } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// The offices `serve --demo` seeds: code, Japanese name, English name.
+const OFFICES = [
+  ['28011', '灘公共職業安定所三宮分室', 'Nada Public Employment Security Office, Sannomiya Branch'],
+  ['13010', '飯田橋公共職業安定所', 'Iidabashi Public Employment Security Office'],
+  ['27020', '大阪東公共職業安定所', 'Osaka-Higashi Public Employment Security Office'],
+  ['01010', '札幌公共職業安定所', 'Sapporo Public Employment Security Office'],
+];
+
+/** The office names the top page links to, by code. */
+async function officeLinks(page) {
+  const links = await page.locator('ul.offices h2 a').evaluateAll((as) =>
+    as.map((a) => [a.getAttribute('href'), a.textContent.trim()]));
+  return Object.fromEntries(links);
+}
+
+test('NO-5: top page in Japanese, switch to English, the choice persists by cookie', async () => {
+  const page = await newPage(browser);
+  await visit(page, '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja', 'Japanese by default');
+  assert.deepEqual(await officeLinks(page), Object.fromEntries(OFFICES.map(([c, ja]) => [`/offices/${c}`, ja])));
+  // The switch: the current language is not a link, the other one is.
+  assert.equal(await page.locator('nav.lang [aria-current="true"]').getAttribute('lang'), 'ja');
+
+  await Promise.all([page.waitForURL(/[?&]lang=en/), page.click('nav.lang a[hreflang=en]')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.deepEqual(await officeLinks(page), Object.fromEntries(OFFICES.map(([c, , en]) => [`/offices/${c}`, en])));
+  assert.equal(await page.locator('nav.lang [aria-current="true"]').getAttribute('lang'), 'en');
+
+  // No `?lang` from here on: the cookie the switch left decides.
+  await visit(page, '/offices/28011');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the choice persists on an office page');
+  assert.equal((await page.textContent('h1')).trim(), OFFICES[0][2]);
+  await visit(page, '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'and on the top page');
+
+  // And back to Japanese through the switch on the office page.
+  await visit(page, '/offices/13010');
+  await Promise.all([page.waitForURL(/[?&]lang=ja/), page.click('nav.lang a[hreflang=ja]')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.equal((await page.textContent('h1')).trim(), OFFICES[1][1]);
+  assert.match(page.url(), /\/offices\/13010\?lang=ja$/, 'the switch keeps the page');
+  await visit(page, '/offices/13010');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await page.context().close();
+});
+
+test('NO-5: the 404 page speaks the visitor\'s language', async () => {
+  const page = await newPage(browser);
+  let response = await visit(page, '/nowhere');
+  assert.equal(response.status(), 404);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.equal((await page.textContent('h1')).trim(), 'ページが見つかりません');
+  response = await visit(page, '/nowhere?lang=en');
+  assert.equal(response.status(), 404);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal((await page.textContent('h1')).trim(), 'Page not found');
+  await page.context().close();
+});
