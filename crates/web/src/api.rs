@@ -38,7 +38,9 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_booking::list,
         crate::api_booking::one,
         crate::api_booking::cancel,
-        crate::api_booking::create_request
+        crate::api_booking::create_request,
+        crate::api_staff::schedule_day,
+        crate::api_staff::record
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

@@ -5,6 +5,7 @@ mod account_pages;
 pub mod api;
 mod api_accounts;
 mod api_booking;
+mod api_staff;
 mod booking_pages;
 mod browse;
 mod dev_mail;
@@ -74,6 +75,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/reservations", post(api_booking::create).get(api_booking::list))
         .route("/api/v1/reservations/{id}", get(api_booking::one))
         .route("/api/v1/reservation-requests", post(api_booking::create_request))
+        .route("/api/v1/staff/schedule", get(api_staff::schedule_day))
+        .route("/api/v1/staff/reservations/{id}/{action}", post(api_staff::record))
         .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
         .route("/api/v1/registrations", post(api_accounts::create_registration))
         .route("/api/v1/registrations/verify", post(api_accounts::verify_registration))

@@ -309,6 +309,17 @@ async fn counsellors_day() {
             audit_actions(&w).await.iter().any(|(a, _)| a == "view_schedule"),
             "PV-4"
         );
+        // The same day through the staff API; a job seeker's session is refused.
+        let api = send(&w.app, get_with("/api/v1/staff/schedule?date=2027-01-04", Some(&kobe)))
+            .await
+            .json();
+        assert_eq!(
+            (api[0]["id"].as_i64(), api[0]["verify_name"].as_str()),
+            (Some(id), Some("山田 太郎")),
+            "{api}"
+        );
+        let denied = send(&w.app, get_with("/api/v1/staff/schedule", Some(&seeker))).await;
+        assert_eq!(denied.status, StatusCode::UNAUTHORIZED);
         let csrf = csrf_of(&day.body);
         let meet = format!(
             "_csrf={csrf}&date=2027-01-04&meeting_id=812+3456+7890&passkey=k0be&join_url=https%3A%2F%2Fzoom.example%2Fj%2F81234567890"
