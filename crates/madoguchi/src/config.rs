@@ -11,7 +11,12 @@ use serde::Deserialize;
 pub const DEFAULT_FILE: &str = "madoguchi.toml";
 const ENV_PREFIX: &str = "MADOGUCHI_";
 /// Variables with these prefixes belong to the test harness, not to the product.
-const ENV_IGNORED: &[&str] = &["MADOGUCHI_TEST_"];
+const ENV_IGNORED: &[&str] = &[
+    "MADOGUCHI_TEST_",
+    "MADOGUCHI_BIN",
+    "MADOGUCHI_CHILD_",
+    "MADOGUCHI_STDOUT",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
