@@ -258,7 +258,7 @@ async fn admins_create_staff_within_their_scope() {
     }
 }
 
-// rules BK-9, BK-10, BK-11, BK-16, PV-4: the counsellor's day: meeting details reach My Page
+// rules BK-8, BK-9, BK-10, BK-11, BK-16, MT-1, PV-4: the counsellor's day: meeting details reach My Page
 // only, joined/attended/phone cancellation are recorded, another office cannot act.
 #[tokio::test]
 async fn counsellors_day() {
@@ -380,7 +380,7 @@ async fn counsellors_day() {
             .unwrap()
             .unwrap();
         assert_eq!(r.state, "attended");
-        // BK-8: the counsellor books the next consultation on the spot, confirmed at once.
+        // rule BK-8: the counsellor books the next consultation on the spot, confirmed at once.
         let next_start = jst()
             .with_ymd_and_hms(2027, 1, 12, 10, 0, 0)
             .unwrap()
