@@ -162,14 +162,14 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Event {
+pub(crate) enum Event {
     Booked,
     Cancelled,
 }
 
 /// The mail and inbox entry for a booking or cancellation (NO-1, NO-2), with the `.ics`
 /// for a booking (NO-4). `None` if the account has gone.
-async fn notice(
+pub(crate) async fn notice(
     db: &Db,
     user_ref: i64,
     slot: &store::SlotRow,

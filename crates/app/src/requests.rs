@@ -157,6 +157,7 @@ pub async fn schedule(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, 
             clock.now(),
             &actor,
             "duplicate scheduling",
+            None,
         )
         .await?;
         return Err(AppError::Refused {

@@ -54,6 +54,8 @@ pub enum Change {
     CorrectNoShow { reason: String },
     /// BK-13: ended early for threats, abuse or non-job-seeking use, with a reason.
     EndEarly { reason: String },
+    /// BK-16: the office cancels (e.g. the counsellor is ill); the user is told (NO-1).
+    CancelByOffice { reason: String },
 }
 
 impl Change {
@@ -64,6 +66,7 @@ impl Change {
             Self::CancelledByPhone { .. } => "record_phone_cancellation",
             Self::CorrectNoShow { .. } => "correct_no_show",
             Self::EndEarly { .. } => "end_early",
+            Self::CancelByOffice { .. } => "cancel_by_office",
         }
     }
 }
@@ -95,7 +98,7 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
     let actor = format!("staff:{}", staff.id);
     let done = match change {
         Change::Joined => reservations::mark_joined(db, id, now).await?,
-        Change::Attended => store::transition(db, id, &["confirmed"], "attended", now, &actor, "").await?,
+        Change::Attended => store::transition(db, id, &["confirmed"], "attended", now, &actor, "", None).await?,
         Change::CancelledByPhone { channel } => {
             let note = required("channel", channel)?;
             store::transition(
@@ -106,12 +109,33 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
                 now,
                 &actor,
                 &note,
+                None,
             )
             .await?
         }
         Change::CorrectNoShow { reason } => {
             let note = required("reason", reason)?;
-            store::transition(db, id, &["no_show"], "attended", now, &actor, &note).await?
+            store::transition(db, id, &["no_show"], "attended", now, &actor, &note, None).await?
+        }
+        Change::CancelByOffice { reason } => {
+            let note = required("reason", reason)?;
+            let slot = madoguchi_store::reservations::slot(db, r.slot_id).await?;
+            let notice = match slot {
+                Some(slot) => crate::booking::notice(db, r.user_ref, &slot, crate::booking::Event::Cancelled).await?,
+                None => None,
+            };
+            let tell = notice.as_ref().map(|n| (r.user_ref, n));
+            store::transition(
+                db,
+                id,
+                &["requested", "confirmed"],
+                "cancelled_by_office",
+                now,
+                &actor,
+                &note,
+                tell,
+            )
+            .await?
         }
         Change::EndEarly { reason } => {
             let note = required("reason", reason)?;
@@ -123,6 +147,7 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
                 now,
                 &actor,
                 &note,
+                None,
             )
             .await?
         }

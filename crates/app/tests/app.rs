@@ -627,6 +627,58 @@ mod booking_under_load {
         }
     }
 
+    // rules BK-16, NO-1: the office cancels with a reason; the seat is freed, the row kept, and
+    // the user is told in the same transaction.
+    #[tokio::test]
+    async fn office_cancellation_tells_the_user() {
+        use madoguchi_app::schedule::{self, Change};
+        use madoguchi_app::staff::StaffMember;
+        use madoguchi_domain::staff::Role;
+        for t in testing::both("bk16_office_cancel").await {
+            office(&t.db).await;
+            let user = seekers(&t.db, 1, "oc").await[0];
+            let slot = booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1)
+                .await
+                .unwrap();
+            let clock = FixedClock(now());
+            let id = booking::book(&t.db, &clock, user, slot, &Details::default())
+                .await
+                .unwrap();
+            madoguchi_app::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.oc", "x")
+                .await
+                .unwrap();
+            let m = madoguchi_store::staff::by_key(&t.db, "kobe.oc").await.unwrap().unwrap();
+            let kobe = StaffMember {
+                id: m.id,
+                name: "x".into(),
+                role: Role::Counsellor,
+                office: Some("28011".into()),
+            };
+            let none = schedule::record(&t.db, &clock, &kobe, id, &Change::CancelByOffice { reason: " ".into() }).await;
+            assert_eq!(none.unwrap_err().specific_code(), "required");
+            let reason = Change::CancelByOffice {
+                reason: "担当者の急病のため".into(),
+            };
+            schedule::record(&t.db, &clock, &kobe, id, &reason).await.unwrap();
+            assert_eq!(
+                reservations::reservation(&t.db, id).await.unwrap().unwrap().state,
+                "cancelled_by_office",
+                "{}",
+                t.db.backend()
+            );
+            assert_eq!(
+                reservations::free_slots(&t.db, "28011", at(0, 0), at(23, 0))
+                    .await
+                    .unwrap()
+                    .len(),
+                1,
+                "the seat is free"
+            );
+            let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+            assert!(inbox[0].subject.contains("取り消しました"), "{:?}", inbox[0].subject);
+        }
+    }
+
     /// Child half of the two-process race: every user here tries the one seat.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     #[ignore = "run by two_processes_race_for_one_seat"]

@@ -34,6 +34,9 @@ pub async fn for_office_day(db: &Db, office: &str, day: NaiveDate) -> Result<Vec
 /// Moves a reservation from one of `from` to `to` with one conditional update, records the
 /// event with actor and note, and frees the seat when it is a cancellation. `false` if the
 /// reservation was not in any of `from`.
+// The arguments are the state change's parts (who, from, to, why, whom to tell); a struct
+// for them would only be built to be taken apart here.
+#[allow(clippy::too_many_arguments)]
 pub async fn transition(
     db: &Db,
     id: i64,
@@ -42,6 +45,7 @@ pub async fn transition(
     now: DateTime<Utc>,
     actor: &str,
     note: &str,
+    notice: Option<(i64, &crate::reservations::Notice)>,
 ) -> Result<bool> {
     const EVENT: &str =
         "INSERT INTO reservation_events (reservation_id, at, state, actor, note) VALUES ($1, $2, $3, $4, $5)";
@@ -81,6 +85,10 @@ pub async fn transition(
             sqlx::query(FREE).bind(id).execute(&mut *c).await?;
         }
     });
+    if let Some((user_ref, n)) = notice {
+        crate::outbox::enqueue(&mut tx, &n.mail, now).await?;
+        crate::inbox::add(&mut tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
+    }
     tx.commit().await?;
     Ok(true)
 }

@@ -116,6 +116,7 @@ pub async fn record(
         "phone-cancel" => Change::CancelledByPhone { channel: note },
         "correct-no-show" => Change::CorrectNoShow { reason: note },
         "end-early" => Change::EndEarly { reason: note },
+        "office-cancel" => Change::CancelByOffice { reason: note },
         _ => {
             return Err(AppError::NotFound {
                 what: format!("action {action}"),

@@ -86,6 +86,7 @@ async fn render_day(
                     action("attended", ""),
                     action("phone-cancel", &lang.t("day-channel")),
                     action("end-early", &lang.t("day-reason")),
+                    action("office-cancel", &lang.t("day-reason")),
                 ],
                 "confirmed" => vec![action("attended", ""), action("end-early", &lang.t("day-reason"))],
                 "requested" => vec![action("phone-cancel", &lang.t("day-channel"))],
@@ -227,6 +228,7 @@ pub async fn act(
                 "phone-cancel" => Change::CancelledByPhone { channel: note },
                 "correct-no-show" => Change::CorrectNoShow { reason: note },
                 "end-early" => Change::EndEarly { reason: note },
+                "office-cancel" => Change::CancelByOffice { reason: note },
                 _ => return Err(PageError(lang, AppError::NotFound { what: "action".into() })),
             };
             schedule::record(&state.db, state.clock.as_ref(), &me, id, &change).await

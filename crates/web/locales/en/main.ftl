@@ -333,3 +333,4 @@ requests-decline = Decline
 console-requests = Booking requests
 refused-already_decided = This request has already been decided.
 refused-direct_booking = This office books directly from free slots.
+day-action-office-cancel = Cancel for the office (the user is told)

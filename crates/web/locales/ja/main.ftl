@@ -321,3 +321,4 @@ requests-decline = お断りする
 console-requests = 予約の申込み
 refused-already_decided = この申込みは処理済みです。
 refused-direct_booking = このハローワークは空き枠から直接予約します。
+day-action-office-cancel = ハローワークの都合で取り消す（ご本人に通知）
