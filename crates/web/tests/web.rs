@@ -15,12 +15,16 @@ use madoguchi_web::{AppState, router};
 use serde_json::Value;
 use tower::ServiceExt;
 
+#[path = "web/account_life.rs"]
+mod account_life;
 #[path = "web/accounts.rs"]
 mod accounts;
 #[path = "web/booking.rs"]
 mod booking;
 #[path = "web/staff.rs"]
 mod staff;
+#[path = "web/support.rs"]
+mod support;
 
 struct Reply {
     status: StatusCode,

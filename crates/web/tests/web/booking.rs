@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use madoguchi_domain::clock::jst;
 use serde_json::{Value, json};
 
-use super::accounts::{World, active_account, get_with, post_json, send, worlds};
+use super::support::{World, active_account, get_with, post_json, send, worlds};
 
 async fn slot(w: &World, h: u32, m: u32) -> i64 {
     let start = jst().with_ymd_and_hms(2027, 1, 4, h, m, 0).unwrap().with_timezone(&Utc);
@@ -171,7 +171,7 @@ async fn malformed_booking_input() {
 // no-recording notice is shown; the connection test runs our own script under a strict CSP.
 #[tokio::test]
 async fn checklist_and_connection_test() {
-    use super::accounts::{csrf_of, form_post};
+    use super::support::{csrf_of, form_post};
     for w in worlds("bk14_checklist").await {
         madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
             .await

@@ -5,7 +5,7 @@ use madoguchi_domain::staff::Role;
 use madoguchi_domain::totp;
 use serde_json::json;
 
-use super::accounts::{World, active_account, csrf_of, form_post, get_with, put_json, send, session_cookie, worlds};
+use super::support::{World, active_account, csrf_of, form_post, get_with, put_json, send, session_cookie, worlds};
 
 async fn staff(w: &World, role: Role, office: Option<&str>, user_id: &str) -> (String, Vec<u8>) {
     let c = madoguchi_app::staff::create(&w.db, w.clock.as_ref(), None, role, office, user_id, "職員 一郎")
@@ -291,7 +291,7 @@ async fn counsellors_day() {
         let body = json!({"slot_id": slot, "verify_name": "山田 太郎", "topic": "転職"});
         let booked = send(
             &w.app,
-            super::accounts::post_json("/api/v1/reservations", &body, Some(&seeker)),
+            super::support::post_json("/api/v1/reservations", &body, Some(&seeker)),
         )
         .await;
         let id = booked.json()["id"].as_i64().unwrap();
