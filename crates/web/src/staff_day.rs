@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use madoguchi_app::AppError;
 use madoguchi_app::schedule::{self, Change};
-use madoguchi_app::{AppError, staff};
 use madoguchi_domain::clock::jst;
 use madoguchi_store::schedule::MeetingDetails;
 
@@ -61,13 +61,7 @@ async fn render_day(
     date: Option<&str>,
     message: String,
 ) -> Result<Response, PageError> {
-    let (Some(staff_ref), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
-    };
-    let Some(me) = staff::member(&state.db, staff_ref)
-        .await
-        .map_err(|e| PageError(lang, e))?
-    else {
+    let Some((me, csrf)) = visitor.staff_member(state).await.map_err(|e| PageError(lang, e))? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
     let day = date
@@ -123,7 +117,7 @@ async fn render_day(
     let view = DayPage {
         free,
         page: Page::new(lang, "/staff/day", &[]),
-        csrf: s.csrf.clone(),
+        csrf,
         date: day.to_string(),
         message,
         rows,
@@ -181,21 +175,9 @@ pub async fn act(
     visitor
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
-    let Some(staff_ref) = visitor.staff_ref() else {
+    let Some((me, _)) = visitor.staff_member(&state).await.map_err(|e| PageError(lang, e))? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    let me = staff::member(&state.db, staff_ref)
-        .await
-        .map_err(|e| PageError(lang, e))?
-        .ok_or_else(|| {
-            PageError(
-                lang,
-                AppError::Unauthorized {
-                    code: "not_signed_in",
-                    message: "sign in",
-                },
-            )
-        })?;
     let id: i64 = id.parse().map_err(|_| {
         PageError(
             lang,

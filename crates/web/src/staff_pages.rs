@@ -113,11 +113,7 @@ struct ConsolePage {
 
 /// The signed-in staff member, or a redirect to the staff sign-in.
 async fn current(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
-    let (Some(id), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
-        return Ok(None);
-    };
-    let member = staff::member(&state.db, id).await.map_err(|e| PageError(lang, e))?;
-    Ok(member.map(|m| (m, s.csrf.clone())))
+    visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
 fn console(

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::DateTime;
 use madoguchi_app::staff::StaffMember;
-use madoguchi_app::{AppError, requests, staff};
+use madoguchi_app::{AppError, requests};
 use madoguchi_domain::clock::jst;
 
 use crate::AppState;
@@ -30,11 +30,7 @@ struct RequestsPage {
 }
 
 async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
-    let (Some(id), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
-        return Ok(None);
-    };
-    let m = staff::member(&state.db, id).await.map_err(|e| PageError(lang, e))?;
-    Ok(m.map(|m| (m, s.csrf.clone())))
+    visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
 async fn page(

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveTime, Weekday};
 use madoguchi_app::booking::APPS;
 use madoguchi_app::staff::StaffMember;
-use madoguchi_app::{AppError, staff, templates};
+use madoguchi_app::{AppError, templates};
 
 use crate::AppState;
 use crate::account_pages::field_value;
@@ -42,11 +42,7 @@ struct SlotsPage {
 }
 
 async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
-    let (Some(id), Some(s)) = (visitor.staff_ref(), visitor.session.as_ref()) else {
-        return Ok(None);
-    };
-    let m = staff::member(&state.db, id).await.map_err(|e| PageError(lang, e))?;
-    Ok(m.map(|m| (m, s.csrf.clone())))
+    visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
 async fn page(

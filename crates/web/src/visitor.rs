@@ -62,6 +62,18 @@ impl Visitor {
         Some((self.user_ref()?, self.session.as_ref()?.csrf.clone()))
     }
 
+    /// The signed-in staff member and the session's CSRF token; `None` for anyone else.
+    pub async fn staff_member(
+        &self,
+        state: &AppState,
+    ) -> Result<Option<(madoguchi_app::staff::StaffMember, String)>, AppError> {
+        let (Some(id), Some(s)) = (self.staff_ref(), self.session.as_ref()) else {
+            return Ok(None);
+        };
+        let member = madoguchi_app::staff::member(&state.db, id).await?;
+        Ok(member.map(|m| (m, s.csrf.clone())))
+    }
+
     pub fn staff_ref(&self) -> Option<i64> {
         self.session.as_ref().and_then(|s| s.staff_ref)
     }
