@@ -184,12 +184,7 @@ pub(crate) async fn notice(
     } else {
         office.name_ja.clone()
     };
-    let local = slot.starts_at.with_timezone(&madoguchi_domain::clock::jst());
-    let when = if user.lang == "en" {
-        local.format("%Y-%m-%d %H:%M").to_string()
-    } else {
-        local.format("%Y年%-m月%-d日 %H:%M").to_string()
-    };
+    let when = letters::start_time(&user.lang, slot.starts_at);
     let letter = match event {
         Event::Booked => letters::booked(&user.lang, &user.name, &office_name, &when),
         Event::Cancelled => letters::cancelled(&user.lang, &user.name, &office_name, &when),

@@ -58,6 +58,16 @@ impl Letter {
     }
 }
 
+/// A start time as a letter says it, in Japan time: 2027年1月4日 10:00 or 2027-01-04 10:00.
+pub fn start_time(lang: &str, t: chrono::DateTime<chrono::Utc>) -> String {
+    let local = t.with_timezone(&madoguchi_domain::clock::jst());
+    if lang == "en" {
+        local.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        local.format("%Y年%-m月%-d日 %H:%M").to_string()
+    }
+}
+
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

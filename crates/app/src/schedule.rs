@@ -202,22 +202,12 @@ pub async fn set_meeting(
     )
     .await?;
     if let (true, Some(u)) = (first, user) {
-        let letter = crate::letters::details_ready(&u.lang, &u.name, &when(&u.lang, r.starts_at));
+        let letter = crate::letters::details_ready(&u.lang, &u.name, &crate::letters::start_time(&u.lang, r.starts_at));
         madoguchi_store::outbox::enqueue(&mut tx, &letter.to(&u.email), now).await?;
         madoguchi_store::inbox::add(&mut tx, r.user_ref, &letter.subject, &letter.inbox_body(), now).await?;
     }
     tx.commit().await?;
     Ok(())
-}
-
-/// A start time as a letter says it, in Japan time.
-fn when(lang: &str, t: chrono::DateTime<chrono::Utc>) -> String {
-    let local = t.with_timezone(&madoguchi_domain::clock::jst());
-    if lang == "en" {
-        local.format("%Y-%m-%d %H:%M").to_string()
-    } else {
-        local.format("%Y年%-m月%-d日 %H:%M").to_string()
-    }
 }
 
 /// NO-1: reminders for tomorrow's consultations, each sent once. Returns how many.
@@ -233,7 +223,12 @@ pub async fn send_reminders(db: &Db, clock: &dyn Clock) -> Result<usize, AppErro
         };
         let office = crate::offices::get(db, &office).await?;
         let office_name = if u.lang == "en" { office.name_en } else { office.name_ja };
-        let letter = crate::letters::reminder(&u.lang, &u.name, &when(&u.lang, starts), &office_name);
+        let letter = crate::letters::reminder(
+            &u.lang,
+            &u.name,
+            &crate::letters::start_time(&u.lang, starts),
+            &office_name,
+        );
         let mut tx = db.begin().await?;
         if store::mark_reminded(&mut tx, id, now).await? {
             madoguchi_store::outbox::enqueue(&mut tx, &letter.to(&u.email), now).await?;

@@ -485,14 +485,13 @@ pub async fn me(
         .map_err(fail)?
         .into_iter()
         .map(|r| {
-            let local = r.starts_at.with_timezone(&jst);
             let state_code = madoguchi_domain::booking::State::parse(&r.state);
             let cancellable =
                 state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
             MyReservation {
                 meeting: None,
                 id: r.id,
-                when: format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
+                when: lang.date_time(r.starts_at),
                 app: lang.t(&format!("app-{}", r.app)),
                 state: lang.t(&format!("state-{}", r.state)),
                 cancellable,

@@ -104,11 +104,10 @@ async fn form(state: &AppState, lang: Lang, slot_id: i64, csrf: String, user: i6
     let number = madoguchi_store::eligibility::get(&state.db, user)
         .await?
         .and_then(|e| e.job_seeker_number);
-    let local = slot.starts_at.with_timezone(&jst());
     Ok(BookForm {
         page: Page::new(lang, &format!("/book/{slot_id}"), &[]),
         slot_id,
-        when: format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
+        when: lang.date_time(slot.starts_at),
         office: Page::new(lang, "/", &[])
             .pick(&office.name_ja, &office.name_en)
             .to_owned(),

@@ -97,6 +97,14 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// An instant as people read it, in Japan time: 2027年1月4日（月） 10:00.
+    pub fn date_time<Tz: chrono::TimeZone>(self, t: chrono::DateTime<Tz>) -> String {
+        let local = t.with_timezone(&madoguchi_domain::clock::jst());
+        format!("{} {}", self.date(local.date_naive()), local.format("%H:%M"))
+    }
+}
+
 fn weekday_key(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "mon",

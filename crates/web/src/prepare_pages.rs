@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use madoguchi_app::{AppError, booking};
-use madoguchi_domain::clock::jst;
 
 use crate::AppState;
 use crate::account_pages::field_value;
@@ -44,11 +43,10 @@ async fn prepare_page(state: &AppState, lang: Lang, user: i64, id: i64, csrf: St
         .await?
         .into_iter()
         .find(|x| x.id == id);
-    let local = r.starts_at.with_timezone(&jst());
     Ok(PreparePage {
         page: Page::new(lang, &format!("/me/reservations/{id}/prepare"), &[]),
         id,
-        when: format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
+        when: lang.date_time(r.starts_at),
         csrf,
         done: row.is_some_and(|x| x.checklist_at.is_some()),
         error: String::new(),

@@ -144,13 +144,7 @@ pub(crate) async fn next_free_slots(
     Ok(slots
         .into_iter()
         .take(40)
-        .map(|s| {
-            let local = s.starts_at.with_timezone(&jst());
-            (
-                s.id,
-                format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M")),
-            )
-        })
+        .map(|s| (s.id, lang.date_time(s.starts_at)))
         .collect())
 }
 

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::DateTime;
 use madoguchi_app::staff::StaffMember;
 use madoguchi_app::{AppError, requests};
-use madoguchi_domain::clock::jst;
 
 use crate::AppState;
 use crate::account_pages::field_value;
@@ -54,10 +53,7 @@ async fn page(
             .preferences
             .split(',')
             .filter_map(|p| DateTime::parse_from_rfc3339(p).ok())
-            .map(|p| {
-                let local = p.with_timezone(&jst());
-                format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M"))
-            })
+            .map(|p| lang.date_time(p))
             .collect::<Vec<_>>()
             .join(" / ");
         rows.push((r.id, who, prefs, r.topic));
