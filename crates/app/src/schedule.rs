@@ -239,12 +239,3 @@ pub async fn send_reminders(db: &Db, clock: &dyn Clock) -> Result<usize, AppErro
     }
     Ok(sent)
 }
-
-/// The meeting details of the user's own confirmed reservation (My Page only).
-pub async fn meeting_for_user(db: &Db, user_ref: i64, id: i64) -> Result<Option<MeetingDetails>, AppError> {
-    let r = crate::booking::own(db, user_ref, id).await?;
-    if r.state != "confirmed" {
-        return Ok(None);
-    }
-    Ok(store::meeting(db, id).await?)
-}

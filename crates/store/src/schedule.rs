@@ -166,3 +166,10 @@ pub async fn confirm_checklist(db: &Db, id: i64, user_ref: i64, now: DateTime<Ut
         .map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// BK-14: when the user confirmed the checklist for this reservation, if they have.
+pub async fn checklist_at(db: &Db, id: i64) -> Result<Option<DateTime<Utc>>> {
+    const SQL: &str = "SELECT checklist_at FROM reservations WHERE id = $1";
+    let row: Option<(Option<DateTime<Utc>>,)> = read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?;
+    Ok(row.and_then(|(t,)| t))
+}

@@ -415,6 +415,8 @@ pub async fn sign_out(
 }
 
 pub struct MyReservation {
+    /// Only a confirmed reservation shows how to join.
+    pub confirmed: bool,
     /// BK-9: how to join, shown here only.
     pub meeting: Option<madoguchi_store::schedule::MeetingDetails>,
     pub id: i64,
@@ -489,6 +491,7 @@ pub async fn me(
             let cancellable =
                 state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
             MyReservation {
+                confirmed: r.state == "confirmed",
                 meeting: None,
                 id: r.id,
                 when: lang.date_time(r.starts_at),
@@ -498,10 +501,11 @@ pub async fn me(
             }
         })
         .collect();
-    for r in &mut reservations {
-        r.meeting = madoguchi_app::schedule::meeting_for_user(&state.db, id, r.id)
+    // The reservations are this user's already: read the details of the confirmed ones only.
+    for r in reservations.iter_mut().filter(|r| r.confirmed) {
+        r.meeting = madoguchi_store::schedule::meeting(&state.db, r.id)
             .await
-            .map_err(|e| PageError(lang, e))?;
+            .map_err(fail)?;
     }
     let view = MePage {
         reservations,

@@ -39,16 +39,15 @@ struct PreparePage {
 
 async fn prepare_page(state: &AppState, lang: Lang, user: i64, id: i64, csrf: String) -> Result<PreparePage, AppError> {
     let r = booking::own(&state.db, user, id).await?;
-    let row = madoguchi_store::schedule::for_office_day(&state.db, &r.office_code, r.local_date)
+    let done = madoguchi_store::schedule::checklist_at(&state.db, r.id)
         .await?
-        .into_iter()
-        .find(|x| x.id == id);
+        .is_some();
     Ok(PreparePage {
         page: Page::new(lang, &format!("/me/reservations/{id}/prepare"), &[]),
         id,
         when: lang.date_time(r.starts_at),
         csrf,
-        done: row.is_some_and(|x| x.checklist_at.is_some()),
+        done,
         error: String::new(),
         items: CHECKLIST
             .iter()
