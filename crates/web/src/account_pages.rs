@@ -270,12 +270,35 @@ pub async fn verify_form(
     lang: Lang,
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, PageError> {
-    let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
-    let mut view = Notice::new(lang, "/register/verify", "verify-title", &["verify-body"]);
-    view.form_action = "/register/verify".into();
+    let texts = ("verify-title", "verify-body", "verify-submit");
+    confirm_link(
+        &state,
+        &visitor,
+        lang,
+        "/register/verify",
+        q.token.unwrap_or_default(),
+        texts,
+    )
+    .await
+}
+
+/// The page an emailed link opens: one button that posts the token back with a CSRF token,
+/// so mail scanners that open links cannot use them up. `texts` are (heading, body, button).
+pub async fn confirm_link(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+    path: &str,
+    token: String,
+    texts: (&str, &str, &str),
+) -> Result<Response, PageError> {
+    let (s, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
+    let (heading, body, button) = texts;
+    let mut view = Notice::new(lang, path, heading, &[body]);
+    view.form_action = path.to_owned();
     view.csrf = s.csrf;
-    view.hidden = vec![("token".into(), q.token.unwrap_or_default())];
-    view.button = lang.t("verify-submit");
+    view.hidden = vec![("token".into(), token)];
+    view.button = lang.t(button);
     Ok(with_cookie(render(&view, StatusCode::OK), cookie))
 }
 

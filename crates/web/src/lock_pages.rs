@@ -9,34 +9,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use madoguchi_app::{AppError, lock};
 
 use crate::AppState;
-use crate::account_pages::{FormField, Notice, TokenQuery, describe, field_value, with_cookie};
+use crate::account_pages::{FormField, Notice, TokenQuery, confirm_link, describe, field_value, with_cookie};
 use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
 use crate::visitor::{Visitor, clear_cookie};
 
 type Fields = std::collections::HashMap<String, String>;
-
-/// A page with one confirming button, so link scanners cannot act on a GET.
-async fn confirm(
-    state: &AppState,
-    visitor: &Visitor,
-    lang: Lang,
-    path: &str,
-    token: String,
-) -> Result<Response, PageError> {
-    let (s, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
-    let (heading, body, button) = if path == "/lock" {
-        ("lock-title", "lock-body", "lock-submit")
-    } else {
-        ("reset-title", "reset-body", "reset-submit")
-    };
-    let mut view = Notice::new(lang, path, heading, &[body]);
-    view.form_action = path.to_owned();
-    view.csrf = s.csrf;
-    view.hidden = vec![("token".into(), token)];
-    view.button = lang.t(button);
-    Ok(with_cookie(render(&view, StatusCode::OK), cookie))
-}
 
 /// `GET /lock?token=…`
 pub async fn lock_form(
@@ -45,7 +23,8 @@ pub async fn lock_form(
     lang: Lang,
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, PageError> {
-    confirm(&state, &visitor, lang, "/lock", q.token.unwrap_or_default()).await
+    let texts = ("lock-title", "lock-body", "lock-submit");
+    confirm_link(&state, &visitor, lang, "/lock", q.token.unwrap_or_default(), texts).await
 }
 
 fn link_problem(lang: Lang, e: AppError) -> Result<Response, PageError> {
