@@ -134,11 +134,15 @@ pub async fn script() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT)
 }
 
-/// 2 MB of incompressible-looking bytes for the speed check.
+/// 2 MB of incompressible-looking bytes for the speed check, made once per process.
 pub async fn payload() -> impl IntoResponse {
-    let body: Vec<u8> = (0..2_000_000_u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
-        .collect();
+    static BODY: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+    let body: &'static [u8] = BODY.get_or_init(|| {
+        let bytes: Vec<u8> = (0..2_000_000_u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        bytes.leak()
+    });
     (
         [
             (header::CONTENT_TYPE, "application/octet-stream"),
