@@ -6,9 +6,9 @@ use madoguchi_domain::booking::{self, BookingRefusal, CONSULTATION};
 use madoguchi_domain::calendar::OfficeCalendar;
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::reservations::{self as store, Booked, Details, NewSlot, ReservationRow};
-use madoguchi_store::{Db, offices as office_store};
+use madoguchi_store::{Db, booking_context, offices as office_store};
 
-use crate::{AppError, eligibility, letters, offices};
+use crate::{AppError, eligibility, letters, no_show, offices};
 
 /// The meeting apps an office may offer (BK-1, MT-1).
 pub const APPS: [&str; 4] = ["zoom", "teleoffice", "e_tumo", "builtin"];
@@ -88,7 +88,8 @@ pub async fn book_next_for(
         .ok_or_else(|| AppError::NotFound {
             what: format!("slot {slot_id} at your office"),
         })?;
-    booking::check_booking_time(slot.starts_at, clock.now()).map_err(refused)?;
+    let policy = offices::booking_policy(db, &office).await?;
+    booking::check_booking_time(slot.starts_at, clock.now(), policy).map_err(refused)?;
     let notice = notice(db, current.user_ref, &slot, Event::Booked).await?;
     let actor = format!("staff:{}", staff.id);
     let booked = store::book(
@@ -130,22 +131,44 @@ pub async fn book_next_for(
     Ok(id)
 }
 
-/// A job seeker books a free slot directly (BK-3, BK-4, BK-5, AC-11, AC-12).
+/// A job seeker books a free slot directly (BK-3, BK-4, BK-5, AC-11, AC-12). Everything the
+/// checks and the confirmation need comes from one read; the seat, the reservation and the
+/// confirmation are then written in one transaction.
 pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
-    eligibility::ensure_may_book(db, clock, user_ref).await?;
-    let slot = store::slot(db, slot_id).await?.ok_or_else(|| AppError::NotFound {
+    let now = clock.now();
+    let ctx = booking_context::get(db, user_ref, slot_id, now - no_show::WINDOW, now)
+        .await?
+        .ok_or(AppError::Unauthorized {
+            code: "not_signed_in",
+            message: "please sign in",
+        })?;
+    // BK-12: the count already covers the window (now − 90 days, now].
+    let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= no_show::LIMIT;
+    eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
+    let slot = ctx.slot.as_ref().ok_or_else(|| AppError::NotFound {
         what: format!("slot {slot_id}"),
     })?;
-    booking::check_booking_time(slot.starts_at, clock.now()).map_err(refused)?;
-    let notice = notice(db, user_ref, &slot, Event::Booked).await?;
+    let policy = offices::policy_from(ctx.cutoff_days, ctx.horizon_days);
+    booking::check_booking_time(slot.starts_at, now, policy).map_err(refused)?;
+    let to = Recipient {
+        name: &ctx.name,
+        email: &ctx.email,
+        lang: &ctx.lang,
+        office: if ctx.lang == "en" {
+            &ctx.office_name_en
+        } else {
+            &ctx.office_name_ja
+        },
+    };
+    let notice = compose(&to, user_ref, slot, Event::Booked);
     match store::book(
         db,
         slot_id,
         user_ref,
         details,
-        clock.now(),
+        now,
         &format!("user:{user_ref}"),
-        notice.as_ref(),
+        Some(&notice),
     )
     .await?
     {
@@ -167,6 +190,14 @@ pub(crate) enum Event {
     Cancelled,
 }
 
+/// Who a notice goes to, and the office's name in their language.
+pub(crate) struct Recipient<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub lang: &'a str,
+    pub office: &'a str,
+}
+
 /// The mail and inbox entry for a booking or cancellation (NO-1, NO-2), with the `.ics`
 /// for a booking (NO-4). `None` if the account has gone.
 pub(crate) async fn notice(
@@ -179,27 +210,32 @@ pub(crate) async fn notice(
         return Ok(None);
     };
     let office = offices::get(db, &slot.office_code).await?;
-    let office_name = if user.lang == "en" {
-        office.name_en.clone()
-    } else {
-        office.name_ja.clone()
+    let to = Recipient {
+        name: &user.name,
+        email: &user.email,
+        lang: &user.lang,
+        office: if user.lang == "en" {
+            &office.name_en
+        } else {
+            &office.name_ja
+        },
     };
-    let when = letters::start_time(&user.lang, slot.starts_at);
+    Ok(Some(compose(&to, user_ref, slot, event)))
+}
+
+/// Writes the notice; no reads, so the booking path can compose it from what it has.
+pub(crate) fn compose(to: &Recipient<'_>, user_ref: i64, slot: &store::SlotRow, event: Event) -> store::Notice {
+    let when = letters::start_time(to.lang, slot.starts_at);
     let letter = match event {
-        Event::Booked => letters::booked(&user.lang, &user.name, &office_name, &when),
-        Event::Cancelled => letters::cancelled(&user.lang, &user.name, &office_name, &when),
+        Event::Booked => letters::booked(to.lang, to.name, to.office, &when),
+        Event::Cancelled => letters::cancelled(to.lang, to.name, to.office, &when),
     };
-    let mut mail = letter.to(&user.email);
+    let mut mail = letter.to(to.email);
     if event == Event::Booked {
-        let summary = if user.lang == "en" {
-            "Online job consultation"
+        let (summary, note) = if to.lang == "en" {
+            ("Online job consultation", "How to join: see My Page.")
         } else {
-            "オンライン職業相談"
-        };
-        let note = if user.lang == "en" {
-            "How to join: see My Page."
-        } else {
-            "接続情報はマイページでご確認ください。"
+            ("オンライン職業相談", "接続情報はマイページでご確認ください。")
         };
         let uid = format!("slot-{}-user-{user_ref}@madoguchi", slot.id);
         mail.attachment = Some(madoguchi_store::outbox::Attachment {
@@ -207,18 +243,18 @@ pub(crate) async fn notice(
             content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
             body: crate::ics::consultation(
                 &uid,
-                &format!("{summary}（{office_name}）"),
+                &format!("{summary}（{}）", to.office),
                 slot.starts_at,
                 slot.ends_at,
                 note,
             ),
         });
     }
-    Ok(Some(store::Notice {
+    store::Notice {
         inbox_subject: letter.subject.clone(),
         inbox_body: letter.inbox_body(),
         mail,
-    }))
+    }
 }
 
 /// The user cancels until the start time (BK-10); the seat is freed, the row kept.

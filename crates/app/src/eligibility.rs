@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use madoguchi_domain::clock::Clock;
 use madoguchi_domain::job_seeker::{JobSeekerNumber, Registration, registration_allows_booking};
 use madoguchi_domain::residence::{self, Nationality, residence_allows_booking};
-use madoguchi_store::{Db, eligibility};
+use madoguchi_store::Db;
+use madoguchi_store::eligibility::{self, EligibilityRow};
 
 use crate::AppError;
 use crate::account_fields::FieldProblem;
@@ -97,7 +98,13 @@ pub async fn booking_blockers(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resu
         code: "not_signed_in",
         message: "please sign in",
     })?;
-    let today = clock.today_jst();
+    let restricted = crate::no_show::restricted(db, clock, user_ref).await?;
+    Ok(blockers(&row, restricted, clock.today_jst()))
+}
+
+/// The blockers of an eligibility row (AC-11, AC-12, BK-12, BK-13), with `restricted`
+/// already decided from the no-show history.
+pub fn blockers(row: &EligibilityRow, restricted: bool, today: NaiveDate) -> Vec<&'static str> {
     let registration = Registration {
         has_number: row.job_seeker_number.is_some(),
         expires: row.job_seeker_expires,
@@ -116,15 +123,15 @@ pub async fn booking_blockers(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resu
     if let Err(p) = residence_allows_booking(nationality, status, row.stay_until, today) {
         out.push(p.code());
     }
-    if crate::no_show::restricted(db, clock, user_ref).await? {
+    if restricted {
         out.push("booking_restricted");
     }
-    Ok(out)
+    out
 }
 
-/// A booking's gate: `not_eligible`, naming the first blocker.
-pub async fn ensure_may_book(db: &Db, clock: &dyn Clock, user_ref: i64) -> Result<(), AppError> {
-    match booking_blockers(db, clock, user_ref).await?.first() {
+/// A booking's gate: `booking_restricted`, or `not_eligible` naming the first blocker.
+pub fn gate(blockers: &[&'static str]) -> Result<(), AppError> {
+    match blockers.first() {
         None => Ok(()),
         Some(&"booking_restricted") => Err(AppError::Forbidden {
             code: "booking_restricted",
@@ -135,6 +142,11 @@ pub async fn ensure_may_book(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resul
             message: code,
         }),
     }
+}
+
+/// The gate for callers that have not read the eligibility row yet.
+pub async fn ensure_may_book(db: &Db, clock: &dyn Clock, user_ref: i64) -> Result<(), AppError> {
+    gate(&booking_blockers(db, clock, user_ref).await?)
 }
 
 /// Staff confirm the recorded job-seeker number (C2-1: the online registrant becomes a

@@ -22,6 +22,7 @@ pub mod schedule;
 pub mod secrets;
 pub mod session;
 pub mod sign_in;
+pub mod slots;
 pub mod smtp_sink;
 pub mod staff;
 pub mod templates;

@@ -2,6 +2,7 @@
 //! announce and withdraw closures.
 
 use chrono::{Days, NaiveDate};
+use madoguchi_domain::booking::Policy;
 use madoguchi_domain::calendar::{Closure, DayStatus, OfficeCalendar, OfficeClosure};
 use madoguchi_domain::characters::{self, FieldKind};
 use madoguchi_domain::clock::Clock;
@@ -159,4 +160,39 @@ pub async fn set_booking_mode(db: &Db, code: &str, mode: &str) -> Result<(), App
         return Err(AppError::invalid("invalid_choice", "booking_mode", "direct or request"));
     }
     Ok(madoguchi_store::requests::set_booking_mode(db, office.code.as_str(), mode).await?)
+}
+
+/// BK-3: the office's cut-off and horizon; the decided defaults if the stored pair is odd.
+pub async fn booking_policy(db: &Db, code: &str) -> Result<Policy, AppError> {
+    let office = get(db, code).await?;
+    let (cutoff, horizon) = madoguchi_store::booking_context::policy(db, office.code.as_str())
+        .await?
+        .unwrap_or((1, 30));
+    Ok(policy_from(cutoff, horizon))
+}
+
+/// BK-3 as stored: out-of-range numbers (which the schema refuses anyway) fall back to the rule.
+pub fn policy_from(cutoff_days: i32, horizon_days: i32) -> Policy {
+    let (c, h) = (u32::try_from(cutoff_days), u32::try_from(horizon_days));
+    match (c, h) {
+        (Ok(c), Ok(h)) => Policy::new(c, h).unwrap_or_default(),
+        _ => Policy::default(),
+    }
+}
+
+/// BK-3: an office chooses a stricter cut-off or a shorter horizon, never a looser one.
+pub async fn set_booking_policy(db: &Db, code: &str, cutoff_days: u32, horizon_days: u32) -> Result<(), AppError> {
+    let office = get(db, code).await?;
+    let Some(p) = Policy::new(cutoff_days, horizon_days) else {
+        return Err(AppError::invalid(
+            "invalid_booking_policy",
+            "cutoff_days",
+            "the cut-off is 1 to 14 days before, the horizon 1 to 30 days ahead and not shorter than the cut-off",
+        ));
+    };
+    // Both are at most 30 after `Policy::new`, so they fit.
+    let c = i32::try_from(p.cutoff_days).unwrap_or(i32::MAX);
+    let h = i32::try_from(p.horizon_days).unwrap_or(i32::MAX);
+    madoguchi_store::booking_context::set_policy(db, office.code.as_str(), c, h).await?;
+    Ok(())
 }

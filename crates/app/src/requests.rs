@@ -54,9 +54,10 @@ pub async fn request(
         hours: &o.hours,
         closures: &closures,
     };
+    let policy = offices::booking_policy(db, o.code.as_str()).await?;
     for p in preferences {
-        if let Err(r) =
-            booking::check_booking_time(*p, clock.now()).and_then(|()| booking::check_slot(&cal, *p, *p + CONSULTATION))
+        if let Err(r) = booking::check_booking_time(*p, clock.now(), policy)
+            .and_then(|()| booking::check_slot(&cal, *p, *p + CONSULTATION))
         {
             problems.push(problem("preferences", r.code()));
         }
@@ -123,7 +124,8 @@ pub async fn schedule(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, 
         .ok_or_else(|| AppError::NotFound {
             what: format!("slot {slot_id} at your office"),
         })?;
-    booking::check_booking_time(slot.starts_at, clock.now()).map_err(|e| AppError::Refused {
+    let policy = offices::booking_policy(db, &r.office_code).await?;
+    booking::check_booking_time(slot.starts_at, clock.now(), policy).map_err(|e| AppError::Refused {
         code: e.code(),
         message: e.to_string(),
     })?;

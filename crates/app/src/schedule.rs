@@ -119,11 +119,18 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
         }
         Change::CancelByOffice { reason } => {
             let note = required("reason", reason)?;
-            let slot = madoguchi_store::reservations::slot(db, r.slot_id).await?;
-            let notice = match slot {
-                Some(slot) => crate::booking::notice(db, r.user_ref, &slot, crate::booking::Event::Cancelled).await?,
-                None => None,
+            // The reservation carries its slot's times, also when the slot was just removed.
+            let slot = reservations::SlotRow {
+                id: r.slot_id,
+                office_code: r.office_code.clone(),
+                starts_at: r.starts_at,
+                ends_at: r.ends_at,
+                local_date: r.local_date,
+                app: r.app.clone(),
+                capacity: 0,
+                booked: 0,
             };
+            let notice = crate::booking::notice(db, r.user_ref, &slot, crate::booking::Event::Cancelled).await?;
             let tell = notice.as_ref().map(|n| (r.user_ref, n));
             store::transition(
                 db,

@@ -2,8 +2,8 @@
 //! publishing makes the 30-minute slots up to the booking horizon, never on a closed day or
 //! outside office hours (BK-1), and never twice.
 
-use chrono::{Datelike, Days, NaiveTime, TimeZone, Utc};
-use madoguchi_domain::booking::{self, CONSULTATION, HORIZON_DAYS};
+use chrono::{Datelike, NaiveTime, TimeZone, Utc};
+use madoguchi_domain::booking::{self, CONSULTATION};
 use madoguchi_domain::calendar::OfficeCalendar;
 use madoguchi_domain::clock::{Clock, jst};
 use madoguchi_domain::staff::Role;
@@ -15,7 +15,7 @@ use crate::staff::StaffMember;
 use crate::{AppError, offices};
 
 /// Only office admins of that office (or national admins) manage its schedule (SPEC §1).
-fn admin_office(staff: &StaffMember, office: &str) -> Result<(), AppError> {
+pub(crate) fn admin_office(staff: &StaffMember, office: &str) -> Result<(), AppError> {
     let allowed = match staff.role {
         Role::NationalAdmin => true,
         Role::OfficeAdmin => staff.office.as_deref() == Some(office),
@@ -29,6 +29,11 @@ fn admin_office(staff: &StaffMember, office: &str) -> Result<(), AppError> {
             message: "only the office's admins manage its slots",
         })
     }
+}
+
+/// The same check for callers outside this crate (the web's policy form).
+pub fn admin_only(staff: &StaffMember, office: &str) -> Result<(), AppError> {
+    admin_office(staff, office)
 }
 
 pub async fn list(db: &Db, staff: &StaffMember, office: &str) -> Result<Vec<Template>, AppError> {
@@ -95,7 +100,7 @@ pub async fn publish(db: &Db, clock: &dyn Clock, staff: &StaffMember, office: &s
     let o = offices::get(db, office).await?;
     let templates = store::list(db, office).await?;
     let today = clock.today_jst();
-    let last = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
+    let (_, last) = offices::booking_policy(db, office).await?.bookable_days(today);
     let closures = office_store::closures(db, &o.code, today, last).await?;
     let cal = OfficeCalendar {
         hours: &o.hours,

@@ -206,6 +206,8 @@ async fn unused_accounts_are_noticed_then_deleted() {
 
 #[path = "app/booking.rs"]
 mod booking_under_load;
+#[path = "app/slots.rs"]
+mod slots;
 
 // rule AC-13: the acceptance of the terms in force is recorded with version, time and client
 // address at registration, and kept (anonymously) when the registration is deleted.

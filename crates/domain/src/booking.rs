@@ -9,8 +9,52 @@ use crate::clock::jst;
 
 /// BK-1: every consultation lasts 30 minutes.
 pub const CONSULTATION: Duration = Duration::minutes(30);
-/// BK-3: slots open at most this many days ahead (decided; per office later).
-pub const HORIZON_DAYS: u64 = 30;
+/// BK-3: slots open at most this many days ahead (decided); an office may choose fewer.
+pub const HORIZON_DAYS: u32 = 30;
+/// BK-3: an office may close bookings earlier than the day before, up to this many days.
+pub const MAX_CUTOFF_DAYS: u32 = 14;
+
+/// BK-3, per office: bookings for day D close at 23:59:59 JST on D − `cutoff_days`
+/// (1 = "the day before", the default), and D is at most `horizon_days` after today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    pub cutoff_days: u32,
+    pub horizon_days: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            cutoff_days: 1,
+            horizon_days: HORIZON_DAYS,
+        }
+    }
+}
+
+impl Policy {
+    /// The office's choice if it is allowed: a cut-off no earlier than the day before and
+    /// a horizon within the decided 30 days that still leaves a bookable day.
+    pub fn new(cutoff_days: u32, horizon_days: u32) -> Option<Self> {
+        let ok = (1..=MAX_CUTOFF_DAYS).contains(&cutoff_days)
+            && (1..=HORIZON_DAYS).contains(&horizon_days)
+            && cutoff_days <= horizon_days;
+        ok.then_some(Self {
+            cutoff_days,
+            horizon_days,
+        })
+    }
+
+    /// The first and last day that may be booked today.
+    pub fn bookable_days(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let first = today
+            .checked_add_days(Days::new(self.cutoff_days.into()))
+            .unwrap_or(today);
+        let last = today
+            .checked_add_days(Days::new(self.horizon_days.into()))
+            .unwrap_or(today);
+        (first, last)
+    }
+}
 
 /// Why a slot cannot be offered or booked. Codes are the API's stable refusal codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -61,17 +105,21 @@ pub fn check_slot(cal: &OfficeCalendar<'_>, starts: DateTime<Utc>, ends: DateTim
     }
 }
 
-/// BK-3: a booking for day D is possible until 23:59:59 JST on D-1, and D is at most
-/// `HORIZON_DAYS` days after today (JST).
-pub fn check_booking_time(slot_starts: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), BookingRefusal> {
+/// BK-3: a booking for day D is possible until 23:59:59 JST on D − cut-off (the day
+/// before by default), and D is at most the office's horizon after today (JST).
+pub fn check_booking_time(
+    slot_starts: DateTime<Utc>,
+    now: DateTime<Utc>,
+    policy: Policy,
+) -> Result<(), BookingRefusal> {
     let day = local_date(slot_starts);
-    let today = local_date(now);
-    if day <= today {
-        return Err(BookingRefusal::CutoffPassed);
-    }
-    match today.checked_add_days(Days::new(HORIZON_DAYS)) {
-        Some(last) if day <= last => Ok(()),
-        _ => Err(BookingRefusal::OutsideHorizon),
+    let (first, last) = policy.bookable_days(local_date(now));
+    if day < first {
+        Err(BookingRefusal::CutoffPassed)
+    } else if day > last {
+        Err(BookingRefusal::OutsideHorizon)
+    } else {
+        Ok(())
     }
 }
 

@@ -48,6 +48,12 @@ pub enum OfficeAction {
         /// `direct` (pick a free slot) or `request` (send preferences; staff schedule), BK-7.
         #[arg(long)]
         booking_mode: Option<String>,
+        /// BK-3: bookings for day D close at the end of D minus this many days (1–14; 1 = the day before).
+        #[arg(long)]
+        cutoff_days: Option<u32>,
+        /// BK-3: bookings open this many days ahead (1–30).
+        #[arg(long)]
+        horizon_days: Option<u32>,
     },
     /// Announce that the office is closed on a date.
     Close {
@@ -118,9 +124,17 @@ async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), Ap
             phone,
             hours,
             booking_mode,
+            cutoff_days,
+            horizon_days,
         } => {
             if let Some(mode) = booking_mode {
                 offices::set_booking_mode(db, &code, &mode).await?;
+            }
+            if cutoff_days.is_some() || horizon_days.is_some() {
+                let now = offices::booking_policy(db, &code).await?;
+                let cutoff = cutoff_days.unwrap_or(now.cutoff_days);
+                let horizon = horizon_days.unwrap_or(now.horizon_days);
+                offices::set_booking_policy(db, &code, cutoff, horizon).await?;
             }
             let mut office = offices::get(db, &code).await?;
             for (field, value) in [

@@ -4,6 +4,7 @@
 //! `read!`/`write!`/`in_tx!` macros expand the same code once per backend so the types
 //! stay exact. Invariants live in the schema and in conditional statements.
 
+pub mod booking_context;
 mod connect;
 pub mod eligibility;
 pub mod erase;

@@ -63,6 +63,38 @@ pub async fn free_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime
         .await)?)
 }
 
+/// An office's slots starting in `from..to`, full or not, in time order (the admin's view).
+pub async fn office_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SlotRow>> {
+    const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked FROM slots
+        WHERE office_code = $1 AND starts_at >= $2 AND starts_at < $3 AND removed_at IS NULL ORDER BY starts_at, id";
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(office)
+        .bind(from)
+        .bind(to)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// BK-2: takes a slot off the calendar so nobody can book it any more; `false` if it was
+/// already removed. Its reservations stay and are cancelled one by one by the caller.
+pub async fn remove_slot(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str = "UPDATE slots SET removed_at = $2 WHERE id = $1 AND removed_at IS NULL";
+    let n = crate::write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The reservations holding a seat in a slot: (reservation id, user).
+pub async fn active_on_slot(db: &Db, slot_id: i64) -> Result<Vec<(i64, i64)>> {
+    const SQL: &str = "SELECT id, user_ref FROM reservations
+        WHERE slot_id = $1 AND state IN ('requested', 'confirmed') ORDER BY id";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(slot_id).fetch_all(c).await)?)
+}
+
 /// What a reservation records beyond the slot (BK-6).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Details {

@@ -150,6 +150,9 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/slots/templates", post(staff_slots::add))
         .route("/staff/slots/templates/{id}/delete", post(staff_slots::delete))
         .route("/staff/slots/publish", post(staff_slots::publish))
+        .route("/staff/slots/one-off", post(staff_slots::add_one_off))
+        .route("/staff/slots/policy", post(staff_slots::set_policy))
+        .route("/staff/slots/{id}/remove", post(staff_slots::remove))
         .route("/staff/reservations/{id}/{action}", post(staff_day::act))
         .route(
             "/me/password",

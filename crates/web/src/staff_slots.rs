@@ -1,14 +1,16 @@
-//! The office admin's slot page (rule BK-2): weekly templates and publishing them.
+//! The office admin's slot page (rules BK-2, BK-3): weekly templates and publishing them,
+//! one-off slots, removing a slot (cancelling its bookings by office), and the office's
+//! cut-off and horizon.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveTime, Weekday};
 use madoguchi_app::booking::APPS;
 use madoguchi_app::staff::StaffMember;
-use madoguchi_app::{AppError, templates};
+use madoguchi_app::{AppError, offices, slots, templates};
 
 use crate::AppState;
 use crate::account_pages::field_value;
@@ -39,6 +41,11 @@ struct SlotsPage {
     templates: Vec<Row>,
     weekdays: Vec<(usize, String)>,
     apps: Vec<(&'static str, String)>,
+    /// (slot id, start, app, booked, capacity)
+    published: Vec<(i64, String, String, i32, i32)>,
+    cutoff_days: u32,
+    horizon_days: u32,
+    tomorrow: String,
 }
 
 async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
@@ -73,6 +80,19 @@ async fn page(
             )
         })
         .collect();
+    let published = slots::upcoming(&state.db, state.clock.as_ref(), me, &office)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .map(|s| {
+            let app = lang.t(&format!("app-{}", s.app));
+            (s.id, lang.date_time(s.starts_at), app, s.booked, s.capacity)
+        })
+        .collect();
+    let policy = offices::booking_policy(&state.db, &office)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default().to_string();
     let view = SlotsPage {
         page: Page::new(lang, "/staff/slots", &[]),
         csrf,
@@ -84,6 +104,10 @@ async fn page(
             .map(|(i, w)| (i, lang.weekday_long(*w)))
             .collect(),
         apps: APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}")))).collect(),
+        published,
+        cutoff_days: policy.cutoff_days,
+        horizon_days: policy.horizon_days,
+        tomorrow,
     };
     Ok(render(&view, StatusCode::OK))
 }
@@ -182,6 +206,101 @@ pub async fn publish(
     let result = templates::publish(&state.db, state.clock.as_ref(), &me, &office)
         .await
         .map(|n| lang.t_args("slots-published", &[("count", n.to_string())]));
+    let message = outcome(lang, result)?;
+    page(&state, lang, &me, csrf, message).await
+}
+
+/// The signed-in staff member after the CSRF check, or the sign-in page.
+async fn acting(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+    fields: &Fields,
+) -> Result<Result<(StaffMember, String), Response>, PageError> {
+    visitor
+        .check_csrf(&field_value(fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    Ok(me(state, visitor, lang)
+        .await?
+        .ok_or_else(|| Redirect::to("/staff/sign-in").into_response()))
+}
+
+/// `POST /staff/slots/one-off`
+pub async fn add_one_off(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let day = NaiveDate::parse_from_str(field_value(&fields, "day").trim(), "%Y-%m-%d");
+    let time = NaiveTime::parse_from_str(field_value(&fields, "starts").trim(), "%H:%M");
+    let capacity: i32 = field_value(&fields, "capacity").parse().unwrap_or(0);
+    let result = match (day, time) {
+        (Ok(day), Ok(time)) => slots::add_one_off(
+            &state.db,
+            &me,
+            &office,
+            day,
+            time,
+            &field_value(&fields, "app"),
+            capacity,
+        )
+        .await
+        .map(|_| lang.t("day-saved")),
+        (Err(_), _) => Err(AppError::invalid("invalid_date", "day", "YYYY-MM-DD")),
+        (_, Err(_)) => Err(AppError::invalid("invalid_time", "starts", "HH:MM")),
+    };
+    let message = outcome(lang, result)?;
+    page(&state, lang, &me, csrf, message).await
+}
+
+/// `POST /staff/slots/{id}/remove`
+pub async fn remove(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let id: i64 = id.parse().unwrap_or(-1);
+    let reason = field_value(&fields, "reason");
+    let result = slots::remove(&state.db, state.clock.as_ref(), &me, &office, id, &reason)
+        .await
+        .map(|n| lang.t_args("slots-removed", &[("count", n.to_string())]));
+    let message = outcome(lang, result)?;
+    page(&state, lang, &me, csrf, message).await
+}
+
+/// `POST /staff/slots/policy`
+pub async fn set_policy(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let cutoff: u32 = field_value(&fields, "cutoff_days").trim().parse().unwrap_or(0);
+    let horizon: u32 = field_value(&fields, "horizon_days").trim().parse().unwrap_or(0);
+    let result = match madoguchi_app::templates::admin_only(&me, &office) {
+        Ok(()) => offices::set_booking_policy(&state.db, &office, cutoff, horizon)
+            .await
+            .map(|()| lang.t("day-saved")),
+        Err(e) => Err(e),
+    };
     let message = outcome(lang, result)?;
     page(&state, lang, &me, csrf, message).await
 }

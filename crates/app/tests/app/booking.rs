@@ -22,7 +22,7 @@ fn at(h: u32, m: u32) -> DateTime<Utc> {
 }
 
 /// `n` active job seekers with confirmed registrations, made directly in the store.
-async fn seekers(db: &Db, n: usize, prefix: &str) -> Vec<i64> {
+pub async fn seekers(db: &Db, n: usize, prefix: &str) -> Vec<i64> {
     let mut ids = Vec::new();
     let mut tx = db.begin().await.unwrap();
     for i in 0..n {
@@ -49,7 +49,7 @@ async fn seekers(db: &Db, n: usize, prefix: &str) -> Vec<i64> {
     ids
 }
 
-async fn office(db: &Db) {
+pub async fn office(db: &Db) {
     madoguchi_app::demo::seed_if_empty(db, &FixedClock(now()))
         .await
         .unwrap();

@@ -69,30 +69,62 @@ fn slots_fit_the_office_calendar() {
 #[test]
 fn cutoff_and_horizon() {
     let (start, _) = slot(2026, 12, 25, 9, 0);
-    assert_eq!(check_booking_time(start, jst_at(2026, 12, 24, 23, 59, 59)), Ok(()));
+    assert_eq!(check_booking_time(start, jst_at(2026, 12, 24, 23, 59, 59), P), Ok(()));
     assert_eq!(
-        check_booking_time(start, jst_at(2026, 12, 25, 0, 0, 0)),
+        check_booking_time(start, jst_at(2026, 12, 25, 0, 0, 0), P),
         Err(BookingRefusal::CutoffPassed)
     );
     assert_eq!(
-        check_booking_time(start, jst_at(2026, 12, 25, 8, 0, 0)),
+        check_booking_time(start, jst_at(2026, 12, 25, 8, 0, 0), P),
         Err(BookingRefusal::CutoffPassed)
     );
     // 23:59:59 JST is 14:59:59 UTC of the same date: the JST date decides, not the UTC one.
     let clock = FixedClock(jst_at(2026, 12, 24, 23, 59, 59));
     assert_eq!(clock.now().date_naive(), NaiveDate::from_ymd_opt(2026, 12, 24).unwrap());
     assert_eq!(
-        check_booking_time(start, jst_at(2026, 11, 25, 0, 0, 0)),
+        check_booking_time(start, jst_at(2026, 11, 25, 0, 0, 0), P),
         Ok(()),
         "exactly 30 days ahead"
     );
     assert_eq!(
-        check_booking_time(start, jst_at(2026, 11, 24, 23, 59, 59)),
+        check_booking_time(start, jst_at(2026, 11, 24, 23, 59, 59), P),
         Err(BookingRefusal::OutsideHorizon)
     );
     // Year-end: booking 2027-01-04 (first open day) from 12/28.
     let (jan4, _) = slot(2027, 1, 4, 9, 0);
-    assert_eq!(check_booking_time(jan4, jst_at(2026, 12, 28, 17, 0, 0)), Ok(()));
+    assert_eq!(check_booking_time(jan4, jst_at(2026, 12, 28, 17, 0, 0), P), Ok(()));
+}
+
+const P: Policy = Policy {
+    cutoff_days: 1,
+    horizon_days: 30,
+};
+
+// rule BK-3: an office may set a stricter cut-off and a shorter horizon, never looser.
+#[test]
+fn office_policy() {
+    assert_eq!(Policy::default(), P);
+    let strict = Policy::new(3, 14).unwrap();
+    let (start, _) = slot(2026, 12, 25, 9, 0);
+    // Three days before: bookings close at 23:59:59 JST on 12/22.
+    assert_eq!(
+        check_booking_time(start, jst_at(2026, 12, 22, 23, 59, 59), strict),
+        Ok(())
+    );
+    assert_eq!(
+        check_booking_time(start, jst_at(2026, 12, 23, 0, 0, 0), strict),
+        Err(BookingRefusal::CutoffPassed)
+    );
+    // 14 days ahead, not 30.
+    assert_eq!(check_booking_time(start, jst_at(2026, 12, 11, 0, 0, 0), strict), Ok(()));
+    assert_eq!(
+        check_booking_time(start, jst_at(2026, 12, 10, 23, 59, 59), strict),
+        Err(BookingRefusal::OutsideHorizon)
+    );
+    assert_eq!(Policy::new(0, 30), None, "same-day booking is looser than the rule");
+    assert_eq!(Policy::new(1, 31), None, "past the decided 30 days");
+    assert_eq!(Policy::new(15, 30), None);
+    assert_eq!(Policy::new(5, 4), None, "nothing would be bookable");
 }
 
 // rule BK-16: states and transitions; BK-4: which states count for the day.
