@@ -3,10 +3,15 @@
 //! concurrent clients through `POST /api/v1/reservations` for `--seconds`, and reports
 //! bookings per second, latency percentiles, refusals by code and a final consistency check
 //! (no slot over capacity, no user with two on one day). `--store-only` runs the same booking
-//! transaction directly against the store, as the ceiling for that backend.
+//! use case (eligibility, cut-off, the seat, the reservation and its confirmation mail and
+//! inbox entry in one transaction) in-process with no HTTP, as the ceiling for that backend;
+//! `--store-only --raw` runs only the bare reservation transaction. `--rate N` paces the
+//! attempts at N per second in total (open loop) and measures each latency from its planned
+//! start, so a slow answer cannot hide the queue behind it; without it, every client sends
+//! its next request as soon as the last is answered (closed loop, the saturation figure).
 //!
 //! Usage: madoguchi-bench --base-url http://127.0.0.1:8080 --database-url sqlite:./data/madoguchi.db
-//!        [--clients 64] [--users 400] [--days 20] [--seconds 10] [--store-only]
+//!        [--clients 64] [--users 400] [--days 20] [--seconds 10] [--rate N] [--store-only [--raw]]
 //! `--base-url` may list several servers, comma-separated (replicas sharing one PostgreSQL).
 
 mod http;
@@ -16,6 +21,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, TimeZone, Utc};
+use madoguchi_app::booking;
 use madoguchi_domain::clock::{Clock, SystemClock, jst};
 use madoguchi_store::reservations::{self, Details, NewSlot};
 use madoguchi_store::{Db, PoolSizes, connect, eligibility, users};
@@ -28,6 +34,10 @@ struct Args {
     days: u64,
     seconds: u64,
     store_only: bool,
+    /// With `--store-only`: the bare reservation transaction, without the use case around it.
+    raw: bool,
+    /// Attempts per second in total (open loop); `None` = closed loop.
+    rate: Option<f64>,
     /// Append the id of every booking answered 201 to this file (for the kill -9 check).
     record: Option<String>,
     /// Check that every id in this file is present and confirmed, then exit.
@@ -43,6 +53,8 @@ fn args() -> Result<Args, String> {
         days: 20,
         seconds: 10,
         store_only: false,
+        raw: false,
+        rate: None,
         record: None,
         verify: None,
     };
@@ -57,6 +69,8 @@ fn args() -> Result<Args, String> {
             "--days" => a.days = value()?.parse().map_err(|e| format!("--days: {e}"))?,
             "--seconds" => a.seconds = value()?.parse().map_err(|e| format!("--seconds: {e}"))?,
             "--store-only" => a.store_only = true,
+            "--raw" => a.raw = true,
+            "--rate" => a.rate = Some(value()?.parse().map_err(|e| format!("--rate: {e}"))?),
             "--record" => a.record = Some(value()?),
             "--verify" => a.verify = Some(value()?),
             other => return Err(format!("unknown flag {other}")),
@@ -162,6 +176,17 @@ struct Tally {
     refused: BTreeMap<String, usize>,
 }
 
+/// When attempt `i` should start: at once in a closed loop, at `i / rate` seconds after the
+/// start in an open loop (waiting until then). Latency is measured from this instant.
+async fn planned_start(rate: Option<f64>, load_started: Instant, i: usize) -> Instant {
+    let Some(rate) = rate.filter(|r| *r > 0.0) else {
+        return Instant::now();
+    };
+    let at = load_started + Duration::from_secs_f64(i as f64 / rate);
+    tokio::time::sleep_until(at.into()).await;
+    at
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -208,7 +233,9 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
                 .ok_or(format!("sign-in of {n} failed: {} {}", r.status, r.body))?,
         );
     }
-    let jobs = Arc::new(std::sync::Mutex::new(plan(names.len(), &slots, &contended).into_iter()));
+    let jobs = Arc::new(std::sync::Mutex::new(
+        plan(names.len(), &slots, &contended).into_iter().enumerate(),
+    ));
     let cookies = Arc::new(cookies);
     let load_started = Instant::now();
     let deadline = load_started + Duration::from_secs(a.seconds);
@@ -226,14 +253,15 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
     for client in 0..a.clients {
         let record = record.clone();
         let (jobs, cookies, addr) = (jobs.clone(), cookies.clone(), addrs[client % addrs.len()].clone());
+        let rate = a.rate;
         tasks.push(tokio::spawn(async move {
             let mut conn = http::Conn::new(&addr);
             let mut t = Tally::default();
             while Instant::now() < deadline {
-                let Some((u, slot)) = jobs.lock().ok().and_then(|mut j| j.next()) else {
+                let Some((i, (u, slot))) = jobs.lock().ok().and_then(|mut j| j.next()) else {
                     break;
                 };
-                let started = Instant::now();
+                let started = planned_start(rate, load_started, i).await;
                 let body = format!("{{\"slot_id\":{slot}}}");
                 match conn
                     .send("POST", "/api/v1/reservations", Some(&cookies[u]), &body)
@@ -282,25 +310,40 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
 async fn run_store(a: &Args, db: &Db) -> Result<Tally, String> {
     let (ids, slots, contended) = seed(db, a, &format!("s{}", std::process::id())).await?;
     let ids: Vec<i64> = ids.iter().filter_map(|s| s.parse().ok()).collect();
-    let jobs = Arc::new(std::sync::Mutex::new(plan(ids.len(), &slots, &contended).into_iter()));
+    let jobs = Arc::new(std::sync::Mutex::new(
+        plan(ids.len(), &slots, &contended).into_iter().enumerate(),
+    ));
     let (ids, db) = (Arc::new(ids), Arc::new(db.clone()));
     let load_started = Instant::now();
     let deadline = load_started + Duration::from_secs(a.seconds);
     let mut tasks = Vec::new();
     for _ in 0..a.clients {
         let (jobs, ids, db) = (jobs.clone(), ids.clone(), db.clone());
+        let (rate, raw) = (a.rate, a.raw);
         tasks.push(tokio::spawn(async move {
             let mut t = Tally::default();
             while Instant::now() < deadline {
-                let Some((u, slot)) = jobs.lock().ok().and_then(|mut j| j.next()) else {
+                let Some((i, (u, slot))) = jobs.lock().ok().and_then(|mut j| j.next()) else {
                     break;
                 };
-                let started = Instant::now();
-                match reservations::book(&db, slot, ids[u], &Details::default(), SystemClock.now(), "bench", None).await
-                {
-                    Ok(reservations::Booked::Confirmed(_)) => t.ok += 1,
-                    Ok(other) => *t.refused.entry(format!("{other:?}")).or_default() += 1,
-                    Err(e) => *t.refused.entry(e.to_string()).or_default() += 1,
+                let started = planned_start(rate, load_started, i).await;
+                let outcome = if raw {
+                    match reservations::book(&db, slot, ids[u], &Details::default(), SystemClock.now(), "bench", None)
+                        .await
+                    {
+                        Ok(reservations::Booked::Confirmed(_)) => Ok(()),
+                        Ok(other) => Err(format!("{other:?}")),
+                        Err(e) => Err(e.to_string()),
+                    }
+                } else {
+                    booking::book(&db, &SystemClock, ids[u], slot, &Details::default())
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| e.specific_code().to_owned())
+                };
+                match outcome {
+                    Ok(()) => t.ok += 1,
+                    Err(code) => *t.refused.entry(code).or_default() += 1,
                 }
                 t.latencies.push(started.elapsed());
             }
@@ -364,9 +407,16 @@ async fn run() -> Result<(), String> {
     let attempts = t.latencies.len();
     let wall = t.elapsed.max(Duration::from_millis(1));
     let (over, double) = reservations::consistency(&db).await.map_err(|e| e.to_string())?;
+    let mode = match (a.store_only, a.raw) {
+        (false, _) => "http",
+        (true, false) => "store-only (booking use case)",
+        (true, true) => "store-only (bare transaction)",
+    };
+    let pacing = a
+        .rate
+        .map_or_else(|| "closed loop".to_owned(), |r| format!("open loop at {r:.0}/s"));
     println!(
-        "mode: {}  backend: {}  clients: {}",
-        if a.store_only { "store-only" } else { "http" },
+        "mode: {mode}  backend: {}  clients: {}  {pacing}",
         db.backend(),
         a.clients
     );
