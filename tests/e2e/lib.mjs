@@ -55,8 +55,8 @@ export async function visit(page, path) {
 }
 
 /** The demo staff credentials `serve --demo` printed. */
-export function demoStaff(role) {
-  const text = readFileSync(process.env.MADOGUCHI_STDOUT, 'utf8');
+export function demoStaff(role, stdout = process.env.MADOGUCHI_STDOUT) {
+  const text = readFileSync(stdout, 'utf8');
   const line = text.split('\n').find((l) => l.startsWith(`Demo staff (${role})`));
   const [, userId, password, secret] = line.match(/user ID (\S+) \/ password (\S+) \/ TOTP \S+secret=([A-Z2-7]+)/);
   return { userId, password, secret };

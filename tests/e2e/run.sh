@@ -25,48 +25,59 @@ fi
 (cd "$here" && npm ci --no-audit --no-fund --silent)
 
 work="$(mktemp -d)"
-out="$work/stdout.log"
-server=""
-stop_server() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill -TERM "$server" 2>/dev/null || true
-    # A graceful stop takes well under a second; never hang the run on it.
-    for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
+servers=()
+stop_servers() {
+  for server in "${servers[@]}"; do
+    if kill -0 "$server" 2>/dev/null; then
+      kill -TERM "$server" 2>/dev/null || true
+      # A graceful stop takes well under a second; never hang the run on it.
+      for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$server" 2>/dev/null || true
+      wait "$server" 2>/dev/null || true
+    fi
+  done
   rm -rf "$work"
 }
-trap stop_server EXIT
+trap stop_servers EXIT
 
-# The product reads every MADOGUCHI_… variable as configuration and refuses unknown ones,
-# so the harness's own MADOGUCHI_BIN must not reach it.
-(cd "$work" && exec env -u MADOGUCHI_BIN "$bin" serve --demo --listen 127.0.0.1:0 \
-  --database-url "sqlite:$work/e2e.db" >"$out" 2>"$work/stderr.log") &
-server=$!
+# start NAME [FLAGS…]: a demo server on its own SQLite file; sets $url to its address.
+start() {
+  local name="$1"; shift
+  local out="$work/$name.stdout.log"
+  # The product reads every MADOGUCHI_… variable as configuration and refuses unknown ones,
+  # so the harness's own MADOGUCHI_BIN must not reach it.
+  (cd "$work" && exec env -u MADOGUCHI_BIN "$bin" serve --demo "$@" --listen 127.0.0.1:0 \
+    --database-url "sqlite:$work/$name.db" >"$out" 2>"$work/$name.stderr.log") &
+  servers+=("$!")
+  url=""
+  for _ in $(seq 1 300); do
+    url="$(grep -o 'Open http://127\.0\.0\.1:[0-9]*/' "$out" 2>/dev/null | head -1 | sed 's/^Open //' || true)"
+    [ -n "$url" ] && break
+    kill -0 "${servers[-1]}" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -z "$url" ]; then
+    echo "error: the server did not start ($bin); its output:" >&2
+    cat "$out" "$work/$name.stderr.log" >&2 || true
+    exit 1
+  fi
+  # The demo credentials are printed right after the address; some tests read them.
+  for _ in $(seq 1 25); do grep -q '^Demo staff' "$out" && break; sleep 0.2; done
+}
 
-url=""
-for _ in $(seq 1 300); do
-  url="$(grep -o 'Open http://127\.0\.0\.1:[0-9]*/' "$out" 2>/dev/null | head -1 | sed 's/^Open //' || true)"
-  [ -n "$url" ] && break
-  kill -0 "$server" 2>/dev/null || break
-  sleep 0.2
-done
-if [ -z "$url" ]; then
-  echo "error: the server did not start ($bin); its output:" >&2
-  cat "$out" "$work/stderr.log" >&2 || true
-  exit 1
-fi
-# The demo credentials are printed right after the address; some tests read them.
-for _ in $(seq 1 25); do grep -q '^Demo staff' "$out" && break; sleep 0.2; done
+start e2e
 echo "== browser tests against $url"
-
-export BASE_URL="${url%/}" MADOGUCHI_STDOUT="$out"
+export BASE_URL="${url%/}" MADOGUCHI_STDOUT="$work/e2e.stdout.log"
+# A second server whose clock the tests move forward (no-shows, the day of a consultation).
+start clock --test-clock
+export CLOCK_BASE_URL="${url%/}" CLOCK_STDOUT="$work/clock.stdout.log"
 cd "$here"
 status=0
 node --test --test-concurrency=1 ./*.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
-  echo "== server log (stderr, last 40 lines)"
-  tail -n 40 "$work/stderr.log" || true
+  for f in "$work"/*.stderr.log; do
+    echo "== server log $(basename "$f") (last 40 lines)"
+    tail -n 40 "$f" || true
+  done
 fi
 exit "$status"

@@ -48,6 +48,31 @@ impl Clock for FixedClock {
     }
 }
 
+/// The system clock moved forward by an offset that only grows: for `serve --demo
+/// --test-clock`, so browser tests reach a consultation's start (and its no-show) without
+/// waiting. Time keeps flowing, as it does for the people using the demo.
+#[derive(Debug, Default)]
+pub struct OffsetClock(std::sync::atomic::AtomicI64);
+
+impl OffsetClock {
+    /// Moves the clock forward; a negative or zero step changes nothing.
+    pub fn advance(&self, by: chrono::Duration) {
+        let secs = by.num_seconds().max(0);
+        self.0.fetch_add(secs, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// How far ahead of the wall clock this clock runs.
+    pub fn offset(&self) -> chrono::Duration {
+        chrono::Duration::seconds(self.0.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+impl Clock for OffsetClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.offset()
+    }
+}
+
 /// A clock a test moves by hand, shared across tasks.
 #[derive(Debug)]
 pub struct ManualClock(std::sync::Mutex<DateTime<Utc>>);

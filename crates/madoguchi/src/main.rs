@@ -47,6 +47,10 @@ enum Command {
         /// Seed demo offices on first start.
         #[arg(long)]
         demo: bool,
+        /// With --demo: a clock that /dev/clock moves forward, for browser tests of
+        /// no-shows and the day of a consultation.
+        #[arg(long, requires = "demo")]
+        test_clock: bool,
     },
     /// Apply database migrations and exit.
     Migrate {
@@ -153,7 +157,12 @@ fn main() -> ExitCode {
             println!("{}", madoguchi_web::api::openapi_pretty());
             ExitCode::SUCCESS
         }
-        Command::Serve { db, listen, demo } => run_async(serve_cmd::run(db, listen, demo)),
+        Command::Serve {
+            db,
+            listen,
+            demo,
+            test_clock,
+        } => run_async(serve_cmd::run(db, listen, demo, test_clock)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
         Command::Admin { db, action } => match action {

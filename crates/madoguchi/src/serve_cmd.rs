@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use madoguchi_app::demo::{SEEKER_ID, SEEKER_PASSWORD};
-use madoguchi_domain::clock::SystemClock;
+use madoguchi_domain::clock::{Clock, OffsetClock, SystemClock};
 use madoguchi_store::{Db, connect};
 use madoguchi_web::AppState;
 use tracing_subscriber::EnvFilter;
@@ -138,13 +138,17 @@ pub async fn migrate(args: DbArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result<(), String> {
+pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_clock: bool) -> Result<(), String> {
     let config = load(&args, listen)?;
     init_logging(&config);
     let url = config.database_url()?;
     let db = open(&config).await?;
     tracing::info!(database = %url, "database ready");
-    let clock = Arc::new(SystemClock);
+    let offset_clock = (demo && test_clock).then(|| Arc::new(OffsetClock::default()));
+    let clock: Arc<dyn Clock> = match &offset_clock {
+        Some(c) => c.clone(),
+        None => Arc::new(SystemClock),
+    };
     if demo
         && madoguchi_app::demo::seed_if_empty(&db, clock.as_ref())
             .await
@@ -213,6 +217,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
         site: madoguchi_app::register::Site { base_url },
         cookie_secure: config.cookie_secure,
         mailbox: (demo && config.mail.smtp_host.is_empty()).then(|| config.mail.demo_dir.clone()),
+        test_clock: offset_clock,
     };
     if demo {
         println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");
@@ -224,6 +229,9 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool) -> Result
         }
         if state.mailbox.is_some() {
             println!("Mail is not sent in demo mode; read it at http://{addr}/dev/mail");
+        }
+        if state.test_clock.is_some() {
+            println!("Test clock: move the server's time forward at http://{addr}/dev/clock");
         }
     }
     madoguchi_web::serve(listener, state, shutdown_signal())

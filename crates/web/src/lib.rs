@@ -8,6 +8,7 @@ mod api_booking;
 mod api_staff;
 mod booking_pages;
 mod browse;
+mod dev_clock;
 mod dev_mail;
 mod eligibility_pages;
 mod headers;
@@ -49,6 +50,9 @@ pub struct AppState {
     pub cookie_secure: bool,
     /// Demo mode only: the folder of `.eml` files the development mailbox shows.
     pub mailbox: Option<std::path::PathBuf>,
+    /// `serve --demo --test-clock` only: the clock `/dev/clock` moves forward (the same
+    /// object as `clock`).
+    pub test_clock: Option<Arc<madoguchi_domain::clock::OffsetClock>>,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -96,6 +100,10 @@ pub fn router(state: AppState) -> Router {
             .route("/dev/mail", get(dev_mail::index))
             .route("/dev/mail/{file}", get(dev_mail::show)),
         None => Router::new(),
+    };
+    let dev = match state.test_clock {
+        Some(_) => dev.route("/dev/clock", get(dev_clock::show).post(dev_clock::advance)),
+        None => dev,
     };
     Router::new()
         .merge(dev)

@@ -72,6 +72,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         },
         cookie_secure: true,
         mailbox: None,
+        test_clock: None,
     }
 }
 

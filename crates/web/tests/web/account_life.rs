@@ -292,6 +292,7 @@ async fn development_mailbox_shows_demo_mail() {
         },
         cookie_secure: true,
         mailbox: Some(dir.clone()),
+        test_clock: None,
     };
     let app = router(state);
     send(
@@ -328,6 +329,7 @@ async fn development_mailbox_shows_demo_mail() {
         },
         cookie_secure: true,
         mailbox: None,
+        test_clock: None,
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,

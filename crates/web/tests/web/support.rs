@@ -37,6 +37,7 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
             },
             cookie_secure: true,
             mailbox: None,
+            test_clock: None,
         };
         out.push(World {
             backend: t.db.backend(),
