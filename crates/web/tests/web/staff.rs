@@ -490,6 +490,34 @@ async fn templates_publish_slots() {
         );
         assert_eq!(free[0]["remaining"], 2);
 
+        // BK-3: the office's own cut-off and horizon; a looser one is refused in words.
+        let policy = |body: String| form_post("/staff/slots/policy", &admin, &body);
+        let loose = send(&w.app, policy(format!("_csrf={csrf}&cutoff_days=0&horizon_days=30"))).await;
+        assert!(loose.body.contains("締切は1〜14日前"), "{}", loose.body);
+        let strict = send(&w.app, policy(format!("_csrf={csrf}&cutoff_days=2&horizon_days=20"))).await;
+        assert!(strict.body.contains("記録しました"), "{}", strict.body);
+        assert!(strict.body.contains(r#"name="cutoff_days" type="number" min="1" max="14" value="2""#));
+        // BK-2: a one-off slot, listed with its bookings, then removed.
+        let one_off = send(
+            &w.app,
+            form_post(
+                "/staff/slots/one-off",
+                &admin,
+                &format!("_csrf={csrf}&day=2027-01-05&starts=14%3A00&app=teleoffice&capacity=1"),
+            ),
+        )
+        .await;
+        assert!(one_off.body.contains("記録しました"), "{}", one_off.body);
+        let id = free_ids(&w, "2027-01-05").await[0];
+        assert!(one_off.body.contains(&format!("/staff/slots/{id}/remove")));
+        let removed = send(
+            &w.app,
+            form_post(&format!("/staff/slots/{id}/remove"), &admin, &format!("_csrf={csrf}")),
+        )
+        .await;
+        assert!(removed.body.contains("予約 0 件"), "{}", removed.body);
+        assert!(free_ids(&w, "2027-01-05").await.is_empty(), "gone from the calendar");
+
         let (cpw, ckey) = staff(&w, Role::Counsellor, Some("28011"), "kobe.c").await;
         w.clock.advance(chrono::Duration::seconds(30));
         let counsellor = staff_sign_in(&w, "kobe.c", &cpw, &code(&w, &ckey)).await.unwrap();
@@ -498,4 +526,14 @@ async fn templates_publish_slots() {
             StatusCode::FORBIDDEN
         );
     }
+}
+
+async fn free_ids(w: &World, day: &str) -> Vec<i64> {
+    let free = send(
+        &w.app,
+        get_with(&format!("/api/v1/offices/28011/slots?from={day}&to={day}"), None),
+    )
+    .await
+    .json();
+    free.as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect()
 }
