@@ -26,6 +26,21 @@ test('book a consultation and cancel it, ja', async () => {
   await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').click()]);
   await checkA11y(page);
   assert.match(await page.textContent('h1'), /予約が確定しました/);
+  // NO-4: the confirmation mail carries an .ics in UTC, without any meeting secret.
+  // The mailer writes the .eml within seconds; look again until it is there.
+  const confirmation = page.getByRole('link', { name: /予約が確定しました/ });
+  for (let i = 0; i < 40 && !(await confirmation.count()); i++) {
+    await page.waitForTimeout(500);
+    await page.goto(`${BASE}/dev/mail`);
+  }
+  await checkA11y(page);
+  await Promise.all([page.waitForURL(/\/dev\/mail\/.+/), page.getByRole('link', { name: /予約が確定しました/ }).first().click()]);
+  await checkA11y(page);
+  const ics = await page.textContent('section.attachment pre');
+  assert.match(await page.textContent('section.attachment h3'), /consultation\.ics/);
+  assert.match(ics, /BEGIN:VCALENDAR/);
+  assert.match(ics, /DTSTART:\d{8}T\d{6}Z/);
+  assert.doesNotMatch(ics, /passcode|パスコード|https?:\/\/\S*zoom/i);
 
   await visit(page, '/me');
   assert.match(await page.textContent('ul.reservations'), /確定/);

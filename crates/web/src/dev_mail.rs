@@ -23,6 +23,8 @@ pub struct Letter {
     pub subject: String,
     /// The text part, split into plain runs and links.
     pub body: Vec<(String, bool)>,
+    /// (file name, text) of each attachment.
+    pub attachments: Vec<(String, String)>,
 }
 
 fn unfold(head: &str) -> Vec<(String, String)> {
@@ -101,16 +103,19 @@ pub fn read(path: &Path) -> Option<Letter> {
             .unwrap_or_default()
     };
     let mut text = String::new();
+    let mut attachments = Vec::new();
     for part in body.split("\n--") {
         let Some((part_head, part_body)) = part.split_once("\n\n") else {
             continue;
         };
+        let original_head = part_head;
         let part_head = part_head.to_ascii_lowercase();
-        if !part_head.contains("text/plain") {
+        let attachment = part_head.contains("attachment");
+        if !part_head.contains("text/plain") && !attachment {
             continue;
         }
         let part_body = part_body.split("\n--").next().unwrap_or_default();
-        text = if part_head.contains("base64") {
+        let decoded = if part_head.contains("base64") {
             let joined: String = part_body.lines().take_while(|l| !l.is_empty()).collect();
             String::from_utf8_lossy(&STANDARD.decode(joined.trim()).unwrap_or_default()).into_owned()
         } else if part_head.contains("quoted-printable") {
@@ -118,6 +123,23 @@ pub fn read(path: &Path) -> Option<Letter> {
         } else {
             part_body.to_owned()
         };
+        if attachment {
+            // Shown as text: the demo only ever attaches calendar files (NO-4).
+            let name = original_head
+                .split("filename=")
+                .nth(1)
+                .map(|n| {
+                    n.split([';', '\n'])
+                        .next()
+                        .unwrap_or_default()
+                        .trim_matches('"')
+                        .to_owned()
+                })
+                .unwrap_or_default();
+            attachments.push((name, decoded.trim().to_owned()));
+        } else {
+            text = decoded;
+        }
     }
     Some(Letter {
         file: path.file_name()?.to_string_lossy().into_owned(),
@@ -125,6 +147,7 @@ pub fn read(path: &Path) -> Option<Letter> {
         date: header("date"),
         subject: decode_words(&header("subject")),
         body: linkify(text.trim()),
+        attachments,
     })
 }
 

@@ -357,3 +357,4 @@ dev-clock-minutes = Move forward by (minutes)
 dev-clock-submit = Move the clock
 dev-clock-advanced = The clock moved. Reservations recorded as no-shows: { $count }
 dev-clock-invalid = Enter 1 to 525600 minutes.
+mailbox-attachment = Attachment

@@ -345,3 +345,4 @@ dev-clock-minutes = 進める時間（分）
 dev-clock-submit = 時計を進める
 dev-clock-advanced = 時計を進めました。無断キャンセルとして記録した予約: { $count } 件
 dev-clock-invalid = 1〜525600 分の間で入力してください。
+mailbox-attachment = 添付ファイル

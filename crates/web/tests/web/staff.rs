@@ -496,7 +496,11 @@ async fn templates_publish_slots() {
         assert!(loose.body.contains("締切は1〜14日前"), "{}", loose.body);
         let strict = send(&w.app, policy(format!("_csrf={csrf}&cutoff_days=2&horizon_days=20"))).await;
         assert!(strict.body.contains("記録しました"), "{}", strict.body);
-        assert!(strict.body.contains(r#"name="cutoff_days" type="number" min="1" max="14" value="2""#));
+        assert!(
+            strict
+                .body
+                .contains(r#"name="cutoff_days" type="number" min="1" max="14" value="2""#)
+        );
         // BK-2: a one-off slot, listed with its bookings, then removed.
         let one_off = send(
             &w.app,
@@ -535,5 +539,9 @@ async fn free_ids(w: &World, day: &str) -> Vec<i64> {
     )
     .await
     .json();
-    free.as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect()
+    free.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect()
 }
