@@ -20,6 +20,8 @@ pub mod register;
 pub mod requests;
 pub mod schedule;
 pub mod secrets;
+pub mod seminar_letters;
+pub mod seminars;
 pub mod session;
 pub mod sign_in;
 pub mod slots;

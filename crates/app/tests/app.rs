@@ -206,6 +206,8 @@ async fn unused_accounts_are_noticed_then_deleted() {
 
 #[path = "app/booking.rs"]
 mod booking_under_load;
+#[path = "app/seminars.rs"]
+mod seminars;
 #[path = "app/slots.rs"]
 mod slots;
 

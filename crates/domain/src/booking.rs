@@ -97,6 +97,15 @@ pub fn check_slot(cal: &OfficeCalendar<'_>, starts: DateTime<Utc>, ends: DateTim
     if ends - starts != CONSULTATION {
         return Err(BookingRefusal::WrongLength);
     }
+    check_within_hours(cal, starts, ends)
+}
+
+/// TM-3 (BK-1, SE-1): a session of any length lies on an open day inside its office hours.
+pub fn check_within_hours(
+    cal: &OfficeCalendar<'_>,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+) -> Result<(), BookingRefusal> {
     let (start, end) = (local(starts), local(ends));
     match cal.day(start.date()) {
         DayStatus::Closed(_) => Err(BookingRefusal::ClosedDay),

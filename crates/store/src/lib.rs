@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod requests;
 pub mod reservations;
 pub mod schedule;
+pub mod seminars;
 pub mod sessions;
 pub mod staff;
 pub mod templates;

@@ -1,0 +1,322 @@
+//! Seminars and company tours (rules SE-1…SE-5): office admins create them; job seekers
+//! browse and register, or wait for a seat; cancellation promotes the first waiting; staff
+//! see participants (audited) and remove one with a reason. Seats and the waiting list are
+//! the store's, enforced by the database.
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use madoguchi_domain::booking;
+use madoguchi_domain::calendar::OfficeCalendar;
+use madoguchi_domain::characters::{self, FieldKind};
+use madoguchi_domain::clock::{Clock, jst};
+use madoguchi_store::reservations::Notice;
+use madoguchi_store::seminars::{self as store, Filter, NewSeminar, Promoted, Registered, RegistrationRow, SeminarRow};
+use madoguchi_store::{Db, booking_context, offices as office_store, staff as staff_store};
+
+use crate::booking::APPS;
+use crate::letters::Letter;
+use crate::staff::StaffMember;
+use crate::templates::admin_office;
+use crate::{AppError, eligibility, letters, no_show, offices, seminar_letters};
+
+/// What an office admin describes (SE-1).
+#[derive(Debug, Clone)]
+pub struct SeminarInput {
+    /// `seminar` or `company_tour`.
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i64,
+    pub app: String,
+    pub recorded_with_consent: bool,
+    pub capacity: i32,
+    pub waitlist_limit: i32,
+}
+
+fn text(field: &str, value: &str, kind: FieldKind, max: usize) -> Result<String, AppError> {
+    let v = value.trim();
+    if v.is_empty() && kind == FieldKind::SingleLine {
+        return Err(AppError::invalid("required", field, format!("{field} is required")));
+    }
+    if v.chars().count() > max {
+        return Err(AppError::invalid(
+            "too_long",
+            field,
+            format!("at most {max} characters"),
+        ));
+    }
+    let offences = characters::validate(v, kind);
+    if !offences.is_empty() {
+        return Err(AppError::InvalidCharacters {
+            fields: vec![(field.to_owned(), offences)],
+        });
+    }
+    Ok(v.to_owned())
+}
+
+/// SE-1: a new seminar on an open day inside office hours, from tomorrow on; registration
+/// closes at the end of the previous day.
+pub async fn create(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    office: &str,
+    s: &SeminarInput,
+) -> Result<i64, AppError> {
+    admin_office(staff, office)?;
+    let o = offices::get(db, office).await?;
+    if s.kind != "seminar" && s.kind != "company_tour" {
+        return Err(AppError::invalid("invalid_choice", "kind", "seminar or company_tour"));
+    }
+    if !APPS.contains(&s.app.as_str()) {
+        return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
+    }
+    if !(15..=480).contains(&s.minutes) {
+        return Err(AppError::invalid("invalid_duration", "minutes", "15 to 480 minutes"));
+    }
+    if !(1..=500).contains(&s.capacity) || !(0..=1000).contains(&s.waitlist_limit) {
+        return Err(AppError::invalid(
+            "invalid_capacity",
+            "capacity",
+            "1 to 500 seats, 0 to 1000 waiting",
+        ));
+    }
+    let title = text("title", &s.title, FieldKind::SingleLine, 100)?;
+    let description = text("description", &s.description, FieldKind::MultiLine, 2000)?;
+    let ends_at = s.starts_at + Duration::minutes(s.minutes);
+    let day = booking::local_date(s.starts_at);
+    let closures = office_store::closures(db, &o.code, day, day).await?;
+    let cal = OfficeCalendar {
+        hours: &o.hours,
+        closures: &closures,
+    };
+    booking::check_within_hours(&cal, s.starts_at, ends_at).map_err(|r| AppError::Refused {
+        code: r.code(),
+        message: r.to_string(),
+    })?;
+    if day <= clock.today_jst() {
+        return Err(AppError::Refused {
+            code: "cutoff_passed",
+            message: "a seminar is created at least a day ahead".into(),
+        });
+    }
+    let cutoff_at = jst()
+        .from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(s.starts_at);
+    let new = NewSeminar {
+        office_code: o.code.to_string(),
+        kind: s.kind.clone(),
+        title,
+        description,
+        starts_at: s.starts_at,
+        ends_at,
+        local_date: day,
+        app: s.app.clone(),
+        recorded_with_consent: s.recorded_with_consent,
+        cutoff_at,
+        capacity: s.capacity,
+        waitlist_limit: s.waitlist_limit,
+        created_by: format!("staff:{}", staff.id),
+    };
+    Ok(store::create(db, &new, clock.now()).await?)
+}
+
+pub async fn list(db: &Db, filter: &Filter) -> Result<Vec<SeminarRow>, AppError> {
+    Ok(store::list(db, filter).await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<SeminarRow, AppError> {
+    store::get(db, id)
+        .await?
+        .filter(|s| s.cancelled_at.is_none())
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("seminar {id}"),
+        })
+}
+
+fn notice(letter: &Letter, email: &str) -> Notice {
+    Notice {
+        mail: letter.to(email),
+        inbox_subject: letter.subject.clone(),
+        inbox_body: letter.inbox_body(),
+    }
+}
+
+/// SE-2, SE-3: registers, or takes a place on the waiting list. Requires what a booking
+/// requires (confirmed registration, no restriction: SE-2, SE-4).
+pub async fn register(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id: i64) -> Result<Registered, AppError> {
+    let now = clock.now();
+    let ctx = booking_context::get(db, user_ref, 0, now - no_show::WINDOW, now)
+        .await?
+        .ok_or(AppError::Unauthorized {
+            code: "not_signed_in",
+            message: "please sign in",
+        })?;
+    let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= no_show::LIMIT;
+    eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
+    let seminar = get(db, seminar_id).await?;
+    let when = letters::start_time(&ctx.lang, seminar.starts_at);
+    let seat = seminar_letters::registered(&ctx.lang, &ctx.name, &seminar.title, &when);
+    let place = seminar_letters::waitlisted(&ctx.lang, &ctx.name, &seminar.title, &when);
+    let number = ctx.eligibility.job_seeker_number.clone().unwrap_or_default();
+    let outcome = store::register(
+        db,
+        seminar_id,
+        user_ref,
+        (&ctx.name, &number),
+        now,
+        (Some(&notice(&seat, &ctx.email)), Some(&notice(&place, &ctx.email))),
+    )
+    .await?;
+    match outcome {
+        Registered::Registered(_) | Registered::Waitlisted(_) => Ok(outcome),
+        Registered::Full => Err(AppError::Refused {
+            code: "seminar_full",
+            message: "every seat and the waiting list are taken".into(),
+        }),
+        Registered::Closed => Err(AppError::Refused {
+            code: "cutoff_passed",
+            message: "registration for this seminar has closed".into(),
+        }),
+        Registered::Already => Err(AppError::Conflict("you are already registered or waiting".into())),
+    }
+}
+
+/// The notice for whoever a freed seat goes to (SE-3).
+fn promotion(title: String, starts_at: DateTime<Utc>) -> impl Fn(&Promoted) -> Notice + Send + Sync {
+    move |p: &Promoted| {
+        let when = letters::start_time(&p.lang, starts_at);
+        notice(&seminar_letters::promoted(&p.lang, &p.name, &title, &when), &p.email)
+    }
+}
+
+/// SE-4 (BK-10): the user cancels until the start; a freed seat goes to the first waiting.
+pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_id: i64) -> Result<(), AppError> {
+    let r = own(db, user_ref, registration_id).await?;
+    let seminar = store::get(db, r.seminar_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound { what: "seminar".into() })?;
+    if clock.now() >= seminar.starts_at && r.state == "registered" {
+        return Err(AppError::Refused {
+            code: "cutoff_passed",
+            message: "the seminar has started".into(),
+        });
+    }
+    let promote = promotion(seminar.title.clone(), seminar.starts_at);
+    let actor = format!("user:{user_ref}");
+    let done = store::end(
+        db,
+        registration_id,
+        Some(user_ref),
+        "cancelled_by_user",
+        clock.now(),
+        &actor,
+        "",
+        &promote,
+    )
+    .await?;
+    match done {
+        Some(_) => Ok(()),
+        None => Err(AppError::Refused {
+            code: "already_cancelled",
+            message: "already cancelled".into(),
+        }),
+    }
+}
+
+/// The registration if it is this user's; someone else's is "not found".
+pub async fn own(db: &Db, user_ref: i64, id: i64) -> Result<RegistrationRow, AppError> {
+    store::registration(db, id)
+        .await?
+        .filter(|r| r.user_ref == user_ref)
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("seminar registration {id}"),
+        })
+}
+
+/// A seminar of the staff member's own office.
+async fn at_office(db: &Db, staff: &StaffMember, seminar_id: i64) -> Result<SeminarRow, AppError> {
+    store::get(db, seminar_id)
+        .await?
+        .filter(|s| staff.office.as_deref() == Some(s.office_code.as_str()))
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("seminar {seminar_id} at your office"),
+        })
+}
+
+/// SE-5: the participant list with verification identities; each person shown is audited (PV-4).
+pub async fn participants(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    seminar_id: i64,
+) -> Result<Vec<RegistrationRow>, AppError> {
+    at_office(db, staff, seminar_id).await?;
+    let rows = store::participants(db, seminar_id).await?;
+    let mut tx = db.begin().await?;
+    for r in &rows {
+        let what = format!("seminar {seminar_id}");
+        staff_store::audit(
+            &mut tx,
+            staff.id,
+            "view_participants",
+            Some(r.user_ref),
+            &what,
+            clock.now(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// SE-5: staff remove a participant (or a waiting user) who broke the rules, with a reason;
+/// the seat goes to the first waiting.
+pub async fn remove(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    registration_id: i64,
+    reason: &str,
+) -> Result<(), AppError> {
+    let r = store::registration(db, registration_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("seminar registration {registration_id}"),
+        })?;
+    let seminar = at_office(db, staff, r.seminar_id).await?;
+    let reason = text("reason", reason, FieldKind::SingleLine, 200)?;
+    let promote = promotion(seminar.title.clone(), seminar.starts_at);
+    let actor = format!("staff:{}", staff.id);
+    let done = store::end(
+        db,
+        registration_id,
+        None,
+        "removed_by_office",
+        clock.now(),
+        &actor,
+        &reason,
+        &promote,
+    )
+    .await?;
+    if done.is_none() {
+        return Err(AppError::Refused {
+            code: "invalid_state",
+            message: "this registration is no longer live".into(),
+        });
+    }
+    let mut tx = db.begin().await?;
+    staff_store::audit(
+        &mut tx,
+        staff.id,
+        "remove_participant",
+        Some(r.user_ref),
+        &registration_id.to_string(),
+        clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,412 @@
+//! Seminars and company tours (rules SE-1…SE-5). Seats and waiting-list places are the
+//! counters `registered` and `waitlisted`, moved only by conditional updates inside the
+//! transaction that writes the registration, and bounded by CHECKs. Every change to one
+//! seminar first takes that seminar's row, so changes to it happen one after another on
+//! every backend and replica; the waiting list is served in id order.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::reservations::Notice;
+use crate::{Db, Result, StoreError, Tx, in_tx, read};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSeminar {
+    pub office_code: String,
+    /// `seminar` or `company_tour`.
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub local_date: NaiveDate,
+    pub app: String,
+    pub recorded_with_consent: bool,
+    pub cutoff_at: DateTime<Utc>,
+    pub capacity: i32,
+    pub waitlist_limit: i32,
+    pub created_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SeminarRow {
+    pub id: i64,
+    pub office_code: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub local_date: NaiveDate,
+    pub app: String,
+    pub recorded_with_consent: bool,
+    pub cutoff_at: DateTime<Utc>,
+    pub capacity: i32,
+    pub registered: i32,
+    pub waitlist_limit: i32,
+    pub waitlisted: i32,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+const COLUMNS: &str = "id, office_code, kind, title, description, starts_at, ends_at, local_date, app,
+    recorded_with_consent, cutoff_at, capacity, registered, waitlist_limit, waitlisted, cancelled_at";
+
+pub async fn create(db: &Db, s: &NewSeminar, now: DateTime<Utc>) -> Result<i64> {
+    const SQL: &str = "INSERT INTO seminars (office_code, kind, title, description, starts_at, ends_at, local_date,
+        app, recorded_with_consent, cutoff_at, capacity, waitlist_limit, created_at, created_by)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id";
+    let (id,): (i64,) = crate::write!(db, |c| sqlx::query_as(SQL)
+        .bind(&s.office_code)
+        .bind(&s.kind)
+        .bind(&s.title)
+        .bind(&s.description)
+        .bind(s.starts_at)
+        .bind(s.ends_at)
+        .bind(s.local_date)
+        .bind(&s.app)
+        .bind(s.recorded_with_consent)
+        .bind(s.cutoff_at)
+        .bind(s.capacity)
+        .bind(s.waitlist_limit)
+        .bind(now)
+        .bind(&s.created_by)
+        .fetch_one(c)
+        .await)?;
+    Ok(id)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<SeminarRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM seminars WHERE id = $1");
+    Ok(read!(db, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .fetch_optional(c)
+        .await)?)
+}
+
+/// What the list is filtered by: office, start in `from..to`, a keyword in title or description.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub office: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub keyword: Option<String>,
+}
+
+/// Seminars that are not cancelled, in time order.
+pub async fn list(db: &Db, f: &Filter) -> Result<Vec<SeminarRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM seminars WHERE cancelled_at IS NULL AND office_code = COALESCE($1, office_code)
+         AND starts_at >= $2 AND starts_at < $3 AND (title LIKE $4 ESCAPE '\\' OR description LIKE $4 ESCAPE '\\')
+         ORDER BY starts_at, id LIMIT 500"
+    );
+    let pattern = match &f.keyword {
+        Some(k) => format!("%{}%", k.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")),
+        None => "%".to_owned(),
+    };
+    let from = f.from.unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let to = f.to.unwrap_or(DateTime::<Utc>::MAX_UTC);
+    Ok(read!(db, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(f.office.as_deref())
+        .bind(from)
+        .bind(to)
+        .bind(&pattern)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// The outcome of a registration attempt (SE-2, SE-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    Registered(i64),
+    Waitlisted(i64),
+    /// Full, and the waiting list is full too (or there is none).
+    Full,
+    /// Past the cut-off, cancelled, or no such seminar.
+    Closed,
+    /// The user already holds a registration or a place on the list.
+    Already,
+}
+
+/// Registers the user, or puts them on the waiting list when every seat is taken, with the
+/// notice for whichever happens, in one transaction.
+pub async fn register(
+    db: &Db,
+    seminar_id: i64,
+    user_ref: i64,
+    verify: (&str, &str),
+    now: DateTime<Utc>,
+    notices: (Option<&Notice>, Option<&Notice>),
+) -> Result<Registered> {
+    const SEAT: &str = "UPDATE seminars SET registered = registered + 1 WHERE id = $1 AND registered < capacity
+        AND cancelled_at IS NULL AND cutoff_at > $2 RETURNING id";
+    const PLACE: &str = "UPDATE seminars SET waitlisted = waitlisted + 1 WHERE id = $1 AND registered >= capacity
+        AND waitlisted < waitlist_limit AND cancelled_at IS NULL AND cutoff_at > $2 RETURNING id";
+    const STATE: &str = "SELECT registered < capacity AND cancelled_at IS NULL AND cutoff_at > $2,
+        cancelled_at IS NULL AND cutoff_at > $2 FROM seminars WHERE id = $1";
+    // A seat freed between the two updates sends the attempt round again; a few rounds
+    // always settle it, since each one either takes something or sees it full.
+    for _ in 0..5 {
+        let mut tx = db.begin().await?;
+        for (sql, state) in [(SEAT, "registered"), (PLACE, "waitlisted")] {
+            let took: Option<(i64,)> = in_tx!(&mut tx, |c| sqlx::query_as(sql)
+                .bind(seminar_id)
+                .bind(now)
+                .fetch_optional(c)
+                .await)?;
+            if took.is_none() {
+                continue;
+            }
+            let id = match insert(&mut tx, seminar_id, user_ref, state, verify, now).await {
+                Ok(id) => id,
+                // Dropping the transaction gives the seat or place back.
+                Err(e) if e.is_unique_violation() => return Ok(Registered::Already),
+                Err(e) => return Err(e),
+            };
+            let notice = if state == "registered" { notices.0 } else { notices.1 };
+            tell(&mut tx, user_ref, notice, now).await?;
+            tx.commit().await?;
+            return Ok(if state == "registered" {
+                Registered::Registered(id)
+            } else {
+                Registered::Waitlisted(id)
+            });
+        }
+        let state: Option<(bool, bool)> = in_tx!(&mut tx, |c| sqlx::query_as(STATE)
+            .bind(seminar_id)
+            .bind(now)
+            .fetch_optional(c)
+            .await)?;
+        match state {
+            None | Some((_, false)) => return Ok(Registered::Closed),
+            Some((false, true)) => return Ok(Registered::Full),
+            Some((true, true)) => {}
+        }
+    }
+    Ok(Registered::Full)
+}
+
+async fn insert(
+    tx: &mut Tx,
+    seminar_id: i64,
+    user_ref: i64,
+    state: &str,
+    verify: (&str, &str),
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    const SQL: &str = "INSERT INTO seminar_registrations (seminar_id, user_ref, state, verify_name, verify_number,
+        created_at, state_changed_at, state_actor) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id";
+    let actor = format!("user:{user_ref}");
+    let (id,): (i64,) = in_tx!(tx, |c| sqlx::query_as(SQL)
+        .bind(seminar_id)
+        .bind(user_ref)
+        .bind(state)
+        .bind(verify.0)
+        .bind(verify.1)
+        .bind(now)
+        .bind(&actor)
+        .fetch_one(c)
+        .await)?;
+    event(tx, id, state, now, &actor, "").await?;
+    Ok(id)
+}
+
+async fn event(tx: &mut Tx, id: i64, state: &str, now: DateTime<Utc>, actor: &str, note: &str) -> Result<()> {
+    const SQL: &str = "INSERT INTO seminar_registration_events (registration_id, at, state, actor, note)
+        VALUES ($1, $2, $3, $4, $5)";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .bind(state)
+        .bind(actor)
+        .bind(note)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
+    if let Some(n) = notice {
+        crate::outbox::enqueue(tx, &n.mail, now).await?;
+        crate::inbox::add(tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
+    }
+    Ok(())
+}
+
+/// Who was moved up from the waiting list, with what a notice to them needs.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Promoted {
+    pub registration_id: i64,
+    pub user_ref: i64,
+    pub name: String,
+    pub email: String,
+    pub lang: String,
+}
+
+/// Writes the notice for a promoted user (SE-3), given their name, address and language.
+pub type PromotionNotice<'a> = &'a (dyn Fn(&Promoted) -> Notice + Send + Sync);
+
+/// Ends a registration or waiting-list place (SE-4 cancellation by the user, SE-5 removal
+/// by staff) as a state change with actor and note. A freed seat goes, before the cut-off,
+/// to the first on the waiting list in the same transaction, who is told. `None` if the
+/// registration was not live (or, with `owner`, not theirs).
+#[allow(clippy::too_many_arguments)] // the parts of one state change, as in `schedule::transition`
+pub async fn end(
+    db: &Db,
+    registration_id: i64,
+    owner: Option<i64>,
+    to: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    promotion_notice: PromotionNotice<'_>,
+) -> Result<Option<Option<Promoted>>> {
+    // A no-op update that takes the seminar's row: every change to this seminar waits here.
+    const LOCK: &str = "UPDATE seminars SET registered = registered
+        WHERE id = (SELECT seminar_id FROM seminar_registrations WHERE id = $1) RETURNING id, cutoff_at";
+    const CURRENT: &str = "SELECT state, user_ref FROM seminar_registrations WHERE id = $1";
+    const CHANGE: &str = "UPDATE seminar_registrations SET state = $2, state_changed_at = $3, state_actor = $4
+        WHERE id = $1 AND state = $5";
+    const FIRST: &str = "SELECT r.id AS registration_id, r.user_ref, u.name, u.email, u.lang
+        FROM seminar_registrations r JOIN users u ON u.id = r.user_ref
+        WHERE r.seminar_id = $1 AND r.state = 'waitlisted' ORDER BY r.id LIMIT 1";
+    const LEAVE_LIST: &str = "UPDATE seminars SET waitlisted = waitlisted - 1 WHERE id = $1";
+    const FREE_SEAT: &str = "UPDATE seminars SET registered = registered - 1 WHERE id = $1";
+    let mut tx = db.begin().await?;
+    let seminar: Option<(i64, DateTime<Utc>)> = in_tx!(&mut tx, |c| sqlx::query_as(LOCK)
+        .bind(registration_id)
+        .fetch_optional(c)
+        .await)?;
+    let Some((seminar_id, cutoff_at)) = seminar else {
+        return Ok(None);
+    };
+    let current: Option<(String, i64)> = in_tx!(&mut tx, |c| sqlx::query_as(CURRENT)
+        .bind(registration_id)
+        .fetch_optional(c)
+        .await)?;
+    let Some((was, _)) =
+        current.filter(|(s, u)| (s == "registered" || s == "waitlisted") && owner.is_none_or(|o| o == *u))
+    else {
+        return Ok(None);
+    };
+    let n = in_tx!(&mut tx, |c| sqlx::query(CHANGE)
+        .bind(registration_id)
+        .bind(to)
+        .bind(now)
+        .bind(actor)
+        .bind(&was)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if n != 1 {
+        return Ok(None);
+    }
+    event(&mut tx, registration_id, to, now, actor, note).await?;
+    let mut promoted = None;
+    if was == "waitlisted" {
+        in_tx!(&mut tx, |c| sqlx::query(LEAVE_LIST)
+            .bind(seminar_id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+    } else {
+        let first: Option<Promoted> = if now < cutoff_at {
+            in_tx!(&mut tx, |c| sqlx::query_as(FIRST)
+                .bind(seminar_id)
+                .fetch_optional(c)
+                .await)?
+        } else {
+            None
+        };
+        match first {
+            Some(p) => {
+                // The seat passes straight to the first on the list: `registered` stays.
+                let moved = in_tx!(&mut tx, |c| sqlx::query(CHANGE)
+                    .bind(p.registration_id)
+                    .bind("registered")
+                    .bind(now)
+                    .bind("system")
+                    .bind("waitlisted")
+                    .execute(c)
+                    .await
+                    .map(|r| r.rows_affected()))?;
+                if moved != 1 {
+                    return Err(StoreError::Corrupt(
+                        "the waiting list changed under the seminar lock".into(),
+                    ));
+                }
+                event(&mut tx, p.registration_id, "registered", now, "system", "promoted").await?;
+                in_tx!(&mut tx, |c| sqlx::query(LEAVE_LIST)
+                    .bind(seminar_id)
+                    .execute(c)
+                    .await
+                    .map(|r| r.rows_affected()))?;
+                tell(&mut tx, p.user_ref, Some(&promotion_notice(&p)), now).await?;
+                promoted = Some(p);
+            }
+            None => {
+                in_tx!(&mut tx, |c| sqlx::query(FREE_SEAT)
+                    .bind(seminar_id)
+                    .execute(c)
+                    .await
+                    .map(|r| r.rows_affected()))?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(Some(promoted))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RegistrationRow {
+    pub id: i64,
+    pub seminar_id: i64,
+    pub user_ref: i64,
+    pub state: String,
+    pub verify_name: String,
+    pub verify_number: String,
+    pub created_at: DateTime<Utc>,
+    pub joined_at: Option<DateTime<Utc>>,
+}
+
+const REG_COLUMNS: &str = "id, seminar_id, user_ref, state, verify_name, verify_number, created_at, joined_at";
+
+pub async fn registration(db: &Db, id: i64) -> Result<Option<RegistrationRow>> {
+    let sql = format!("SELECT {REG_COLUMNS} FROM seminar_registrations WHERE id = $1");
+    Ok(read!(db, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .fetch_optional(c)
+        .await)?)
+}
+
+/// Everyone on a seminar's list, in registration order (the waiting list's order too).
+pub async fn participants(db: &Db, seminar_id: i64) -> Result<Vec<RegistrationRow>> {
+    let sql = format!("SELECT {REG_COLUMNS} FROM seminar_registrations WHERE seminar_id = $1 ORDER BY id");
+    Ok(read!(db, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(seminar_id)
+        .fetch_all(c)
+        .await)?)
+}
+
+pub async fn for_user(db: &Db, user_ref: i64) -> Result<Vec<RegistrationRow>> {
+    let sql = format!("SELECT {REG_COLUMNS} FROM seminar_registrations WHERE user_ref = $1 ORDER BY id DESC");
+    Ok(read!(db, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(user_ref)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// For consistency checks: seminars whose counters disagree with their rows, and seminars
+/// with more registered than seats.
+pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
+    const MISMATCH: &str = "SELECT COUNT(*) FROM seminars s WHERE s.registered <> (SELECT COUNT(*)
+        FROM seminar_registrations r WHERE r.seminar_id = s.id AND r.state IN ('registered', 'attended', 'no_show'))
+        OR s.waitlisted <> (SELECT COUNT(*) FROM seminar_registrations r WHERE r.seminar_id = s.id
+        AND r.state = 'waitlisted')";
+    const OVER: &str = "SELECT COUNT(*) FROM seminars s WHERE s.capacity < (SELECT COUNT(*)
+        FROM seminar_registrations r WHERE r.seminar_id = s.id AND r.state IN ('registered', 'attended', 'no_show'))";
+    Ok(read!(db, |c| {
+        let (m,): (i64,) = sqlx::query_as(MISMATCH).fetch_one(c).await?;
+        let (o,): (i64,) = sqlx::query_as(OVER).fetch_one(c).await?;
+        (m, o)
+    }))
+}
