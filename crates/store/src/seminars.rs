@@ -102,8 +102,11 @@ pub async fn list(db: &Db, f: &Filter) -> Result<Vec<SeminarRow>> {
         Some(k) => format!("%{}%", k.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")),
         None => "%".to_owned(),
     };
-    let from = f.from.unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let to = f.to.unwrap_or(DateTime::<Utc>::MAX_UTC);
+    // Four-digit years: SQLite compares the stored instants as text.
+    let from = f.from.unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    let to =
+        f.to.or_else(|| DateTime::from_timestamp(253_402_300_799, 0))
+            .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
     Ok(read!(db, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
         .bind(f.office.as_deref())
         .bind(from)

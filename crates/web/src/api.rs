@@ -40,7 +40,15 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_booking::cancel,
         crate::api_booking::create_request,
         crate::api_staff::schedule_day,
-        crate::api_staff::record
+        crate::api_staff::record,
+        crate::api_seminars::list,
+        crate::api_seminars::one,
+        crate::api_seminars::register,
+        crate::api_seminars::mine,
+        crate::api_seminars::cancel,
+        crate::api_seminars::create,
+        crate::api_seminars::participants,
+        crate::api_seminars::remove
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError))
 )]

@@ -5,6 +5,7 @@ mod account_pages;
 pub mod api;
 mod api_accounts;
 mod api_booking;
+mod api_seminars;
 mod api_staff;
 mod booking_pages;
 mod browse;
@@ -82,6 +83,20 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/staff/schedule", get(api_staff::schedule_day))
         .route("/api/v1/staff/reservations/{id}/{action}", post(api_staff::record))
         .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
+        .route("/api/v1/seminars", get(api_seminars::list))
+        .route("/api/v1/seminars/{id}", get(api_seminars::one))
+        .route("/api/v1/seminars/{id}/registrations", post(api_seminars::register))
+        .route("/api/v1/seminar-registrations", get(api_seminars::mine))
+        .route("/api/v1/seminar-registrations/{id}/cancel", post(api_seminars::cancel))
+        .route("/api/v1/staff/seminars", post(api_seminars::create))
+        .route(
+            "/api/v1/staff/seminars/{id}/participants",
+            get(api_seminars::participants),
+        )
+        .route(
+            "/api/v1/staff/seminar-registrations/{id}/remove",
+            post(api_seminars::remove),
+        )
         .route("/api/v1/registrations", post(api_accounts::create_registration))
         .route("/api/v1/registrations/verify", post(api_accounts::verify_registration))
         .route(

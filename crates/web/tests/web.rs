@@ -21,6 +21,8 @@ mod account_life;
 mod accounts;
 #[path = "web/booking.rs"]
 mod booking;
+#[path = "web/seminars.rs"]
+mod seminars;
 #[path = "web/staff.rs"]
 mod staff;
 #[path = "web/support.rs"]

@@ -16,7 +16,7 @@ async fn slot(w: &World, h: u32, m: u32) -> i64 {
         .unwrap()
 }
 
-async fn eligible(w: &World, user_id: &str) -> String {
+pub(crate) async fn eligible(w: &World, user_id: &str) -> String {
     let cookie = active_account(w, user_id).await;
     let number = json!({"number": "28011-01234567", "expires": "2027-12-31"});
     let r = Request::put("/api/v1/me/job-seeker")

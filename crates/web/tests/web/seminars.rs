@@ -1,0 +1,140 @@
+//! Seminars through the API (rules SE-1…SE-4): the list and its filters, 201 registered,
+//! 202 waitlisted, `seminar_full`, cancellation promoting the first waiting, privacy and
+//! malformed input. Both backends.
+
+use axum::http::StatusCode;
+use chrono::{TimeZone, Utc};
+use madoguchi_app::seminars::SeminarInput;
+use madoguchi_app::staff::StaffMember;
+use madoguchi_domain::clock::jst;
+use madoguchi_domain::staff::Role;
+use serde_json::json;
+
+use super::booking::eligible;
+use super::support::{World, get_with, post_json, send, worlds};
+
+async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit: i32) -> i64 {
+    madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+        .await
+        .unwrap();
+    let key = format!("kobe.sem{day}");
+    madoguchi_app::staff::create(
+        &w.db,
+        w.clock.as_ref(),
+        None,
+        Role::OfficeAdmin,
+        Some("28011"),
+        &key,
+        "管理者",
+    )
+    .await
+    .unwrap();
+    let m = madoguchi_store::staff::by_key(&w.db, &key).await.unwrap().unwrap();
+    let admin = StaffMember {
+        id: m.id,
+        name: "管理者".into(),
+        role: Role::OfficeAdmin,
+        office: Some("28011".into()),
+    };
+    let input = SeminarInput {
+        kind: "company_tour".into(),
+        title: title.into(),
+        description: "オンラインで職場を見学します。".into(),
+        starts_at: jst()
+            .with_ymd_and_hms(2027, 1, day, 13, 30, 0)
+            .unwrap()
+            .with_timezone(&Utc),
+        minutes: 60,
+        app: "teleoffice".into(),
+        recorded_with_consent: true,
+        capacity,
+        waitlist_limit,
+    };
+    madoguchi_app::seminars::create(&w.db, w.clock.as_ref(), &admin, "28011", &input)
+        .await
+        .unwrap()
+}
+
+// rules SE-1, SE-2, SE-3, SE-4 through the public API.
+#[tokio::test]
+async fn register_wait_cancel_and_promote() {
+    for w in worlds("api_seminars").await {
+        let id = seminar(&w, "介護施設のオンライン見学会", 5, 1, 1).await;
+        seminar(&w, "製造業の職場見学", 7, 5, 0).await;
+        let all = send(&w.app, get_with("/api/v1/seminars?from=2027-01-01", None)).await;
+        assert_eq!(all.status, StatusCode::OK, "{}", w.backend);
+        assert_eq!(all.json().as_array().unwrap().len(), 2);
+        let found = send(
+            &w.app,
+            get_with("/api/v1/seminars?q=%E4%BB%8B%E8%AD%B7&office=28011", None),
+        )
+        .await
+        .json();
+        assert_eq!(found.as_array().unwrap().len(), 1, "keyword 介護");
+        assert_eq!(found[0]["start"], "2027-01-05T13:30:00+09:00");
+        assert_eq!(found[0]["registration_closes"], "2027-01-05T00:00:00+09:00");
+        let none = send(
+            &w.app,
+            get_with("/api/v1/seminars?to=2027-01-06&from=2027-01-06&office=99999", None),
+        )
+        .await
+        .json();
+        assert_eq!(none, json!([]));
+
+        let a = eligible(&w, "seminar.ayako").await;
+        let b = eligible(&w, "seminar.bunta").await;
+        let c = eligible(&w, "seminar.chika").await;
+        let path = format!("/api/v1/seminars/{id}/registrations");
+        let first = send(&w.app, post_json(&path, &json!({}), Some(&a))).await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+        let second = send(&w.app, post_json(&path, &json!({}), Some(&b))).await;
+        assert_eq!(second.status, StatusCode::ACCEPTED, "{}", second.body);
+        assert_eq!(second.json()["state"], "waitlisted");
+        let third = send(&w.app, post_json(&path, &json!({}), Some(&c))).await;
+        assert_eq!(third.status, StatusCode::CONFLICT);
+        assert_eq!(third.json()["code"], "seminar_full");
+        let again = send(&w.app, post_json(&path, &json!({}), Some(&a))).await;
+        assert_eq!(again.status, StatusCode::CONFLICT);
+        let one = send(&w.app, get_with(&format!("/api/v1/seminars/{id}"), None))
+            .await
+            .json();
+        assert_eq!(
+            (one["remaining"].clone(), one["waitlist_length"].clone()),
+            (json!(0), json!(1))
+        );
+
+        // Someone else's registration is not found; the owner's cancel promotes b.
+        let reg = first.json()["id"].as_i64().unwrap();
+        let cancel = format!("/api/v1/seminar-registrations/{reg}/cancel");
+        assert_eq!(
+            send(&w.app, post_json(&cancel, &json!({}), Some(&c))).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let done = send(&w.app, post_json(&cancel, &json!({}), Some(&a))).await;
+        assert_eq!(done.json()["state"], "cancelled_by_user", "{}", done.body);
+        let twice = send(&w.app, post_json(&cancel, &json!({}), Some(&a))).await;
+        assert_eq!(twice.json()["code"], "already_cancelled");
+        let mine = send(&w.app, get_with("/api/v1/seminar-registrations", Some(&b)))
+            .await
+            .json();
+        assert_eq!(mine[0]["state"], "registered", "promoted from the waiting list");
+
+        // Malformed input is a 4xx problem, never a 5xx.
+        for bad in [
+            "/api/v1/seminars/abc",
+            "/api/v1/seminars/99999999",
+            "/api/v1/seminars?from=2027-13-01",
+        ] {
+            let r = send(&w.app, get_with(bad, None)).await;
+            assert!(r.status.is_client_error(), "{bad}: {}", r.status);
+        }
+        let r = send(
+            &w.app,
+            post_json("/api/v1/seminars/x/registrations", &json!({}), Some(&a)),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let r = send(&w.app, post_json(&path, &json!({}), None)).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+}
