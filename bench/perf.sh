@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The figures in docs/performance.md, in one run: for each backend the HTTP booking rate
 # (closed loop, 64 clients), the in-process ceilings (the booking use case, and the bare
-# transaction), and the HTTP latency at a fixed offered rate (open loop). Release builds.
+# transaction), the HTTP latency at a fixed offered rate (open loop), and the seminar
+# opening (1,000 users for 100 seats at once; on PostgreSQL also across two replicas).
 # Usage: bench/perf.sh [sqlite|postgres|both]   (PostgreSQL at 127.0.0.1:5432, user postgres)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,7 +26,8 @@ fresh() { # backend name -> url
     psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $2" -c "CREATE DATABASE $2" >/dev/null
     echo "postgres://postgres@127.0.0.1:5432/$2"; fi
 }
-run() { echo; echo "### $*"; "$bin/madoguchi-bench" "$@" | grep -E "mode|bookings/s|latency|refusals|consistency"; }
+run() { echo; echo "### $*"; "$bin/madoguchi-bench" "$@" | grep -E "mode|bookings/s|latency|refusals|consistency|time to full|answers|cancellations"; }
+opening=(--scenario seminar-opening --users 1000 --seats 100 --waitlist 850 --clients 64)
 
 for b in sqlite postgres; do
   [ "$which" = both ] || [ "$which" = "$b" ] || continue
@@ -38,9 +40,15 @@ for b in sqlite postgres; do
   kill %1; wait %1 2>/dev/null || true
   run --store-only --database-url "$(fresh "$b" perf_store)" "${common[@]}"
   run --store-only --raw --database-url "$(fresh "$b" perf_raw)" "${common[@]}"
+  # The seminar opening: 1,000 users for 100 seats and 850 waiting places, at once.
+  u=$(fresh "$b" perf_sem); serve "$u" 18185
+  run --base-url http://127.0.0.1:18185 --database-url "$u" "${opening[@]}"
+  kill %1; wait %1 2>/dev/null || true
+  run --store-only --database-url "$(fresh "$b" perf_sem_store)" "${opening[@]}"
   if [ "$b" = postgres ]; then
     u=$(fresh "$b" perf_two); serve "$u" 18183; serve "$u" 18184
     run --base-url http://127.0.0.1:18183,http://127.0.0.1:18184 --database-url "$u" "${common[@]}"
+    run --base-url http://127.0.0.1:18183,http://127.0.0.1:18184 --database-url "$u" "${opening[@]}"
     kill %1 %2; wait 2>/dev/null || true
   fi
 done

@@ -10,11 +10,16 @@
 //! start, so a slow answer cannot hide the queue behind it; without it, every client sends
 //! its next request as soon as the last is answered (closed loop, the saturation figure).
 //!
+//! `--scenario seminar-opening [--seats 100] [--waitlist 1000] [--cancel 30]` instead has
+//! `--users` users register for one seminar at once, then `--cancel` of the seated cancel at
+//! once and as many waiting users must move up, in order (see `seminar.rs`).
+//!
 //! Usage: madoguchi-bench --base-url http://127.0.0.1:8080 --database-url sqlite:./data/madoguchi.db
 //!        [--clients 64] [--users 400] [--days 20] [--seconds 10] [--rate N] [--store-only [--raw]]
 //! `--base-url` may list several servers, comma-separated (replicas sharing one PostgreSQL).
 
 mod http;
+mod seminar;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -26,18 +31,25 @@ use madoguchi_domain::clock::{Clock, SystemClock, jst};
 use madoguchi_store::reservations::{self, Details, NewSlot};
 use madoguchi_store::{Db, PoolSizes, connect, eligibility, users};
 
-struct Args {
-    base: String,
+pub(crate) struct Args {
+    pub base: String,
     db_url: String,
-    clients: usize,
+    pub clients: usize,
     users: usize,
     days: u64,
     seconds: u64,
-    store_only: bool,
+    pub store_only: bool,
     /// With `--store-only`: the bare reservation transaction, without the use case around it.
     raw: bool,
     /// Attempts per second in total (open loop); `None` = closed loop.
     rate: Option<f64>,
+    /// `bookings` (default) or `seminar-opening`.
+    scenario: String,
+    /// Seminar opening: seats and waiting-list places.
+    pub seats: i32,
+    pub waitlist: i32,
+    /// Seminar opening: how many seated users then cancel at once.
+    pub cancel: usize,
     /// Append the id of every booking answered 201 to this file (for the kill -9 check).
     record: Option<String>,
     /// Check that every id in this file is present and confirmed, then exit.
@@ -55,6 +67,10 @@ fn args() -> Result<Args, String> {
         store_only: false,
         raw: false,
         rate: None,
+        scenario: "bookings".into(),
+        seats: 100,
+        waitlist: 1000,
+        cancel: 30,
         record: None,
         verify: None,
     };
@@ -70,6 +86,10 @@ fn args() -> Result<Args, String> {
             "--seconds" => a.seconds = value()?.parse().map_err(|e| format!("--seconds: {e}"))?,
             "--store-only" => a.store_only = true,
             "--raw" => a.raw = true,
+            "--scenario" => a.scenario = value()?,
+            "--seats" => a.seats = value()?.parse().map_err(|e| format!("--seats: {e}"))?,
+            "--cancel" => a.cancel = value()?.parse().map_err(|e| format!("--cancel: {e}"))?,
+            "--waitlist" => a.waitlist = value()?.parse().map_err(|e| format!("--waitlist: {e}"))?,
             "--rate" => a.rate = Some(value()?.parse().map_err(|e| format!("--rate: {e}"))?),
             "--record" => a.record = Some(value()?),
             "--verify" => a.verify = Some(value()?),
@@ -79,11 +99,15 @@ fn args() -> Result<Args, String> {
     Ok(a)
 }
 
-const PASSWORD: &str = "Bench-Load#2026";
+pub(crate) const PASSWORD: &str = "Bench-Load#2026";
 
-/// Seeds `users` job seekers (one shared Argon2id hash) and one slot per user and day at a
-/// fresh office, plus a few contended slots; returns (user ids, slot ids per user, contended).
-async fn seed(db: &Db, a: &Args, tag: &str) -> Result<(Vec<String>, Vec<Vec<i64>>, Vec<i64>), String> {
+/// Seeds `users` active job seekers with confirmed registrations (one shared Argon2id hash)
+/// and the demo offices; returns their user IDs, row ids and the open transaction.
+pub(crate) async fn seed_users(
+    db: &Db,
+    a: &Args,
+    tag: &str,
+) -> Result<(Vec<String>, Vec<i64>, madoguchi_store::Tx), String> {
     let clock = SystemClock;
     madoguchi_app::demo::seed_if_empty(db, &clock)
         .await
@@ -117,6 +141,15 @@ async fn seed(db: &Db, a: &Args, tag: &str) -> Result<(Vec<String>, Vec<Vec<i64>
         names.push(name);
         ids.push(id);
     }
+    Ok((names, ids, tx))
+}
+
+/// Seeds `users` job seekers (one shared Argon2id hash) and one slot per user and day at a
+/// fresh office, plus a few contended slots; returns (user ids, slot ids per user, contended).
+async fn seed(db: &Db, a: &Args, tag: &str) -> Result<(Vec<String>, Vec<Vec<i64>>, Vec<i64>), String> {
+    let (names, ids, mut tx) = seed_users(db, a, tag).await?;
+    let today = SystemClock.today_jst();
+    let e = |e: madoguchi_store::StoreError| e.to_string();
     // Slots bypass the office-hours check on purpose: the load is about the booking path.
     let mut slots = vec![Vec::new(); a.users];
     let mut contended = Vec::new();
@@ -187,7 +220,7 @@ async fn planned_start(rate: Option<f64>, load_started: Instant, i: usize) -> In
     at
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -397,6 +430,11 @@ async fn run() -> Result<(), String> {
         } else {
             Err("fault check failed".into())
         };
+    }
+    if a.scenario == "seminar-opening" {
+        let r = seminar::run(&a, &db).await;
+        db.close().await;
+        return r;
     }
     let mut t = if a.store_only {
         run_store(&a, &db).await?

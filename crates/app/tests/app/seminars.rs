@@ -185,3 +185,116 @@ async fn rules_around_one_seminar() {
         assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
+
+/// Child half of the two-process seminar tests: registers each user, or cancels each
+/// `user:registration` pair, and prints one word per outcome.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "run by two_processes_fill_and_promote"]
+async fn seminar_race_child() {
+    let (Ok(url), Ok(seminar), Ok(work)) = (
+        std::env::var("MADOGUCHI_CHILD_DB"),
+        std::env::var("MADOGUCHI_CHILD_SEMINAR"),
+        std::env::var("MADOGUCHI_CHILD_USERS"),
+    ) else {
+        return;
+    };
+    let db = Arc::new(
+        madoguchi_store::connect(&url.parse().unwrap(), Default::default())
+            .await
+            .unwrap(),
+    );
+    let seminar: i64 = seminar.parse().unwrap();
+    let clock = Arc::new(FixedClock(jst_at(2, 10, 0, 0)));
+    let mut tasks = Vec::new();
+    for item in work.split(',').map(str::to_owned) {
+        let (db, clock) = (db.clone(), clock.clone());
+        tasks.push(tokio::spawn(async move {
+            match item.split_once(':') {
+                Some((u, reg)) => {
+                    let (u, reg) = (u.parse().unwrap(), reg.parse().unwrap());
+                    match seminars::cancel_own(&db, clock.as_ref(), u, reg).await {
+                        Ok(()) => "CANCELLED",
+                        Err(_) => "REFUSED",
+                    }
+                }
+                None => match seminars::register(&db, clock.as_ref(), item.parse().unwrap(), seminar).await {
+                    Ok(Registered::Registered(_)) => "SEAT",
+                    Ok(Registered::Waitlisted(_)) => "PLACE",
+                    Err(e) if e.specific_code() == "seminar_full" => "FULL",
+                    _ => "OTHER",
+                },
+            }
+        }));
+    }
+    for task in tasks {
+        println!("{}", task.await.unwrap());
+    }
+}
+
+fn children(url: &str, seminar: i64, halves: [Vec<String>; 2]) -> String {
+    let exe = std::env::current_exe().unwrap();
+    let running: Vec<_> = halves
+        .iter()
+        .map(|work| {
+            std::process::Command::new(&exe)
+                .args(["--exact", "seminars::seminar_race_child", "--ignored", "--nocapture"])
+                .env("MADOGUCHI_CHILD_DB", url)
+                .env("MADOGUCHI_CHILD_SEMINAR", seminar.to_string())
+                .env("MADOGUCHI_CHILD_USERS", work.join(","))
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut out = String::new();
+    for child in running {
+        let done = child.wait_with_output().unwrap();
+        assert!(done.status.success());
+        out.push_str(&String::from_utf8(done.stdout).unwrap());
+    }
+    out
+}
+
+// rules SE-2, SE-3: two processes (two replicas) on one PostgreSQL, 500 users each, for 100
+// seats and 850 places: exactly 100, 850 and 50 refused; then 15 cancellations in each
+// process promote exactly the first 30 in line.
+#[tokio::test]
+async fn two_processes_fill_and_promote() {
+    let Some(t) = testing::postgres("se3_two_procs").await.unwrap() else {
+        return;
+    };
+    office(&t.db).await;
+    let clock = FixedClock(jst_at(2, 10, 0, 0));
+    let boss = admin(&t.db, &clock, "kobe.se3").await;
+    let id = seminars::create(&t.db, &clock, &boss, "28011", &input(100, 850))
+        .await
+        .unwrap();
+    let users = seekers(&t.db, 1000, "sp").await;
+    let madoguchi_store::DatabaseUrl::Postgres(url) = &t.url else {
+        unreachable!()
+    };
+    let ids: Vec<String> = users.iter().map(i64::to_string).collect();
+    let out = children(url, id, [ids[..500].to_vec(), ids[500..].to_vec()]);
+    let count = |w: &str| out.lines().filter(|l| *l == w).count();
+    assert_eq!((count("SEAT"), count("PLACE"), count("FULL")), (100, 850, 50), "{out}");
+    assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+
+    let rows = store::participants(&t.db, id).await.unwrap();
+    let waiting: Vec<i64> = rows.iter().filter(|r| r.state == "waitlisted").map(|r| r.id).collect();
+    let pairs: Vec<String> = rows
+        .iter()
+        .filter(|r| r.state == "registered")
+        .take(30)
+        .map(|r| format!("{}:{}", r.user_ref, r.id))
+        .collect();
+    let out = children(url, id, [pairs[..15].to_vec(), pairs[15..].to_vec()]);
+    assert_eq!(out.lines().filter(|l| *l == "CANCELLED").count(), 30, "{out}");
+    let after = store::participants(&t.db, id).await.unwrap();
+    let promoted: Vec<i64> = after
+        .iter()
+        .filter(|r| r.state == "registered" && waiting.contains(&r.id))
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(promoted, waiting[..30].to_vec());
+    assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+}
