@@ -1,4 +1,4 @@
-//! No-shows (rule BK-11) and the restriction that follows them (BK-12).
+//! No-shows (rule BK-11, and SE-4 for seminars) and the restriction that follows them (BK-12).
 
 use chrono::Duration;
 use madoguchi_domain::booking;
@@ -22,7 +22,9 @@ pub async fn restricted(db: &Db, clock: &dyn Clock, user_ref: i64) -> Result<boo
 /// each user is told, and told again if they are now restricted. Returns how many.
 pub async fn sweep(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
     let now = clock.now();
-    let marked = reservations::mark_no_shows(db, now - Duration::minutes(10), now).await?;
+    let mut marked = reservations::mark_no_shows(db, now - Duration::minutes(10), now).await?;
+    // SE-4: seminars follow the same rule, the same notices and the same restriction.
+    marked.extend(madoguchi_store::seminars::mark_no_shows(db, now - Duration::minutes(10), now).await?);
     for (_, user_ref) in &marked {
         let Some(u) = users::by_id(db, *user_ref).await? else {
             continue;

@@ -320,3 +320,30 @@ pub async fn remove(
     tx.commit().await?;
     Ok(())
 }
+
+/// SE-5: staff record that a participant joined or attended the seminar.
+pub async fn mark(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    registration_id: i64,
+    what: &str,
+) -> Result<(), AppError> {
+    if what != "joined" && what != "attended" {
+        return Err(AppError::NotFound { what: what.to_owned() });
+    }
+    let r = store::registration(db, registration_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("seminar registration {registration_id}"),
+        })?;
+    at_office(db, staff, r.seminar_id).await?;
+    let actor = format!("staff:{}", staff.id);
+    if !store::mark(db, registration_id, what, clock.now(), &actor).await? {
+        return Err(AppError::Refused {
+            code: "invalid_state",
+            message: format!("not possible in state {}", r.state),
+        });
+    }
+    Ok(())
+}

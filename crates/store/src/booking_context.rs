@@ -1,5 +1,6 @@
 //! What a booking needs to know, read in one statement (rules AC-11, AC-12, BK-3, BK-12):
-//! the user's eligibility and contact details, their recent no-shows, the slot and its
+//! the user's eligibility and contact details, their recent no-shows (consultations and
+//! seminars, SE-4), the slot and its
 //! office's booking policy. One read instead of six keeps the booking path short, which
 //! matters most on SQLite where every statement crosses to the connection's thread.
 
@@ -62,7 +63,10 @@ pub async fn get(
         u.suspended_reason,
         (SELECT COUNT(*) FROM reservations r JOIN slots ns ON ns.id = r.slot_id
           WHERE r.user_ref = u.id AND r.state = 'no_show' AND ns.starts_at > $3 AND ns.starts_at <= $4
-            AND (u.restriction_lifted_at IS NULL OR ns.starts_at > u.restriction_lifted_at)) AS recent_no_shows,
+            AND (u.restriction_lifted_at IS NULL OR ns.starts_at > u.restriction_lifted_at))
+        + (SELECT COUNT(*) FROM seminar_registrations sr JOIN seminars sm ON sm.id = sr.seminar_id
+          WHERE sr.user_ref = u.id AND sr.state = 'no_show' AND sm.starts_at > $3 AND sm.starts_at <= $4
+            AND (u.restriction_lifted_at IS NULL OR sm.starts_at > u.restriction_lifted_at)) AS recent_no_shows,
         s.id AS slot_id, s.office_code, s.starts_at, s.ends_at, s.local_date, s.app, s.capacity, s.booked,
         o.name_ja AS office_name_ja, o.name_en AS office_name_en, o.cutoff_days, o.horizon_days
         FROM users u

@@ -357,12 +357,18 @@ pub async fn mark_no_shows(db: &Db, started_before: DateTime<Utc>, now: DateTime
     Ok(marked)
 }
 
-/// BK-12: the user's no-shows since `since` that count (after any lifted restriction).
+/// BK-12, SE-4: the user's no-shows (consultations and seminars) since `since` that count
+/// (after any lifted restriction).
 pub async fn no_shows_since(db: &Db, user_ref: i64, since: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>> {
     const SQL: &str = "SELECT s.starts_at FROM reservations r JOIN slots s ON s.id = r.slot_id
         JOIN users u ON u.id = r.user_ref
         WHERE r.user_ref = $1 AND r.state = 'no_show' AND s.starts_at > $2
-          AND (u.restriction_lifted_at IS NULL OR s.starts_at > u.restriction_lifted_at)";
+          AND (u.restriction_lifted_at IS NULL OR s.starts_at > u.restriction_lifted_at)
+        UNION ALL
+        SELECT sm.starts_at FROM seminar_registrations sr JOIN seminars sm ON sm.id = sr.seminar_id
+        JOIN users u ON u.id = sr.user_ref
+        WHERE sr.user_ref = $1 AND sr.state = 'no_show' AND sm.starts_at > $2
+          AND (u.restriction_lifted_at IS NULL OR sm.starts_at > u.restriction_lifted_at)";
     let rows: Vec<(DateTime<Utc>,)> = read!(db, |c| sqlx::query_as(SQL)
         .bind(user_ref)
         .bind(since)

@@ -413,3 +413,57 @@ pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
         (m, o)
     }))
 }
+
+/// SE-4 (BK-11): registered participants of seminars that started at or before
+/// `started_before`, not marked as joined, become no-shows, each with its event.
+pub async fn mark_no_shows(db: &Db, started_before: DateTime<Utc>, now: DateTime<Utc>) -> Result<Vec<(i64, i64)>> {
+    const DUE: &str = "SELECT r.id, r.user_ref FROM seminar_registrations r JOIN seminars s ON s.id = r.seminar_id
+        WHERE r.state = 'registered' AND r.joined_at IS NULL AND s.starts_at <= $1 ORDER BY r.id";
+    let due: Vec<(i64, i64)> = read!(db, |c| sqlx::query_as(DUE).bind(started_before).fetch_all(c).await)?;
+    let mut marked = Vec::new();
+    for (id, user) in due {
+        if change(db, id, "registered", "no_show", now, "system", "").await? {
+            marked.push((id, user));
+        }
+    }
+    Ok(marked)
+}
+
+/// SE-5: staff record that a participant joined (stops the no-show sweep) or attended.
+pub async fn mark(db: &Db, id: i64, to: &str, now: DateTime<Utc>, actor: &str) -> Result<bool> {
+    const JOINED: &str = "UPDATE seminar_registrations SET joined_at = COALESCE(joined_at, $2)
+        WHERE id = $1 AND state = 'registered'";
+    if to == "joined" {
+        let n = crate::write!(db, |c| sqlx::query(JOINED)
+            .bind(id)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        return Ok(n == 1);
+    }
+    let from = if to == "attended" { "registered" } else { "" };
+    change(db, id, from, to, now, actor, "").await
+}
+
+/// A conditional state change (`from` → `to`) with its event, in one transaction.
+async fn change(db: &Db, id: i64, from: &str, to: &str, now: DateTime<Utc>, actor: &str, note: &str) -> Result<bool> {
+    const SQL: &str = "UPDATE seminar_registrations SET state = $2, state_changed_at = $3, state_actor = $4
+        WHERE id = $1 AND state = $5";
+    let mut tx = db.begin().await?;
+    let n = in_tx!(&mut tx, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(to)
+        .bind(now)
+        .bind(actor)
+        .bind(from)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if n != 1 {
+        return Ok(false);
+    }
+    event(&mut tx, id, to, now, actor, note).await?;
+    tx.commit().await?;
+    Ok(true)
+}

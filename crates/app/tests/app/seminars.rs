@@ -298,3 +298,71 @@ async fn two_processes_fill_and_promote() {
     assert_eq!(promoted, waiting[..30].to_vec());
     assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
 }
+
+// rules SE-4, SE-5, BK-11, BK-12: a seminar participant not marked as joined by start + 10
+// minutes is a no-show by the same sweep, and two of them (a seminar and a consultation)
+// restrict booking either; a participant marked as attended is never a no-show.
+#[tokio::test]
+async fn seminar_no_shows_count_toward_the_restriction() {
+    use madoguchi_app::no_show;
+    use madoguchi_domain::clock::ManualClock;
+    use madoguchi_store::reservations::Details;
+    for t in testing::both("se4_no_show").await {
+        office(&t.db).await;
+        let clock = ManualClock::new(jst_at(2, 10, 0, 0));
+        let boss = admin(&t.db, &FixedClock(jst_at(2, 10, 0, 0)), "kobe.se4").await;
+        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(5, 0))
+            .await
+            .unwrap();
+        let u = seekers(&t.db, 2, "sen").await;
+        let Registered::Registered(missed) = seminars::register(&t.db, &clock, u[0], id).await.unwrap() else {
+            panic!()
+        };
+        let Registered::Registered(came) = seminars::register(&t.db, &clock, u[1], id).await.unwrap() else {
+            panic!()
+        };
+        let slot = madoguchi_app::booking::publish_slot(&t.db, "28011", jst_at(8, 10, 0, 0), "zoom", 1)
+            .await
+            .unwrap();
+        madoguchi_app::booking::book(&t.db, &clock, u[0], slot, &Details::default())
+            .await
+            .unwrap();
+        // The consultation on 12/8 is missed first.
+        clock.advance(jst_at(8, 10, 11, 0) - jst_at(2, 10, 0, 0));
+        assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1);
+        assert!(!no_show::restricted(&t.db, &clock, u[0]).await.unwrap());
+        // The seminar on 12/10 13:30: one participant is marked, the other is not.
+        clock.advance(jst_at(10, 13, 35, 0) - jst_at(8, 10, 11, 0));
+        seminars::mark(&t.db, &clock, &boss, came, "joined").await.unwrap();
+        clock.advance(chrono::Duration::minutes(6));
+        assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1, "{}", t.db.backend());
+        assert_eq!(
+            store::registration(&t.db, missed).await.unwrap().unwrap().state,
+            "no_show"
+        );
+        seminars::mark(&t.db, &clock, &boss, came, "attended").await.unwrap();
+        assert_eq!(
+            store::registration(&t.db, came).await.unwrap().unwrap().state,
+            "attended"
+        );
+        assert!(
+            no_show::restricted(&t.db, &clock, u[0]).await.unwrap(),
+            "two no-shows in 90 days"
+        );
+        let next = seminars::create(
+            &t.db,
+            &FixedClock(jst_at(10, 14, 0, 0)),
+            &boss,
+            "28011",
+            &SeminarInput {
+                starts_at: jst_at(17, 13, 30, 0),
+                ..input(5, 0)
+            },
+        )
+        .await
+        .unwrap();
+        let e = seminars::register(&t.db, &clock, u[0], next).await.unwrap_err();
+        assert_eq!(e.specific_code(), "booking_restricted");
+        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+    }
+}
