@@ -97,10 +97,32 @@ pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, AppError>
 pub const SEEKER_ID: &str = "demo.seeker";
 pub const SEEKER_PASSWORD: &str = "Sannomiya-Demo#2026";
 
-/// Seeds a verified job seeker with a confirmed, unexpired registration, once.
+/// A second job seeker, for showing a full seminar's waiting list (same password).
+pub const SEEKER2_ID: &str = "demo.seeker2";
+
+/// Seeds the demo job seekers, each verified with a confirmed, unexpired registration, once.
 pub async fn seed_job_seeker(db: &Db, clock: &dyn Clock) -> Result<bool, AppError> {
+    let first = seed_seeker(db, clock, SEEKER_ID, ("見本 花子", "ミホン ハナコ"), "28011-00012345").await?;
+    seed_seeker(
+        db,
+        clock,
+        SEEKER2_ID,
+        ("見本 一郎", "ミホン イチロウ"),
+        "28011-00012346",
+    )
+    .await?;
+    Ok(first)
+}
+
+async fn seed_seeker(
+    db: &Db,
+    clock: &dyn Clock,
+    user_id: &str,
+    (name, kana): (&str, &str),
+    number: &str,
+) -> Result<bool, AppError> {
     use madoguchi_store::{eligibility, users};
-    if users::by_key(db, SEEKER_ID).await?.is_some() {
+    if users::by_key(db, user_id).await?.is_some() {
         return Ok(false);
     }
     let password = SEEKER_PASSWORD.to_owned();
@@ -110,13 +132,13 @@ pub async fn seed_job_seeker(db: &Db, clock: &dyn Clock) -> Result<bool, AppErro
         .map_err(|e| AppError::Random(e.to_string()))?;
     let now = clock.now();
     let user = users::NewUser {
-        user_id: SEEKER_ID.into(),
-        user_key: SEEKER_ID.into(),
+        user_id: user_id.into(),
+        user_key: user_id.into(),
         password_hash: hash,
-        name: "見本 花子".into(),
-        name_kana: "ミホン ハナコ".into(),
+        name: name.into(),
+        name_kana: kana.into(),
         address: "兵庫県神戸市中央区雲井通５－３－１".into(),
-        email: "demo.seeker@example.jp".into(),
+        email: format!("{user_id}@example.jp"),
         phone: "078-231-8609".into(),
         lang: "ja".into(),
     };
@@ -124,10 +146,71 @@ pub async fn seed_job_seeker(db: &Db, clock: &dyn Clock) -> Result<bool, AppErro
     let mut tx = db.begin().await?;
     let id = users::insert_provisional(&mut tx, &user, now).await?;
     users::activate(&mut tx, id, now).await?;
-    eligibility::set_job_seeker(&mut tx, id, "28011-00012345", expires).await?;
+    eligibility::set_job_seeker(&mut tx, id, number, expires).await?;
     eligibility::confirm_job_seeker(&mut tx, id, now).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Two seminars at 28011 on the first open days at least three days ahead, 13:30–15:00: a
+/// roomy one, and a company tour with one seat and a short waiting list (SE-3). Once.
+pub async fn seed_seminars(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
+    use chrono::TimeZone;
+    use madoguchi_domain::clock::jst;
+    let filter = madoguchi_store::seminars::Filter::default();
+    if !madoguchi_store::seminars::list(db, &filter).await?.is_empty() {
+        return Ok(0);
+    }
+    let plans = [
+        (
+            "seminar",
+            "応募書類の書き方セミナー",
+            "履歴書と職務経歴書の書き方を、例を見ながら説明します。",
+            20,
+            20,
+        ),
+        (
+            "company_tour",
+            "介護施設のオンライン見学会",
+            "神戸市内の介護施設を、オンラインで見学します。",
+            1,
+            5,
+        ),
+    ];
+    let mut made = 0;
+    let mut day = clock.today_jst() + Days::new(3);
+    for (kind, title, description, capacity, waitlist_limit) in plans {
+        for _ in 0..14 {
+            let Some(start) = day
+                .and_hms_opt(13, 30, 0)
+                .and_then(|t| jst().from_local_datetime(&t).single())
+            else {
+                break;
+            };
+            let input = crate::seminars::SeminarInput {
+                kind: kind.into(),
+                title: title.into(),
+                description: description.into(),
+                starts_at: start.with_timezone(&chrono::Utc),
+                minutes: 90,
+                app: "zoom".into(),
+                recorded_with_consent: false,
+                capacity,
+                waitlist_limit,
+            };
+            day = day + Days::new(1);
+            match crate::seminars::create_for(db, clock, "28011", &input, "demo").await {
+                Ok(_) => {
+                    made += 1;
+                    break;
+                }
+                // A closed day: try the next one.
+                Err(AppError::Refused { .. }) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(made)
 }
 
 /// Seeds one staff member per role (28011 for office staff) on first start, and returns

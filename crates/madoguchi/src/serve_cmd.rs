@@ -171,6 +171,12 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         tracing::info!("demo job seeker seeded");
     }
     if demo {
+        let seminars = madoguchi_app::demo::seed_seminars(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?;
+        tracing::info!(seminars, "demo seminars");
+    }
+    if demo {
         let slots = madoguchi_app::demo::seed_slots(&db, clock.as_ref())
             .await
             .map_err(|e| e.to_string())?;
@@ -221,6 +227,10 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
     };
     if demo {
         println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");
+        println!(
+            "Second demo job seeker: user ID {} / password {SEEKER_PASSWORD}",
+            madoguchi_app::demo::SEEKER2_ID
+        );
         for (role, c) in &demo_staff {
             println!(
                 "Demo staff ({role}) at http://{addr}/staff/sign-in: user ID {} / password {} / TOTP {}",

@@ -20,6 +20,7 @@ mod me_pages;
 mod page;
 mod prepare_pages;
 pub mod problem;
+mod seminar_pages;
 mod staff_day;
 mod staff_pages;
 mod staff_requests;
@@ -167,6 +168,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
+        .route("/seminars", get(seminar_pages::list))
+        .route("/seminars/{id}", get(seminar_pages::show))
+        .route("/seminars/{id}/register", post(seminar_pages::register))
+        .route("/seminar-registrations/{id}/cancel", post(seminar_pages::cancel))
         .route("/staff/slots", get(staff_slots::slots))
         .route("/staff/requests", get(staff_requests::list))
         .route("/staff/requests/{id}/{action}", post(staff_requests::decide))
