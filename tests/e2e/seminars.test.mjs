@@ -3,7 +3,7 @@
 // the first cancels, and the second is registered and told. axe checks every page.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, launch, newPage, visit } from './lib.mjs';
+import { checkA11y, demoStaff, launch, newPage, totp, visit } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -57,4 +57,18 @@ test('find a seminar, register, wait on a full one, be promoted, ja', async () =
   assert.match(await second.textContent('ul.mine'), /介護施設のオンライン見学会 · 参加登録済み/);
   await first.context().close();
   await second.context().close();
+
+  // SE-5: the office admin sees the participant list with the identity they registered with.
+  const admin = await newPage(browser);
+  const staff = demoStaff('office_admin');
+  await visit(admin, '/staff/sign-in?lang=ja');
+  await admin.fill('#user_id', staff.userId);
+  await admin.fill('#password', staff.password);
+  await admin.fill('#totp_code', totp(staff.secret));
+  await Promise.all([admin.waitForNavigation(), admin.locator('form[action="/staff/sign-in"] button').click()]);
+  await visit(admin, '/staff/seminars');
+  await Promise.all([admin.waitForURL(/\/staff\/seminars\/\d+$/), admin.getByRole('link', { name: '介護施設のオンライン見学会' }).click()]);
+  await checkA11y(admin);
+  assert.match(await admin.textContent('main'), /28011-00012345/);
+  await admin.context().close();
 });

@@ -87,7 +87,7 @@ pub async fn create_for(
     }
     if !(1..=500).contains(&s.capacity) || !(0..=1000).contains(&s.waitlist_limit) {
         return Err(AppError::invalid(
-            "invalid_capacity",
+            "invalid_seats",
             "capacity",
             "1 to 500 seats, 0 to 1000 waiting",
         ));

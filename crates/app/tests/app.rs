@@ -163,12 +163,13 @@ async fn unused_accounts_are_noticed_then_deleted() {
             t.db.backend()
         );
         clock.advance(Duration::days(2));
+        // The two demo job seekers.
         let s = sweep(&t.db, clock.as_ref(), &site).await.unwrap();
-        assert_eq!((s.noticed, s.deleted), (1, 0));
+        assert_eq!((s.noticed, s.deleted), (2, 0));
         assert_eq!(
             outbox::pending_count(&t.db).await.unwrap(),
-            1,
-            "the notice is in the outbox"
+            2,
+            "the notices are in the outbox"
         );
         assert_eq!(
             sweep(&t.db, clock.as_ref(), &site).await.unwrap().noticed,
@@ -182,7 +183,7 @@ async fn unused_accounts_are_noticed_then_deleted() {
             "not before 30 days"
         );
         clock.advance(Duration::days(1));
-        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().deleted, 1);
+        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().deleted, 2);
         let key = madoguchi_app::demo::SEEKER_ID;
         assert!(
             madoguchi_store::users::by_key(&t.db, key).await.unwrap().is_none(),
@@ -194,13 +195,19 @@ async fn unused_accounts_are_noticed_then_deleted() {
             .await
             .unwrap();
         clock.advance(Duration::days(340));
-        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().noticed, 1);
+        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().noticed, 2);
         let user = madoguchi_store::users::by_key(&t.db, key).await.unwrap().unwrap();
         madoguchi_store::users::record_sign_in(&t.db, user.id, clock.now())
             .await
             .unwrap();
         clock.advance(Duration::days(40));
-        assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap(), Default::default());
+        let s = sweep(&t.db, clock.as_ref(), &site).await.unwrap();
+        assert_eq!(
+            (s.noticed, s.deleted),
+            (0, 1),
+            "the one who signed in stays; the other goes"
+        );
+        assert!(madoguchi_store::users::by_key(&t.db, key).await.unwrap().is_some());
     }
 }
 

@@ -24,6 +24,7 @@ mod seminar_pages;
 mod staff_day;
 mod staff_pages;
 mod staff_requests;
+mod staff_seminars;
 mod staff_slots;
 mod visitor;
 
@@ -172,6 +173,12 @@ pub fn router(state: AppState) -> Router {
         .route("/seminars/{id}", get(seminar_pages::show))
         .route("/seminars/{id}/register", post(seminar_pages::register))
         .route("/seminar-registrations/{id}/cancel", post(seminar_pages::cancel))
+        .route(
+            "/staff/seminars",
+            get(staff_seminars::list).post(staff_seminars::create),
+        )
+        .route("/staff/seminars/{id}", get(staff_seminars::participants))
+        .route("/staff/seminar-registrations/{id}/{action}", post(staff_seminars::act))
         .route("/staff/slots", get(staff_slots::slots))
         .route("/staff/requests", get(staff_requests::list))
         .route("/staff/requests/{id}/{action}", post(staff_requests::decide))

@@ -7,14 +7,14 @@ use serde_json::json;
 
 use super::support::{World, active_account, csrf_of, form_post, get_with, put_json, send, session_cookie, worlds};
 
-async fn staff(w: &World, role: Role, office: Option<&str>, user_id: &str) -> (String, Vec<u8>) {
+pub(crate) async fn staff(w: &World, role: Role, office: Option<&str>, user_id: &str) -> (String, Vec<u8>) {
     let c = madoguchi_app::staff::create(&w.db, w.clock.as_ref(), None, role, office, user_id, "職員 一郎")
         .await
         .unwrap();
     (c.password, totp::base32_decode(&c.totp_secret).unwrap())
 }
 
-fn code(w: &World, key: &[u8]) -> String {
+pub(crate) fn code(w: &World, key: &[u8]) -> String {
     use madoguchi_domain::clock::Clock;
     format!(
         "{:06}",
@@ -23,7 +23,7 @@ fn code(w: &World, key: &[u8]) -> String {
 }
 
 /// Signs a staff member in through the page; returns the session cookie, or the status.
-async fn staff_sign_in(w: &World, user_id: &str, password: &str, code: &str) -> Result<String, StatusCode> {
+pub(crate) async fn staff_sign_in(w: &World, user_id: &str, password: &str, code: &str) -> Result<String, StatusCode> {
     let form = send(&w.app, get_with("/staff/sign-in", None)).await;
     let anon = session_cookie(&form).unwrap();
     let csrf = csrf_of(&form.body);
