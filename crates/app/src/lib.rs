@@ -15,6 +15,7 @@ pub mod letters;
 pub mod lock;
 pub mod mail;
 pub mod no_show;
+pub mod notices;
 pub mod offices;
 pub mod register;
 pub mod requests;

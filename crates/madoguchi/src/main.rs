@@ -57,6 +57,19 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// NT-2: switch the whole system to `open`, `read-only` or `closed` (with a notice).
+    Maintenance {
+        #[command(flatten)]
+        db: DbArgs,
+        /// open | read-only | closed
+        mode: String,
+        /// The notice's title (required for read-only and closed).
+        #[arg(long)]
+        title: Option<String>,
+        /// The notice's text.
+        #[arg(long, default_value = "")]
+        body: String,
+    },
     /// Add, edit and list offices and their closures.
     Office {
         #[command(flatten)]
@@ -165,6 +178,7 @@ fn main() -> ExitCode {
         } => run_async(serve_cmd::run(db, listen, demo, test_clock)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
+        Command::Maintenance { db, mode, title, body } => run_async(serve_cmd::maintenance(db, mode, title, body)),
         Command::Admin { db, action } => match action {
             AdminAction::CreateNationalAdmin { user_id, name } => run_async(serve_cmd::create_staff(
                 db,

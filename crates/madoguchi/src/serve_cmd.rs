@@ -224,6 +224,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         cookie_secure: config.cookie_secure,
         mailbox: (demo && config.mail.smtp_host.is_empty()).then(|| config.mail.demo_dir.clone()),
         test_clock: offset_clock,
+        maintenance: madoguchi_web::maintenance::ModeCache::default(),
     };
     if demo {
         println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");
@@ -277,4 +278,25 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// `madoguchi maintenance open|read-only|closed [--title T --body B]` (NT-2): every replica
+/// follows within seconds, since the switch lives in the database.
+pub async fn maintenance(args: DbArgs, mode: String, title: Option<String>, body: String) -> Result<(), String> {
+    use madoguchi_app::notices::{self, Mode, Publisher};
+    let mode = Mode::parse(&mode).ok_or_else(|| format!("unknown mode {mode}; modes: open, read-only, closed"))?;
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    let body = if body.trim().is_empty() {
+        title.clone().unwrap_or_default()
+    } else {
+        body
+    };
+    let notice = title.as_deref().map(|t| (t, body.as_str()));
+    let result = notices::switch(&db, &SystemClock, Publisher::Operator, mode, notice)
+        .await
+        .map(|()| println!("maintenance: {}", mode.code()))
+        .map_err(|e| e.to_string());
+    db.close().await;
+    result
 }

@@ -11,6 +11,7 @@ pub mod erase;
 pub mod inactivity;
 pub mod inbox;
 pub mod lease;
+pub mod notices;
 pub mod offices;
 pub mod outbox;
 pub mod requests;

@@ -31,6 +31,8 @@ struct IndexPage {
     today_iso: String,
     today_label: String,
     offices: Vec<OfficeCard>,
+    /// NT-1: what is published now, planned maintenance with its window.
+    notices: Vec<crate::notice_pages::Shown>,
 }
 
 fn hhmm(t: NaiveTime) -> String {
@@ -68,11 +70,18 @@ pub async fn index(State(state): State<AppState>, lang: Lang) -> Result<Response
             }
         })
         .collect();
+    let notices = madoguchi_app::notices::current(&state.db, state.clock.as_ref())
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .iter()
+        .map(|n| crate::notice_pages::shown(lang, n))
+        .collect();
     let view = IndexPage {
         today_iso: today.to_string(),
         today_label: lang.date(today),
         offices,
         page,
+        notices,
     };
     Ok(render(&view, StatusCode::OK))
 }

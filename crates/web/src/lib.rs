@@ -16,7 +16,9 @@ mod headers;
 pub mod health;
 pub mod i18n;
 mod lock_pages;
+pub mod maintenance;
 mod me_pages;
+mod notice_pages;
 mod page;
 mod prepare_pages;
 pub mod problem;
@@ -53,6 +55,8 @@ pub struct AppState {
     pub cookie_secure: bool,
     /// Demo mode only: the folder of `.eml` files the development mailbox shows.
     pub mailbox: Option<std::path::PathBuf>,
+    /// NT-2: this process's short-lived copy of the maintenance switch.
+    pub maintenance: maintenance::ModeCache,
     /// `serve --demo --test-clock` only: the clock `/dev/clock` moves forward (the same
     /// object as `clock`).
     pub test_clock: Option<Arc<madoguchi_domain::clock::OffsetClock>>,
@@ -85,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/staff/schedule", get(api_staff::schedule_day))
         .route("/api/v1/staff/reservations/{id}/{action}", post(api_staff::record))
         .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
+        .route("/api/v1/notices", get(notice_pages::api))
         .route("/api/v1/seminars", get(api_seminars::list))
         .route("/api/v1/seminars/{id}", get(api_seminars::one))
         .route("/api/v1/seminars/{id}/registrations", post(api_seminars::register))
@@ -169,6 +174,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
+        .route("/notices", get(notice_pages::list))
+        .route("/notices.atom", get(notice_pages::atom))
+        .route(
+            "/staff/notices",
+            get(notice_pages::staff).post(notice_pages::staff_post),
+        )
         .route("/seminars", get(seminar_pages::list))
         .route("/seminars/{id}", get(seminar_pages::show))
         .route("/seminars/{id}/register", post(seminar_pages::register))
@@ -203,6 +214,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .merge(docs)
         .fallback(page::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), maintenance::guard))
         .layer(middleware::from_fn(health::record))
         .layer(middleware::from_fn(headers::security))
         .with_state(state)

@@ -21,6 +21,8 @@ mod account_life;
 mod accounts;
 #[path = "web/booking.rs"]
 mod booking;
+#[path = "web/notices.rs"]
+mod notices;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/staff.rs"]
@@ -75,6 +77,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         cookie_secure: true,
         mailbox: None,
         test_clock: None,
+        maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
     }
 }
 

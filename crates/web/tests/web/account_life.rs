@@ -293,6 +293,7 @@ async fn development_mailbox_shows_demo_mail() {
         cookie_secure: true,
         mailbox: Some(dir.clone()),
         test_clock: None,
+        maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
     };
     let app = router(state);
     send(
@@ -330,6 +331,7 @@ async fn development_mailbox_shows_demo_mail() {
         cookie_secure: true,
         mailbox: None,
         test_clock: None,
+        maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,

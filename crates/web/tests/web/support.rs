@@ -38,6 +38,7 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
             cookie_secure: true,
             mailbox: None,
             test_clock: None,
+            maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
         };
         out.push(World {
             backend: t.db.backend(),
