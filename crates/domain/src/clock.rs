@@ -9,6 +9,11 @@ pub fn jst() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).unwrap_or_else(|| Utc.fix())
 }
 
+/// A monotonic instant for timing caches and work, never for rules (it has no date).
+pub fn monotonic() -> std::time::Instant {
+    std::time::Instant::now()
+}
+
 /// The source of "now". Instants are UTC; callers convert to JST for display.
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;

@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::page::{Page, render};
 use crate::problem::Problem;
 
-/// This process's copy of the switch. `Instant` only times the cache; rules never see it.
+/// This process's copy of the switch, timed by the monotonic clock; rules never see it.
 #[derive(Clone, Debug)]
 pub struct ModeCache {
     ttl: Duration,
@@ -42,7 +42,7 @@ impl ModeCache {
         // If the database cannot say, keep serving: its own errors will speak for it.
         let mode = notices::mode(&state.db).await.map_or(Mode::Open, |(m, _)| m);
         if let Ok(mut last) = self.last.lock() {
-            *last = Some((Instant::now(), mode));
+            *last = Some((madoguchi_domain::clock::monotonic(), mode));
         }
         mode
     }
