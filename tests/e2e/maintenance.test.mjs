@@ -1,7 +1,8 @@
-// Notices and the maintenance switch in the browser, in Japanese (rules NT-1, NT-2), on the
-// second server so the others stay open: the national admin announces planned maintenance
-// and switches to read-only; a user sees the notice and a refused booking; the admin
-// switches back. axe checks every page.
+// Notices, the maintenance switch and new terms in the browser, in Japanese (rules NT-1,
+// NT-2, NT-3, AC-13), on the second server so the others stay open: the national admin
+// announces planned maintenance and switches to read-only; a user sees the notice and a
+// refused booking; the admin switches back, then publishes a new version of the terms, and
+// the user's next booking waits on the terms page until they accept. axe checks every page.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, demoStaff, launch, newPage, totp } from './lib.mjs';
@@ -67,6 +68,37 @@ test('a maintenance notice and read-only mode, then back, ja', async () => {
   assert.match(await admin.textContent('#mode-now'), /通常運用/);
   await go(user, '/');
   assert.doesNotMatch(await user.textContent('main'), /ただいまメンテナンス中です/);
+
+  // AC-13, NT-3: a new version of the consultation terms, in force two minutes from now.
+  const serverNow = Date.now() + offset;
+  const jst = (ms) => new Date(ms + 9 * 3600 * 1000).toISOString().slice(0, 16);
+  await admin.selectOption('#terms-service', 'consultation');
+  await admin.fill('#terms-version', '2');
+  await admin.fill('#terms-effective', jst(serverNow + 2 * 60_000));
+  await admin.fill('#terms-body', 'オンライン職業相談の利用規約（第2版）。予約は前日までです。');
+  await click(admin, '公開して全員に知らせる');
+  assert.match(await admin.textContent('[role=status]'), /記録しました/);
+  await go(admin, '/dev/clock');
+  await admin.fill('#minutes', '5');
+  await click(admin, '時計を進める');
+
+  await go(user, '/sign-in?lang=ja');
+  await user.fill('#user_id', 'demo.seeker2');
+  await user.fill('#password', 'Sannomiya-Demo#2026');
+  await Promise.all([user.waitForURL(/\/me$/), user.locator('form[action="/sign-in"] button').click()]);
+  assert.match(await user.textContent('main'), /利用規約改定のお知らせ/, 'the announcement is in the inbox');
+  await go(user, '/offices/28011/book');
+  await Promise.all([user.waitForURL(/\/book\/\d+$/), user.locator('ul.slots a').first().click()]);
+  await checkA11y(user);
+  const form = user.url();
+  await click(user, 'この内容で予約する');
+  assert.match(user.url(), /\/terms\/consultation\?next=/, 'the interstitial page');
+  assert.match(await user.textContent('[role=status]'), /新しい利用規約が適用されています/);
+  assert.match(await user.textContent('main'), /第2版/);
+  await click(user, '同意して進む');
+  assert.equal(user.url(), form, 'back to the booking form');
+  await click(user, 'この内容で予約する');
+  assert.match(await user.textContent('h1'), /予約が確定しました/);
   await admin.context().close();
   await user.context().close();
 });

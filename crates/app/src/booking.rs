@@ -145,6 +145,7 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
     // BK-12: the count already covers the window (now − 90 days, now].
     let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= no_show::LIMIT;
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
+    crate::terms::gate(db, clock, user_ref, "consultation").await?;
     let slot = ctx.slot.as_ref().ok_or_else(|| AppError::NotFound {
         what: format!("slot {slot_id}"),
     })?;

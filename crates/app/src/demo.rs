@@ -148,8 +148,51 @@ async fn seed_seeker(
     users::activate(&mut tx, id, now).await?;
     eligibility::set_job_seeker(&mut tx, id, number, expires).await?;
     eligibility::confirm_job_seeker(&mut tx, id, now).await?;
+    // The demo job seekers have accepted the terms in force, as registration would.
+    for service in crate::terms::SERVICES {
+        let (rows, current) = crate::terms::versions(db, clock, service).await?;
+        if let Some(r) = rows.into_iter().find(|r| Some(r.id) == current) {
+            let a = madoguchi_store::inbox::Acceptance {
+                service: service.into(),
+                version: r.version,
+                accepted_at: now,
+                client_addr: "demo".into(),
+            };
+            madoguchi_store::inbox::accept_terms(&mut tx, id, &a).await?;
+        }
+    }
     tx.commit().await?;
     Ok(true)
+}
+
+/// The demo's own summary of the rules as version 1 of each service's terms (AC-13); the
+/// product's real terms are the administration's to publish.
+const DEMO_TERMS: [(&str, &str); 3] = [
+    (
+        "system",
+        "Madoguchi（オンライン窓口）利用規約（デモ版）\n\n1. 本サービスは、ハローワークのオンライン手続と相談のための窓口です。\n2. 登録には本人のメールアドレスが必要です。ログインIDとパスワードはご自身で管理してください。\n3. 使用できる文字は JIS 第1・第2水準などに限ります。\n4. 1年間ログインがない場合、お知らせの上でアカウントを削除します。\n5. 利用の記録は法令に基づく場合を除き、個人を特定できる形で外部に出しません。",
+    ),
+    (
+        "consultation",
+        "オンライン職業相談 利用規約（デモ版）\n\n1. 相談は1回30分、開庁日の開庁時間内です。\n2. 予約は前日までです。1日1件までとします。\n3. 取消は開始時刻までマイページからできます。\n4. 開始後10分を過ぎても入室がなく連絡もない場合は無断欠席として扱い、90日以内に2回続くとオンライン予約を一時停止します。\n5. 録音・録画はできません。",
+    ),
+    (
+        "seminar",
+        "オンラインセミナー・企業見学 利用規約（デモ版）\n\n1. 申込みは求職登録の確認後にできます。締切は前日までです。\n2. 満席の場合はキャンセル待ちに登録できます。席が空くと順番に参加登録に切り替えます。\n3. 取消・欠席の扱いは職業相談と同じです。\n4. 参加者による録音・録画はできません。\n5. 規約に反する行為があった場合、参加をお断りすることがあります。",
+    ),
+];
+
+/// Publishes version 1 of each service's terms, in force from now, once (AC-13).
+pub async fn seed_terms(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
+    let mut made = 0;
+    for (service, body) in DEMO_TERMS {
+        if !madoguchi_store::terms::versions(db, service).await?.is_empty() {
+            continue;
+        }
+        madoguchi_store::terms::publish(db, service, "1", body, clock.now(), clock.now(), "demo").await?;
+        made += 1;
+    }
+    Ok(made)
 }
 
 /// Two seminars at 28011 on the first open days at least three days ahead, 13:30–15:00: a

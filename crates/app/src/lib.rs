@@ -29,6 +29,7 @@ pub mod slots;
 pub mod smtp_sink;
 pub mod staff;
 pub mod templates;
+pub mod terms;
 
 pub use error::{AppError, ErrorCode};
 pub use madoguchi_store::Db;

@@ -15,8 +15,8 @@ use crate::{AppError, letters, secrets};
 pub const VERIFY_FOR: Duration = Duration::hours(24);
 /// How long an unverified account waits before it is purged (AC-1, decided).
 pub const PURGE_AFTER: Duration = Duration::days(7);
-/// The system terms version accepted at registration (AC-13). Versioned terms per
-/// service arrive with the notices-and-terms work; until then this is the one in force.
+/// The system terms version recorded at registration while no version has been published
+/// (AC-13); published versions (`terms`) take over from it.
 pub const SYSTEM_TERMS_VERSION: &str = "2026-04-01";
 
 /// Links in mail point at this site.
@@ -62,6 +62,17 @@ pub async fn register(
         phone: form.phone.clone(),
         lang: form.lang.clone(),
     };
+    // AC-13: registering accepts the versions in force of every service's terms (the page
+    // links them); the system terms' first version if none has been published.
+    let mut in_force = Vec::new();
+    for service in crate::terms::SERVICES {
+        let (rows, current) = crate::terms::versions(db, clock, service).await?;
+        match rows.into_iter().find(|r| Some(r.id) == current) {
+            Some(r) => in_force.push((service, r.version)),
+            None if service == "system" => in_force.push((service, SYSTEM_TERMS_VERSION.to_owned())),
+            None => {}
+        }
+    }
     let mut tx = db.begin().await?;
     let id = match users::insert_provisional(&mut tx, &user, now).await {
         Ok(id) => id,
@@ -74,13 +85,15 @@ pub async fn register(
         }
         Err(e) => return Err(e.into()),
     };
-    let acceptance = Acceptance {
-        service: "system".into(),
-        version: SYSTEM_TERMS_VERSION.into(),
-        accepted_at: now,
-        client_addr: client_addr.to_owned(),
-    };
-    inbox::accept_terms(&mut tx, id, &acceptance).await?;
+    for (service, version) in &in_force {
+        let acceptance = Acceptance {
+            service: (*service).into(),
+            version: version.clone(),
+            accepted_at: now,
+            client_addr: client_addr.to_owned(),
+        };
+        inbox::accept_terms(&mut tx, id, &acceptance).await?;
+    }
     let (verify, lock) = (random()?, random()?);
     tokens::issue(
         &mut tx,

@@ -39,6 +39,7 @@ pub async fn request(
         });
     }
     eligibility::ensure_may_book(db, clock, user_ref).await?;
+    crate::terms::gate(db, clock, user_ref, "consultation").await?;
     let mut problems = Vec::new();
     if preferences.is_empty() || preferences.len() > 3 {
         problems.push(problem("preferences", "one_to_three"));

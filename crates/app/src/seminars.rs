@@ -167,6 +167,7 @@ pub async fn register(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id: i64
         })?;
     let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= no_show::LIMIT;
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
+    crate::terms::gate(db, clock, user_ref, "seminar").await?;
     let seminar = get(db, seminar_id).await?;
     let when = letters::start_time(&ctx.lang, seminar.starts_at);
     let seat = seminar_letters::registered(&ctx.lang, &ctx.name, &seminar.title, &when);

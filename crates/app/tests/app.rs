@@ -217,6 +217,8 @@ mod booking_under_load;
 mod seminars;
 #[path = "app/slots.rs"]
 mod slots;
+#[path = "app/terms.rs"]
+mod terms;
 
 // rule AC-13: the acceptance of the terms in force is recorded with version, time and client
 // address at registration, and kept (anonymously) when the registration is deleted.

@@ -156,6 +156,12 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
     {
         tracing::info!("demo offices seeded");
     }
+    if demo {
+        let terms = madoguchi_app::demo::seed_terms(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?;
+        tracing::info!(terms, "demo terms versions");
+    }
     let demo_staff = if demo {
         madoguchi_app::demo::seed_staff(&db, clock.as_ref())
             .await

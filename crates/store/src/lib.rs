@@ -21,6 +21,7 @@ pub mod seminars;
 pub mod sessions;
 pub mod staff;
 pub mod templates;
+pub mod terms;
 pub mod testing;
 pub mod tokens;
 mod url;

@@ -42,6 +42,7 @@ use crate::problem::{ApiError, FieldError, Problem};
         crate::api_staff::schedule_day,
         crate::api_staff::record,
         crate::notice_pages::api,
+        crate::terms_pages::api,
         crate::api_seminars::list,
         crate::api_seminars::one,
         crate::api_seminars::register,

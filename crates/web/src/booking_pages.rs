@@ -182,6 +182,11 @@ pub async fn book_submit(
             v.links = vec![("/me".into(), lang.t("me-title"))];
             Ok(render(&v, StatusCode::CREATED))
         }
+        // AC-13: new terms in force: the interstitial page, then back to this slot.
+        Err(AppError::Forbidden {
+            code: "terms_not_accepted",
+            ..
+        }) => Ok(Redirect::to(&format!("/terms/consultation?next=/book/{slot}")).into_response()),
         Err(e @ (AppError::Refused { .. } | AppError::Forbidden { .. } | AppError::InvalidInput { .. })) => {
             let mut view = form(&state, lang, slot, csrf, user)
                 .await

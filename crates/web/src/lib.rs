@@ -28,6 +28,7 @@ mod staff_pages;
 mod staff_requests;
 mod staff_seminars;
 mod staff_slots;
+mod terms_pages;
 mod visitor;
 
 use std::future::Future;
@@ -90,6 +91,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/staff/reservations/{id}/{action}", post(api_staff::record))
         .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
         .route("/api/v1/notices", get(notice_pages::api))
+        .route("/api/v1/terms/{service}", get(terms_pages::api))
         .route("/api/v1/seminars", get(api_seminars::list))
         .route("/api/v1/seminars/{id}", get(api_seminars::one))
         .route("/api/v1/seminars/{id}/registrations", post(api_seminars::register))
@@ -175,6 +177,8 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
         .route("/notices", get(notice_pages::list))
+        .route("/terms/{service}", get(terms_pages::show))
+        .route("/terms/{service}/accept", post(terms_pages::accept))
         .route("/notices.atom", get(notice_pages::atom))
         .route(
             "/staff/notices",

@@ -204,7 +204,23 @@ pub async fn staff_post(
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
     let (db, clock) = (&state.db, state.clock.as_ref());
-    let result = if field_value(&f, "action") == "switch" {
+    let action = field_value(&f, "action");
+    let result = if action == "terms" {
+        match local(&f, "effective_from") {
+            Some(at) => madoguchi_app::terms::publish(
+                db,
+                clock,
+                Publisher::Staff(&me),
+                &field_value(&f, "service"),
+                &field_value(&f, "version"),
+                &field_value(&f, "body"),
+                at,
+            )
+            .await
+            .map(|_| lang.t("day-saved")),
+            None => Err(AppError::invalid("invalid_date", "effective_from", "YYYY-MM-DDTHH:MM")),
+        }
+    } else if action == "switch" {
         match Mode::parse(&field_value(&f, "mode")) {
             Some(mode) => {
                 let (title, body) = (field_value(&f, "title"), field_value(&f, "body"));
@@ -232,9 +248,13 @@ pub async fn staff_post(
     };
     let message = match result {
         Ok(m) => m,
-        Err(e @ (AppError::InvalidInput { .. } | AppError::InvalidCharacters { .. } | AppError::Forbidden { .. })) => {
-            lang.t(&format!("problem-{}", e.specific_code()))
-        }
+        Err(
+            e @ (AppError::InvalidInput { .. }
+            | AppError::InvalidCharacters { .. }
+            | AppError::Forbidden { .. }
+            | AppError::Conflict(_)
+            | AppError::NotFound { .. }),
+        ) => lang.t(&format!("problem-{}", e.specific_code())),
         Err(e) => return Err(PageError(lang, e)),
     };
     staff_page(&state, lang, &me, csrf, message).await

@@ -224,6 +224,10 @@ pub async fn register(
             };
             Ok(render(&v, status))
         }
+        Err(AppError::Forbidden {
+            code: "terms_not_accepted",
+            ..
+        }) => Ok(Redirect::to(&format!("/terms/seminar?next=/seminars/{id}")).into_response()),
         Err(e @ (AppError::Refused { .. } | AppError::Forbidden { .. } | AppError::Conflict(_))) => {
             let status = crate::problem::status_of(e.code());
             let message = lang.t(&format!("refused-{}", e.specific_code()));
