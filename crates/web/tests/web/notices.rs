@@ -129,3 +129,44 @@ async fn notices_and_the_maintenance_switch() {
         assert_eq!(api.as_array().unwrap().len(), 2, "the outage notice ended: {api}");
     }
 }
+
+// rules AC-13, NT-3: the terms page and API show the version in force and the earlier ones,
+// and a version announced for later; an unknown service is a 404.
+#[tokio::test]
+async fn terms_pages_and_api() {
+    use madoguchi_app::notices::Publisher;
+    use madoguchi_domain::clock::Clock;
+    for w in worlds("terms_pages").await {
+        let now = w.clock.now();
+        for (v, at) in [("1", now), ("2", now + chrono::Duration::days(10))] {
+            madoguchi_app::terms::publish(
+                &w.db,
+                w.clock.as_ref(),
+                Publisher::Operator,
+                "seminar",
+                v,
+                "本文です",
+                at,
+            )
+            .await
+            .unwrap();
+        }
+        let api = send(&w.app, get_with("/api/v1/terms/seminar", None)).await.json();
+        assert_eq!(api["in_force"], "1", "{}", w.backend);
+        assert_eq!(api["versions"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            api["versions"][0]["in_force"], false,
+            "version 2 is announced, not yet in force"
+        );
+        assert_eq!(
+            send(&w.app, get_with("/api/v1/terms/parking", None)).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let page = send(&w.app, get_with("/terms/seminar", None)).await;
+        assert!(
+            page.body.contains("版 1 · 現在適用中") && page.body.contains("版 2"),
+            "{}",
+            page.body
+        );
+    }
+}
