@@ -170,3 +170,43 @@ async fn terms_pages_and_api() {
         );
     }
 }
+
+// rule NT-2: two replicas on one database; one switches, the other follows within its cache
+// time (here 300 ms; 2 s in `serve`) because the switch lives in the database.
+#[tokio::test]
+async fn the_switch_reaches_another_replica() {
+    use madoguchi_app::notices::{Mode, Publisher};
+    use madoguchi_web::maintenance::ModeCache;
+    for w in worlds("switch_replicas").await {
+        let other = madoguchi_web::router(madoguchi_web::AppState {
+            db: w.db.clone(),
+            clock: w.clock.clone(),
+            site: madoguchi_app::register::Site {
+                base_url: "http://madoguchi.test".into(),
+            },
+            cookie_secure: true,
+            mailbox: None,
+            test_clock: None,
+            maintenance: ModeCache::new(std::time::Duration::from_millis(300)),
+        });
+        let lock = || post_json("/api/v1/me/lock", &json!({}), None);
+        assert_eq!(
+            send(&other, lock()).await.status,
+            StatusCode::UNAUTHORIZED,
+            "open: the API answers"
+        );
+        madoguchi_app::notices::switch(
+            &w.db,
+            w.clock.as_ref(),
+            Publisher::Operator,
+            Mode::ReadOnly,
+            Some(("停止", "")),
+        )
+        .await
+        .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let r = send(&other, lock()).await;
+        assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", w.backend);
+        assert_eq!(r.json()["code"], "maintenance");
+    }
+}
