@@ -359,3 +359,39 @@ pub async fn mark(
     }
     Ok(())
 }
+
+/// SE-1: an office admin changes a seminar's text, app, recording flag, seats or waiting-list
+/// places. Seats never drop below those taken; added seats go to the first waiting.
+pub async fn edit(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    id: i64,
+    e: &store::Edit,
+) -> Result<usize, AppError> {
+    let seminar = at_office(db, staff, id).await?;
+    admin_office(staff, &seminar.office_code)?;
+    if !APPS.contains(&e.app.as_str()) {
+        return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
+    }
+    if !(1..=500).contains(&e.capacity) || !(0..=1000).contains(&e.waitlist_limit) {
+        return Err(AppError::invalid(
+            "invalid_seats",
+            "capacity",
+            "1 to 500 seats, 0 to 1000 waiting",
+        ));
+    }
+    let checked = store::Edit {
+        title: text("title", &e.title, FieldKind::SingleLine, 100)?,
+        description: text("description", &e.description, FieldKind::MultiLine, 2000)?,
+        ..e.clone()
+    };
+    let promote = promotion(checked.title.clone(), seminar.starts_at);
+    match store::edit(db, id, &checked, clock.now(), &promote).await? {
+        Some(promoted) => Ok(promoted.len()),
+        None => Err(AppError::Refused {
+            code: "below_taken",
+            message: "seats and places cannot drop below those already taken".into(),
+        }),
+    }
+}

@@ -467,3 +467,78 @@ async fn change(db: &Db, id: i64, from: &str, to: &str, now: DateTime<Utc>, acto
     tx.commit().await?;
     Ok(true)
 }
+
+/// What an office admin may change on a seminar (SE-1). Times stay: moving a seminar is a
+/// cancellation and a new one, so nobody is silently moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub title: String,
+    pub description: String,
+    pub app: String,
+    pub recorded_with_consent: bool,
+    pub capacity: i32,
+    pub waitlist_limit: i32,
+}
+
+/// Applies `e` unless it would drop below the seats or places already taken (`None` then).
+/// New seats go at once, before the cut-off, to the first waiting users, who are told.
+pub async fn edit(
+    db: &Db,
+    id: i64,
+    e: &Edit,
+    now: DateTime<Utc>,
+    promotion_notice: PromotionNotice<'_>,
+) -> Result<Option<Vec<Promoted>>> {
+    const UPDATE: &str = "UPDATE seminars SET title = $2, description = $3, app = $4, recorded_with_consent = $5,
+        capacity = $6, waitlist_limit = $7 WHERE id = $1 AND cancelled_at IS NULL AND registered <= $6
+        AND waitlisted <= $7 RETURNING capacity - registered, cutoff_at";
+    const FIRST: &str = "SELECT r.id AS registration_id, r.user_ref, u.name, u.email, u.lang
+        FROM seminar_registrations r JOIN users u ON u.id = r.user_ref
+        WHERE r.seminar_id = $1 AND r.state = 'waitlisted' ORDER BY r.id LIMIT 1";
+    const MOVE: &str = "UPDATE seminar_registrations SET state = 'registered', state_changed_at = $2,
+        state_actor = 'system' WHERE id = $1 AND state = 'waitlisted'";
+    const SEAT: &str = "UPDATE seminars SET registered = registered + 1, waitlisted = waitlisted - 1 WHERE id = $1";
+    let mut tx = db.begin().await?;
+    let updated: Option<(i32, DateTime<Utc>)> = in_tx!(&mut tx, |c| sqlx::query_as(UPDATE)
+        .bind(id)
+        .bind(&e.title)
+        .bind(&e.description)
+        .bind(&e.app)
+        .bind(e.recorded_with_consent)
+        .bind(e.capacity)
+        .bind(e.waitlist_limit)
+        .fetch_optional(c)
+        .await)?;
+    let Some((free, cutoff_at)) = updated else {
+        return Ok(None);
+    };
+    let mut promoted = Vec::new();
+    for _ in 0..free.max(0) {
+        if now >= cutoff_at {
+            break;
+        }
+        let first: Option<Promoted> = in_tx!(&mut tx, |c| sqlx::query_as(FIRST).bind(id).fetch_optional(c).await)?;
+        let Some(p) = first else { break };
+        in_tx!(&mut tx, |c| {
+            sqlx::query(MOVE)
+                .bind(p.registration_id)
+                .bind(now)
+                .execute(&mut *c)
+                .await?;
+            sqlx::query(SEAT).bind(id).execute(&mut *c).await?;
+        });
+        event(
+            &mut tx,
+            p.registration_id,
+            "registered",
+            now,
+            "system",
+            "promoted: more seats",
+        )
+        .await?;
+        tell(&mut tx, p.user_ref, Some(&promotion_notice(&p)), now).await?;
+        promoted.push(p);
+    }
+    tx.commit().await?;
+    Ok(Some(promoted))
+}

@@ -193,6 +193,7 @@ pub fn router(state: AppState) -> Router {
             get(staff_seminars::list).post(staff_seminars::create),
         )
         .route("/staff/seminars/{id}", get(staff_seminars::participants))
+        .route("/staff/seminars/{id}/edit", post(staff_seminars::edit))
         .route("/staff/seminar-registrations/{id}/{action}", post(staff_seminars::act))
         .route("/staff/slots", get(staff_slots::slots))
         .route("/staff/requests", get(staff_requests::list))

@@ -14,7 +14,7 @@ use madoguchi_app::seminars::{self, SeminarInput};
 use madoguchi_app::staff::StaffMember;
 use madoguchi_domain::clock::jst;
 use madoguchi_domain::staff::Role;
-use madoguchi_store::seminars::Filter;
+use madoguchi_store::seminars::{Edit, Filter, SeminarRow};
 
 use crate::AppState;
 use crate::account_pages::field_value;
@@ -50,6 +50,10 @@ struct ParticipantsPage {
     rows: Vec<(i64, String, String, String, bool)>,
     /// (action, button label) for a live registration.
     actions: Vec<(&'static str, String)>,
+    /// The edit form (office admins only): the seminar as it is.
+    may_edit: bool,
+    seminar: SeminarRow,
+    apps: Vec<(&'static str, String)>,
 }
 
 async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
@@ -185,7 +189,7 @@ async fn participants_page(
         csrf,
         message,
         id,
-        title: s.title,
+        title: s.title.clone(),
         when: lang.date_time(s.starts_at),
         rows: rows
             .into_iter()
@@ -204,6 +208,9 @@ async fn participants_page(
             ("joined", lang.t("day-action-joined")),
             ("attended", lang.t("day-action-attended")),
         ],
+        may_edit: me.role == Role::OfficeAdmin,
+        seminar: s,
+        apps: APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}")))).collect(),
     };
     Ok(render(&view, StatusCode::OK))
 }
@@ -249,4 +256,35 @@ pub async fn act(
     };
     let message = outcome(lang, result.map(|()| lang.t("day-saved")))?;
     participants_page(&state, lang, &me, seminar, csrf, message).await
+}
+
+/// `POST /staff/seminars/{id}/edit`
+pub async fn edit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(id): Path<String>,
+    Form(f): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&f, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let id = number(lang, &id)?;
+    let int = |k: &str| field_value(&f, k).trim().parse::<i32>().unwrap_or(-1);
+    let e = Edit {
+        title: field_value(&f, "title"),
+        description: field_value(&f, "description"),
+        app: field_value(&f, "app"),
+        recorded_with_consent: field_value(&f, "recorded") == "on",
+        capacity: int("capacity"),
+        waitlist_limit: int("waitlist_limit"),
+    };
+    let result = seminars::edit(&state.db, state.clock.as_ref(), &me, id, &e)
+        .await
+        .map(|n| lang.t_args("staff-seminars-edited", &[("count", n.to_string())]));
+    let message = outcome(lang, result)?;
+    participants_page(&state, lang, &me, id, csrf, message).await
 }

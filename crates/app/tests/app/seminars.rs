@@ -366,3 +366,63 @@ async fn seminar_no_shows_count_toward_the_restriction() {
         assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
+
+// rule SE-1: an office admin edits a seminar; more seats go to the first waiting at once,
+// fewer than those taken is refused, and the text is checked like every text (N10).
+#[tokio::test]
+async fn editing_adds_seats_for_the_waiting() {
+    for t in testing::both("se1_edit").await {
+        office(&t.db).await;
+        let clock = FixedClock(jst_at(2, 10, 0, 0));
+        let boss = admin(&t.db, &clock, "kobe.se1").await;
+        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(1, 3))
+            .await
+            .unwrap();
+        let u = seekers(&t.db, 3, "sed").await;
+        let mut regs = Vec::new();
+        for user in &u {
+            regs.push(seminars::register(&t.db, &clock, *user, id).await.unwrap());
+        }
+        let edit = |capacity, title: &str| store::Edit {
+            title: title.into(),
+            description: String::new(),
+            app: "teleoffice".into(),
+            recorded_with_consent: true,
+            capacity,
+            waitlist_limit: 3,
+        };
+        assert_eq!(
+            seminars::edit(&t.db, &clock, &boss, id, &edit(2, "面接対策（増席）"))
+                .await
+                .unwrap(),
+            1
+        );
+        let Registered::Waitlisted(first_waiting) = regs[1] else {
+            panic!()
+        };
+        assert_eq!(
+            store::registration(&t.db, first_waiting).await.unwrap().unwrap().state,
+            "registered"
+        );
+        let inbox = madoguchi_store::inbox::list(&t.db, u[1]).await.unwrap();
+        assert!(
+            inbox[0].subject.contains("参加登録に切り替わりました"),
+            "{}",
+            t.db.backend()
+        );
+        let e = seminars::edit(&t.db, &clock, &boss, id, &edit(1, "面接対策"))
+            .await
+            .unwrap_err();
+        assert_eq!(e.specific_code(), "below_taken");
+        let e = seminars::edit(&t.db, &clock, &boss, id, &edit(2, "髙橋講師の回"))
+            .await
+            .unwrap_err();
+        assert_eq!(e.specific_code(), "invalid_characters");
+        let s = store::get(&t.db, id).await.unwrap().unwrap();
+        assert_eq!(
+            (s.title.as_str(), s.app.as_str(), s.registered, s.waitlisted),
+            ("面接対策（増席）", "teleoffice", 2, 1)
+        );
+        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+    }
+}

@@ -459,3 +459,7 @@ staff-terms-submit = Publish and tell everyone
 problem-invalid_version = A version is 1 to 20 characters.
 problem-conflict = That version exists already.
 problem-not_found = Not found.
+staff-seminars-edit = Change the details
+staff-seminars-save = Save the changes
+staff-seminars-edited = Saved. Moved up from the waiting list: { $count }
+problem-below_taken = Seats and waiting places cannot drop below those already taken.

@@ -447,3 +447,7 @@ staff-terms-submit = 公開して全員に知らせる
 problem-invalid_version = 版は1～20文字で入力してください。
 problem-conflict = その版はすでにあります。
 problem-not_found = 見つかりません。
+staff-seminars-edit = 内容を変更する
+staff-seminars-save = 変更を保存する
+staff-seminars-edited = 変更しました。キャンセル待ちから参加登録に切り替えた人: { $count } 人
+problem-below_taken = 定員・キャンセル待ちは、すでに埋まっている数より少なくできません。

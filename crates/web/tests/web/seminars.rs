@@ -203,6 +203,11 @@ async fn staff_pages_create_and_manage() {
         )
         .await;
         assert!(removed.body.contains("取消（ハローワーク）"), "{}", removed.body);
+        let edit = format!(
+            "_csrf={csrf}&title=%E9%9D%A2%E6%8E%A5%E5%AF%BE%E7%AD%96&description=&app=zoom&capacity=3&waitlist_limit=0"
+        );
+        let edited = send(&w.app, form_post(&format!("/staff/seminars/{id}/edit"), &admin, &edit)).await;
+        assert!(edited.body.contains("変更しました"), "{}", edited.body);
         let views: Vec<(String,)> = madoguchi_store::read!(&w.db, |c| sqlx::query_as(
             "SELECT action FROM audit_log WHERE action = 'view_participants'"
         )
