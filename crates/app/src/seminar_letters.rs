@@ -76,3 +76,19 @@ pub fn promoted(lang: &str, name: &str, title: &str, when: &str) -> Letter {
         ),
     )
 }
+
+/// SE-5: the office removed the participant, with its reason.
+pub fn removed(lang: &str, name: &str, title: &str, when: &str, reason: &str) -> Letter {
+    letter(
+        lang,
+        name,
+        (
+            "【Madoguchi】セミナーの参加登録が取り消されました",
+            format!("「{title}」（{when}、日本時間）の参加登録は、ハローワークにより取り消されました。理由: {reason}"),
+        ),
+        (
+            "[Madoguchi] Your seminar registration was cancelled",
+            format!("The office cancelled your registration for \"{title}\" ({when}, Japan time). Reason: {reason}"),
+        ),
+    )
+}

@@ -227,6 +227,7 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
         &actor,
         "",
         &promote,
+        None,
     )
     .await?;
     match done {
@@ -301,6 +302,13 @@ pub async fn remove(
     let seminar = at_office(db, staff, r.seminar_id).await?;
     let reason = text("reason", reason, FieldKind::SingleLine, 200)?;
     let promote = promotion(seminar.title.clone(), seminar.starts_at);
+    let told = madoguchi_store::users::by_id(db, r.user_ref).await?.map(|u| {
+        let when = letters::start_time(&u.lang, seminar.starts_at);
+        notice(
+            &seminar_letters::removed(&u.lang, &u.name, &seminar.title, &when, &reason),
+            &u.email,
+        )
+    });
     let actor = format!("staff:{}", staff.id);
     let done = store::end(
         db,
@@ -311,6 +319,7 @@ pub async fn remove(
         &actor,
         &reason,
         &promote,
+        told.as_ref(),
     )
     .await?;
     if done.is_none() {
@@ -394,4 +403,74 @@ pub async fn edit(
             message: "seats and places cannot drop below those already taken".into(),
         }),
     }
+}
+
+/// BK-9 for seminars: staff of the office enter how to join; the first time, each registered
+/// participant is told that the details are ready (never the details themselves).
+pub async fn set_meeting(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    id: i64,
+    m: &madoguchi_store::schedule::MeetingDetails,
+) -> Result<(), AppError> {
+    let seminar = at_office(db, staff, id).await?;
+    if !m.join_url.is_empty() && !m.join_url.starts_with("https://") {
+        return Err(AppError::invalid(
+            "invalid_url",
+            "join_url",
+            "a join URL starts with https://",
+        ));
+    }
+    let mut told = Vec::new();
+    for r in store::participants(db, id)
+        .await?
+        .into_iter()
+        .filter(|r| r.state == "registered")
+    {
+        if let Some(u) = madoguchi_store::users::by_id(db, r.user_ref).await? {
+            let when = letters::start_time(&u.lang, seminar.starts_at);
+            told.push((
+                r.user_ref,
+                notice(&letters::details_ready(&u.lang, &u.name, &when), &u.email),
+            ));
+        }
+    }
+    let now = clock.now();
+    let mut tx = db.begin().await?;
+    let first = store::set_meeting(&mut tx, id, m, now).await?;
+    staff_store::audit(&mut tx, staff.id, "set_seminar_meeting", None, &id.to_string(), now).await?;
+    if first {
+        for (user, n) in &told {
+            madoguchi_store::outbox::enqueue(&mut tx, &n.mail, now).await?;
+            madoguchi_store::inbox::add(&mut tx, *user, &n.inbox_subject, &n.inbox_body, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One of the user's seminars on My Page: the registration, its seminar, and how to join
+/// once staff have entered it (only while the user holds a seat).
+pub type Mine = (
+    RegistrationRow,
+    SeminarRow,
+    Option<madoguchi_store::schedule::MeetingDetails>,
+);
+
+/// The signed-in user's seminars for My Page.
+pub async fn mine(db: &Db, user_ref: i64) -> Result<Vec<Mine>, AppError> {
+    let mut out = Vec::new();
+    for r in store::for_user(db, user_ref).await? {
+        let Some(s) = store::get(db, r.seminar_id).await? else {
+            continue;
+        };
+        let meeting = if r.state == "registered" {
+            store::meeting(db, s.id).await?
+        } else {
+            None
+        };
+        out.push((r, s, meeting));
+    }
+    Ok(out)
 }

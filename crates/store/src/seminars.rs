@@ -262,6 +262,7 @@ pub async fn end(
     actor: &str,
     note: &str,
     promotion_notice: PromotionNotice<'_>,
+    ended_notice: Option<&Notice>,
 ) -> Result<Option<Option<Promoted>>> {
     // A no-op update that takes the seminar's row: every change to this seminar waits here.
     const LOCK: &str = "UPDATE seminars SET registered = registered
@@ -286,7 +287,7 @@ pub async fn end(
         .bind(registration_id)
         .fetch_optional(c)
         .await)?;
-    let Some((was, _)) =
+    let Some((was, ended_user)) =
         current.filter(|(s, u)| (s == "registered" || s == "waitlisted") && owner.is_none_or(|o| o == *u))
     else {
         return Ok(None);
@@ -304,6 +305,7 @@ pub async fn end(
         return Ok(None);
     }
     event(&mut tx, registration_id, to, now, actor, note).await?;
+    tell(&mut tx, ended_user, ended_notice, now).await?;
     let mut promoted = None;
     if was == "waitlisted" {
         in_tx!(&mut tx, |c| sqlx::query(LEAVE_LIST)
@@ -541,4 +543,34 @@ pub async fn edit(
     }
     tx.commit().await?;
     Ok(Some(promoted))
+}
+
+/// BK-9 for seminars: staff enter how to join; `true` the first time (participants are told).
+pub async fn set_meeting(
+    tx: &mut Tx,
+    id: i64,
+    m: &crate::schedule::MeetingDetails,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    const FIRST: &str = "SELECT meeting_set_at IS NULL FROM seminars WHERE id = $1";
+    const SQL: &str = "UPDATE seminars SET meeting_id = $2, passkey = $3, join_url = $4, meeting_set_at = $5
+        WHERE id = $1";
+    let first: Option<(bool,)> = in_tx!(tx, |c| sqlx::query_as(FIRST).bind(id).fetch_optional(c).await)?;
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(&m.meeting_id)
+        .bind(&m.passkey)
+        .bind(&m.join_url)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(first.is_some_and(|(f,)| f))
+}
+
+/// How to join, once staff have entered it; for the registered user's My Page only.
+pub async fn meeting(db: &Db, id: i64) -> Result<Option<crate::schedule::MeetingDetails>> {
+    const SQL: &str = "SELECT app, meeting_id, passkey, join_url FROM seminars
+        WHERE id = $1 AND meeting_set_at IS NOT NULL";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
 }

@@ -449,10 +449,21 @@ pub struct MyReservation {
     pub cancellable: bool,
 }
 
+/// A seminar on My Page: (seminar id, title, time, state label, how to join).
+pub type MySeminar = (
+    i64,
+    String,
+    String,
+    String,
+    Option<madoguchi_store::schedule::MeetingDetails>,
+);
+
 #[derive(Template)]
 #[template(path = "me.html")]
 struct MePage {
     reservations: Vec<MyReservation>,
+    /// SE-2, BK-9: the user's seminars; meeting details only here, only with a seat.
+    seminars: Vec<MySeminar>,
     /// AC-11, AC-12: what stands between this person and a booking, in words.
     blockers: Vec<String>,
     page: Page,
@@ -530,8 +541,18 @@ pub async fn me(
             .await
             .map_err(fail)?;
     }
+    let seminars = madoguchi_app::seminars::mine(&state.db, id)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .map(|(r, s, m)| {
+            let st = lang.t(&format!("seminar-state-{}", r.state));
+            (s.id, s.title, lang.date_time(s.starts_at), st, m)
+        })
+        .collect();
     let view = MePage {
         reservations,
+        seminars,
         blockers,
         page: Page::new(lang, "/me", &[]),
         csrf: s.csrf,

@@ -194,6 +194,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/seminars/{id}", get(staff_seminars::participants))
         .route("/staff/seminars/{id}/edit", post(staff_seminars::edit))
+        .route("/staff/seminars/{id}/meeting", post(staff_seminars::meeting))
         .route("/staff/seminar-registrations/{id}/{action}", post(staff_seminars::act))
         .route("/staff/slots", get(staff_slots::slots))
         .route("/staff/requests", get(staff_requests::list))

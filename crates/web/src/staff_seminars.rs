@@ -288,3 +288,32 @@ pub async fn edit(
     let message = outcome(lang, result)?;
     participants_page(&state, lang, &me, id, csrf, message).await
 }
+
+/// `POST /staff/seminars/{id}/meeting`: how to join (BK-9), shown on My Page only.
+pub async fn meeting(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(id): Path<String>,
+    Form(f): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&f, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let id = number(lang, &id)?;
+    let s = seminars::get(&state.db, id).await.map_err(|e| PageError(lang, e))?;
+    let details = madoguchi_store::schedule::MeetingDetails {
+        app: s.app,
+        meeting_id: field_value(&f, "meeting_id").trim().to_owned(),
+        passkey: field_value(&f, "passkey").trim().to_owned(),
+        join_url: field_value(&f, "join_url").trim().to_owned(),
+    };
+    let result = seminars::set_meeting(&state.db, state.clock.as_ref(), &me, id, &details)
+        .await
+        .map(|()| lang.t("day-saved"));
+    let message = outcome(lang, result)?;
+    participants_page(&state, lang, &me, id, csrf, message).await
+}

@@ -426,3 +426,69 @@ async fn editing_adds_seats_for_the_waiting() {
         assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
+
+// rules SE-1 (with BK-9), SE-5: how to join reaches those with a seat on My Page only; mail
+// says only that it is ready; a participant removed by staff is told the reason.
+#[tokio::test]
+async fn meeting_details_and_the_removal_notice() {
+    use madoguchi_store::schedule::MeetingDetails;
+    for t in testing::both("se_meeting").await {
+        office(&t.db).await;
+        let clock = FixedClock(jst_at(2, 10, 0, 0));
+        let boss = admin(&t.db, &clock, "kobe.sem").await;
+        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(1, 1))
+            .await
+            .unwrap();
+        let u = seekers(&t.db, 2, "smt").await;
+        let Registered::Registered(seat) = seminars::register(&t.db, &clock, u[0], id).await.unwrap() else {
+            panic!()
+        };
+        seminars::register(&t.db, &clock, u[1], id).await.unwrap();
+        let m = |url: &str| MeetingDetails {
+            app: "zoom".into(),
+            meeting_id: "812 3456 7890".into(),
+            passkey: "kobe-2026".into(),
+            join_url: url.into(),
+        };
+        let e = seminars::set_meeting(&t.db, &clock, &boss, id, &m("http://example.jp/j/1"))
+            .await
+            .unwrap_err();
+        assert_eq!(e.specific_code(), "invalid_url");
+        seminars::set_meeting(&t.db, &clock, &boss, id, &m("https://example.zoom.us/j/8123456790"))
+            .await
+            .unwrap();
+        let mine = seminars::mine(&t.db, u[0]).await.unwrap();
+        assert_eq!(
+            mine[0].2.as_ref().map(|d| d.passkey.as_str()),
+            Some("kobe-2026"),
+            "{}",
+            t.db.backend()
+        );
+        assert!(
+            seminars::mine(&t.db, u[1]).await.unwrap()[0].2.is_none(),
+            "not while waiting"
+        );
+        let mail = madoguchi_store::outbox::claim_due(&t.db, jst_at(31, 0, 0, 0), chrono::Duration::minutes(5), 100)
+            .await
+            .unwrap();
+        assert!(
+            mail.iter().any(|m| m.recipient.starts_with("smt0")),
+            "the participant is told"
+        );
+        assert!(
+            mail.iter()
+                .all(|m| !m.body_text.contains("kobe-2026") && !m.body_text.contains("8123456790")),
+            "never in mail"
+        );
+        seminars::remove(&t.db, &clock, &boss, seat, "他の参加者への迷惑行為")
+            .await
+            .unwrap();
+        let inbox = madoguchi_store::inbox::list(&t.db, u[0]).await.unwrap();
+        assert!(inbox[0].subject.contains("取り消されました") && inbox[0].body.contains("迷惑行為"));
+        assert_eq!(
+            seminars::mine(&t.db, u[1]).await.unwrap()[0].0.state,
+            "registered",
+            "promoted"
+        );
+    }
+}

@@ -463,3 +463,4 @@ staff-seminars-edit = Change the details
 staff-seminars-save = Save the changes
 staff-seminars-edited = Saved. Moved up from the waiting list: { $count }
 problem-below_taken = Seats and waiting places cannot drop below those already taken.
+staff-seminars-meeting = How to join (shown on My Page only)

@@ -451,3 +451,4 @@ staff-seminars-edit = 内容を変更する
 staff-seminars-save = 変更を保存する
 staff-seminars-edited = 変更しました。キャンセル待ちから参加登録に切り替えた人: { $count } 人
 problem-below_taken = 定員・キャンセル待ちは、すでに埋まっている数より少なくできません。
+staff-seminars-meeting = 接続情報（マイページにのみ表示）

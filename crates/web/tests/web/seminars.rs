@@ -189,6 +189,24 @@ async fn staff_pages_create_and_manage() {
                 &format!("_csrf={csrf}&seminar={id}{extra}"),
             )
         };
+        // BK-9 for seminars: how to join appears on the participant's My Page only.
+        let meeting = format!(
+            "_csrf={csrf}&meeting_id=81234567890&passkey=kobe-2026&join_url=https%3A%2F%2Fexample.zoom.us%2Fj%2F81234567890"
+        );
+        let saved = send(
+            &w.app,
+            form_post(&format!("/staff/seminars/{id}/meeting"), &admin, &meeting),
+        )
+        .await;
+        assert!(saved.body.contains("記録しました"), "{}", saved.body);
+        let me = send(&w.app, get_with("/me", Some(&a))).await;
+        assert!(
+            me.body.contains("kobe-2026") && me.body.contains("面接対策"),
+            "{}",
+            me.body
+        );
+        let public = send(&w.app, get_with(&format!("/api/v1/seminars/{id}"), None)).await;
+        assert!(!public.body.contains("kobe-2026"), "never in the public view");
         let attended = send(&w.app, act(reg_a, "attended", "")).await;
         assert!(attended.body.contains("参加済み"), "{}", attended.body);
         let no_reason = send(&w.app, act(reg_b, "remove", "&reason=")).await;
