@@ -11,5 +11,6 @@ pub mod office;
 pub mod password;
 pub mod residence;
 pub mod staff;
+pub mod stats;
 pub mod totp;
 pub mod user_id;
