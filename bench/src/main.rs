@@ -243,19 +243,12 @@ fn plan(n: usize, slots: &[Vec<i64>], contended: &[i64]) -> Vec<(usize, i64)> {
     jobs
 }
 
-async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
-    let (names, slots, contended) = seed(db, a, &format!("{}", std::process::id())).await?;
-    // Several comma-separated base URLs spread the clients over several `serve` processes.
-    let addrs: Vec<String> = a
-        .base
-        .split(',')
-        .map(|b| b.trim().trim_start_matches("http://").trim_end_matches('/').to_owned())
-        .collect();
-    let addr = addrs.first().cloned().ok_or("no --base-url")?;
+/// Signs every user in through `POST /api/v1/session`; returns their session cookies.
+pub(crate) async fn sign_in_all(addr: &str, names: &[String]) -> Result<Vec<String>, String> {
     println!("signing in {} users…", names.len());
     let mut cookies = Vec::new();
-    let mut conn = http::Conn::new(&addr);
-    for n in &names {
+    let mut conn = http::Conn::new(addr);
+    for n in names {
         let body = format!("{{\"user_id\":\"{n}\",\"password\":\"{PASSWORD}\"}}");
         let r = conn
             .send("POST", "/api/v1/session", None, &body)
@@ -266,6 +259,18 @@ async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
                 .ok_or(format!("sign-in of {n} failed: {} {}", r.status, r.body))?,
         );
     }
+    Ok(cookies)
+}
+
+async fn run_http(a: &Args, db: &Db) -> Result<Tally, String> {
+    let (names, slots, contended) = seed(db, a, &format!("{}", std::process::id())).await?;
+    // Several comma-separated base URLs spread the clients over several `serve` processes.
+    let addrs: Vec<String> = a
+        .base
+        .split(',')
+        .map(|b| b.trim().trim_start_matches("http://").trim_end_matches('/').to_owned())
+        .collect();
+    let cookies = sign_in_all(addrs.first().ok_or("no --base-url")?, &names).await?;
     let jobs = Arc::new(std::sync::Mutex::new(
         plan(names.len(), &slots, &contended).into_iter().enumerate(),
     ));

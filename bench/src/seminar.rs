@@ -12,7 +12,7 @@ use madoguchi_domain::clock::{Clock, SystemClock, jst};
 use madoguchi_store::Db;
 use madoguchi_store::seminars::{self, NewSeminar};
 
-use crate::{Args, PASSWORD, http, percentile, seed_users};
+use crate::{Args, http, percentile, seed_users, sign_in_all};
 
 pub async fn run(a: &Args, db: &Db) -> Result<(), String> {
     let tag = format!("m{}", std::process::id());
@@ -48,19 +48,11 @@ pub async fn run(a: &Args, db: &Db) -> Result<(), String> {
         .split(',')
         .map(|b| b.trim().trim_start_matches("http://").trim_end_matches('/').to_owned())
         .collect();
-    let mut cookies = Vec::new();
-    if !a.store_only {
-        println!("signing in {} users…", names.len());
-        let mut conn = http::Conn::new(addrs.first().ok_or("no --base-url")?);
-        for n in &names {
-            let body = format!("{{\"user_id\":\"{n}\",\"password\":\"{PASSWORD}\"}}");
-            let r = conn
-                .send("POST", "/api/v1/session", None, &body)
-                .await
-                .map_err(|e| e.to_string())?;
-            cookies.push(r.set_cookie.ok_or(format!("sign-in of {n} failed: {}", r.status))?);
-        }
-    }
+    let cookies = if a.store_only {
+        Vec::new()
+    } else {
+        sign_in_all(addrs.first().ok_or("no --base-url")?, &names).await?
+    };
     let queue = Arc::new(std::sync::Mutex::new(0..ids.len()));
     let (ids, cookies) = (Arc::new(ids), Arc::new(cookies));
     let seats_taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));

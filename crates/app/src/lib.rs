@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod demo;
 pub mod eligibility;
 mod error;
+pub mod field;
 pub mod ics;
 pub mod inactivity;
 pub mod letters;

@@ -2,7 +2,7 @@
 //! notices and switch the system; office admins publish their office's notices.
 
 use chrono::{DateTime, Utc};
-use madoguchi_domain::characters::{self, FieldKind};
+use madoguchi_domain::characters::FieldKind;
 use madoguchi_domain::clock::Clock;
 use madoguchi_domain::staff::Role;
 use madoguchi_store::Db;
@@ -27,24 +27,7 @@ pub struct NoticeInput {
 }
 
 fn text(field: &str, value: &str, kind: FieldKind, max: usize) -> Result<String, AppError> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(AppError::invalid("required", field, format!("{field} is required")));
-    }
-    if v.chars().count() > max {
-        return Err(AppError::invalid(
-            "too_long",
-            field,
-            format!("at most {max} characters"),
-        ));
-    }
-    let offences = characters::validate(v, kind);
-    if !offences.is_empty() {
-        return Err(AppError::InvalidCharacters {
-            fields: vec![(field.to_owned(), offences)],
-        });
-    }
-    Ok(v.to_owned())
+    crate::field::text(field, value, kind, max, true)
 }
 
 /// Who publishes: a staff member (national admins nationally, office admins for their

@@ -72,17 +72,13 @@ impl Change {
 }
 
 fn required(field: &str, value: &str) -> Result<String, AppError> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(AppError::invalid("required", field, format!("{field} is required")));
-    }
-    let offences = madoguchi_domain::characters::validate(v, madoguchi_domain::characters::FieldKind::MultiLine);
-    if !offences.is_empty() {
-        return Err(AppError::InvalidCharacters {
-            fields: vec![(field.to_owned(), offences)],
-        });
-    }
-    Ok(v.to_owned())
+    crate::field::text(
+        field,
+        value,
+        madoguchi_domain::characters::FieldKind::MultiLine,
+        usize::MAX,
+        true,
+    )
 }
 
 /// Applies `change` to a reservation of the staff member's own office.

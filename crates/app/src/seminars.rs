@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use madoguchi_domain::booking;
 use madoguchi_domain::calendar::OfficeCalendar;
-use madoguchi_domain::characters::{self, FieldKind};
+use madoguchi_domain::characters::FieldKind;
 use madoguchi_domain::clock::{Clock, jst};
 use madoguchi_store::reservations::Notice;
 use madoguchi_store::seminars::{self as store, Filter, NewSeminar, Promoted, Registered, RegistrationRow, SeminarRow};
@@ -34,24 +34,8 @@ pub struct SeminarInput {
 }
 
 fn text(field: &str, value: &str, kind: FieldKind, max: usize) -> Result<String, AppError> {
-    let v = value.trim();
-    if v.is_empty() && kind == FieldKind::SingleLine {
-        return Err(AppError::invalid("required", field, format!("{field} is required")));
-    }
-    if v.chars().count() > max {
-        return Err(AppError::invalid(
-            "too_long",
-            field,
-            format!("at most {max} characters"),
-        ));
-    }
-    let offences = characters::validate(v, kind);
-    if !offences.is_empty() {
-        return Err(AppError::InvalidCharacters {
-            fields: vec![(field.to_owned(), offences)],
-        });
-    }
-    Ok(v.to_owned())
+    // A title or a reason is required; a description may be empty.
+    crate::field::text(field, value, kind, max, kind == FieldKind::SingleLine)
 }
 
 /// SE-1: a new seminar on an open day inside office hours, from tomorrow on; registration
@@ -450,27 +434,25 @@ pub async fn set_meeting(
     Ok(())
 }
 
-/// One of the user's seminars on My Page: the registration, its seminar, and how to join
-/// once staff have entered it (only while the user holds a seat).
-pub type Mine = (
-    RegistrationRow,
-    SeminarRow,
-    Option<madoguchi_store::schedule::MeetingDetails>,
-);
-
-/// The signed-in user's seminars for My Page.
-pub async fn mine(db: &Db, user_ref: i64) -> Result<Vec<Mine>, AppError> {
+/// The signed-in user's seminar registrations, newest first, each with its seminar.
+pub async fn mine(db: &Db, user_ref: i64) -> Result<Vec<(RegistrationRow, SeminarRow)>, AppError> {
     let mut out = Vec::new();
     for r in store::for_user(db, user_ref).await? {
-        let Some(s) = store::get(db, r.seminar_id).await? else {
-            continue;
-        };
-        let meeting = if r.state == "registered" {
-            store::meeting(db, s.id).await?
-        } else {
-            None
-        };
-        out.push((r, s, meeting));
+        if let Some(s) = store::get(db, r.seminar_id).await? {
+            out.push((r, s));
+        }
     }
     Ok(out)
+}
+
+/// BK-9 for seminars: how to join, for My Page only and only while the user holds a seat.
+pub async fn meeting_for(
+    db: &Db,
+    r: &RegistrationRow,
+) -> Result<Option<madoguchi_store::schedule::MeetingDetails>, AppError> {
+    if r.state == "registered" {
+        Ok(store::meeting(db, r.seminar_id).await?)
+    } else {
+        Ok(None)
+    }
 }

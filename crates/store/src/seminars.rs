@@ -235,6 +235,50 @@ async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime
     Ok(())
 }
 
+/// Moves the first waiting user of a seminar to a seat (SE-3), inside the caller's
+/// transaction and under its seminar lock: the registration, its event, `counters` (the
+/// caller's update of the seminar's counters) and the promoted user's notice. `None` if
+/// nobody is waiting.
+async fn promote_first(
+    tx: &mut Tx,
+    seminar_id: i64,
+    counters: &'static str,
+    now: DateTime<Utc>,
+    note: &str,
+    promotion_notice: PromotionNotice<'_>,
+) -> Result<Option<Promoted>> {
+    const FIRST: &str = "SELECT r.id AS registration_id, r.user_ref, u.name, u.email, u.lang
+        FROM seminar_registrations r JOIN users u ON u.id = r.user_ref
+        WHERE r.seminar_id = $1 AND r.state = 'waitlisted' ORDER BY r.id LIMIT 1";
+    const MOVE: &str = "UPDATE seminar_registrations SET state = 'registered', state_changed_at = $2,
+        state_actor = 'system' WHERE id = $1 AND state = 'waitlisted'";
+    let first: Option<Promoted> = in_tx!(&mut *tx, |c| sqlx::query_as(FIRST)
+        .bind(seminar_id)
+        .fetch_optional(c)
+        .await)?;
+    let Some(p) = first else {
+        return Ok(None);
+    };
+    let moved = in_tx!(&mut *tx, |c| {
+        let n = sqlx::query(MOVE)
+            .bind(p.registration_id)
+            .bind(now)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        sqlx::query(counters).bind(seminar_id).execute(&mut *c).await?;
+        n
+    });
+    if moved != 1 {
+        return Err(StoreError::Corrupt(
+            "the waiting list changed under the seminar lock".into(),
+        ));
+    }
+    event(tx, p.registration_id, "registered", now, "system", note).await?;
+    tell(tx, p.user_ref, Some(&promotion_notice(&p)), now).await?;
+    Ok(Some(p))
+}
+
 /// Who was moved up from the waiting list, with what a notice to them needs.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Promoted {
@@ -270,9 +314,6 @@ pub async fn end(
     const CURRENT: &str = "SELECT state, user_ref FROM seminar_registrations WHERE id = $1";
     const CHANGE: &str = "UPDATE seminar_registrations SET state = $2, state_changed_at = $3, state_actor = $4
         WHERE id = $1 AND state = $5";
-    const FIRST: &str = "SELECT r.id AS registration_id, r.user_ref, u.name, u.email, u.lang
-        FROM seminar_registrations r JOIN users u ON u.id = r.user_ref
-        WHERE r.seminar_id = $1 AND r.state = 'waitlisted' ORDER BY r.id LIMIT 1";
     const LEAVE_LIST: &str = "UPDATE seminars SET waitlisted = waitlisted - 1 WHERE id = $1";
     const FREE_SEAT: &str = "UPDATE seminars SET registered = registered - 1 WHERE id = $1";
     let mut tx = db.begin().await?;
@@ -314,47 +355,17 @@ pub async fn end(
             .await
             .map(|r| r.rows_affected()))?;
     } else {
-        let first: Option<Promoted> = if now < cutoff_at {
-            in_tx!(&mut tx, |c| sqlx::query_as(FIRST)
+        // The seat passes straight to the first on the list (`registered` stays), before the
+        // cut-off; otherwise it is freed.
+        if now < cutoff_at {
+            promoted = promote_first(&mut tx, seminar_id, LEAVE_LIST, now, "promoted", promotion_notice).await?;
+        }
+        if promoted.is_none() {
+            in_tx!(&mut tx, |c| sqlx::query(FREE_SEAT)
                 .bind(seminar_id)
-                .fetch_optional(c)
-                .await)?
-        } else {
-            None
-        };
-        match first {
-            Some(p) => {
-                // The seat passes straight to the first on the list: `registered` stays.
-                let moved = in_tx!(&mut tx, |c| sqlx::query(CHANGE)
-                    .bind(p.registration_id)
-                    .bind("registered")
-                    .bind(now)
-                    .bind("system")
-                    .bind("waitlisted")
-                    .execute(c)
-                    .await
-                    .map(|r| r.rows_affected()))?;
-                if moved != 1 {
-                    return Err(StoreError::Corrupt(
-                        "the waiting list changed under the seminar lock".into(),
-                    ));
-                }
-                event(&mut tx, p.registration_id, "registered", now, "system", "promoted").await?;
-                in_tx!(&mut tx, |c| sqlx::query(LEAVE_LIST)
-                    .bind(seminar_id)
-                    .execute(c)
-                    .await
-                    .map(|r| r.rows_affected()))?;
-                tell(&mut tx, p.user_ref, Some(&promotion_notice(&p)), now).await?;
-                promoted = Some(p);
-            }
-            None => {
-                in_tx!(&mut tx, |c| sqlx::query(FREE_SEAT)
-                    .bind(seminar_id)
-                    .execute(c)
-                    .await
-                    .map(|r| r.rows_affected()))?;
-            }
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
         }
     }
     tx.commit().await?;
@@ -494,11 +505,6 @@ pub async fn edit(
     const UPDATE: &str = "UPDATE seminars SET title = $2, description = $3, app = $4, recorded_with_consent = $5,
         capacity = $6, waitlist_limit = $7 WHERE id = $1 AND cancelled_at IS NULL AND registered <= $6
         AND waitlisted <= $7 RETURNING capacity - registered, cutoff_at";
-    const FIRST: &str = "SELECT r.id AS registration_id, r.user_ref, u.name, u.email, u.lang
-        FROM seminar_registrations r JOIN users u ON u.id = r.user_ref
-        WHERE r.seminar_id = $1 AND r.state = 'waitlisted' ORDER BY r.id LIMIT 1";
-    const MOVE: &str = "UPDATE seminar_registrations SET state = 'registered', state_changed_at = $2,
-        state_actor = 'system' WHERE id = $1 AND state = 'waitlisted'";
     const SEAT: &str = "UPDATE seminars SET registered = registered + 1, waitlisted = waitlisted - 1 WHERE id = $1";
     let mut tx = db.begin().await?;
     let updated: Option<(i32, DateTime<Utc>)> = in_tx!(&mut tx, |c| sqlx::query_as(UPDATE)
@@ -519,27 +525,10 @@ pub async fn edit(
         if now >= cutoff_at {
             break;
         }
-        let first: Option<Promoted> = in_tx!(&mut tx, |c| sqlx::query_as(FIRST).bind(id).fetch_optional(c).await)?;
-        let Some(p) = first else { break };
-        in_tx!(&mut tx, |c| {
-            sqlx::query(MOVE)
-                .bind(p.registration_id)
-                .bind(now)
-                .execute(&mut *c)
-                .await?;
-            sqlx::query(SEAT).bind(id).execute(&mut *c).await?;
-        });
-        event(
-            &mut tx,
-            p.registration_id,
-            "registered",
-            now,
-            "system",
-            "promoted: more seats",
-        )
-        .await?;
-        tell(&mut tx, p.user_ref, Some(&promotion_notice(&p)), now).await?;
-        promoted.push(p);
+        match promote_first(&mut tx, id, SEAT, now, "promoted: more seats", promotion_notice).await? {
+            Some(p) => promoted.push(p),
+            None => break,
+        }
     }
     tx.commit().await?;
     Ok(Some(promoted))

@@ -45,26 +45,29 @@ pub async fn versions(db: &Db, service: &str) -> Result<Vec<TermsRow>> {
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(service).fetch_all(c).await)?)
 }
 
-/// The versions in force at `now` of `services` that the user has not accepted, as
-/// (service, version). Empty: nothing stands in the way.
+/// The versions in force at `now` of `services` (at most two: the service's and the system
+/// terms) that the user has not accepted, as (service, version), in one read. Empty: nothing
+/// stands in the way.
 pub async fn pending(db: &Db, user_ref: i64, services: &[&str], now: DateTime<Utc>) -> Result<Vec<(String, String)>> {
     const SQL: &str = "SELECT t.service, t.version FROM terms_versions t
-        WHERE t.service = $2 AND t.effective_from <= $3
+        WHERE t.service IN ($2, $3) AND t.effective_from <= $4
           AND NOT EXISTS (SELECT 1 FROM terms_versions n WHERE n.service = t.service
-                          AND n.effective_from <= $3 AND n.effective_from > t.effective_from)
+                          AND n.effective_from <= $4 AND n.effective_from > t.effective_from)
           AND NOT EXISTS (SELECT 1 FROM terms_acceptances a WHERE a.user_ref = $1
-                          AND a.service = t.service AND a.version = t.version)";
-    let mut out = Vec::new();
-    for service in services {
-        let rows: Vec<(String, String)> = read!(db, |c| sqlx::query_as(SQL)
-            .bind(user_ref)
-            .bind(*service)
-            .bind(now)
-            .fetch_all(c)
-            .await)?;
-        out.extend(rows);
-    }
-    Ok(out)
+                          AND a.service = t.service AND a.version = t.version)
+        ORDER BY CASE WHEN t.service = 'system' THEN 0 ELSE 1 END";
+    let (first, second) = match services {
+        [] => return Ok(Vec::new()),
+        [one] => (*one, *one),
+        [one, two, ..] => (*one, *two),
+    };
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(user_ref)
+        .bind(first)
+        .bind(second)
+        .bind(now)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Active accounts, for announcing a new version to each (NT-3).

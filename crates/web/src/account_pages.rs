@@ -541,15 +541,17 @@ pub async fn me(
             .await
             .map_err(fail)?;
     }
-    let seminars = madoguchi_app::seminars::mine(&state.db, id)
+    let mut seminars = Vec::new();
+    for (r, s) in madoguchi_app::seminars::mine(&state.db, id)
         .await
         .map_err(|e| PageError(lang, e))?
-        .into_iter()
-        .map(|(r, s, m)| {
-            let st = lang.t(&format!("seminar-state-{}", r.state));
-            (s.id, s.title, lang.date_time(s.starts_at), st, m)
-        })
-        .collect();
+    {
+        let meeting = madoguchi_app::seminars::meeting_for(&state.db, &r)
+            .await
+            .map_err(|e| PageError(lang, e))?;
+        let st = lang.t(&format!("seminar-state-{}", r.state));
+        seminars.push((s.id, s.title, lang.date_time(s.starts_at), st, meeting));
+    }
     let view = MePage {
         reservations,
         seminars,

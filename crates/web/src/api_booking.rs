@@ -140,7 +140,7 @@ fn reservation_id(s: &str) -> Result<i64, AppError> {
     })
 }
 
-const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
+pub(crate) const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
     code: "not_signed_in",
     message: "please sign in",
 };

@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use madoguchi_app::AppError;
 use madoguchi_app::seminars::{self, SeminarInput};
-use madoguchi_app::{AppError, staff};
 use madoguchi_domain::clock::jst;
 use madoguchi_store::seminars::{Filter, Registered, RegistrationRow, SeminarRow};
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::AppState;
 use crate::api::parse_date;
 use crate::api_accounts::body;
+use crate::api_booking::NOT_SIGNED_IN;
 use crate::problem::{ApiError, Problem};
 use crate::visitor::Visitor;
 
@@ -165,11 +166,6 @@ fn registration_json(r: &RegistrationRow) -> RegistrationJson {
     }
 }
 
-const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
-    code: "not_signed_in",
-    message: "please sign in",
-};
-
 /// Registers for a seminar (SE-2): `201` with a seat, `202` on the waiting list (SE-3).
 #[utoipa::path(post, path = "/api/v1/seminars/{id}/registrations", tag = "seminars", params(("id" = i64, Path)),
     responses((status = 201, body = RegistrationJson, description = "registered"),
@@ -220,16 +216,6 @@ pub async fn cancel(
     Ok(Json(registration_json(&row)))
 }
 
-const NOT_STAFF: AppError = AppError::Unauthorized {
-    code: "not_signed_in",
-    message: "sign in as staff",
-};
-
-async fn member(state: &AppState, visitor: &Visitor) -> Result<staff::StaffMember, AppError> {
-    let id = visitor.staff_ref().ok_or(NOT_STAFF)?;
-    staff::member(&state.db, id).await?.ok_or(NOT_STAFF)
-}
-
 /// What an office admin sends to create a seminar (SE-1).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewSeminarJson {
@@ -259,7 +245,7 @@ pub async fn create(
     visitor: Visitor,
     json: Result<Json<NewSeminarJson>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let me = member(&state, &visitor).await?;
+    let me = crate::api_staff::member(&state, &visitor).await?;
     let s = body(json)?;
     let input = SeminarInput {
         kind: s.kind,
@@ -295,7 +281,7 @@ pub async fn participants(
     visitor: Visitor,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ParticipantJson>>, ApiError> {
-    let me = member(&state, &visitor).await?;
+    let me = crate::api_staff::member(&state, &visitor).await?;
     let rows = seminars::participants(&state.db, state.clock.as_ref(), &me, id_of("seminar", &id)?).await?;
     Ok(Json(
         rows.into_iter()
@@ -324,7 +310,7 @@ pub async fn remove(
     Path(id): Path<String>,
     json: Result<Json<RemovalJson>, JsonRejection>,
 ) -> Result<StatusCode, ApiError> {
-    let me = member(&state, &visitor).await?;
+    let me = crate::api_staff::member(&state, &visitor).await?;
     let r = body(json)?;
     let id = id_of("seminar registration", &id)?;
     seminars::remove(&state.db, state.clock.as_ref(), &me, id, &r.reason).await?;

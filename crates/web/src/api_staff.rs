@@ -42,7 +42,7 @@ const NOT_STAFF: AppError = AppError::Unauthorized {
     message: "sign in as staff",
 };
 
-async fn member(state: &AppState, visitor: &Visitor) -> Result<staff::StaffMember, AppError> {
+pub(crate) async fn member(state: &AppState, visitor: &Visitor) -> Result<staff::StaffMember, AppError> {
     let id = visitor.staff_ref().ok_or(NOT_STAFF)?;
     staff::member(&state.db, id).await?.ok_or(NOT_STAFF)
 }

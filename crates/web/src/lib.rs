@@ -24,6 +24,7 @@ mod prepare_pages;
 pub mod problem;
 mod seminar_pages;
 mod staff_day;
+mod staff_forms;
 mod staff_pages;
 mod staff_requests;
 mod staff_seminars;

@@ -88,17 +88,9 @@ pub async fn list(
     let names = office_names(&state, lang).await.map_err(|e| PageError(lang, e))?;
     let mut mine = Vec::new();
     if let Some((user, _)) = visitor.signed_in() {
-        for r in store::for_user(&state.db, user)
-            .await
-            .map_err(|e| PageError(lang, e.into()))?
-        {
+        for (r, s) in seminars::mine(&state.db, user).await.map_err(|e| PageError(lang, e))? {
             if r.state == "registered" || r.state == "waitlisted" {
-                let title = store::get(&state.db, r.seminar_id)
-                    .await
-                    .map_err(|e| PageError(lang, e.into()))?
-                    .map(|s| s.title)
-                    .unwrap_or_default();
-                mine.push((r.seminar_id, title, lang.t(&format!("seminar-state-{}", r.state))));
+                mine.push((s.id, s.title, lang.t(&format!("seminar-state-{}", r.state))));
             }
         }
     }

@@ -20,6 +20,7 @@ use crate::AppState;
 use crate::account_pages::field_value;
 use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
+use crate::staff_forms::{acting, me, outcome};
 use crate::visitor::Visitor;
 
 type Fields = std::collections::HashMap<String, String>;
@@ -54,20 +55,6 @@ struct ParticipantsPage {
     may_edit: bool,
     seminar: SeminarRow,
     apps: Vec<(&'static str, String)>,
-}
-
-async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
-    visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
-}
-
-fn outcome(lang: Lang, r: Result<String, AppError>) -> Result<String, PageError> {
-    match r {
-        Ok(m) => Ok(m),
-        Err(e @ (AppError::InvalidInput { .. } | AppError::Refused { .. } | AppError::InvalidCharacters { .. })) => {
-            Ok(lang.t(&format!("problem-{}", e.specific_code())))
-        }
-        Err(e) => Err(PageError(lang, e)),
-    }
 }
 
 async fn list_page(
@@ -132,11 +119,9 @@ pub async fn create(
     lang: Lang,
     Form(f): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&f, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &f).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let day = NaiveDate::parse_from_str(field_value(&f, "day").trim(), "%Y-%m-%d");
     let time = NaiveTime::parse_from_str(field_value(&f, "starts").trim(), "%H:%M");
@@ -241,11 +226,9 @@ pub async fn act(
     Path((id, action)): Path<(String, String)>,
     Form(f): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&f, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &f).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let id = number(lang, &id)?;
     let seminar = number(lang, &field_value(&f, "seminar"))?;
@@ -266,11 +249,9 @@ pub async fn edit(
     Path(id): Path<String>,
     Form(f): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&f, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &f).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let id = number(lang, &id)?;
     let int = |k: &str| field_value(&f, k).trim().parse::<i32>().unwrap_or(-1);
@@ -297,11 +278,9 @@ pub async fn meeting(
     Path(id): Path<String>,
     Form(f): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&f, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &f).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let id = number(lang, &id)?;
     let s = seminars::get(&state.db, id).await.map_err(|e| PageError(lang, e))?;

@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::account_pages::field_value;
 use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
+use crate::staff_forms::{acting, me, outcome};
 use crate::visitor::Visitor;
 
 type Fields = std::collections::HashMap<String, String>;
@@ -46,10 +47,6 @@ struct SlotsPage {
     cutoff_days: u32,
     horizon_days: u32,
     tomorrow: String,
-}
-
-async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
-    visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
 async fn page(
@@ -120,16 +117,6 @@ pub async fn slots(State(state): State<AppState>, visitor: Visitor, lang: Lang) 
     page(&state, lang, &me, csrf, String::new()).await
 }
 
-fn outcome(lang: Lang, r: Result<String, AppError>) -> Result<String, PageError> {
-    match r {
-        Ok(m) => Ok(m),
-        Err(e @ (AppError::InvalidInput { .. } | AppError::Refused { .. })) => {
-            Ok(lang.t(&format!("problem-{}", e.specific_code())))
-        }
-        Err(e) => Err(PageError(lang, e)),
-    }
-}
-
 /// `POST /staff/slots/templates`
 pub async fn add(
     State(state): State<AppState>,
@@ -137,11 +124,9 @@ pub async fn add(
     lang: Lang,
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let office = me.office.clone().unwrap_or_default();
     let weekday: i32 = field_value(&fields, "weekday").parse().unwrap_or(-1);
@@ -172,11 +157,9 @@ pub async fn delete(
     Path(id): Path<String>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let office = me.office.clone().unwrap_or_default();
     let id: i64 = id.parse().unwrap_or(-1);
@@ -196,11 +179,9 @@ pub async fn publish(
     lang: Lang,
     Form(fields): Form<Fields>,
 ) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
     };
     let office = me.office.clone().unwrap_or_default();
     let result = templates::publish(&state.db, state.clock.as_ref(), &me, &office)
@@ -208,21 +189,6 @@ pub async fn publish(
         .map(|n| lang.t_args("slots-published", &[("count", n.to_string())]));
     let message = outcome(lang, result)?;
     page(&state, lang, &me, csrf, message).await
-}
-
-/// The signed-in staff member after the CSRF check, or the sign-in page.
-async fn acting(
-    state: &AppState,
-    visitor: &Visitor,
-    lang: Lang,
-    fields: &Fields,
-) -> Result<Result<(StaffMember, String), Response>, PageError> {
-    visitor
-        .check_csrf(&field_value(fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    Ok(me(state, visitor, lang)
-        .await?
-        .ok_or_else(|| Redirect::to("/staff/sign-in").into_response()))
 }
 
 /// `POST /staff/slots/one-off`

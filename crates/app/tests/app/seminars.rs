@@ -458,14 +458,18 @@ async fn meeting_details_and_the_removal_notice() {
             .await
             .unwrap();
         let mine = seminars::mine(&t.db, u[0]).await.unwrap();
+        let meeting = seminars::meeting_for(&t.db, &mine[0].0).await.unwrap();
         assert_eq!(
-            mine[0].2.as_ref().map(|d| d.passkey.as_str()),
+            meeting.as_ref().map(|d| d.passkey.as_str()),
             Some("kobe-2026"),
             "{}",
             t.db.backend()
         );
         assert!(
-            seminars::mine(&t.db, u[1]).await.unwrap()[0].2.is_none(),
+            seminars::meeting_for(&t.db, &seminars::mine(&t.db, u[1]).await.unwrap()[0].0)
+                .await
+                .unwrap()
+                .is_none(),
             "not while waiting"
         );
         let mail = madoguchi_store::outbox::claim_due(&t.db, jst_at(31, 0, 0, 0), chrono::Duration::minutes(5), 100)
