@@ -4,9 +4,11 @@
 
 pub mod account;
 pub mod account_fields;
+pub mod audit;
 pub mod booking;
 pub mod calendar;
 pub mod demo;
+pub mod disclosure;
 pub mod eligibility;
 mod error;
 pub mod field;
@@ -31,6 +33,7 @@ pub mod smtp_sink;
 pub mod staff;
 pub mod templates;
 pub mod terms;
+pub mod usage;
 
 pub use error::{AppError, ErrorCode};
 pub use madoguchi_store::Db;

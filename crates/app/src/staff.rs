@@ -233,12 +233,18 @@ pub async fn look_up(
     let allowed = user.is_some() && rules::may_see(staff.role, staff.office.as_deref(), seeker_office);
     let mut tx = db.begin().await?;
     let action = if allowed { "view_job_seeker" } else { "search_denied" };
+    // PV-4: the why. A refused search also keeps what was searched for.
+    let detail = if allowed {
+        purpose.trim().to_owned()
+    } else {
+        format!("{key}: {}", purpose.trim())
+    };
     store::audit(
         &mut tx,
         staff.id,
         action,
         user.as_ref().filter(|_| allowed).map(|u| u.id),
-        &key,
+        &detail,
         clock.now(),
     )
     .await?;

@@ -13,4 +13,5 @@ pub mod residence;
 pub mod staff;
 pub mod stats;
 pub mod totp;
+pub mod usage;
 pub mod user_id;

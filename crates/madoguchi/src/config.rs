@@ -30,6 +30,27 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub log: LogConfig,
     pub mail: MailConfig,
+    pub usage: UsageConfig,
+}
+
+/// PV-1: the usage record.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UsageConfig {
+    /// Record requests by signed-in people and sign-in events (the terms promise it;
+    /// turn off only to measure its cost).
+    pub record: bool,
+    /// Days entries are kept before the housekeeping job purges them.
+    pub retention_days: u32,
+}
+
+impl Default for UsageConfig {
+    fn default() -> Self {
+        Self {
+            record: true,
+            retention_days: 365,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -122,6 +143,7 @@ impl Default for Config {
             database: DatabaseConfig::default(),
             log: LogConfig::default(),
             mail: MailConfig::default(),
+            usage: UsageConfig::default(),
         }
     }
 }
@@ -155,6 +177,7 @@ impl fmt::Debug for Config {
             .field("database", &self.database)
             .field("log", &self.log)
             .field("mail", &self.mail)
+            .field("usage", &self.usage)
             .finish()
     }
 }

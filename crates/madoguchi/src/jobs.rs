@@ -51,12 +51,18 @@ pub fn owner() -> String {
 /// Hourly housekeeping under the `housekeeping` lease: purge never-verified accounts
 /// (AC-1) and sessions past their idle limit (AC-6), and the inactivity notices and
 /// deletions (AC-10), which are idempotent within a day.
-pub async fn housekeeping(db: Db, clock: Arc<dyn Clock>, site: Site, mut stop: watch::Receiver<bool>) {
+pub async fn housekeeping(
+    db: Db,
+    clock: Arc<dyn Clock>,
+    site: Site,
+    retention_days: i64,
+    mut stop: watch::Receiver<bool>,
+) {
     let me = owner();
     loop {
         match lease::try_acquire(&db, "housekeeping", &me, Duration::minutes(50), clock.now()).await {
             Ok(true) => {
-                if let Err(e) = run_housekeeping(&db, clock.as_ref(), &site).await {
+                if let Err(e) = run_housekeeping(&db, clock.as_ref(), &site, retention_days).await {
                     tracing::warn!(error = %e, "housekeeping failed");
                 }
             }
@@ -71,7 +77,7 @@ pub async fn housekeeping(db: Db, clock: Arc<dyn Clock>, site: Site, mut stop: w
 }
 
 /// One round of housekeeping; also `madoguchi jobs run housekeeping`.
-pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site) -> Result<(), String> {
+pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention_days: i64) -> Result<(), String> {
     let swept = madoguchi_app::inactivity::sweep(db, clock, site)
         .await
         .map_err(|e| e.to_string())?;
@@ -84,8 +90,13 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site) -> Result
     let reminders = madoguchi_app::schedule::send_reminders(db, clock)
         .await
         .map_err(|e| e.to_string())?;
+    // PV-1: usage entries older than the retention period, whole days at a time.
+    let usage_purged = madoguchi_app::usage::purge(db, clock, retention_days)
+        .await
+        .map_err(|e| e.to_string())?;
     tracing::info!(
         accounts,
+        usage_purged,
         sessions,
         reminders,
         noticed = swept.noticed,

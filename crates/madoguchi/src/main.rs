@@ -1,6 +1,7 @@
 //! `madoguchi`: the one binary. `serve` runs the web application; `migrate`, `office` and
 //! `text check` are the operator's tools.
 
+mod audit_cmd;
 mod config;
 mod jobs;
 mod office_cmd;
@@ -98,6 +99,13 @@ enum Command {
         #[command(subcommand)]
         action: JobAction,
     },
+    /// PV-3: check the usage record's hash chains.
+    Audit {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// Text tools for operators.
     Text {
         #[command(subcommand)]
@@ -144,6 +152,12 @@ enum AccountAction {
 enum JobAction {
     /// Run one round of a job: `mailer` delivers due mail; `housekeeping` purges unverified accounts and old sessions.
     Run { name: String },
+}
+
+#[derive(Subcommand)]
+enum AuditAction {
+    /// Walk every chain; report the first broken or missing link and exit 1 if there is one.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -206,6 +220,10 @@ fn main() -> ExitCode {
             db,
             action: JobAction::Run { name },
         } => run_async(serve_cmd::run_job(db, &name)),
+        Command::Audit {
+            db,
+            action: AuditAction::Verify,
+        } => run_async(audit_cmd::verify(db)),
     }
 }
 

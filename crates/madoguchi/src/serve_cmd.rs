@@ -63,7 +63,7 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
             let site = madoguchi_app::register::Site {
                 base_url: base_url(&config, config.listen),
             };
-            crate::jobs::run_housekeeping(&db, &clock, &site).await
+            crate::jobs::run_housekeeping(&db, &clock, &site, i64::from(config.usage.retention_days.max(1))).await
         }
         "no-shows" => madoguchi_app::no_show::sweep(&db, &clock)
             .await
@@ -207,6 +207,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         db.clone(),
         clock.clone(),
         site,
+        i64::from(config.usage.retention_days.max(1)),
         stopped.clone(),
     ))];
     workers.push(tokio::spawn(crate::jobs::no_shows(
@@ -223,7 +224,18 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         ))),
         None => tracing::warn!("mail.smtp_host is not set: mail waits in the outbox until it is"),
     }
+    let retention = i64::from(config.usage.retention_days.max(1));
+    let (usage_stop, usage_stopped) = tokio::sync::watch::channel(false);
+    let (usage, usage_writer) = if config.usage.record {
+        let instance = madoguchi_app::usage::instance_name().map_err(|e| e.to_string())?;
+        let (r, h) = madoguchi_app::usage::start(db.clone(), clock.clone(), instance, retention, usage_stopped);
+        (r, Some(h))
+    } else {
+        tracing::warn!("usage.record is off: requests are not recorded (PV-1)");
+        (madoguchi_app::usage::Recorder::off(retention), None)
+    };
     let state = AppState {
+        usage,
         db: db.clone(),
         clock,
         site: madoguchi_app::register::Site { base_url },
@@ -255,6 +267,11 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         .await
         .map_err(|e| format!("server error: {e}"))?;
     let _ = stop.send(true);
+    // Every request has finished: write what the usage record still holds, then seal.
+    let _ = usage_stop.send(true);
+    if let Some(w) = usage_writer {
+        let _ = w.await;
+    }
     for w in workers {
         let _ = w.await;
     }

@@ -4,6 +4,7 @@
 //! `read!`/`write!`/`in_tx!` macros expand the same code once per backend so the types
 //! stay exact. Invariants live in the schema and in conditional statements.
 
+pub mod audit;
 pub mod booking_context;
 mod connect;
 pub mod eligibility;
@@ -25,6 +26,7 @@ pub mod terms;
 pub mod testing;
 pub mod tokens;
 mod url;
+pub mod usage;
 pub mod users;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};

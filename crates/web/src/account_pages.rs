@@ -15,7 +15,9 @@ use madoguchi_store::{inbox, users};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
+use crate::usage;
 use crate::visitor::{Visitor, clear_cookie, set_cookie};
+use madoguchi_domain::usage::Actor;
 
 type Fields = HashMap<String, String>;
 
@@ -407,13 +409,18 @@ pub async fn sign_in_submit(
             let mut r = Redirect::to(target).into_response();
             r.headers_mut()
                 .append(header::SET_COOKIE, set_cookie(&done.session, state.cookie_secure));
-            Ok(r)
+            let event = usage::Event {
+                name: "sign_in",
+                actor: Some(Actor::User(done.user_ref)),
+            };
+            Ok(event.on(r))
         }
         Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
             let message = lang.t(&format!("problem-{}", e.specific_code()));
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
             let status = crate::problem::status_of(e.code());
-            Ok(render(&sign_in_page(lang, csrf, &user_id, message), status))
+            let page = render(&sign_in_page(lang, csrf, &user_id, message), status);
+            Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),
     }
@@ -434,7 +441,11 @@ pub async fn sign_out(
     }
     let mut r = Redirect::to("/").into_response();
     r.headers_mut().append(header::SET_COOKIE, clear_cookie());
-    Ok(r)
+    let event = usage::Event {
+        name: "sign_out",
+        actor: None,
+    };
+    Ok(event.on(r))
 }
 
 pub struct MyReservation {
@@ -474,6 +485,8 @@ struct MePage {
     email: String,
     messages: Vec<(String, String, String)>,
     acceptances: Vec<String>,
+    /// PV-4: staff accesses to this person's data (when, office and role, what, why).
+    viewed: Vec<[String; 4]>,
 }
 
 #[derive(serde::Deserialize)]
@@ -552,7 +565,22 @@ pub async fn me(
         let st = lang.t(&format!("seminar-state-{}", r.state));
         seminars.push((s.id, s.title, lang.date_time(s.starts_at), st, meeting));
     }
+    let viewed = madoguchi_app::audit::who_viewed(&state.db, id)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .map(|v| {
+            let office = v.office_name.unwrap_or_else(|| lang.t("record-national"));
+            [
+                lang.date_time(v.at),
+                format!("{office} · {}", lang.t(&format!("role-{}", v.role.code()))),
+                crate::record_pages::action_label(lang, &v.action),
+                crate::record_pages::purpose_label(lang, &v.purpose),
+            ]
+        })
+        .collect();
     let view = MePage {
+        viewed,
         reservations,
         seminars,
         blockers,

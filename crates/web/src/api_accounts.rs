@@ -14,7 +14,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::problem::ApiError;
+use crate::usage;
 use crate::visitor::{Visitor, clear_cookie, set_cookie};
+use madoguchi_domain::usage::Actor;
 
 /// A malformed body or wrong content type is the client's error, told as a problem document.
 pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
@@ -141,7 +143,7 @@ pub async fn create_session(
 ) -> Result<Response, ApiError> {
     let r = body(json)?;
     let old = visitor.session.as_ref().map(|s| s.id.as_str());
-    let done = sign_in::sign_in(
+    let done = match sign_in::sign_in(
         &state.db,
         state.clock.as_ref(),
         &r.user_id,
@@ -149,12 +151,23 @@ pub async fn create_session(
         &visitor.client_addr,
         old,
     )
-    .await?;
+    .await
+    {
+        Ok(done) => done,
+        Err(e) => {
+            let event = usage::failed_sign_in(e.specific_code());
+            return Ok(event.on(ApiError(e).into_response()));
+        }
+    };
     let cookie = set_cookie(&done.session, state.cookie_secure);
     let body = Json(SessionResponse {
         password_change_due: done.password_change_due,
     });
-    Ok(([(header::SET_COOKIE, cookie)], body).into_response())
+    let event = usage::Event {
+        name: "sign_in",
+        actor: Some(Actor::User(done.user_ref)),
+    };
+    Ok(event.on(([(header::SET_COOKIE, cookie)], body).into_response()))
 }
 
 /// Signs out.
@@ -163,7 +176,11 @@ pub async fn delete_session(State(state): State<AppState>, visitor: Visitor) -> 
     if let Some(s) = &visitor.session {
         session::end(&state.db, &s.id).await?;
     }
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+    let event = usage::Event {
+        name: "sign_out",
+        actor: None,
+    };
+    Ok(event.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -243,7 +260,11 @@ pub async fn messages(State(state): State<AppState>, visitor: Visitor) -> Result
 pub async fn lock_me(State(state): State<AppState>, visitor: Visitor) -> Result<Response, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     madoguchi_app::lock::lock_own(&state.db, state.clock.as_ref(), id).await?;
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+    let event = usage::Event {
+        name: "sign_out",
+        actor: None,
+    };
+    Ok(event.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -299,7 +320,11 @@ pub async fn delete_me(
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let r = body(json)?;
     madoguchi_app::account::delete(&state.db, state.clock.as_ref(), id, &r.current_password).await?;
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
+    let event = usage::Event {
+        name: "sign_out",
+        actor: None,
+    };
+    Ok(event.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -21,7 +21,9 @@ mod me_pages;
 mod notice_pages;
 mod page;
 mod prepare_pages;
+mod privacy_page;
 pub mod problem;
+mod record_pages;
 mod seminar_pages;
 mod staff_day;
 mod staff_forms;
@@ -30,6 +32,7 @@ mod staff_requests;
 mod staff_seminars;
 mod staff_slots;
 mod terms_pages;
+pub mod usage;
 mod visitor;
 
 use std::future::Future;
@@ -62,6 +65,8 @@ pub struct AppState {
     /// `serve --demo --test-clock` only: the clock `/dev/clock` moves forward (the same
     /// object as `clock`).
     pub test_clock: Option<Arc<madoguchi_domain::clock::OffsetClock>>,
+    /// PV-1: where the usage middleware hands its entries.
+    pub usage: madoguchi_app::usage::Recorder,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -177,6 +182,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
+        .route("/staff/audit", get(record_pages::audit_search))
+        .route(
+            "/staff/disclosures",
+            get(record_pages::disclosures).post(record_pages::export),
+        )
+        .route("/privacy", get(privacy_page::show))
         .route("/notices", get(notice_pages::list))
         .route("/terms/{service}", get(terms_pages::show))
         .route("/terms/{service}/accept", post(terms_pages::accept))
@@ -222,6 +233,7 @@ pub fn router(state: AppState) -> Router {
         .merge(docs)
         .fallback(page::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), maintenance::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), usage::record))
         .layer(middleware::from_fn(health::record))
         .layer(middleware::from_fn(headers::security))
         .with_state(state)

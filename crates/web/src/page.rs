@@ -118,6 +118,16 @@ impl IntoResponse for PageError {
     }
 }
 
+/// A staff page this staff member's role may not open, in their language.
+pub fn forbidden(lang: Lang) -> Response {
+    let page = ErrorPage {
+        page: Page::new(lang, "/", &[]),
+        heading: lang.t("error-forbidden"),
+        message: lang.t("problem-not_allowed"),
+    };
+    render(&page, StatusCode::FORBIDDEN)
+}
+
 /// The 404 page for paths no route matches.
 pub async fn not_found(lang: Lang) -> Response {
     PageError(lang, AppError::NotFound { what: "page".into() }).into_response()

@@ -13,7 +13,9 @@ use crate::AppState;
 use crate::account_pages::{FormField, field_value, with_cookie};
 use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
+use crate::usage;
 use crate::visitor::{Visitor, clear_cookie, set_cookie};
+use madoguchi_domain::usage::Actor;
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -82,15 +84,20 @@ pub async fn sign_in_submit(
             let mut r = Redirect::to("/staff").into_response();
             r.headers_mut()
                 .append(header::SET_COOKIE, set_cookie(&s, state.cookie_secure));
-            Ok(r)
+            let event = usage::Event {
+                name: "sign_in",
+                actor: s.staff_ref.map(Actor::Staff),
+            };
+            Ok(event.on(r))
         }
         Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
             let message = lang.t(&format!("problem-{}", e.specific_code()));
-            Ok(render(
+            let page = render(
                 &sign_in_page(lang, csrf, &user_id, message),
                 crate::problem::status_of(e.code()),
-            ))
+            );
+            Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),
     }
@@ -294,7 +301,11 @@ pub async fn sign_out(
     }
     let mut r = Redirect::to("/staff/sign-in").into_response();
     r.headers_mut().append(header::SET_COOKIE, clear_cookie());
-    Ok(r)
+    let event = crate::usage::Event {
+        name: "sign_out",
+        actor: None,
+    };
+    Ok(event.on(r))
 }
 
 #[derive(Template)]

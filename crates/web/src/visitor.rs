@@ -48,6 +48,14 @@ impl FromRequestParts<AppState> for Visitor {
                 .map_err(|e| ApiError(e).into_response())?,
             _ => None,
         };
+        // PV-1: tell the usage record who this is, without a second session read.
+        if let (Some(slot), Some(s)) = (parts.extensions.get::<crate::usage::ActorSlot>(), &session) {
+            match (s.user_ref, s.staff_ref) {
+                (Some(u), _) => slot.set(madoguchi_domain::usage::Actor::User(u)),
+                (None, Some(st)) => slot.set(madoguchi_domain::usage::Actor::Staff(st)),
+                (None, None) => {}
+            }
+        }
         Ok(Self { session, client_addr })
     }
 }

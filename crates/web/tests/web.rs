@@ -77,6 +77,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         cookie_secure: true,
         mailbox: None,
         test_clock: None,
+        usage: madoguchi_app::usage::Recorder::off(365),
         maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
     }
 }

@@ -293,6 +293,7 @@ async fn development_mailbox_shows_demo_mail() {
         cookie_secure: true,
         mailbox: Some(dir.clone()),
         test_clock: None,
+        usage: madoguchi_app::usage::Recorder::off(365),
         maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
     };
     let app = router(state);
@@ -331,6 +332,7 @@ async fn development_mailbox_shows_demo_mail() {
         cookie_secure: true,
         mailbox: None,
         test_clock: None,
+        usage: madoguchi_app::usage::Recorder::off(365),
         maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
     });
     assert_eq!(

@@ -187,6 +187,7 @@ async fn the_switch_reaches_another_replica() {
             cookie_secure: true,
             mailbox: None,
             test_clock: None,
+            usage: madoguchi_app::usage::Recorder::off(365),
             maintenance: ModeCache::new(std::time::Duration::from_millis(300)),
         });
         let lock = || post_json("/api/v1/me/lock", &json!({}), None);

@@ -23,13 +23,30 @@ pub(crate) struct World {
     pub db: Db,
     pub clock: Arc<ManualClock>,
     pub app: Router,
+    /// PV-1: the usage record's writer, recording every request of this world.
+    pub usage_stop: tokio::sync::watch::Sender<bool>,
+    pub usage_writer: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl World {
+    /// Drains and seals the usage record (as a graceful shutdown does); later requests
+    /// are no longer recorded.
+    pub async fn flush_usage(&mut self) {
+        let _ = self.usage_stop.send(true);
+        if let Some(h) = self.usage_writer.take() {
+            h.await.unwrap();
+        }
+    }
 }
 
 pub(crate) async fn worlds(name: &str) -> Vec<World> {
     let mut out = Vec::new();
     for t in testing::both(name).await {
         let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 28, 1, 0, 0).unwrap()));
+        let (usage_stop, stopped) = tokio::sync::watch::channel(false);
+        let (usage, writer) = madoguchi_app::usage::start(t.db.clone(), clock.clone(), "test".into(), 365, stopped);
         let state = AppState {
+            usage,
             db: t.db.clone(),
             clock: clock.clone(),
             site: madoguchi_app::register::Site {
@@ -45,6 +62,8 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
             db: t.db,
             clock,
             app: router(state),
+            usage_stop,
+            usage_writer: Some(writer),
         });
     }
     out

@@ -1,0 +1,103 @@
+//! PV-1 as middleware: every request by a signed-in user or staff member, and every
+//! sign-in, failed sign-in, lockout and sign-out, goes to the usage record. The action is
+//! the route's name (`POST /api/v1/reservations`), never the raw URL with its query.
+//!
+//! The session is resolved once, by the `Visitor` extractor, which leaves the actor in a
+//! slot this middleware put in the request; handlers that sign people in or out name the
+//! event on the response. Nothing here reads the database.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use madoguchi_app::usage::Note;
+use madoguchi_domain::usage::Actor;
+
+use crate::AppState;
+
+/// Filled by the `Visitor` extractor with the signed-in user or staff member.
+#[derive(Clone, Default)]
+pub struct ActorSlot(Arc<OnceLock<Actor>>);
+
+impl ActorSlot {
+    pub fn set(&self, actor: Actor) {
+        let _ = self.0.set(actor);
+    }
+}
+
+/// A sign-in event named by a handler on its response.
+#[derive(Clone, Copy, Debug)]
+pub struct Event {
+    pub name: &'static str,
+    /// Who signed in; `None` keeps the actor from the session (sign-out) or, with no
+    /// session, records a visitor (a failed sign-in).
+    pub actor: Option<Actor>,
+}
+
+impl Event {
+    pub fn on(self, mut response: Response) -> Response {
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// The event for a failed sign-in, by its error code.
+pub fn failed_sign_in(code: &str) -> Event {
+    Event {
+        name: if code == "account_locked" {
+            "lockout"
+        } else {
+            "sign_in_failed"
+        },
+        actor: None,
+    }
+}
+
+pub async fn record(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !state.usage.is_on() {
+        return next.run(request).await;
+    }
+    let slot = ActorSlot::default();
+    request.extensions_mut().insert(slot.clone());
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(unmatched)", |p| p.as_str());
+    let action = format!("{} {route}", request.method());
+    let client_addr = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+    let user_agent = request
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let response = next.run(request).await;
+    let event = response.extensions().get::<Event>().copied();
+    let signed_in = slot.0.get().copied();
+    let (action, actor) = match event {
+        Some(e) => (e.name.to_owned(), e.actor.or(signed_in).unwrap_or(Actor::Visitor)),
+        None => match signed_in {
+            Some(a) => (action, a),
+            // Anonymous browsing is not recorded.
+            None => return response,
+        },
+    };
+    state
+        .usage
+        .record(Note {
+            at: state.clock.now(),
+            actor,
+            action,
+            outcome: i32::from(response.status().as_u16()),
+            client_addr,
+            user_agent,
+        })
+        .await;
+    response
+}
