@@ -122,8 +122,8 @@ pub async fn search(db: &Db, staff: &StaffMember, q: &Query) -> Result<Vec<Acces
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Viewed {
     pub at: DateTime<Utc>,
-    /// `None` for the national administration.
-    pub office_name: Option<String>,
+    /// `None` for the national administration: (Japanese, English).
+    pub office_name: Option<(String, String)>,
     pub role: Role,
     pub action: String,
     pub purpose: String,
@@ -136,7 +136,7 @@ pub async fn who_viewed(db: &Db, user_ref: i64) -> Result<Vec<Viewed>, AppError>
         .into_iter()
         .map(|a| Viewed {
             at: a.at,
-            office_name: a.office_name,
+            office_name: a.office_name_ja.zip(a.office_name_en),
             role: Role::parse(&a.role).unwrap_or(Role::Counsellor),
             action: a.action,
             purpose: a.detail,

@@ -270,3 +270,5 @@ async fn terms_acceptance_is_recorded() {
         );
     }
 }
+#[path = "app/usage.rs"]
+mod usage;

@@ -12,7 +12,8 @@ pub struct Access {
     pub staff_user_id: String,
     pub role: String,
     pub office_code: Option<String>,
-    pub office_name: Option<String>,
+    pub office_name_ja: Option<String>,
+    pub office_name_en: Option<String>,
     pub action: String,
     pub user_ref: Option<i64>,
     /// The job seeker's user ID; empty once the account is deleted.
@@ -24,7 +25,7 @@ macro_rules! select_access {
     ($rest:literal) => {
         concat!(
             "SELECT a.at, s.name AS staff_name, s.user_id AS staff_user_id, s.role, s.office_code, ",
-            "o.name AS office_name, a.action, a.user_ref, u.user_id, a.detail ",
+            "o.name_ja AS office_name_ja, o.name_en AS office_name_en, a.action, a.user_ref, u.user_id, a.detail ",
             "FROM audit_log a JOIN staff s ON s.id = a.staff_ref ",
             "LEFT JOIN offices o ON o.code = s.office_code LEFT JOIN users u ON u.id = a.user_ref WHERE ",
             $rest

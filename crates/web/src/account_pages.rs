@@ -570,7 +570,7 @@ pub async fn me(
         .map_err(|e| PageError(lang, e))?
         .into_iter()
         .map(|v| {
-            let office = v.office_name.unwrap_or_else(|| lang.t("record-national"));
+            let office = crate::record_pages::office_label(lang, v.office_name);
             [
                 lang.date_time(v.at),
                 format!("{office} · {}", lang.t(&format!("role-{}", v.role.code()))),

@@ -35,6 +35,15 @@ pub fn purpose_label(lang: Lang, detail: &str) -> String {
     if text == key { detail.to_owned() } else { text }
 }
 
+/// An office's name in the page's language; the national administration has none.
+pub fn office_label(lang: Lang, names: Option<(String, String)>) -> String {
+    match (names, lang) {
+        (Some((ja, _)), Lang::Ja) => ja,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => lang.t("record-national"),
+    }
+}
+
 fn refused(lang: Lang) -> Response {
     crate::page::forbidden(lang)
 }
@@ -87,7 +96,7 @@ pub async fn audit_search(
     let rows = found
         .into_iter()
         .map(|a| {
-            let office = a.office_name.unwrap_or_else(|| lang.t("record-national"));
+            let office = office_label(lang, a.office_name_ja.zip(a.office_name_en));
             [
                 lang.date_time(a.at),
                 format!("{} ({})", a.staff_name, a.staff_user_id),

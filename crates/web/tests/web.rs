@@ -340,3 +340,5 @@ async fn readiness_fails_when_the_database_is_gone() {
     t.db.close().await;
     assert_eq!(get(&app, "/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
 }
+#[path = "web/records.rs"]
+mod records;
