@@ -29,6 +29,7 @@ pub mod sign_in;
 pub mod slots;
 pub mod smtp_sink;
 pub mod staff;
+pub mod stats;
 pub mod templates;
 pub mod terms;
 
