@@ -7,6 +7,7 @@ pub mod account_fields;
 pub mod booking;
 pub mod calendar;
 pub mod demo;
+pub mod demo_history;
 pub mod eligibility;
 mod error;
 pub mod field;

@@ -29,6 +29,8 @@ mod staff_pages;
 mod staff_requests;
 mod staff_seminars;
 mod staff_slots;
+mod stats_chart;
+mod stats_pages;
 mod terms_pages;
 mod visitor;
 
@@ -177,6 +179,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
         .route("/staff/day", get(staff_day::day))
+        .route("/staff/stats", get(stats_pages::page))
+        .route("/staff/stats.csv", get(stats_pages::csv))
         .route("/notices", get(notice_pages::list))
         .route("/terms/{service}", get(terms_pages::show))
         .route("/terms/{service}/accept", post(terms_pages::accept))
