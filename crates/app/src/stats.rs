@@ -221,7 +221,9 @@ fn table(
             counts[r][c] += f.count;
         }
     }
-    let published = suppress(&counts);
+    let mut published = suppress(&counts);
+    // With no rows the domain cannot know the width: every column total is then zero.
+    published.column_totals.resize(columns.len(), Shown::Hidden);
     let grand_total = grand(&counts, &published);
     Table {
         id,
