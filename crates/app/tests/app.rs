@@ -217,6 +217,8 @@ mod booking_under_load;
 mod seminars;
 #[path = "app/slots.rs"]
 mod slots;
+#[path = "app/stats.rs"]
+mod stats;
 #[path = "app/terms.rs"]
 mod terms;
 

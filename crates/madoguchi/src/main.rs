@@ -1,11 +1,12 @@
-//! `madoguchi`: the one binary. `serve` runs the web application; `migrate`, `office` and
-//! `text check` are the operator's tools.
+//! `madoguchi`: the one binary. `serve` runs the web application; `migrate`, `office`,
+//! `stats export` and `text check` are the operator's tools.
 
 mod audit_cmd;
 mod config;
 mod jobs;
 mod office_cmd;
 mod serve_cmd;
+mod stats_cmd;
 mod text_check;
 
 use std::net::SocketAddr;
@@ -106,6 +107,11 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// PV-5 statistics: aggregate counts with small cells suppressed.
+    Stats {
+        #[command(subcommand)]
+        action: stats_cmd::StatsAction,
+    },
     /// Text tools for operators.
     Text {
         #[command(subcommand)]
@@ -192,6 +198,13 @@ fn main() -> ExitCode {
         } => run_async(serve_cmd::run(db, listen, demo, test_clock)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
+        Command::Stats { action } => match stats_cmd::period(&action) {
+            Ok(period) => run_async(stats_cmd::run(period, action)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Maintenance { db, mode, title, body } => run_async(serve_cmd::maintenance(db, mode, title, body)),
         Command::Admin { db, action } => match action {
             AdminAction::CreateNationalAdmin { user_id, name } => run_async(serve_cmd::create_staff(

@@ -187,6 +187,10 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
             .await
             .map_err(|e| e.to_string())?;
         tracing::info!(slots, "demo consultation slots");
+        let past = madoguchi_app::demo_history::seed_history(&db, clock.as_ref())
+            .await
+            .map_err(|e| e.to_string())?;
+        tracing::info!(past, "demo finished consultations for the statistics");
     }
     let transport = crate::jobs::transport(&config, demo)?;
     let listener = tokio::net::TcpListener::bind(config.listen)

@@ -125,6 +125,43 @@ fn office_tool_adds_edits_and_closes() {
     assert_one_line_error(&out, &err, "not found");
 }
 
+// rule PV-5: `stats export` prints the suppressed tables as CSV; a bad date, format or
+// period is a usage error (exit code 2) with a clear message.
+#[test]
+fn stats_export_prints_csv_and_refuses_bad_input() {
+    let dir = scratch("stats");
+    let url = format!("sqlite:{}", dir.join("m.db").display());
+    let stats = |args: &[&str]| run(bin().args(["stats", "export", "--database-url", &url]).args(args));
+    let (out, stdout, err) = stats(&["--from", "2026-04-01", "--to", "2027-04-01", "--format", "csv"]);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.starts_with("table,row,column,value\n"), "{stdout}");
+    assert!(stdout.contains("month_outcome,2026-04,attended,<5\n"), "{stdout}");
+    assert!(
+        stdout.contains("outcome_channel,cancelled_by_user,phone,<5\n"),
+        "{stdout}"
+    );
+    for (args, needle) in [
+        (
+            ["--from", "2026-04-31", "--to", "2027-04-01", "--format", "csv"],
+            "YYYY-MM-DD",
+        ),
+        (
+            ["--from", "2026-04-01", "--to", "2027-04-01", "--format", "xlsx"],
+            "xlsx",
+        ),
+        (
+            ["--from", "2027-04-01", "--to", "2026-04-01", "--format", "csv"],
+            "after its start",
+        ),
+    ] {
+        let (out, _, err) = stats(&args);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(needle), "{err}");
+    }
+    let (out, _, err) = stats(&["--from", "2026-04-01", "--to", "2027-04-01", "--office", "99999"]);
+    assert_one_line_error(&out, &err, "not found");
+}
+
 fn text_check(args: &[&str], input: &str) -> (bool, String) {
     let mut child = bin()
         .args(["text", "check"])

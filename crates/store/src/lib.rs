@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod seminars;
 pub mod sessions;
 pub mod staff;
+pub mod stats;
 pub mod templates;
 pub mod terms;
 pub mod testing;

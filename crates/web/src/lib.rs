@@ -31,6 +31,8 @@ mod staff_pages;
 mod staff_requests;
 mod staff_seminars;
 mod staff_slots;
+mod stats_chart;
+mod stats_pages;
 mod terms_pages;
 pub mod usage;
 mod visitor;
@@ -188,6 +190,8 @@ pub fn router(state: AppState) -> Router {
             get(record_pages::disclosures).post(record_pages::export),
         )
         .route("/privacy", get(privacy_page::show))
+        .route("/staff/stats", get(stats_pages::page))
+        .route("/staff/stats.csv", get(stats_pages::csv))
         .route("/notices", get(notice_pages::list))
         .route("/terms/{service}", get(terms_pages::show))
         .route("/terms/{service}/accept", post(terms_pages::accept))

@@ -1,0 +1,48 @@
+// Statistics in the browser (rule PV-5): the demo national admin signs in with TOTP and
+// opens the statistics page; each table is an SVG chart with a title and an HTML table with
+// a caption, small counts show as "<5", the CSV link downloads, and axe finds nothing serious.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkA11y, demoStaff, launch, newPage, totp, visit } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('statistics charts and tables for the national admin, ja and en', async () => {
+  const page = await newPage(browser);
+  const staff = demoStaff('national_admin');
+  await visit(page, '/staff/sign-in?lang=ja');
+  await page.fill('#user_id', staff.userId);
+  await page.fill('#password', staff.password);
+  await page.fill('#totp_code', totp(staff.secret));
+  await Promise.all([page.waitForNavigation(), page.locator('form[action="/staff/sign-in"] button').click()]);
+  await Promise.all([page.waitForURL(/\/staff\/stats/), page.getByRole('link', { name: '統計' }).click()]);
+  await checkA11y(page);
+  assert.equal(await page.locator('svg[role="img"]').count(), 4, 'one chart per table');
+  assert.equal(await page.locator('table caption').count(), 4, 'one captioned table per table');
+  assert.match(await page.textContent('#cap-weekday_hour'), /曜日別/);
+  assert.match(await page.textContent('main'), /<5/, 'small counts are withheld');
+  // The demo's finished consultations at 28011 are counted.
+  assert.match(await page.textContent('table:has(#cap-office_service)'), /灘公共職業安定所三宮分室/);
+
+  // The period form works by keyboard and keeps the chosen dates.
+  await page.fill('#from', '2026-01-01');
+  await page.fill('#to', '2027-01-01');
+  await page.locator('#to').press('Enter');
+  await page.waitForURL(/from=2026-01-01&to=2027-01-01/);
+  await checkA11y(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSVをダウンロードする' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^madoguchi-stats-2026-01-01-2027-01-01\.csv$/);
+
+  await visit(page, '/staff/stats?lang=en');
+  assert.match(await page.textContent('h1'), /Statistics/);
+  assert.match(await page.textContent('main'), /By weekday and starting hour/);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await checkA11y(page);
+  await page.context().close();
+});
