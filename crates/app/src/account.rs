@@ -54,13 +54,42 @@ pub async fn change_password(
     session::start(db, clock, sessions::Owner::User(user_ref)).await
 }
 
-/// AC-9: the person deletes their registration. Personal data is erased at once; an
-/// anonymous record stays for statistics (PV-6). Future reservations are cancelled here
-/// too once bookings exist.
+/// AC-9: the person deletes their registration. Future consultations and seminar places
+/// are given back first; then personal data is erased at once, and an anonymous record
+/// stays for statistics (PV-6).
 pub async fn delete(db: &Db, clock: &dyn Clock, user_ref: i64, current: &str) -> Result<(), AppError> {
     check_current(db, user_ref, current).await?;
+    release_future(db, clock, user_ref).await?;
     let mut tx = db.begin().await?;
     erase::erase_user(&mut tx, user_ref, clock.now()).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels, as the person would, every consultation and seminar place still ahead of them,
+/// so a deleted account holds no seat (a waiting person is promoted as usual). What can no
+/// longer be cancelled (started, already ended) is left as it is.
+pub async fn release_future(db: &Db, clock: &dyn Clock, user_ref: i64) -> Result<(), AppError> {
+    let now = clock.now();
+    let ignore_refusal = |r: Result<(), AppError>| match r {
+        Ok(()) | Err(AppError::Refused { .. }) => Ok(()),
+        Err(e) => Err(e),
+    };
+    for r in madoguchi_store::reservations::for_user(db, user_ref).await? {
+        if matches!(r.state.as_str(), "confirmed" | "requested") && r.starts_at > now {
+            ignore_refusal(crate::booking::cancel_own(db, clock, user_ref, r.id).await)?;
+        }
+    }
+    for r in madoguchi_store::seminars::for_user(db, user_ref).await? {
+        if !matches!(r.state.as_str(), "registered" | "waitlisted") {
+            continue;
+        }
+        let ahead = madoguchi_store::seminars::get(db, r.seminar_id)
+            .await?
+            .is_some_and(|s| s.starts_at > now);
+        if ahead {
+            ignore_refusal(crate::seminars::cancel_own(db, clock, user_ref, r.id).await)?;
+        }
+    }
     Ok(())
 }

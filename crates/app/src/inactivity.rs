@@ -46,6 +46,7 @@ pub async fn sweep(db: &Db, clock: &dyn Clock, site: &Site) -> Result<Swept, App
         swept.noticed += 1;
     }
     for id in inactivity::due_deletion(db, now - DELETE_AFTER, now - NOTICE_BEFORE).await? {
+        crate::account::release_future(db, clock, id).await?;
         let mut tx = db.begin().await?;
         erase::erase_user(&mut tx, id, now).await?;
         tx.commit().await?;

@@ -272,5 +272,7 @@ async fn terms_acceptance_is_recorded() {
         );
     }
 }
+#[path = "app/erasure.rs"]
+mod erasure;
 #[path = "app/usage.rs"]
 mod usage;

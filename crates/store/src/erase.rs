@@ -10,14 +10,27 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
     const USER: &str = "UPDATE users SET state = 'deleted', user_id = 'deleted-' || CAST(id AS TEXT),
         user_key = 'deleted-' || CAST(id AS TEXT), password_hash = '', name = '', name_kana = '', address = '',
         email = '', phone = '', job_seeker_number = NULL, residence_status = NULL, stay_until = NULL, suspended_reason = NULL, locked_at = NULL, failures_locked_until = NULL, deleted_at = $2 WHERE id = $1";
-    const CHILDREN: [&str; 4] = [
+    // Mail to the person (sent or waiting) carries their address, name and bookings; it
+    // goes before the address itself is erased.
+    const MAIL: &str = "DELETE FROM outbox WHERE lower(recipient) = (SELECT lower(email) FROM users WHERE id = $1)";
+    const FAILURES: &str = "DELETE FROM sign_in_failures WHERE user_key = (SELECT user_key FROM users WHERE id = $1)";
+    const CHILDREN: [&str; 7] = [
         "DELETE FROM sessions WHERE user_ref = $1",
         "DELETE FROM email_tokens WHERE user_ref = $1",
         "DELETE FROM inbox WHERE user_ref = $1",
         // Keep which terms were accepted and when (anonymous); drop the client address.
         "UPDATE terms_acceptances SET client_addr = '' WHERE user_ref = $1",
+        // Bookings stay for statistics (PV-6) under the anonymous key only: the name and
+        // job-seeker number given for identification, the companion and the topic go.
+        "UPDATE reservations SET verify_name = '', verify_number = '', companion = '', topic = '' WHERE user_ref = $1",
+        "UPDATE seminar_registrations SET verify_name = '', verify_number = '' WHERE user_ref = $1",
+        // An open request is withdrawn: nobody is left to schedule it for.
+        "UPDATE reservation_requests SET topic = '', state = CASE WHEN state = 'open' THEN 'withdrawn' ELSE state END
+            WHERE user_ref = $1",
     ];
     in_tx!(tx, |c| {
+        sqlx::query(MAIL).bind(user_ref).execute(&mut *c).await?;
+        sqlx::query(FAILURES).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(USER).bind(user_ref).bind(now).execute(&mut *c).await?;
         for sql in CHILDREN {
             sqlx::query(sql).bind(user_ref).execute(&mut *c).await?;
