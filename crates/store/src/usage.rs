@@ -54,6 +54,28 @@ macro_rules! select_records {
     };
 }
 
+/// Entries per INSERT: 11 parameters each stays well under both backends' limits.
+const CHUNK: usize = 400;
+
+/// `INSERT … VALUES (…), (…)` for `n` entries; only placeholders are generated.
+fn insert_sql(n: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO usage_records (chain_id, seq, at, actor_kind, actor_ref, action, outcome, \
+         client_addr, user_agent, prev_hash, hash) VALUES ",
+    );
+    for i in 0..n {
+        let b = i * 11;
+        let row: Vec<String> = (1..=11).map(|k| format!("${}", b + k)).collect();
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push('(');
+        sql.push_str(&row.join(", "));
+        sql.push(')');
+    }
+    sql
+}
+
 /// Appends linked entries of one chain (`day` is its JST date) and moves the chain's head,
 /// all in one transaction: the head never points past what was written.
 pub async fn append(db: &Db, day: NaiveDate, started_at: DateTime<Utc>, rows: &[Stored]) -> Result<()> {
@@ -62,8 +84,6 @@ pub async fn append(db: &Db, day: NaiveDate, started_at: DateTime<Utc>, rows: &[
     };
     const CHAIN: &str =
         "INSERT INTO usage_chains (id, day, started_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING";
-    const INSERT: &str = "INSERT INTO usage_records (chain_id, seq, at, actor_kind, actor_ref, action, outcome, \
-         client_addr, user_agent, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
     const HEAD: &str = "UPDATE usage_chains SET head_seq = $1, head_hash = $2 WHERE id = $3";
     let chain = first.entry.chain.as_str();
     let mut tx = db.begin().await?;
@@ -74,22 +94,25 @@ pub async fn append(db: &Db, day: NaiveDate, started_at: DateTime<Utc>, rows: &[
             .bind(started_at)
             .execute(&mut *c)
             .await?;
-        for r in rows {
-            let e = &r.entry;
-            sqlx::query(INSERT)
-                .bind(&e.chain)
-                .bind(e.seq)
-                .bind(e.at)
-                .bind(e.actor.kind())
-                .bind(e.actor.reference())
-                .bind(&e.action)
-                .bind(e.outcome)
-                .bind(&e.client_addr)
-                .bind(&e.user_agent)
-                .bind(&r.prev_hash)
-                .bind(&r.hash)
-                .execute(&mut *c)
-                .await?;
+        // One statement per chunk rather than per entry: a round trip each on PostgreSQL.
+        for chunk in rows.chunks(CHUNK) {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(insert_sql(chunk.len())));
+            for r in chunk {
+                let e = &r.entry;
+                q = q
+                    .bind(&e.chain)
+                    .bind(e.seq)
+                    .bind(e.at)
+                    .bind(e.actor.kind())
+                    .bind(e.actor.reference())
+                    .bind(&e.action)
+                    .bind(e.outcome)
+                    .bind(&e.client_addr)
+                    .bind(&e.user_agent)
+                    .bind(&r.prev_hash)
+                    .bind(&r.hash);
+            }
+            q.execute(&mut *c).await?;
         }
         sqlx::query(HEAD)
             .bind(last.entry.seq)
