@@ -80,3 +80,23 @@ export function totp(secret, at = Date.now()) {
   const code = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
   return String(code % 1e6).padStart(6, '0');
 }
+
+/**
+ * Signs the demo staff member of `role` in through the page. A TOTP code is accepted once
+ * (a replay is refused), so when an earlier test used this step's code the helper waits
+ * for the next 30-second step and tries again.
+ */
+export async function signInStaff(page, role, base = BASE, stdout = process.env.MADOGUCHI_STDOUT, offsetMs = 0) {
+  const staff = demoStaff(role, stdout);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.goto(`${base}/staff/sign-in?lang=ja`);
+    await page.fill('#user_id', staff.userId);
+    await page.fill('#password', staff.password);
+    await page.fill('#totp_code', totp(staff.secret, Date.now() + offsetMs));
+    await Promise.all([page.waitForNavigation(), page.locator('form[action="/staff/sign-in"] button').click()]);
+    if (!new URL(page.url()).pathname.startsWith('/staff/sign-in')) return staff;
+    const wait = 30_000 - ((Date.now() + offsetMs) % 30_000) + 500;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  throw new Error(`staff sign-in as ${role} failed three times`);
+}

@@ -73,7 +73,9 @@ start clock --test-clock
 export CLOCK_BASE_URL="${url%/}" CLOCK_STDOUT="$work/clock.stdout.log"
 cd "$here"
 status=0
-node --test --test-concurrency=1 ./*.test.mjs || status=$?
+# E2E_FILES narrows the run while working on one flow, e.g. E2E_FILES=./records.test.mjs.
+# shellcheck disable=SC2086
+node --test --test-concurrency=1 ${E2E_FILES:-./*.test.mjs} || status=$?
 if [ "$status" -ne 0 ]; then
   for f in "$work"/*.stderr.log; do
     echo "== server log $(basename "$f") (last 40 lines)"

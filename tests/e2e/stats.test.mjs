@@ -3,7 +3,7 @@
 // a caption, small counts show as "<5", the CSV link downloads, and axe finds nothing serious.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, demoStaff, launch, newPage, totp, visit } from './lib.mjs';
+import { checkA11y, launch, newPage, signInStaff, visit } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,12 +11,7 @@ after(async () => { await browser?.close(); });
 
 test('statistics charts and tables for the national admin, ja and en', async () => {
   const page = await newPage(browser);
-  const staff = demoStaff('national_admin');
-  await visit(page, '/staff/sign-in?lang=ja');
-  await page.fill('#user_id', staff.userId);
-  await page.fill('#password', staff.password);
-  await page.fill('#totp_code', totp(staff.secret));
-  await Promise.all([page.waitForNavigation(), page.locator('form[action="/staff/sign-in"] button').click()]);
+  await signInStaff(page, 'national_admin');
   await Promise.all([page.waitForURL(/\/staff\/stats/), page.getByRole('link', { name: '統計' }).click()]);
   await checkA11y(page);
   assert.equal(await page.locator('svg[role="img"]').count(), 4, 'one chart per table');

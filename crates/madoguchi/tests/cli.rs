@@ -277,6 +277,28 @@ fn serve_demo_starts_answers_and_stops_on_sigterm() {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("Madoguchi stopped."), "{rest}");
+
+    // PV-1, PV-3: the sign-in above was written on the graceful stop, chained; verify says
+    // so, and exits non-zero with the broken link once an entry is edited in the database.
+    let (out, text, err) = run(bin().args(["audit", "--database-url", &url, "verify"]));
+    assert!(out.status.success(), "{text}{err}");
+    assert!(
+        text.contains("audit verify: OK — 1 entries in 1 chains (0 still open)"),
+        "{text}"
+    );
+    let db = dir.join("data").join("m.db");
+    let edit = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+        c.execute(\"UPDATE usage_records SET client_addr='203.0.113.9'\"); c.commit()";
+    assert!(
+        Command::new("python3")
+            .args(["-c", edit])
+            .arg(&db)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (out, _, err) = run(bin().args(["audit", "--database-url", &url, "verify"]));
+    assert_one_line_error(&out, &err, "#1: the entry was changed after it was written");
 }
 
 // SPEC §1: the first national admin comes from the CLI, with a TOTP secret and otpauth URI.
