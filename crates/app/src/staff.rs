@@ -195,6 +195,8 @@ pub struct SeekerView {
     pub exempt: bool,
     pub locked: bool,
     pub suspended_reason: Option<String>,
+    /// PV-2: the last sign-ins with the kind of device only, never its address or agent.
+    pub recent_sign_ins: Vec<(chrono::DateTime<chrono::Utc>, madoguchi_domain::usage::DeviceClass)>,
 }
 
 fn not_visible(user_id: &str) -> AppError {
@@ -252,7 +254,13 @@ pub async fn look_up(
     let (Some(u), Some(e), true) = (user, elig, allowed) else {
         return Err(not_visible(user_id));
     };
+    let recent_sign_ins = madoguchi_store::usage::recent_sign_ins(db, u.id, 5)
+        .await?
+        .into_iter()
+        .map(|(at, agent)| (at, madoguchi_domain::usage::device_class(&agent)))
+        .collect();
     Ok(SeekerView {
+        recent_sign_ins,
         user_ref: u.id,
         user_id: u.user_id,
         name: u.name,

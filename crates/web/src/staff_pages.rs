@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
 use crate::usage;
 use crate::visitor::{Visitor, clear_cookie, set_cookie};
-use madoguchi_domain::usage::Actor;
+use madoguchi_domain::usage::{Actor, DeviceClass};
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -116,6 +116,8 @@ struct ConsolePage {
     status: String,
     actions: Vec<(&'static str, String)>,
     purposes: Vec<(&'static str, String)>,
+    /// PV-2: when the person signed in and on what kind of device, nothing more.
+    sign_ins: Vec<String>,
 }
 
 /// The signed-in staff member, or a redirect to the staff sign-in.
@@ -178,7 +180,19 @@ fn console(
         None => (String::new(), String::new(), Vec::new()),
     };
     let purposes = PURPOSES.iter().map(|p| (*p, lang.t(&format!("purpose-{p}")))).collect();
+    let sign_ins = seeker
+        .iter()
+        .flat_map(|s| &s.recent_sign_ins)
+        .map(|(at, device)| {
+            let kind = match device {
+                DeviceClass::Mobile => lang.t("device-mobile"),
+                DeviceClass::Desktop => lang.t("device-desktop"),
+            };
+            format!("{} · {kind}", lang.date_time(*at))
+        })
+        .collect();
     ConsolePage {
+        sign_ins,
         page: Page::new(lang, "/staff", &[]),
         csrf,
         who,

@@ -578,3 +578,6 @@ stats-service-seminar = Seminar or tour
 stats-channel-online = Online
 stats-channel-phone = Phone
 stats-hour = { $hour }:00
+console-sign-ins = Recent sign-ins (kind of device only)
+device-mobile = Phone or tablet
+device-desktop = Computer

@@ -566,3 +566,6 @@ stats-service-seminar = セミナー・企業見学
 stats-channel-online = オンライン
 stats-channel-phone = 電話
 stats-hour = { $hour }時台
+console-sign-ins = 最近のサインイン（端末の種類のみ）
+device-mobile = スマートフォン・タブレット
+device-desktop = パソコン

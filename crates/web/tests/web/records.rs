@@ -69,7 +69,7 @@ async fn pv1_requests_and_sign_in_events_are_recorded() {
 // role, not by name; the privacy notice states the retention in force.
 #[tokio::test]
 async fn pv4_access_views_and_pv2_disclosure_pages() {
-    for w in worlds("pv4_pages").await {
+    for mut w in worlds("pv4_pages").await {
         madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
             .await
             .unwrap();
@@ -91,6 +91,20 @@ async fn pv4_access_views_and_pv2_disclosure_pages() {
         )
         .await;
         assert_eq!(seen.status, StatusCode::OK, "{}", w.backend);
+        // PV-2: the console shows the kind of device of the sign-in (recorded with the
+        // test's "unknown" address and no agent), never an address or agent string.
+        w.flush_usage().await;
+        let seen = send(
+            &w.app,
+            get_with("/staff/seekers?user_id=etsuran.hanako&purpose=phone", Some(&counsellor)),
+        )
+        .await;
+        assert!(
+            seen.body.contains("最近のサインイン") && seen.body.contains("パソコン"),
+            "{}",
+            seen.body
+        );
+        assert!(!seen.body.contains("unknown"));
 
         let mine = send(&w.app, get_with("/me", Some(&seeker))).await;
         assert!(mine.body.contains("あなたの情報を見た職員の記録"), "{}", mine.body);
