@@ -18,6 +18,7 @@ pub mod i18n;
 mod lock_pages;
 pub mod maintenance;
 mod me_pages;
+mod my_page;
 mod notice_pages;
 mod page;
 mod prepare_pages;
@@ -166,7 +167,7 @@ pub fn router(state: AppState) -> Router {
             get(account_pages::sign_in_form).post(account_pages::sign_in_submit),
         )
         .route("/sign-out", post(account_pages::sign_out))
-        .route("/me", get(account_pages::me))
+        .route("/me", get(my_page::me))
         .route("/me/lock", post(lock_pages::lock_own))
         .route("/me/eligibility", get(eligibility_pages::page))
         .route("/me/job-seeker", post(eligibility_pages::save_job_seeker))
