@@ -28,7 +28,9 @@ pub struct Verified {
 /// Entries read per query while walking a chain.
 const PAGE: i64 = 5_000;
 
-/// Walks every chain in order and stops at the first problem (PV-3).
+/// Walks every chain in order and stops at the first problem (PV-3). Safe to run while
+/// servers write: entries added during the walk are accepted when the chain's head, read
+/// again, covers them.
 pub async fn verify(db: &Db) -> Result<Verified, AppError> {
     let chains = madoguchi_store::usage::chains(db).await?;
     let mut report = Verified {
@@ -43,25 +45,77 @@ pub async fn verify(db: &Db) -> Result<Verified, AppError> {
         return Ok(report);
     }
     for chain in chains {
+        if !chain.id.starts_with(&format!("{}/", chain.day)) {
+            report.problem = Some(Break::Relabelled { chain: chain.id });
+            return Ok(report);
+        }
         let mut state = usage::start(&chain.id);
+        // From the lowest number there is, so an entry numbered 0 or below is seen too.
+        let mut cursor = i64::MIN;
         loop {
-            let rows = madoguchi_store::usage::page(db, &chain.id, state.0, PAGE).await?;
-            if rows.is_empty() {
-                break;
-            }
+            let rows = madoguchi_store::usage::page(db, &chain.id, cursor, PAGE).await?;
+            let Some(last) = rows.last() else { break };
+            cursor = last.entry.seq;
             report.entries += rows.len() as i64;
             if let Err(b) = usage::check_segment(&mut state, &rows) {
                 report.problem = Some(b);
                 return Ok(report);
             }
         }
-        if let Err(b) = usage::check_head(&chain.id, &state, chain.head_seq, &chain.head_hash) {
+        let (mut head_seq, mut head_hash) = (chain.head_seq, chain.head_hash);
+        if usage::check_head(&chain.id, &state, head_seq, &head_hash).is_err()
+            && let Some(now) = madoguchi_store::usage::head(db, &chain.id).await?
+        {
+            (head_seq, head_hash) = now;
+        }
+        if let Err(b) = usage::check_head(&chain.id, &state, head_seq, &head_hash) {
             report.problem = Some(b);
             return Ok(report);
         }
-        report.heads.push((chain.id, chain.head_seq, chain.head_hash));
+        report.heads.push((chain.id, head_seq, head_hash));
     }
     Ok(report)
+}
+
+/// Reads heads as `verify` prints them (`CHAIN<TAB>#SEQ<TAB>HASH`); other lines are skipped.
+pub fn parse_heads(text: &str) -> Vec<(String, i64, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (chain, seq, hash) = (f.next()?, f.next()?, f.next()?);
+            let seq = seq.strip_prefix('#')?.parse().ok()?;
+            Some((chain.to_owned(), seq, hash.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// Compares heads copied elsewhere earlier with the database: each chain must still hold
+/// that entry with that hash, unless the chain's day is past `purged_before` (retention).
+/// This catches what the chain alone cannot: a chain deleted whole, or cut short or
+/// rewritten together with its head.
+pub async fn check_expected(
+    db: &Db,
+    expected: &[(String, i64, String)],
+    purged_before: NaiveDate,
+) -> Result<Option<Break>, AppError> {
+    let chains = madoguchi_store::usage::chains(db).await?;
+    for (id, seq, hash) in expected {
+        if !chains.iter().any(|c| &c.id == id) {
+            let day = id.split('/').next().and_then(|d| d.parse::<NaiveDate>().ok());
+            if day.is_none_or(|d| d >= purged_before) {
+                return Ok(Some(Break::Vanished { chain: id.clone() }));
+            }
+            continue;
+        }
+        let found = madoguchi_store::usage::page(db, id, seq - 1, 1).await?;
+        if found.first().is_none_or(|r| r.entry.seq != *seq || &r.hash != hash) {
+            return Ok(Some(Break::Rewritten {
+                chain: id.clone(),
+                seq: *seq,
+            }));
+        }
+    }
+    Ok(None)
 }
 
 fn national_only(staff: &StaffMember) -> Result<(), AppError> {

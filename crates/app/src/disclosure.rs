@@ -157,9 +157,17 @@ fn fields(r: &Stored) -> [String; 9] {
     ]
 }
 
-/// RFC 4180: every field quoted, quotes doubled; CRLF line ends.
+/// RFC 4180: every field quoted, quotes doubled; CRLF line ends. A field a client chose (a
+/// user agent) that a spreadsheet would run as a formula gets a leading apostrophe.
 fn csv(rows: &[Stored]) -> String {
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let quote = |s: &str| {
+        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_owned()
+        };
+        format!("\"{}\"", s.replace('"', "\"\""))
+    };
     let mut out = HEADER.iter().map(|h| quote(h)).collect::<Vec<_>>().join(",");
     out.push_str("\r\n");
     for r in rows {

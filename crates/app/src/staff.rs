@@ -215,13 +215,37 @@ pub async fn look_up(
     user_id: &str,
     purpose: &str,
 ) -> Result<SeekerView, AppError> {
-    if purpose.trim().is_empty() {
+    if !PURPOSES.contains(&purpose) {
         return Err(AppError::invalid(
             "required",
             "purpose",
             "say why you are looking this person up",
         ));
     }
+    find(db, clock, staff, user_id, purpose).await
+}
+
+/// The person again after a console action, audited as part of that action.
+pub async fn after_action(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    user_id: &str,
+) -> Result<SeekerView, AppError> {
+    find(db, clock, staff, user_id, "console_action").await
+}
+
+/// Why staff may look a job seeker up (PV-4): the console offers these; each is recorded.
+pub const PURPOSES: [&str; 4] = ["counter", "phone", "registration", "identity"];
+
+/// The look-up itself, audited with `purpose` (a code of `PURPOSES`, or `console_action`).
+async fn find(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    user_id: &str,
+    purpose: &str,
+) -> Result<SeekerView, AppError> {
     let key = user_id.trim().to_ascii_lowercase();
     let user = users::by_key(db, &key).await?;
     let elig = match &user {
@@ -327,7 +351,7 @@ pub async fn act(
             fields: vec![("reason".into(), offences)],
         });
     }
-    let seeker = look_up(db, clock, staff, user_id, "console action").await?;
+    let seeker = find(db, clock, staff, user_id, "console_action").await?;
     let now = clock.now();
     let mut tx = db.begin().await?;
     match action {

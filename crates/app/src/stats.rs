@@ -224,25 +224,13 @@ fn table(
     let mut published = suppress(&counts);
     // With no rows the domain cannot know the width: every column total is then zero.
     published.column_totals.resize(columns.len(), Shown::Hidden);
-    let grand_total = grand(&counts, &published);
+    let grand_total = published.grand_total;
     Table {
         id,
         rows,
         columns,
         published,
         grand_total,
-    }
-}
-
-/// The grand total is published only when a full line of totals already gives it away;
-/// otherwise it would reveal a hidden total as "grand total minus the others".
-fn grand(counts: &[Vec<u64>], p: &Published) -> Shown {
-    let all = |t: &[Shown]| !t.is_empty() && t.iter().all(|s| matches!(s, Shown::Count(_)));
-    let sum: u64 = counts.iter().flatten().sum();
-    if all(&p.row_totals) || all(&p.column_totals) {
-        Shown::Count(sum)
-    } else {
-        Shown::Hidden
     }
 }
 

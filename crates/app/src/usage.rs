@@ -66,6 +66,8 @@ impl Recorder {
 const QUEUE: usize = 20_000;
 /// Most entries written in one transaction.
 const BATCH: usize = 1_000;
+/// Tries (about a minute with back-off) to write the last entries when stopping.
+const STOP_ATTEMPTS: u32 = 15;
 
 /// Starts the writer. `instance` names this process's chains; `stop` drains and seals.
 pub fn start(
@@ -123,7 +125,7 @@ impl Writer {
                     while let Some(n) = rx.recv().await {
                         batch.push(n);
                         if batch.len() >= BATCH {
-                            self.flush(&mut batch).await;
+                            self.flush(&mut batch, Some(STOP_ATTEMPTS)).await;
                         }
                     }
                     break;
@@ -135,9 +137,9 @@ impl Writer {
                     Err(_) => break,
                 }
             }
-            self.flush(&mut batch).await;
+            self.flush(&mut batch, None).await;
         }
-        self.flush(&mut batch).await;
+        self.flush(&mut batch, Some(STOP_ATTEMPTS)).await;
         if let Some(c) = &self.chain
             && let Err(e) = madoguchi_store::usage::seal(&self.db, &c.id, self.clock.now()).await
         {
@@ -145,13 +147,23 @@ impl Writer {
         }
     }
 
-    /// Writes the batch, retrying until the database takes it: entries are never dropped.
-    async fn flush(&mut self, batch: &mut Vec<Note>) {
+    /// Writes the batch, retrying until the database takes it, so entries are not dropped
+    /// while the server runs. When stopping, `attempts` bounds the wait on a database that
+    /// is gone, so the process still exits; what could not be written is then counted in
+    /// the log.
+    async fn flush(&mut self, batch: &mut Vec<Note>, attempts: Option<u32>) {
         let mut wait = StdDuration::from_millis(100);
+        let mut tried = 0;
         while !batch.is_empty() {
             match self.write(batch).await {
-                Ok(()) => batch.clear(),
+                Ok(()) => {}
                 Err(e) => {
+                    tried += 1;
+                    if attempts.is_some_and(|a| tried >= a) {
+                        tracing::error!(error = %e, entries = batch.len(), "usage entries could not be written before stopping");
+                        batch.clear();
+                        return;
+                    }
                     tracing::warn!(error = %e, entries = batch.len(), "usage record not written yet; retrying");
                     tokio::time::sleep(wait).await;
                     wait = (wait * 2).min(StdDuration::from_secs(5));
@@ -160,17 +172,21 @@ impl Writer {
         }
     }
 
-    /// Links the batch into the chains of its JST days and writes each day's part.
-    async fn write(&mut self, batch: &[Note]) -> Result<(), AppError> {
-        let mut start = 0;
-        while start < batch.len() {
-            let day = batch[start].at.with_timezone(&jst()).date_naive();
-            let end = batch[start..]
-                .iter()
-                .position(|n| n.at.with_timezone(&jst()).date_naive() != day)
-                .map_or(batch.len(), |p| start + p);
-            self.write_day(day, &batch[start..end]).await?;
-            start = end;
+    /// Links the batch into the chains of its JST days and writes each day's part; a part
+    /// leaves the batch as soon as it is written, so a retry never writes it twice. A chain
+    /// never goes back a day: an entry stamped just before midnight that arrives after one
+    /// stamped just after it joins the new day's chain (its own time is kept).
+    async fn write(&mut self, batch: &mut Vec<Note>) -> Result<(), AppError> {
+        while !batch.is_empty() {
+            let floor = self.chain.as_ref().map(|c| c.day);
+            let day_of = |n: &Note| {
+                let d = n.at.with_timezone(&jst()).date_naive();
+                floor.map_or(d, |f| d.max(f))
+            };
+            let day = day_of(&batch[0]);
+            let end = batch.iter().position(|n| day_of(n) != day).unwrap_or(batch.len());
+            self.write_day(day, &batch[..end]).await?;
+            batch.drain(..end);
         }
         Ok(())
     }
@@ -217,8 +233,15 @@ impl Writer {
                 }
             })
             .collect();
-        madoguchi_store::usage::append(&self.db, day, current.started_at, &rows).await?;
-        // Only a written batch moves the chain on; a failed one is linked again on retry.
+        if let Err(e) = madoguchi_store::usage::append(&self.db, day, current.started_at, &rows).await {
+            // A commit can succeed and still report an error (a connection lost at that
+            // moment): the chain's head says whether these entries are in.
+            let head = madoguchi_store::usage::head(&self.db, &current.id).await.ok().flatten();
+            if head != Some((seq, prev.clone())) {
+                return Err(e.into());
+            }
+        }
+        // Only a written part moves the chain on; a failed one is linked again on retry.
         current.seq = seq;
         current.hash = prev;
         Ok(())

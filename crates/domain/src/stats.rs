@@ -14,42 +14,52 @@ pub enum Shown {
 /// Counts below this are never published (PV-5).
 pub const THRESHOLD: u64 = 5;
 
-/// A table with its row and column totals, as published.
+/// A table with its row and column totals and the grand total, as published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
     pub cells: Vec<Vec<Shown>>,
     pub row_totals: Vec<Shown>,
     pub column_totals: Vec<Shown>,
+    pub grand_total: Shown,
 }
 
-fn shown(n: u64) -> Shown {
-    if n < THRESHOLD { Shown::Hidden } else { Shown::Count(n) }
+/// The table and its totals as one grid: row totals in the last column, column totals in
+/// the last row, the grand total in the corner. Every line of this grid adds up (its parts
+/// equal its total), so a line with exactly one hidden entry gives that entry away; totals
+/// are entries like any other (a hidden row total would otherwise follow from the grand
+/// total minus the other row totals).
+fn grid(counts: &[Vec<u64>]) -> Vec<Vec<u64>> {
+    let cols = counts.first().map_or(0, Vec::len);
+    let mut g: Vec<Vec<u64>> = counts
+        .iter()
+        .map(|r| {
+            let mut line = r.clone();
+            line.push(r.iter().sum());
+            line
+        })
+        .collect();
+    let totals: Vec<u64> = (0..=cols).map(|c| g.iter().map(|r| r[c]).sum()).collect();
+    g.push(totals);
+    g
 }
 
 /// Suppresses `counts` (rows of equal length) for publication with its totals.
 pub fn suppress(counts: &[Vec<u64>]) -> Published {
-    let rows = counts.len();
-    let cols = counts.first().map_or(0, Vec::len);
-    let row_totals: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
-    let column_totals: Vec<u64> = (0..cols).map(|c| counts.iter().map(|r| r[c]).sum()).collect();
-    let mut hidden: Vec<Vec<bool>> = counts
-        .iter()
-        .map(|r| r.iter().map(|n| *n < THRESHOLD).collect())
-        .collect();
-    let row_open: Vec<bool> = row_totals.iter().map(|t| *t >= THRESHOLD).collect();
-    let col_open: Vec<bool> = column_totals.iter().map(|t| *t >= THRESHOLD).collect();
-    // A published total with exactly one hidden cell gives that cell away: hide one more in
-    // that line. Prefer a cell whose crossing line also has exactly one hidden cell (one cell
-    // then protects both), else the smallest. Repeat until no line has exactly one.
-    let lone_in_row = |h: &Vec<Vec<bool>>, r: usize| row_open[r] && (0..cols).filter(|c| h[r][*c]).count() == 1;
-    let lone_in_col = |h: &Vec<Vec<bool>>, c: usize| col_open[c] && (0..rows).filter(|r| h[*r][c]).count() == 1;
+    let g = grid(counts);
+    let (rows, cols) = (g.len(), g.first().map_or(0, Vec::len));
+    let mut hidden: Vec<Vec<bool>> = g.iter().map(|r| r.iter().map(|n| *n < THRESHOLD).collect()).collect();
+    let lone_in_row = |h: &Vec<Vec<bool>>, r: usize| (0..cols).filter(|c| h[r][*c]).count() == 1;
+    let lone_in_col = |h: &Vec<Vec<bool>>, c: usize| (0..rows).filter(|r| h[*r][c]).count() == 1;
+    // A line with exactly one hidden entry gives it away: hide one more in that line. Prefer
+    // an entry whose crossing line also has exactly one (one entry then protects both),
+    // else the smallest. Repeat until no line has exactly one.
     loop {
         let mut changed = false;
         for r in 0..rows {
             if lone_in_row(&hidden, r) {
                 let pick = (0..cols)
                     .filter(|c| !hidden[r][*c])
-                    .min_by_key(|c| (!lone_in_col(&hidden, *c), counts[r][*c]));
+                    .min_by_key(|c| (!lone_in_col(&hidden, *c), g[r][*c]));
                 if let Some(c) = pick {
                     hidden[r][c] = true;
                     changed = true;
@@ -60,7 +70,7 @@ pub fn suppress(counts: &[Vec<u64>]) -> Published {
             if lone_in_col(&hidden, c) {
                 let pick = (0..rows)
                     .filter(|r| !hidden[*r][c])
-                    .min_by_key(|r| (!lone_in_row(&hidden, *r), counts[*r][c]));
+                    .min_by_key(|r| (!lone_in_row(&hidden, *r), g[*r][c]));
                 if let Some(r) = pick {
                     hidden[r][c] = true;
                     changed = true;
@@ -71,45 +81,54 @@ pub fn suppress(counts: &[Vec<u64>]) -> Published {
             break;
         }
     }
+    let show = |r: usize, c: usize| {
+        if hidden[r][c] {
+            Shown::Hidden
+        } else {
+            Shown::Count(g[r][c])
+        }
+    };
+    let (last_row, last_col) = (rows - 1, cols - 1);
     Published {
-        cells: counts
-            .iter()
-            .zip(&hidden)
-            .map(|(r, h)| {
-                r.iter()
-                    .zip(h)
-                    .map(|(n, h)| if *h { Shown::Hidden } else { Shown::Count(*n) })
-                    .collect()
-            })
+        cells: (0..last_row)
+            .map(|r| (0..last_col).map(|c| show(r, c)).collect())
             .collect(),
-        row_totals: row_totals.into_iter().map(shown).collect(),
-        column_totals: column_totals.into_iter().map(shown).collect(),
+        row_totals: (0..last_row).map(|r| show(r, last_col)).collect(),
+        column_totals: (0..last_col).map(|c| show(last_row, c)).collect(),
+        grand_total: show(last_row, last_col),
     }
 }
 
-/// What a reader can work out: solves, line by line, every hidden cell that is the only
-/// unknown of a line with a published total. Returns the cells it recovers (row, column,
-/// value). A safe table gives none.
+/// What a reader can work out: solves, line by line, every hidden entry (cell or total)
+/// that is the only unknown of its line, including the line of row totals and the line of
+/// column totals with the grand total. Returns the cells and totals it recovers as (row,
+/// column, value), where row `rows` is the column totals and column `columns` the row
+/// totals. A safe table gives none.
+// The row and column indices are the answer's coordinates, not just a way to walk `g`.
+#[allow(clippy::needless_range_loop)]
 pub fn recoverable(p: &Published) -> Vec<(usize, usize, u64)> {
-    let mut cells = p.cells.clone();
+    let mut g: Vec<Vec<Shown>> = p
+        .cells
+        .iter()
+        .zip(&p.row_totals)
+        .map(|(r, t)| r.iter().copied().chain([*t]).collect())
+        .collect();
+    g.push(p.column_totals.iter().copied().chain([p.grand_total]).collect());
+    let (rows, cols) = (g.len(), g.first().map_or(0, Vec::len));
     let mut found = Vec::new();
     loop {
         let mut progress = false;
-        for (r, total) in p.row_totals.iter().enumerate() {
-            if let Shown::Count(t) = total
-                && let Some((c, value)) = only_unknown(cells[r].iter().copied().enumerate(), *t)
-            {
-                cells[r][c] = Shown::Count(value);
-                found.push((r, c, value));
+        for r in 0..rows {
+            if let Some((c, v)) = solve((0..cols).map(|c| (c, g[r][c])), cols - 1) {
+                g[r][c] = Shown::Count(v);
+                found.push((r, c, v));
                 progress = true;
             }
         }
-        for (c, total) in p.column_totals.iter().enumerate() {
-            if let Shown::Count(t) = total
-                && let Some((r, value)) = only_unknown(cells.iter().map(|row| row[c]).enumerate(), *t)
-            {
-                cells[r][c] = Shown::Count(value);
-                found.push((r, c, value));
+        for c in 0..cols {
+            if let Some((r, v)) = solve((0..rows).map(|r| (r, g[r][c])), rows - 1) {
+                g[r][c] = Shown::Count(v);
+                found.push((r, c, v));
                 progress = true;
             }
         }
@@ -119,22 +138,36 @@ pub fn recoverable(p: &Published) -> Vec<(usize, usize, u64)> {
     }
 }
 
-fn only_unknown(line: impl Iterator<Item = (usize, Shown)>, total: u64) -> Option<(usize, u64)> {
+/// A line whose entry `total_at` is the sum of the others: the one hidden entry, if only one.
+fn solve(line: impl Iterator<Item = (usize, Shown)>, total_at: usize) -> Option<(usize, u64)> {
     let mut unknown = None;
-    let mut known = 0u64;
+    let (mut parts, mut total) = (0u64, None);
     for (i, s) in line {
         match s {
-            Shown::Count(n) => known += n,
+            Shown::Count(n) if i == total_at => total = Some(n),
+            Shown::Count(n) => parts += n,
             Shown::Hidden if unknown.is_none() => unknown = Some(i),
             Shown::Hidden => return None,
         }
     }
-    unknown.map(|i| (i, total.saturating_sub(known)))
+    let i = unknown?;
+    Some((
+        i,
+        if i == total_at {
+            parts
+        } else {
+            total?.saturating_sub(parts)
+        },
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shown(n: u64) -> Shown {
+        if n < THRESHOLD { Shown::Hidden } else { Shown::Count(n) }
+    }
 
     // rule PV-5: a table where the naive publication (cells below 5 hidden, totals shown)
     // gives a small cell away; suppression keeps every small cell hidden.
@@ -146,6 +179,7 @@ mod tests {
             cells: counts.iter().map(|r| r.iter().map(|n| shown(*n)).collect()).collect(),
             row_totals: counts.iter().map(|r| shown(r.iter().sum())).collect(),
             column_totals: (0..3).map(|c| shown(counts.iter().map(|r| r[c]).sum())).collect(),
+            grand_total: shown(counts.iter().flatten().sum()),
         };
         assert_eq!(recoverable(&naive), vec![(1, 2, 3)], "the naive table reveals the 3");
         let safe = suppress(&counts);
@@ -156,12 +190,26 @@ mod tests {
         assert_eq!(hidden, 4, "{safe:?}");
     }
 
-    // rule PV-5: small totals are hidden too, and a table of large counts is left alone.
+    // rule PV-5: small totals are hidden too, and cannot be worked out from the grand total
+    // minus the other totals; a table of large counts is left alone.
     #[test]
     fn small_totals_and_large_tables() {
         let safe = suppress(&[vec![1, 2], vec![30, 40]]);
         assert_eq!(safe.row_totals[0], Shown::Hidden);
         assert_eq!(recoverable(&safe), vec![]);
+        // A month of 3 among months of 20 and 30, every column total 5 or more: naively the
+        // grand total (53) minus the other row totals (50) gives the 3 away.
+        let months = [vec![1, 2], vec![10, 10], vec![15, 15]];
+        let naive = Published {
+            cells: months.iter().map(|r| r.iter().map(|n| shown(*n)).collect()).collect(),
+            row_totals: months.iter().map(|r| shown(r.iter().sum())).collect(),
+            column_totals: vec![Shown::Count(26), Shown::Count(27)],
+            grand_total: Shown::Count(53),
+        };
+        assert!(recoverable(&naive).contains(&(0, 2, 3)), "{:?}", recoverable(&naive));
+        let safe = suppress(&months);
+        assert_eq!(safe.row_totals[0], Shown::Hidden);
+        assert_eq!(recoverable(&safe), vec![], "{safe:?}");
         let big = suppress(&[vec![10, 20], vec![30, 40]]);
         assert!(big.cells.iter().flatten().all(|s| matches!(s, Shown::Count(_))));
         assert_eq!(big.row_totals, vec![Shown::Count(30), Shown::Count(70)]);

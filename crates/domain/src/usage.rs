@@ -137,6 +137,12 @@ pub enum Break {
     },
     /// Entries name a chain that is not in the list of chains.
     Orphan { chain: String },
+    /// The chain's day no longer matches its name (which would let the purge take it early).
+    Relabelled { chain: String },
+    /// A head copied elsewhere names a chain that is gone before its retention ended.
+    Vanished { chain: String },
+    /// A head copied elsewhere no longer matches the entry at that number.
+    Rewritten { chain: String, seq: i64 },
 }
 
 impl std::fmt::Display for Break {
@@ -163,6 +169,14 @@ impl std::fmt::Display for Break {
                 "{chain}: the chain's head says #{head_seq} but its last entry is #{last_seq} (entries removed or added at its end)"
             ),
             Self::Orphan { chain } => write!(f, "{chain}: entries belong to a chain that is not recorded"),
+            Self::Relabelled { chain } => write!(f, "{chain}: the chain's day was changed"),
+            Self::Vanished { chain } => write!(f, "{chain}: the chain is gone before the end of its retention"),
+            Self::Rewritten { chain, seq } => {
+                write!(
+                    f,
+                    "{chain} #{seq}: the entry differs from the head copied earlier (the chain was rewritten)"
+                )
+            }
         }
     }
 }

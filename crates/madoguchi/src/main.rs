@@ -163,7 +163,12 @@ enum JobAction {
 #[derive(Subcommand)]
 enum AuditAction {
     /// Walk every chain; report the first broken or missing link and exit 1 if there is one.
-    Verify,
+    Verify {
+        /// The output of an earlier run, kept outside the database: each head it lists must
+        /// still be there (unless purged by retention).
+        #[arg(long, value_name = "FILE")]
+        expect_heads: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -235,8 +240,8 @@ fn main() -> ExitCode {
         } => run_async(serve_cmd::run_job(db, &name)),
         Command::Audit {
             db,
-            action: AuditAction::Verify,
-        } => run_async(audit_cmd::verify(db)),
+            action: AuditAction::Verify { expect_heads },
+        } => run_async(audit_cmd::verify(db, expect_heads.as_deref())),
     }
 }
 

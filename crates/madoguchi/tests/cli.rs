@@ -283,8 +283,22 @@ fn serve_demo_starts_answers_and_stops_on_sigterm() {
     let (out, text, err) = run(bin().args(["audit", "--database-url", &url, "verify"]));
     assert!(out.status.success(), "{text}{err}");
     assert!(
-        text.contains("audit verify: OK — 1 entries in 1 chains (0 still open)"),
+        text.contains("audit verify: OK — 1 entries in 1 chains (0 still open; 0 earlier heads matched)"),
         "{text}"
+    );
+    // The heads kept elsewhere: matched now; a chain deleted whole is caught with them.
+    let heads = dir.join("heads.txt");
+    std::fs::write(&heads, &text).unwrap();
+    let expect = |c: &mut Command| {
+        c.args(["audit", "--database-url", &url, "verify", "--expect-heads"])
+            .arg(&heads);
+    };
+    let mut c = bin();
+    expect(&mut c);
+    let (out, text, err) = run(&mut c);
+    assert!(
+        out.status.success() && text.contains("1 earlier heads matched"),
+        "{text}{err}"
     );
     let db = dir.join("data").join("m.db");
     let edit = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
@@ -299,6 +313,22 @@ fn serve_demo_starts_answers_and_stops_on_sigterm() {
     );
     let (out, _, err) = run(bin().args(["audit", "--database-url", &url, "verify"]));
     assert_one_line_error(&out, &err, "#1: the entry was changed after it was written");
+    let wipe = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+        c.execute('DELETE FROM usage_records'); c.execute('DELETE FROM usage_chains'); c.commit()";
+    assert!(
+        Command::new("python3")
+            .args(["-c", wipe])
+            .arg(&db)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (out, text, _) = run(bin().args(["audit", "--database-url", &url, "verify"]));
+    assert!(out.status.success(), "an empty record verifies on its own: {text}");
+    let mut c = bin();
+    expect(&mut c);
+    let (out, _, err) = run(&mut c);
+    assert_one_line_error(&out, &err, "the chain is gone before the end of its retention");
 }
 
 // SPEC §1: the first national admin comes from the CLI, with a TOTP secret and otpauth URI.

@@ -61,7 +61,10 @@ pub async fn search(db: &Db, f: &Search) -> Result<Vec<Access>> {
 
 /// "Who viewed my data": every staff access to one job seeker, newest first.
 pub async fn about_user(db: &Db, user_ref: i64, limit: i64) -> Result<Vec<Access>> {
-    const SQL: &str = select_access!("a.user_ref = $1 ORDER BY a.at DESC, a.id DESC LIMIT $2");
+    // A disclosure to an authority is not shown to its subject: it could warn them of an
+    // investigation (N13-2). National admins see it in the search.
+    const SQL: &str =
+        select_access!("a.user_ref = $1 AND a.action <> 'disclosure_export' ORDER BY a.at DESC, a.id DESC LIMIT $2");
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(user_ref)
         .bind(limit)

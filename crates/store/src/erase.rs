@@ -28,7 +28,20 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         "UPDATE reservation_requests SET topic = '', state = CASE WHEN state = 'open' THEN 'withdrawn' ELSE state END
             WHERE user_ref = $1",
     ];
+    // The audit keeps who looked at whom and when (PV-4), but not free text typed about the
+    // person (a suspension's or removal's reason), nor the user ID a refused search typed.
+    const AUDIT_TEXT: &str = "UPDATE audit_log SET detail = '' WHERE user_ref = $1 AND action <> 'view_job_seeker'";
+    const AUDIT_SEARCHES: &str = "UPDATE audit_log SET detail = 'deleted' || substr(detail, length($1) + 1)
+        WHERE action = 'search_denied' AND substr(detail, 1, length($1) + 1) = $1 || ':'";
     in_tx!(tx, |c| {
+        let key: Option<String> = sqlx::query_scalar("SELECT user_key FROM users WHERE id = $1")
+            .bind(user_ref)
+            .fetch_optional(&mut *c)
+            .await?;
+        if let Some(key) = key {
+            sqlx::query(AUDIT_SEARCHES).bind(key).execute(&mut *c).await?;
+        }
+        sqlx::query(AUDIT_TEXT).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(MAIL).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(FAILURES).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(USER).bind(user_ref).bind(now).execute(&mut *c).await?;

@@ -137,6 +137,15 @@ pub async fn seal(db: &Db, chain: &str, at: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// A chain's recorded head: its last number and hash.
+pub async fn head(db: &Db, chain: &str) -> Result<Option<(i64, String)>> {
+    const SQL: &str = "SELECT head_seq, head_hash FROM usage_chains WHERE id = $1";
+    Ok(crate::write!(db, |c| sqlx::query_as(SQL)
+        .bind(chain)
+        .fetch_optional(c)
+        .await)?)
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Chain {
     pub id: String,

@@ -224,7 +224,7 @@ pub struct SeekerQuery {
 }
 
 /// Why a staff member looks someone up (PV-4): a fixed list, recorded in the audit log.
-pub const PURPOSES: [&str; 4] = ["counter", "phone", "registration", "identity"];
+pub use madoguchi_app::staff::PURPOSES;
 
 /// `GET /staff/seekers?user_id=…`: an explicit, audited look-up (PV-4).
 pub async fn seeker(
@@ -290,7 +290,7 @@ pub async fn act(
     )
     .await
     .map_err(|e| PageError(lang, e))?;
-    let seeker = staff::look_up(&state.db, state.clock.as_ref(), &me, &user_id, action.code())
+    let seeker = staff::after_action(&state.db, state.clock.as_ref(), &me, &user_id)
         .await
         .ok();
     let message = lang.t(&format!("console-done-{}", action.code()));

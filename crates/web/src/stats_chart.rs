@@ -107,6 +107,7 @@ mod tests {
             cells: vec![vec![Shown::Count(40), Shown::Hidden]],
             row_totals: vec![Shown::Count(43)],
             column_totals: vec![Shown::Count(40), Shown::Hidden],
+            grand_total: Shown::Hidden,
         };
         let rows = vec!["Mon".to_owned()];
         let cols = vec!["a".to_owned(), "b".to_owned()];

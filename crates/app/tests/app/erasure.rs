@@ -24,8 +24,9 @@ fn jst_at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
 
 const PASSWORD: &str = "Erase-Me-Now#2026";
 
-/// The person's fields, each unique in the database so a leftover is found anywhere.
-fn personal(tag: &str) -> [String; 6] {
+/// The person's fields, each unique in the database so a leftover is found anywhere: name,
+/// kana, address, email, phone, job-seeker number and user ID.
+fn personal(tag: &str) -> [String; 7] {
     [
         format!("消去 {tag}子"),
         format!("ショウキョ {tag}コ"),
@@ -33,6 +34,7 @@ fn personal(tag: &str) -> [String; 6] {
         format!("erase.{tag}@example.jp"),
         format!("078-555-{tag}"),
         format!("28011-5555{tag}"),
+        format!("erase{tag}"),
     ]
 }
 
@@ -103,6 +105,45 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
     staff::look_up(db, clock, &counsellor, &format!("erase{tag}"), "counter")
         .await
         .unwrap();
+    // A refused search by another office keeps the typed user ID in the audit; a suspension
+    // keeps its reason, free text about the person.
+    let tokyo = madoguchi_store::staff::by_key(db, "tokyo.erase")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let tokyo = staff::member(db, tokyo).await.unwrap().unwrap();
+    assert!(
+        staff::look_up(db, clock, &tokyo, &format!("erase{tag}"), "phone")
+            .await
+            .is_err()
+    );
+    let site = madoguchi_app::register::Site {
+        base_url: "http://madoguchi.test".into(),
+    };
+    let reason = format!("{} さんから電話で申出", p[0]);
+    staff::act(
+        db,
+        clock,
+        &site,
+        &counsellor,
+        &format!("erase{tag}"),
+        staff::Action::Suspend,
+        &reason,
+    )
+    .await
+    .unwrap();
+    staff::act(
+        db,
+        clock,
+        &site,
+        &counsellor,
+        &format!("erase{tag}"),
+        staff::Action::Unsuspend,
+        "",
+    )
+    .await
+    .unwrap();
     let seminar = seminars::create_for(
         db,
         clock,
@@ -225,6 +266,17 @@ async fn pv6_deletion_leaves_no_personal_field_anywhere() {
             Role::Counsellor,
             Some("28011"),
             "kobe.erase",
+            "職員",
+        )
+        .await
+        .unwrap();
+        staff::create(
+            &t.db,
+            &clock,
+            None,
+            Role::Counsellor,
+            Some("13010"),
+            "tokyo.erase",
             "職員",
         )
         .await

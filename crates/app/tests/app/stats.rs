@@ -211,6 +211,7 @@ async fn naive_sums_would_reveal_a_small_cell() {
                 .collect(),
             row_totals: counts.iter().map(|r| naive_shown(r.iter().sum())).collect(),
             column_totals: (0..2).map(|c| naive_shown(counts.iter().map(|r| r[c]).sum())).collect(),
+            grand_total: naive_shown(counts.iter().flatten().sum()),
         };
         assert!(
             recoverable(&naive).contains(&(1, 1, 3)),

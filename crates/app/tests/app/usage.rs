@@ -94,7 +94,16 @@ async fn pv1_nothing_is_lost_on_shutdown_and_days_get_their_own_chain() {
 // directly in the database, and an unknown chain.
 #[tokio::test]
 async fn pv3_verify_catches_edit_delete_insert_and_reorder() {
-    let tampering: [(&str, &[&'static str]); 6] = [
+    let tampering: [(&str, &[&'static str]); 8] = [
+        (
+            "insert before",
+            &[
+                "INSERT INTO usage_records (chain_id, seq, at, actor_kind, actor_ref, action, outcome, client_addr, \
+               user_agent, prev_hash, hash) SELECT chain_id, 0, at, actor_kind, actor_ref, 'GET /me', 200, \
+               client_addr, user_agent, prev_hash, 'forged' FROM usage_records WHERE seq = 1",
+            ],
+        ),
+        ("relabel", &["UPDATE usage_chains SET day = '2025-01-01'"]),
         (
             "edit",
             &["UPDATE usage_records SET client_addr = '198.51.100.7' WHERE seq = 3"],
@@ -144,6 +153,13 @@ async fn pv3_verify_catches_edit_delete_insert_and_reorder() {
                 ) => true,
                 ("delete last", Some(Break::Head { head_seq: 5, .. })) => true,
                 ("insert", Some(Break::Edited { seq: 6, .. })) => true,
+                (
+                    "insert before",
+                    Some(Break::Missing {
+                        expected: 1, found: 0, ..
+                    }),
+                ) => true,
+                ("relabel", Some(Break::Relabelled { .. })) => true,
                 ("reorder", Some(Break::Edited { seq: 2, .. })) => true,
                 ("orphan", Some(Break::Orphan { chain })) => chain == "elsewhere",
                 _ => false,
@@ -270,9 +286,43 @@ async fn pv2_disclosure_and_pv4_access_views() {
         );
         let viewed = audit::who_viewed(&t.db, users[0]).await.unwrap();
         let actions: Vec<&str> = viewed.iter().map(|v| v.action.as_str()).collect();
-        assert_eq!(actions, ["view_job_seeker", "disclosure_export", "disclosure_export"]);
+        // The disclosures are not shown to their subject (they could warn of an investigation).
+        assert_eq!(actions, ["view_job_seeker"]);
         assert_eq!(viewed[0].role, Role::Counsellor);
         assert!(viewed[0].office_name.clone().unwrap().0.contains("公共職業安定所"));
         assert!(audit::who_viewed(&t.db, users[1]).await.unwrap().is_empty());
+    }
+}
+
+// PV-1: entries stamped on either side of midnight JST that reach the writer out of order
+// (23:59:59.999 after 00:00:00.001) are all written, the late one in the new day's chain,
+// and the chains verify: the writer never reopens a day it has left.
+#[tokio::test]
+async fn pv1_late_entries_across_midnight_are_kept() {
+    for t in testing::both("pv1_midnight").await {
+        let clock = Arc::new(ManualClock::new(jst_at(4, 0, 0)));
+        let (stop, stopped) = watch::channel(false);
+        let (rec, writer) = usage::start(t.db.clone(), clock.clone(), "w1".into(), 365, stopped);
+        let before = jst_at(4, 0, 0) - Duration::milliseconds(1);
+        let after = jst_at(4, 0, 0) + Duration::milliseconds(1);
+        for (i, at) in [before, after, before, after].into_iter().enumerate() {
+            let mut n = note(clock.as_ref(), Actor::User(1), i);
+            n.at = at;
+            rec.record(n).await;
+            // Give the writer a chance to write each one on its own.
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        stop.send(true).unwrap();
+        tokio::time::timeout(std::time::Duration::from_secs(20), writer)
+            .await
+            .expect("the writer finishes")
+            .unwrap();
+        let report = audit::verify(&t.db).await.unwrap();
+        assert_eq!(
+            (report.problem, report.entries, report.chains),
+            (None, 4, 2),
+            "{}",
+            t.db.backend()
+        );
     }
 }

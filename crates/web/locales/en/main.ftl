@@ -581,3 +581,4 @@ stats-hour = { $hour }:00
 console-sign-ins = Recent sign-ins (kind of device only)
 device-mobile = Phone or tablet
 device-desktop = Computer
+purpose-console_action = An action in the staff console

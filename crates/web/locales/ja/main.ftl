@@ -569,3 +569,4 @@ stats-hour = { $hour }時台
 console-sign-ins = 最近のサインイン（端末の種類のみ）
 device-mobile = スマートフォン・タブレット
 device-desktop = パソコン
+purpose-console_action = 職員コンソールでの操作

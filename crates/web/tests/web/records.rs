@@ -93,6 +93,15 @@ async fn pv4_access_views_and_pv2_disclosure_pages() {
         assert_eq!(seen.status, StatusCode::OK, "{}", w.backend);
         // PV-2: the console shows the kind of device of the sign-in (recorded with the
         // test's "unknown" address and no agent), never an address or agent string.
+        let agent = "Mozilla/5.0 (X11; Linux x86_64) TestAgent/7.7";
+        let signed = axum::http::Request::post("/api/v1/session")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::USER_AGENT, agent)
+            .body(axum::body::Body::from(
+                json!({"user_id": "etsuran.hanako", "password": "Kobe-Sannomiya#2026"}).to_string(),
+            ))
+            .unwrap();
+        assert_eq!(send(&w.app, signed).await.status, StatusCode::OK);
         w.flush_usage().await;
         let seen = send(
             &w.app,
@@ -104,7 +113,7 @@ async fn pv4_access_views_and_pv2_disclosure_pages() {
             "{}",
             seen.body
         );
-        assert!(!seen.body.contains("unknown"));
+        assert!(!seen.body.contains("TestAgent") && !seen.body.contains("unknown"));
 
         let mine = send(&w.app, get_with("/me", Some(&seeker))).await;
         assert!(mine.body.contains("あなたの情報を見た職員の記録"), "{}", mine.body);
@@ -130,6 +139,17 @@ async fn pv4_access_views_and_pv2_disclosure_pages() {
         let page = send(&w.app, get_with("/staff/disclosures", Some(&national))).await;
         assert_eq!(page.status, StatusCode::OK);
         let csrf = csrf_of(&page.body);
+        // CSRF: a post without the form's token is refused, and so is a counsellor's.
+        let forged = "_csrf=forged&legal_basis=x&authority=X&subject=&from=2026-12-27&until=2026-12-28&format=csv";
+        let r = send(&w.app, form_post("/staff/disclosures", &national, forged)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "csrf");
+        let counsellor_page = send(&w.app, get_with("/staff", Some(&counsellor))).await;
+        let theirs = format!(
+            "_csrf={}&legal_basis=x&authority=X&subject=&from=2026-12-27&until=2026-12-28&format=csv",
+            csrf_of(&counsellor_page.body)
+        );
+        let r = send(&w.app, form_post("/staff/disclosures", &counsellor, &theirs)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "only national admins");
         let missing =
             format!("_csrf={csrf}&legal_basis=&authority=X&subject=&from=2026-12-27&until=2026-12-28&format=csv");
         let refused = send(&w.app, form_post("/staff/disclosures", &national, &missing)).await;
