@@ -31,6 +31,7 @@ mod staff_forms;
 mod staff_pages;
 mod staff_requests;
 mod staff_seminars;
+mod staff_sign_in;
 mod staff_slots;
 mod stats_chart;
 mod stats_pages;
@@ -175,9 +176,9 @@ pub fn router(state: AppState) -> Router {
         .route("/staff", get(staff_pages::home))
         .route(
             "/staff/sign-in",
-            get(staff_pages::sign_in_form).post(staff_pages::sign_in_submit),
+            get(staff_sign_in::sign_in_form).post(staff_sign_in::sign_in_submit),
         )
-        .route("/staff/sign-out", post(staff_pages::sign_out))
+        .route("/staff/sign-out", post(staff_sign_in::sign_out))
         .route("/staff/seekers", get(staff_pages::seeker))
         .route(
             "/staff/members",

@@ -1,107 +1,22 @@
-//! The staff console: TOTP sign-in, looking up a job seeker of one's own office (audited,
-//! PV-4), and the actions on them (confirm, exempt, lock, send a reset).
+//! The staff console: looking up a job seeker of one's own office (audited, PV-4), the
+//! actions on them (confirm, exempt, lock, send a reset), and creating staff accounts.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use madoguchi_app::AppError;
 use madoguchi_app::staff::{self, Action, SeekerView, StaffMember};
-use madoguchi_app::{AppError, session};
 
 use crate::AppState;
-use crate::account_pages::{FormField, field_value, with_cookie};
+use crate::account_pages::field_value;
 use crate::i18n::Lang;
 use crate::page::{Page, PageError, render};
-use crate::usage;
-use crate::visitor::{Visitor, clear_cookie, set_cookie};
-use madoguchi_domain::usage::{Actor, DeviceClass};
+use crate::visitor::Visitor;
+use madoguchi_domain::usage::DeviceClass;
 
 type Fields = std::collections::HashMap<String, String>;
-
-#[derive(Template)]
-#[template(path = "staff_sign_in.html")]
-struct SignInPage {
-    page: Page,
-    csrf: String,
-    error: String,
-    user_id: FormField,
-    password: FormField,
-    code: FormField,
-}
-
-fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String) -> SignInPage {
-    let plain = |name, value: &str| {
-        let mut f = FormField::new(lang, name, value);
-        f.hint.clear();
-        f
-    };
-    let mut code = FormField::new(lang, "totp_code", "");
-    code.hint = lang.t("hint-totp_code");
-    SignInPage {
-        page: Page::new(lang, "/staff/sign-in", &[]),
-        csrf,
-        error,
-        user_id: plain("user_id", user_id),
-        password: plain("password", ""),
-        code,
-    }
-}
-
-/// `GET /staff/sign-in`
-pub async fn sign_in_form(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
-    let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
-    Ok(with_cookie(
-        render(&sign_in_page(lang, s.csrf, "", String::new()), StatusCode::OK),
-        cookie,
-    ))
-}
-
-/// `POST /staff/sign-in`: password and a one-time code; a new session ID.
-pub async fn sign_in_submit(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    lang: Lang,
-    Form(fields): Form<Fields>,
-) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let user_id = field_value(&fields, "user_id");
-    let old = visitor.session.as_ref().map(|s| s.id.as_str());
-    let result = staff::sign_in(
-        &state.db,
-        state.clock.as_ref(),
-        &user_id,
-        &field_value(&fields, "password"),
-        &field_value(&fields, "totp_code"),
-        &visitor.client_addr,
-        old,
-    )
-    .await;
-    match result {
-        Ok(s) => {
-            let mut r = Redirect::to("/staff").into_response();
-            r.headers_mut()
-                .append(header::SET_COOKIE, set_cookie(&s, state.cookie_secure));
-            let event = usage::Event {
-                name: "sign_in",
-                actor: s.staff_ref.map(Actor::Staff),
-            };
-            Ok(event.on(r))
-        }
-        Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
-            let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
-            let message = lang.t(&format!("problem-{}", e.specific_code()));
-            let page = render(
-                &sign_in_page(lang, csrf, &user_id, message),
-                crate::problem::status_of(e.code()),
-            );
-            Ok(usage::failed_sign_in(e.specific_code()).on(page))
-        }
-        Err(e) => Err(PageError(lang, e)),
-    }
-}
 
 #[derive(Template)]
 #[template(path = "staff_console.html")]
@@ -298,28 +213,6 @@ pub async fn act(
         &console(lang, &me, csrf, &user_id, seeker, message),
         StatusCode::OK,
     ))
-}
-
-/// `POST /staff/sign-out`
-pub async fn sign_out(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    lang: Lang,
-    Form(fields): Form<Fields>,
-) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    if let Some(s) = &visitor.session {
-        session::end(&state.db, &s.id).await.map_err(|e| PageError(lang, e))?;
-    }
-    let mut r = Redirect::to("/staff/sign-in").into_response();
-    r.headers_mut().append(header::SET_COOKIE, clear_cookie());
-    let event = crate::usage::Event {
-        name: "sign_out",
-        actor: None,
-    };
-    Ok(event.on(r))
 }
 
 #[derive(Template)]

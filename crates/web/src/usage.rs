@@ -4,7 +4,9 @@
 //!
 //! The session is resolved once, by the `Visitor` extractor, which leaves the actor in a
 //! slot this middleware put in the request; handlers that sign people in or out name the
-//! event on the response. Nothing here reads the database.
+//! event on the response. Only a request whose handler never looked at the session (a
+//! public page, a maintenance refusal) but carries a session cookie costs a read here;
+//! assets, health checks and metrics are not recorded.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -77,9 +79,24 @@ pub async fn record(State(state): State<AppState>, mut request: Request, next: N
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
+    let plumbing = ["/assets/", "/healthz", "/readyz", "/metrics"]
+        .iter()
+        .any(|p| request.uri().path().starts_with(p));
+    let cookie = crate::visitor::session_cookie(request.headers()).filter(|_| !plumbing);
     let response = next.run(request).await;
     let event = response.extensions().get::<Event>().copied();
-    let signed_in = slot.0.get().copied();
+    let mut signed_in = slot.0.get().copied();
+    if signed_in.is_none()
+        && event.is_none()
+        && let Some(id) = cookie
+        && let Ok(Some(s)) = madoguchi_app::session::resume(&state.db, state.clock.as_ref(), &id).await
+    {
+        signed_in = match (s.user_ref, s.staff_ref) {
+            (Some(u), _) => Some(Actor::User(u)),
+            (None, Some(st)) => Some(Actor::Staff(st)),
+            (None, None) => None,
+        };
+    }
     let (action, actor) = match event {
         Some(e) => (e.name.to_owned(), e.actor.or(signed_in).unwrap_or(Actor::Visitor)),
         None => match signed_in {

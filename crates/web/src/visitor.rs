@@ -23,8 +23,16 @@ pub struct Visitor {
 }
 
 fn cookie_value<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
+    cookie_in(&parts.headers, name)
+}
+
+/// The session cookie's value in `headers`, if any.
+pub fn session_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    cookie_in(headers, COOKIE).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+fn cookie_in<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

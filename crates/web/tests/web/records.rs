@@ -30,6 +30,9 @@ async fn pv1_requests_and_sign_in_events_are_recorded() {
         );
         send(&w.app, get_with("/me?password=due&secret=x", Some(&cookie))).await;
         send(&w.app, get_with("/api/v1/reservations/12345", Some(&cookie))).await;
+        // A page that never reads the session is still recorded; an asset is not.
+        send(&w.app, get_with("/privacy", Some(&cookie))).await;
+        send(&w.app, get_with("/assets/site.css", Some(&cookie))).await;
         let out = axum::http::Request::delete("/api/v1/session")
             .header(header::COOKIE, &cookie)
             .body(axum::body::Body::empty())
@@ -52,6 +55,7 @@ async fn pv1_requests_and_sign_in_events_are_recorded() {
                 ("visitor", "sign_in_failed", 401),
                 ("user", "GET /me", 200),
                 ("user", "GET /api/v1/reservations/{id}", 404),
+                ("user", "GET /privacy", 200),
                 ("user", "sign_out", 204),
             ],
             "{}",
