@@ -1,7 +1,9 @@
 //! Small-cell suppression for published statistics (rule PV-5): nobody may be identified
-//! from a table. Every count below 5 is shown as "<5" (primary suppression), and more cells
-//! are hidden until no hidden cell can be worked out from the row and column totals that are
-//! published beside it (complementary suppression).
+//! from a table. Every count from 1 to 4 is shown as "<5" (primary suppression), and more
+//! cells are hidden until no hidden cell can be worked out from the row and column totals
+//! that are published beside it (complementary suppression). A zero is published: it
+//! identifies nobody, and many zeros are structural (nobody attends by phone), so hiding
+//! them would only force large counts to be hidden in their place.
 
 /// One cell as published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,8 +13,13 @@ pub enum Shown {
     Hidden,
 }
 
-/// Counts below this are never published (PV-5).
+/// Counts from 1 up to below this are never published (PV-5).
 pub const THRESHOLD: u64 = 5;
+
+/// A count that must be hidden: 1 to 4 people.
+pub fn is_small(n: u64) -> bool {
+    n > 0 && n < THRESHOLD
+}
 
 /// A table with its row and column totals and the grand total, as published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +54,7 @@ fn grid(counts: &[Vec<u64>]) -> Vec<Vec<u64>> {
 pub fn suppress(counts: &[Vec<u64>]) -> Published {
     let g = grid(counts);
     let (rows, cols) = (g.len(), g.first().map_or(0, Vec::len));
-    let mut hidden: Vec<Vec<bool>> = g.iter().map(|r| r.iter().map(|n| *n < THRESHOLD).collect()).collect();
+    let mut hidden: Vec<Vec<bool>> = g.iter().map(|r| r.iter().map(|n| is_small(*n)).collect()).collect();
     let lone_in_row = |h: &Vec<Vec<bool>>, r: usize| (0..cols).filter(|c| h[r][*c]).count() == 1;
     let lone_in_col = |h: &Vec<Vec<bool>>, c: usize| (0..rows).filter(|r| h[*r][c]).count() == 1;
     // A line with exactly one hidden entry gives it away: hide one more in that line. Prefer
@@ -166,7 +173,7 @@ mod tests {
     use super::*;
 
     fn shown(n: u64) -> Shown {
-        if n < THRESHOLD { Shown::Hidden } else { Shown::Count(n) }
+        if is_small(n) { Shown::Hidden } else { Shown::Count(n) }
     }
 
     // rule PV-5: a table where the naive publication (cells below 5 hidden, totals shown)
@@ -231,7 +238,7 @@ mod tests {
             assert_eq!(recoverable(&safe), vec![], "{counts:?} → {safe:?}");
             for (r, row) in counts.iter().enumerate() {
                 for (c, n) in row.iter().enumerate() {
-                    if *n < THRESHOLD {
+                    if is_small(*n) {
                         assert_eq!(safe.cells[r][c], Shown::Hidden);
                     }
                 }

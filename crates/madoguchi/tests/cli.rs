@@ -125,8 +125,8 @@ fn office_tool_adds_edits_and_closes() {
     assert_one_line_error(&out, &err, "not found");
 }
 
-// rule PV-5: `stats export` prints the suppressed tables as CSV; a bad date, format or
-// period is a usage error (exit code 2) with a clear message.
+// rule PV-5: `stats export` prints the suppressed tables as CSV (an empty database: zeros,
+// which identify nobody); a bad date, format or period is a usage error (exit code 2).
 #[test]
 fn stats_export_prints_csv_and_refuses_bad_input() {
     let dir = scratch("stats");
@@ -135,9 +135,9 @@ fn stats_export_prints_csv_and_refuses_bad_input() {
     let (out, stdout, err) = stats(&["--from", "2026-04-01", "--to", "2027-04-01", "--format", "csv"]);
     assert!(out.status.success(), "{err}");
     assert!(stdout.starts_with("table,row,column,value\n"), "{stdout}");
-    assert!(stdout.contains("month_outcome,2026-04,attended,<5\n"), "{stdout}");
+    assert!(stdout.contains("month_outcome,2026-04,attended,0\n"), "{stdout}");
     assert!(
-        stdout.contains("outcome_channel,cancelled_by_user,phone,<5\n"),
+        stdout.contains("outcome_channel,cancelled_by_user,phone,0\n"),
         "{stdout}"
     );
     for (args, needle) in [

@@ -158,7 +158,11 @@ async fn statistics_count_suppress_and_export() {
         assert_eq!(office.rows.len(), 4, "every demo office");
         assert_eq!(cell(office, "28011", "consultation"), Shown::Count(22), "{b}");
         assert_eq!(cell(office, "28011", "seminar"), Shown::Count(7), "{b}");
-        assert_eq!(cell(office, "13010", "seminar"), Shown::Hidden);
+        assert_eq!(
+            cell(office, "13010", "seminar"),
+            Shown::Count(0),
+            "a zero identifies nobody"
+        );
 
         let week = table(&report, "weekday_hour");
         assert_eq!(cell(week, "thu", "10"), Shown::Count(22), "{b}: the consultations");
@@ -188,7 +192,10 @@ async fn statistics_count_suppress_and_export() {
         for l in &lines[1..] {
             let value = l.rsplit(',').next().unwrap();
             let n: Option<u64> = value.parse().ok();
-            assert!(n.is_none_or(|n| n >= THRESHOLD), "{b}: nothing below 5 is printed: {l}");
+            assert!(
+                n.is_none_or(|n| n == 0 || n >= THRESHOLD),
+                "{b}: no count of 1–4 is printed: {l}"
+            );
         }
     }
 }
@@ -203,7 +210,13 @@ async fn naive_sums_would_reveal_a_small_cell() {
         let channel = table(&report, "outcome_channel");
         // The true counts, rebuilt from what the seed made.
         let counts = [[13u64, 0], [7, 3], [3, 0], [3, 0]];
-        let naive_shown = |n: u64| if n < THRESHOLD { Shown::Hidden } else { Shown::Count(n) };
+        let naive_shown = |n: u64| {
+            if n > 0 && n < THRESHOLD {
+                Shown::Hidden
+            } else {
+                Shown::Count(n)
+            }
+        };
         let naive = Published {
             cells: counts
                 .iter()
@@ -235,7 +248,10 @@ async fn scope_deletion_and_periods() {
         let theirs = stats::report(&t.db, &tokyo, december()).await.unwrap();
         let office = table(&theirs, "office_service");
         assert_eq!(office.rows, vec!["13010"], "{}", t.db.backend());
-        assert!(office.published.cells.iter().flatten().all(|s| *s == Shown::Hidden));
+        assert!(
+            office.published.cells.iter().flatten().all(|s| *s == Shown::Count(0)),
+            "nothing at 13010"
+        );
         let all = stats::report(&t.db, &national, december()).await.unwrap();
 
         // Erasing every seeker (PV-6) changes no count.

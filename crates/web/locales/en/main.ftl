@@ -544,7 +544,7 @@ privacy-who-device = Staff screens never show client addresses or device details
 privacy-who-disclosure = Usage records are disclosed only on a request under the law, by a national administrator who records the legal basis and the requesting authority; the disclosure is recorded too.
 privacy-who-you = You can see which staff viewed your data on My Page:
 privacy-stats-title = Statistics
-privacy-stats = Statistics are counts by office, month, weekday, hour, service and outcome only; counts below 5 are shown as "<5", and more cells are hidden so that none can be worked out from the totals.
+privacy-stats = Statistics are counts by office, month, weekday, hour, service and outcome only; counts of 1 to 4 are shown as "<5", and more cells are hidden so that none can be worked out from the totals.
 privacy-tamper-title = Tamper evidence
 privacy-tamper = Each usage entry is stored with the hash of the one before it, so any edit, deletion, insertion or reordering can be detected.
 
@@ -553,7 +553,7 @@ console-stats = Statistics
 stats-title = Statistics
 stats-scope-national = All offices
 stats-period = { $from } to { $until }
-stats-suppression-note = So that nobody can be identified, counts below 5 are shown as "<5". Some other cells are shown as "<5" too, so that no hidden count can be worked out from the totals.
+stats-suppression-note = So that nobody can be identified, counts of 1 to 4 are shown as "<5" (zero is shown as 0). Some other cells are withheld as "<5" too, so that no hidden count can be worked out from the totals.
 stats-from = From
 stats-to = Until
 stats-to-hint = This day is not included (e.g. 2026-04-01 means up to the end of March).

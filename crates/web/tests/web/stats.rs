@@ -18,7 +18,7 @@ async fn statistics_page_and_csv() {
         let made = madoguchi_app::demo_history::seed_history(&w.db, w.clock.as_ref())
             .await
             .unwrap();
-        assert_eq!(made, 24, "{}", w.backend);
+        assert_eq!(made, 264, "six months of consultations and seminars: {}", w.backend);
         let (pw, key) = staff(&w, Role::NationalAdmin, None, "national.stats").await;
         let admin = staff_sign_in(&w, "national.stats", &pw, &code(&w, &key)).await.unwrap();
 
@@ -72,14 +72,14 @@ async fn statistics_page_and_csv() {
         let disposition = csv.headers.get(header::CONTENT_DISPOSITION).unwrap().to_str().unwrap();
         assert!(disposition.starts_with("attachment;"), "{disposition}");
         assert!(csv.body.starts_with("table,row,column,value\n"));
-        assert!(csv.body.contains("office_service,28011,total,24\n"), "{}", csv.body);
+        assert!(csv.body.contains("office_service,28011,total,252\n"), "{}", csv.body);
         assert!(
-            csv.body.contains("outcome_channel,cancelled_by_user,phone,<5\n")
-                && csv.body.contains("month_outcome,2026-08,attended,7\n"),
+            csv.body.contains("month_outcome,2026-08,no_show,<5\n")
+                && csv.body.contains("month_outcome,2026-08,attended,32\n"),
             "{}",
             csv.body
         );
-        assert!(csv.body.contains("outcome_channel,attended,total,18\n"), "{}", csv.body);
+        assert!(csv.body.contains("outcome_channel,attended,phone,0\n"), "{}", csv.body);
     }
 }
 
