@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # PV-1's cost: HTTP booking throughput with the usage record on and off, in one session,
 # alternating off/on runs so machine noise falls on both. After each "on" run the server
-# is stopped gracefully and `audit verify` checks every entry arrived, chained (PV-3).
+# is stopped gracefully and `audit verify` checks every entry arrived, chained (PV-3). On
+# PostgreSQL it ends with two `serve` processes recording into one database.
 # Usage: bench/usage.sh [sqlite|postgres|both]   (ROUNDS, SECONDS_PER_RUN)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,4 +47,20 @@ for b in sqlite postgres; do
   done
   awk -v b="$b" -v off="$off" -v on="$on" -v n="$rounds" \
     'BEGIN { printf "%s: off %.0f/s, on %.0f/s (mean of %d), on/off = %.1f%%\n", b, off/n, on/n, n, 100*on/off }'
+  if [ "$b" = postgres ]; then
+    # Two replicas recording into one database: one chain each, both whole after the stop.
+    u=$(fresh postgres perf_usage_two)
+    "$bin/madoguchi" migrate --database-url "$u" >/dev/null
+    pids=()
+    for port in 18193 18194; do
+      MADOGUCHI_DATABASE__MAX_CONNECTIONS=16 "$bin/madoguchi" serve --listen "127.0.0.1:$port" \
+        --database-url "$u" >"$work/serve-$port.log" 2>&1 &
+      pids+=("$!")
+      for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+    done
+    "$bin/madoguchi-bench" --base-url http://127.0.0.1:18193,http://127.0.0.1:18194 --database-url "$u" \
+      --clients 64 --users 400 --days 20 --seconds "$secs" | grep -E "bookings/s|consistency"
+    kill -TERM "${pids[@]}"; wait "${pids[@]}" || true
+    "$bin/madoguchi" audit --database-url "$u" verify
+  fi
 done
