@@ -14,18 +14,8 @@ work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 common=(--clients 64 --users 400 --days 20 --seconds "$secs")
 
-serve() { # url port
-  "$bin/madoguchi" migrate --database-url "$1" >/dev/null
-  MADOGUCHI_DATABASE__MAX_CONNECTIONS=16 "$bin/madoguchi" serve --listen "127.0.0.1:$2" --database-url "$1" \
-    >"$work/serve-$2.log" 2>&1 &
-  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null && return 0; sleep 0.1; done
-  return 1
-}
-fresh() { # backend name -> url
-  if [ "$1" = sqlite ]; then echo "sqlite:$work/$2.db"; else
-    psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $2" -c "CREATE DATABASE $2" >/dev/null
-    echo "postgres://postgres@127.0.0.1:5432/$2"; fi
-}
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
 run() { echo; echo "### $*"; "$bin/madoguchi-bench" "$@" | grep -E "mode|bookings/s|latency|refusals|consistency|time to full|answers|cancellations"; }
 opening=(--scenario seminar-opening --users 1000 --seats 100 --waitlist 850 --clients 64)
 

@@ -13,20 +13,14 @@ secs="${SECONDS_PER_RUN:-10}"
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-fresh() { # backend name -> url
-  if [ "$1" = sqlite ]; then rm -f "$work/$2".db*; echo "sqlite:$work/$2.db"; else
-    psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $2" -c "CREATE DATABASE $2" >/dev/null
-    echo "postgres://postgres@127.0.0.1:5432/$2"; fi
-}
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
 
 one() { # backend record(true|false) -> bookings/s
   local u pid rate
   u=$(fresh "$1" "perf_usage_$2")
-  "$bin/madoguchi" migrate --database-url "$u" >/dev/null
-  MADOGUCHI_USAGE__RECORD="$2" MADOGUCHI_DATABASE__MAX_CONNECTIONS=16 \
-    "$bin/madoguchi" serve --listen 127.0.0.1:18191 --database-url "$u" >"$work/serve.log" 2>&1 &
+  MADOGUCHI_USAGE__RECORD="$2" serve "$u" 18191
   pid=$!
-  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/18191) 2>/dev/null && break; sleep 0.1; done
   rate=$("$bin/madoguchi-bench" --base-url http://127.0.0.1:18191 --database-url "$u" \
     --clients 64 --users 400 --days 20 --seconds "$secs" | tee "$work/bench.log" \
     | sed -n 's/.*bookings\/s: \([0-9]*\).*/\1/p')
@@ -50,14 +44,8 @@ for b in sqlite postgres; do
   if [ "$b" = postgres ]; then
     # Two replicas recording into one database: one chain each, both whole after the stop.
     u=$(fresh postgres perf_usage_two)
-    "$bin/madoguchi" migrate --database-url "$u" >/dev/null
     pids=()
-    for port in 18193 18194; do
-      MADOGUCHI_DATABASE__MAX_CONNECTIONS=16 "$bin/madoguchi" serve --listen "127.0.0.1:$port" \
-        --database-url "$u" >"$work/serve-$port.log" 2>&1 &
-      pids+=("$!")
-      for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-    done
+    for port in 18193 18194; do serve "$u" "$port"; pids+=("$!"); done
     "$bin/madoguchi-bench" --base-url http://127.0.0.1:18193,http://127.0.0.1:18194 --database-url "$u" \
       --clients 64 --users 400 --days 20 --seconds "$secs" | grep -E "bookings/s|consistency"
     kill -TERM "${pids[@]}"; wait "${pids[@]}" || true

@@ -118,7 +118,8 @@ pub async fn check_expected(
     Ok(None)
 }
 
-fn national_only(staff: &StaffMember) -> Result<(), AppError> {
+/// What only the national administration may do: the access search and disclosures.
+pub(crate) fn national_only(staff: &StaffMember) -> Result<(), AppError> {
     if staff.role == Role::NationalAdmin {
         Ok(())
     } else {

@@ -5,13 +5,12 @@
 use chrono::{Duration, NaiveDate, SecondsFormat};
 use madoguchi_domain::characters::FieldKind;
 use madoguchi_domain::clock::Clock;
-use madoguchi_domain::staff::Role;
 use madoguchi_domain::usage::{Actor, Stored};
 use madoguchi_store::Db;
 use madoguchi_store::audit::{self as store, NewDisclosure};
 
 use crate::AppError;
-use crate::audit::jst_midnight;
+use crate::audit::{jst_midnight, national_only};
 use crate::field;
 use crate::staff::StaffMember;
 
@@ -65,12 +64,7 @@ pub struct Export {
 const MAX_DAYS: i64 = 400;
 
 pub async fn export(db: &Db, clock: &dyn Clock, staff: &StaffMember, req: &Request) -> Result<Export, AppError> {
-    if staff.role != Role::NationalAdmin {
-        return Err(AppError::Forbidden {
-            code: "not_allowed",
-            message: "only a national administrator may make a disclosure",
-        });
-    }
+    national_only(staff)?;
     let basis = field::text("legal_basis", &req.legal_basis, FieldKind::MultiLine, 500, true)?;
     let authority = field::text("authority", &req.authority, FieldKind::SingleLine, 200, true)?;
     if req.until < req.from || (req.until - req.from).num_days() > MAX_DAYS {
@@ -194,11 +188,6 @@ fn json(rows: &[Stored]) -> String {
 
 /// Past disclosures for the national admin's page.
 pub async fn history(db: &Db, staff: &StaffMember) -> Result<Vec<store::Disclosure>, AppError> {
-    if staff.role != Role::NationalAdmin {
-        return Err(AppError::Forbidden {
-            code: "not_allowed",
-            message: "only a national administrator may see disclosures",
-        });
-    }
+    national_only(staff)?;
     Ok(store::disclosures(db, 100).await?)
 }

@@ -252,7 +252,7 @@ impl Writer {
 pub fn instance_name() -> Result<String, AppError> {
     let mut bytes = [0u8; 6];
     getrandom::fill(&mut bytes).map_err(|e| AppError::Random(e.to_string()))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(usage::hex(&bytes))
 }
 
 /// The retention purge (PV-1): whole days older than `retention_days` go.

@@ -103,7 +103,8 @@ pub fn link(prev: &str, entry: &Entry) -> String {
     hex(&h.finalize())
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex, as hashes and chain names are written.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -408,11 +408,7 @@ pub async fn sign_in_submit(
             let mut r = Redirect::to(target).into_response();
             r.headers_mut()
                 .append(header::SET_COOKIE, set_cookie(&done.session, state.cookie_secure));
-            let event = usage::Event {
-                name: "sign_in",
-                actor: Some(Actor::User(done.user_ref)),
-            };
-            Ok(event.on(r))
+            Ok(usage::Event::signed_in(Some(Actor::User(done.user_ref))).on(r))
         }
         Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
             let message = lang.t(&format!("problem-{}", e.specific_code()));
@@ -440,9 +436,5 @@ pub async fn sign_out(
     }
     let mut r = Redirect::to("/").into_response();
     r.headers_mut().append(header::SET_COOKIE, clear_cookie());
-    let event = usage::Event {
-        name: "sign_out",
-        actor: None,
-    };
-    Ok(event.on(r))
+    Ok(usage::Event::SIGNED_OUT.on(r))
 }

@@ -163,10 +163,7 @@ pub async fn create_session(
     let body = Json(SessionResponse {
         password_change_due: done.password_change_due,
     });
-    let event = usage::Event {
-        name: "sign_in",
-        actor: Some(Actor::User(done.user_ref)),
-    };
+    let event = usage::Event::signed_in(Some(Actor::User(done.user_ref)));
     Ok(event.on(([(header::SET_COOKIE, cookie)], body).into_response()))
 }
 
@@ -176,11 +173,7 @@ pub async fn delete_session(State(state): State<AppState>, visitor: Visitor) -> 
     if let Some(s) = &visitor.session {
         session::end(&state.db, &s.id).await?;
     }
-    let event = usage::Event {
-        name: "sign_out",
-        actor: None,
-    };
-    Ok(event.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
+    Ok(usage::Event::SIGNED_OUT.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -260,11 +253,7 @@ pub async fn messages(State(state): State<AppState>, visitor: Visitor) -> Result
 pub async fn lock_me(State(state): State<AppState>, visitor: Visitor) -> Result<Response, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     madoguchi_app::lock::lock_own(&state.db, state.clock.as_ref(), id).await?;
-    let event = usage::Event {
-        name: "sign_out",
-        actor: None,
-    };
-    Ok(event.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -320,11 +309,7 @@ pub async fn delete_me(
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let r = body(json)?;
     madoguchi_app::account::delete(&state.db, state.clock.as_ref(), id, &r.current_password).await?;
-    let event = usage::Event {
-        name: "sign_out",
-        actor: None,
-    };
-    Ok(event.on((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response()))
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -63,6 +63,21 @@ impl Lang {
         LOCALES.try_lookup(&self.id(), id).unwrap_or_else(|| id.to_owned())
     }
 
+    /// The message `{prefix}-{code}`, or the code itself when there is no such message
+    /// (a stored code this version has no words for).
+    pub fn t_or_code(self, prefix: &str, code: &str) -> String {
+        let id = format!("{prefix}-{code}");
+        LOCALES.try_lookup(&self.id(), &id).unwrap_or_else(|| code.to_owned())
+    }
+
+    /// The name in this language, falling back to Japanese.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::En if !en.trim().is_empty() => en,
+            _ => ja,
+        }
+    }
+
     /// The message `id` with named arguments.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args

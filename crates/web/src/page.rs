@@ -62,10 +62,7 @@ impl Page {
 
     /// The name in this page's language, falling back to Japanese.
     pub fn pick<'a>(&self, ja: &'a str, en: &'a str) -> &'a str {
-        match self.lang {
-            Lang::En if !en.trim().is_empty() => en,
-            _ => ja,
-        }
+        self.lang.pick(ja, en)
     }
 }
 

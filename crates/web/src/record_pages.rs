@@ -23,24 +23,19 @@ type Fields = std::collections::HashMap<String, String>;
 
 /// An audit action in words; codes without a message are shown as they are.
 pub fn action_label(lang: Lang, code: &str) -> String {
-    let key = format!("audit-action-{code}");
-    let text = lang.t(&key);
-    if text == key { code.to_owned() } else { text }
+    lang.t_or_code("audit-action", code)
 }
 
 /// Why, in words: a look-up's purpose code becomes its label; other details stay as written.
 pub fn purpose_label(lang: Lang, detail: &str) -> String {
-    let key = format!("purpose-{detail}");
-    let text = lang.t(&key);
-    if text == key { detail.to_owned() } else { text }
+    lang.t_or_code("purpose", detail)
 }
 
 /// An office's name in the page's language; the national administration has none.
 pub fn office_label(lang: Lang, names: Option<(String, String)>) -> String {
-    match (names, lang) {
-        (Some((ja, _)), Lang::Ja) => ja,
-        (Some((_, en)), Lang::En) => en,
-        (None, _) => lang.t("record-national"),
+    match names {
+        Some((ja, en)) => lang.pick(&ja, &en).to_owned(),
+        None => lang.t("record-national"),
     }
 }
 

@@ -83,11 +83,7 @@ pub async fn sign_in_submit(
             let mut r = Redirect::to("/staff").into_response();
             r.headers_mut()
                 .append(header::SET_COOKIE, set_cookie(&s, state.cookie_secure));
-            let event = usage::Event {
-                name: "sign_in",
-                actor: s.staff_ref.map(Actor::Staff),
-            };
-            Ok(event.on(r))
+            Ok(usage::Event::signed_in(s.staff_ref.map(Actor::Staff)).on(r))
         }
         Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
@@ -117,9 +113,5 @@ pub async fn sign_out(
     }
     let mut r = Redirect::to("/staff/sign-in").into_response();
     r.headers_mut().append(header::SET_COOKIE, clear_cookie());
-    let event = crate::usage::Event {
-        name: "sign_out",
-        actor: None,
-    };
-    Ok(event.on(r))
+    Ok(usage::Event::SIGNED_OUT.on(r))
 }

@@ -40,6 +40,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// A successful sign-in by `actor`.
+    pub fn signed_in(actor: Option<Actor>) -> Self {
+        Self { name: "sign_in", actor }
+    }
+
+    /// A sign-out: the actor is the session's.
+    pub const SIGNED_OUT: Self = Self {
+        name: "sign_out",
+        actor: None,
+    };
+
     pub fn on(self, mut response: Response) -> Response {
         response.extensions_mut().insert(self);
         response
@@ -58,31 +69,34 @@ pub fn failed_sign_in(code: &str) -> Event {
     }
 }
 
+/// Who a session belongs to, if anyone has signed in on it.
+pub fn actor_of(s: &madoguchi_app::session::Session) -> Option<Actor> {
+    match (s.user_ref, s.staff_ref) {
+        (Some(u), _) => Some(Actor::User(u)),
+        (None, Some(st)) => Some(Actor::Staff(st)),
+        (None, None) => None,
+    }
+}
+
 pub async fn record(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if !state.usage.is_on() {
         return next.run(request).await;
     }
     let slot = ActorSlot::default();
     request.extensions_mut().insert(slot.clone());
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("(unmatched)", |p| p.as_str());
-    let action = format!("{} {route}", request.method());
-    let client_addr = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
-    let user_agent = request
-        .headers()
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    // Kept cheaply now, turned into text only if the request is recorded.
+    let method = request.method().clone();
+    let route = request.extensions().get::<MatchedPath>().cloned();
+    let client = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let user_agent = request.headers().get(header::USER_AGENT).cloned();
     let plumbing = ["/assets/", "/healthz", "/readyz", "/metrics"]
         .iter()
         .any(|p| request.uri().path().starts_with(p));
-    let cookie = crate::visitor::session_cookie(request.headers()).filter(|_| !plumbing);
+    let cookie = if plumbing {
+        None
+    } else {
+        crate::visitor::session_cookie(request.headers())
+    };
     let response = next.run(request).await;
     let event = response.extensions().get::<Event>().copied();
     let mut signed_in = slot.0.get().copied();
@@ -91,19 +105,16 @@ pub async fn record(State(state): State<AppState>, mut request: Request, next: N
         && let Some(id) = cookie
         && let Ok(Some(s)) = madoguchi_app::session::resume(&state.db, state.clock.as_ref(), &id).await
     {
-        signed_in = match (s.user_ref, s.staff_ref) {
-            (Some(u), _) => Some(Actor::User(u)),
-            (None, Some(st)) => Some(Actor::Staff(st)),
-            (None, None) => None,
-        };
+        signed_in = actor_of(&s);
     }
-    let (action, actor) = match event {
-        Some(e) => (e.name.to_owned(), e.actor.or(signed_in).unwrap_or(Actor::Visitor)),
-        None => match signed_in {
-            Some(a) => (action, a),
-            // Anonymous browsing is not recorded.
-            None => return response,
-        },
+    let (action, actor) = match (event, signed_in) {
+        (Some(e), _) => (e.name.to_owned(), e.actor.or(signed_in).unwrap_or(Actor::Visitor)),
+        (None, Some(a)) => {
+            let route = route.as_ref().map_or("(unmatched)", MatchedPath::as_str);
+            (format!("{method} {route}"), a)
+        }
+        // Anonymous browsing is not recorded.
+        (None, None) => return response,
     };
     state
         .usage
@@ -112,8 +123,12 @@ pub async fn record(State(state): State<AppState>, mut request: Request, next: N
             actor,
             action,
             outcome: i32::from(response.status().as_u16()),
-            client_addr,
-            user_agent,
+            client_addr: client.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()),
+            user_agent: user_agent
+                .as_ref()
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned(),
         })
         .await;
     response

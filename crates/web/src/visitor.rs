@@ -57,12 +57,11 @@ impl FromRequestParts<AppState> for Visitor {
             _ => None,
         };
         // PV-1: tell the usage record who this is, without a second session read.
-        if let (Some(slot), Some(s)) = (parts.extensions.get::<crate::usage::ActorSlot>(), &session) {
-            match (s.user_ref, s.staff_ref) {
-                (Some(u), _) => slot.set(madoguchi_domain::usage::Actor::User(u)),
-                (None, Some(st)) => slot.set(madoguchi_domain::usage::Actor::Staff(st)),
-                (None, None) => {}
-            }
+        if let (Some(slot), Some(actor)) = (
+            parts.extensions.get::<crate::usage::ActorSlot>(),
+            session.as_ref().and_then(crate::usage::actor_of),
+        ) {
+            slot.set(actor);
         }
         Ok(Self { session, client_addr })
     }
