@@ -289,7 +289,7 @@ mod tests {
         check_head("2026-11-27/a", &s, head, &head_hash)
     }
 
-    // PV-3: an intact chain verifies; each kind of tampering is named.
+    // rule PV-3: an intact chain verifies; each kind of tampering is named.
     #[test]
     fn pv3_chain_catches_each_tampering() {
         let rows = chain(5);
@@ -340,7 +340,7 @@ mod tests {
         ));
     }
 
-    // PV-2: staff screens learn only the device class.
+    // rule PV-2: staff screens learn only the device class.
     #[test]
     fn pv2_device_class_only() {
         let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";

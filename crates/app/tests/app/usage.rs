@@ -51,7 +51,7 @@ async fn exec(db: &Db, sql: &'static str) {
     .unwrap();
 }
 
-// PV-1: entries sent from many tasks at once are all written when the process shuts down
+// rule PV-1: entries sent from many tasks at once are all written when the process shuts down
 // gracefully, in one chain per JST day, and the chain verifies (PV-3).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn pv1_nothing_is_lost_on_shutdown_and_days_get_their_own_chain() {
@@ -90,7 +90,7 @@ async fn pv1_nothing_is_lost_on_shutdown_and_days_get_their_own_chain() {
     }
 }
 
-// PV-3: `audit verify` catches an edit, a deletion, an insertion and a reordering made
+// rule PV-3: `audit verify` catches an edit, a deletion, an insertion and a reordering made
 // directly in the database, and an unknown chain.
 #[tokio::test]
 async fn pv3_verify_catches_edit_delete_insert_and_reorder() {
@@ -169,7 +169,7 @@ async fn pv3_verify_catches_edit_delete_insert_and_reorder() {
     }
 }
 
-// PV-1: retention removes whole days older than the period and nothing newer; what stays
+// rule PV-1: retention removes whole days older than the period and nothing newer; what stays
 // still verifies.
 #[tokio::test]
 async fn pv1_retention_purges_whole_old_days() {
@@ -194,7 +194,7 @@ async fn staff_member(db: &Db, clock: &dyn Clock, role: Role, office: Option<&st
     staff::member(db, row.id).await.unwrap().unwrap()
 }
 
-// PV-2: only a national admin discloses, with a legal basis and the authority; the export
+// rule PV-2: only a national admin discloses, with a legal basis and the authority; the export
 // holds the person's entries with address and device, and is itself recorded. PV-4: the
 // national admin's search and the person's "who viewed my data" show the accesses.
 #[tokio::test]
@@ -294,7 +294,7 @@ async fn pv2_disclosure_and_pv4_access_views() {
     }
 }
 
-// PV-1: entries stamped on either side of midnight JST that reach the writer out of order
+// rule PV-1: entries stamped on either side of midnight JST that reach the writer out of order
 // (23:59:59.999 after 00:00:00.001) are all written, the late one in the new day's chain,
 // and the chains verify: the writer never reopens a day it has left.
 #[tokio::test]

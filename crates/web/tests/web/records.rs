@@ -13,7 +13,7 @@ use super::staff::{code, staff, staff_sign_in};
 const PHONE: &str = "電話でのお問い合わせ対応";
 use super::support::{active_account, csrf_of, form_post, get_with, post_json, put_json, send, worlds};
 
-// PV-1: requests by signed-in people are recorded with the route's name (never the query),
+// rule PV-1: requests by signed-in people are recorded with the route's name (never the query),
 // sign-in, failed sign-in and sign-out are events, and anonymous browsing is not recorded.
 #[tokio::test]
 async fn pv1_requests_and_sign_in_events_are_recorded() {
@@ -68,7 +68,7 @@ async fn pv1_requests_and_sign_in_events_are_recorded() {
     }
 }
 
-// PV-4 and PV-2: the national admin searches accesses and makes a disclosure with a legal
+// rule PV-4 and PV-2: the national admin searches accesses and makes a disclosure with a legal
 // basis; other staff are refused; the job seeker sees who viewed their data by office and
 // role, not by name; the privacy notice states the retention in force.
 #[tokio::test]
