@@ -7,6 +7,7 @@ pub mod characters;
 pub mod clock;
 pub mod email;
 pub mod job_seeker;
+pub mod next_path;
 pub mod office;
 pub mod password;
 pub mod residence;
