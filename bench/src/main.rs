@@ -26,10 +26,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, TimeZone, Utc};
-use madoguchi_app::booking;
+use madoguchi_app::consultations::booking;
 use madoguchi_domain::clock::{Clock, SystemClock, jst};
-use madoguchi_store::reservations::{self, Details, NewSlot};
-use madoguchi_store::{Db, PoolSizes, connect, eligibility, users};
+use madoguchi_store::consultations::reservations::{self, Details, NewSlot};
+use madoguchi_store::{Db, PoolSizes, accounts::users, connect, eligibility};
 
 pub(crate) struct Args {
     pub base: String,

@@ -192,7 +192,7 @@ fn main() -> ExitCode {
             action: TextAction::Check { password, multiline },
         } => text_check::run(password, multiline),
         Command::Openapi => {
-            println!("{}", madoguchi_web::api::openapi_pretty());
+            println!("{}", madoguchi_web::api::doc::openapi_pretty());
             ExitCode::SUCCESS
         }
         Command::Serve {

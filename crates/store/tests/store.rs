@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use madoguchi_domain::calendar::{OfficeClosure, WeeklyHours};
 use madoguchi_domain::office::{Office, OfficeCode};
-use madoguchi_store::outbox::{self, NewMail};
+use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, offices, testing};
 
 fn t0() -> DateTime<Utc> {

@@ -2,10 +2,10 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use madoguchi_app::booking;
+use madoguchi_app::consultations::booking;
 use madoguchi_domain::clock::{FixedClock, jst};
-use madoguchi_store::reservations::{self, Details};
-use madoguchi_store::{Db, eligibility, testing, users};
+use madoguchi_store::consultations::reservations::{self, Details};
+use madoguchi_store::{Db, accounts::users, eligibility, testing};
 
 fn now() -> DateTime<Utc> {
     jst()
@@ -195,7 +195,8 @@ async fn cutoff_eligibility_and_cancellation() {
 // online booking until staff lift it; a joined reservation is never a no-show.
 #[tokio::test]
 async fn no_shows_and_the_restriction() {
-    use madoguchi_app::no_show;
+    use madoguchi_app::consultations::no_show;
+    use madoguchi_app::eligibility::restriction;
     use madoguchi_domain::clock::{Clock, ManualClock};
     for t in testing::both("bk11_no_show").await {
         office(&t.db).await;
@@ -238,7 +239,7 @@ async fn no_shows_and_the_restriction() {
             "no_show"
         );
         assert!(
-            !no_show::restricted(&t.db, &clock, user).await.unwrap(),
+            !restriction::restricted(&t.db, &clock, user).await.unwrap(),
             "one is not enough"
         );
         // The second: joined in time, so not a no-show.
@@ -251,17 +252,17 @@ async fn no_shows_and_the_restriction() {
             reservations::reservation(&t.db, r3).await.unwrap().unwrap().state,
             "no_show"
         );
-        assert!(no_show::restricted(&t.db, &clock, user).await.unwrap());
+        assert!(restriction::restricted(&t.db, &clock, user).await.unwrap());
         let refused = booking::book(&t.db, &clock, user, s4, &Details::default())
             .await
             .unwrap_err();
         assert_eq!(refused.specific_code(), "booking_restricted");
-        no_show::lift(&t.db, &clock, user).await.unwrap();
+        restriction::lift(&t.db, &clock, user).await.unwrap();
         booking::book(&t.db, &clock, user, s4, &Details::default())
             .await
             .unwrap();
         // Each no-show and the restriction were told in the inbox and by mail (NO-1, NO-2).
-        let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         let notices = inbox
             .iter()
             .filter(|m| m.subject.contains("参加がありません") || m.subject.contains("一時停止"))
@@ -278,7 +279,7 @@ async fn no_shows_and_the_restriction() {
 // confirmation carries an .ics in UTC with no meeting secrets.
 #[tokio::test]
 async fn booking_mail_with_ics() {
-    use madoguchi_app::smtp_sink::SmtpSink;
+    use madoguchi_app::mail::smtp_sink::SmtpSink;
     for t in testing::both("no4_ics").await {
         office(&t.db).await;
         let user = seekers(&t.db, 1, "mailed").await[0];
@@ -299,7 +300,7 @@ async fn booking_mail_with_ics() {
         assert!(got[0].data.contains("text/calendar"), "the .ics is attached");
         assert!(got[0].data.contains("consultation.ics"));
         assert!(!got[1].data.contains("text/calendar"), "no .ics for a cancellation");
-        let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert_eq!(inbox.len(), 2);
     }
 }
@@ -318,17 +319,21 @@ async fn reminder_the_day_before() {
             .await
             .unwrap();
         assert_eq!(
-            madoguchi_app::schedule::send_reminders(&t.db, &clock).await.unwrap(),
+            madoguchi_app::consultations::schedule::send_reminders(&t.db, &clock)
+                .await
+                .unwrap(),
             1,
             "{}",
             t.db.backend()
         );
         assert_eq!(
-            madoguchi_app::schedule::send_reminders(&t.db, &clock).await.unwrap(),
+            madoguchi_app::consultations::schedule::send_reminders(&t.db, &clock)
+                .await
+                .unwrap(),
             0,
             "once"
         );
-        let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert!(inbox[0].subject.contains("明日の職業相談"), "{:?}", inbox[0].subject);
     }
 }
@@ -337,8 +342,8 @@ async fn reminder_the_day_before() {
 // reservation or decline; a direct-mode office refuses requests.
 #[tokio::test]
 async fn requests_are_scheduled_by_staff() {
-    use madoguchi_app::requests;
-    use madoguchi_app::staff::StaffMember;
+    use madoguchi_app::consultations::requests;
+    use madoguchi_app::shared::StaffMember;
     use madoguchi_domain::staff::Role;
     for t in testing::both("bk7_requests").await {
         office(&t.db).await;
@@ -376,10 +381,13 @@ async fn requests_are_scheduled_by_staff() {
             .await
             .unwrap();
 
-        madoguchi_app::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.c", "x")
+        madoguchi_app::accounts::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.c", "x")
             .await
             .unwrap();
-        let member = madoguchi_store::staff::by_key(&t.db, "kobe.c").await.unwrap().unwrap();
+        let member = madoguchi_store::accounts::staff::by_key(&t.db, "kobe.c")
+            .await
+            .unwrap()
+            .unwrap();
         let kobe = StaffMember {
             id: member.id,
             name: "x".into(),
@@ -424,8 +432,8 @@ async fn requests_are_scheduled_by_staff() {
 // the user is told in the same transaction.
 #[tokio::test]
 async fn office_cancellation_tells_the_user() {
-    use madoguchi_app::schedule::{self, Change};
-    use madoguchi_app::staff::StaffMember;
+    use madoguchi_app::consultations::schedule::{self, Change};
+    use madoguchi_app::shared::StaffMember;
     use madoguchi_domain::staff::Role;
     for t in testing::both("bk16_office_cancel").await {
         office(&t.db).await;
@@ -437,10 +445,13 @@ async fn office_cancellation_tells_the_user() {
         let id = booking::book(&t.db, &clock, user, slot, &Details::default())
             .await
             .unwrap();
-        madoguchi_app::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.oc", "x")
+        madoguchi_app::accounts::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.oc", "x")
             .await
             .unwrap();
-        let m = madoguchi_store::staff::by_key(&t.db, "kobe.oc").await.unwrap().unwrap();
+        let m = madoguchi_store::accounts::staff::by_key(&t.db, "kobe.oc")
+            .await
+            .unwrap()
+            .unwrap();
         let kobe = StaffMember {
             id: m.id,
             name: "x".into(),
@@ -467,7 +478,7 @@ async fn office_cancellation_tells_the_user() {
             1,
             "the seat is free"
         );
-        let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert!(inbox[0].subject.contains("取り消しました"), "{:?}", inbox[0].subject);
     }
 }

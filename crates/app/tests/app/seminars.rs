@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
-use madoguchi_app::seminars::{self, SeminarInput};
-use madoguchi_app::staff::StaffMember;
+use madoguchi_app::seminars::{self, organise::SeminarInput};
+use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::{FixedClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_store::seminars::{self as store, Registered};
@@ -20,10 +20,13 @@ fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
 }
 
 async fn admin(db: &Db, clock: &FixedClock, key: &str) -> StaffMember {
-    madoguchi_app::staff::create(db, clock, None, Role::OfficeAdmin, Some("28011"), key, "管理者")
+    madoguchi_app::accounts::staff::create(db, clock, None, Role::OfficeAdmin, Some("28011"), key, "管理者")
         .await
         .unwrap();
-    let m = madoguchi_store::staff::by_key(db, key).await.unwrap().unwrap();
+    let m = madoguchi_store::accounts::staff::by_key(db, key)
+        .await
+        .unwrap()
+        .unwrap();
     StaffMember {
         id: m.id,
         name: "管理者".into(),
@@ -56,7 +59,7 @@ async fn a_thousand_for_a_hundred_seats() {
         office(&t.db).await;
         let clock = Arc::new(FixedClock(jst_at(2, 10, 0, 0)));
         let boss = admin(&t.db, &clock, "kobe.se").await;
-        let id = seminars::create(&t.db, clock.as_ref(), &boss, "28011", &input(100, 900))
+        let id = seminars::organise::create(&t.db, clock.as_ref(), &boss, "28011", &input(100, 900))
             .await
             .unwrap();
         let users = seekers(&t.db, 1000, "se").await;
@@ -64,7 +67,7 @@ async fn a_thousand_for_a_hundred_seats() {
         for u in users.clone() {
             let (db, clock) = (t.db.clone(), clock.clone());
             tasks.push(tokio::spawn(async move {
-                seminars::register(&db, clock.as_ref(), u, id).await
+                seminars::attend::register(&db, clock.as_ref(), u, id).await
             }));
         }
         let (mut seats, mut places, mut full) = (0, 0, 0);
@@ -77,8 +80,8 @@ async fn a_thousand_for_a_hundred_seats() {
             }
         }
         assert_eq!((seats, places, full), (100, 900, 0), "{}", t.db.backend());
-        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
-        let rows = store::participants(&t.db, id).await.unwrap();
+        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
+        let rows = store::places::participants(&t.db, id).await.unwrap();
         let waiting: Vec<i64> = rows.iter().filter(|r| r.state == "waitlisted").map(|r| r.id).collect();
         let registered: Vec<_> = rows.iter().filter(|r| r.state == "registered").cloned().collect();
 
@@ -86,24 +89,24 @@ async fn a_thousand_for_a_hundred_seats() {
         for r in registered.iter().take(30).cloned() {
             let (db, clock) = (t.db.clone(), clock.clone());
             tasks.push(tokio::spawn(async move {
-                seminars::cancel_own(&db, clock.as_ref(), r.user_ref, r.id).await
+                seminars::attend::cancel_own(&db, clock.as_ref(), r.user_ref, r.id).await
             }));
         }
         for task in tasks {
             task.await.unwrap().unwrap();
         }
-        let after = store::get(&t.db, id).await.unwrap().unwrap();
+        let after = store::catalogue::get(&t.db, id).await.unwrap().unwrap();
         assert_eq!((after.registered, after.waitlisted), (100, 870), "{}", t.db.backend());
-        let rows = store::participants(&t.db, id).await.unwrap();
+        let rows = store::places::participants(&t.db, id).await.unwrap();
         let promoted: Vec<i64> = rows
             .iter()
             .filter(|r| r.state == "registered" && waiting.contains(&r.id))
             .map(|r| r.id)
             .collect();
         assert_eq!(promoted, waiting[..30].to_vec(), "the first 30 in line, in order");
-        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
         let first = rows.iter().find(|r| r.id == waiting[0]).unwrap();
-        let inbox = madoguchi_store::inbox::list(&t.db, first.user_ref).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, first.user_ref).await.unwrap();
         assert!(
             inbox[0].subject.contains("参加登録に切り替わりました"),
             "{:?}",
@@ -125,7 +128,7 @@ async fn rules_around_one_seminar() {
             starts_at: jst_at(6, 13, 30, 0),
             ..input(1, 1)
         };
-        let e = seminars::create(&t.db, &clock, &boss, "28011", &sunday)
+        let e = seminars::organise::create(&t.db, &clock, &boss, "28011", &sunday)
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "closed_day");
@@ -133,56 +136,66 @@ async fn rules_around_one_seminar() {
             starts_at: jst_at(10, 16, 30, 0),
             ..input(1, 1)
         };
-        let e = seminars::create(&t.db, &clock, &boss, "28011", &late)
+        let e = seminars::organise::create(&t.db, &clock, &boss, "28011", &late)
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "outside_hours", "16:30 + 90 min runs past 17:15");
-        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(1, 1))
+        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(1, 1))
             .await
             .unwrap();
         let u = seekers(&t.db, 3, "ser").await;
-        let seat = seminars::register(&t.db, &clock, u[0], id).await.unwrap();
-        let e = seminars::register(&t.db, &clock, u[0], id).await.unwrap_err();
+        let seat = seminars::attend::register(&t.db, &clock, u[0], id).await.unwrap();
+        let e = seminars::attend::register(&t.db, &clock, u[0], id).await.unwrap_err();
         assert_eq!(e.specific_code(), "conflict", "once per user");
-        let Registered::Waitlisted(place) = seminars::register(&t.db, &clock, u[1], id).await.unwrap() else {
+        let Registered::Waitlisted(place) = seminars::attend::register(&t.db, &clock, u[1], id).await.unwrap() else {
             panic!("the second goes on the list");
         };
-        let e = seminars::register(&t.db, &clock, u[2], id).await.unwrap_err();
+        let e = seminars::attend::register(&t.db, &clock, u[2], id).await.unwrap_err();
         assert_eq!(e.specific_code(), "seminar_full");
         // SE-5: removal with a reason; the waiting user moves up.
         let Registered::Registered(seat) = seat else { panic!() };
-        let e = seminars::remove(&t.db, &clock, &boss, seat, " ").await.unwrap_err();
+        let e = seminars::organise::remove(&t.db, &clock, &boss, seat, " ")
+            .await
+            .unwrap_err();
         assert_eq!(e.specific_code(), "required");
-        seminars::remove(&t.db, &clock, &boss, seat, "他の参加者への迷惑行為")
+        seminars::organise::remove(&t.db, &clock, &boss, seat, "他の参加者への迷惑行為")
             .await
             .unwrap();
         assert_eq!(
-            store::registration(&t.db, place).await.unwrap().unwrap().state,
+            store::places::registration(&t.db, place).await.unwrap().unwrap().state,
             "registered"
         );
         assert_eq!(
-            store::registration(&t.db, seat).await.unwrap().unwrap().state,
+            store::places::registration(&t.db, seat).await.unwrap().unwrap().state,
             "removed_by_office"
         );
-        let listed = seminars::participants(&t.db, &clock, &boss, id).await.unwrap();
+        let listed = seminars::organise::participants(&t.db, &clock, &boss, id)
+            .await
+            .unwrap();
         assert_eq!(listed.len(), 2);
         assert_eq!(
             listed[1].verify_number, "28011-00001234",
             "SE-2: the job-seeker number is recorded"
         );
         // SE-4: the user cancels; cancelling again is refused; someone else's is not found.
-        let e = seminars::cancel_own(&t.db, &clock, u[2], place).await.unwrap_err();
+        let e = seminars::attend::cancel_own(&t.db, &clock, u[2], place)
+            .await
+            .unwrap_err();
         assert_eq!(e.specific_code(), "not_found");
-        seminars::cancel_own(&t.db, &clock, u[1], place).await.unwrap();
-        let e = seminars::cancel_own(&t.db, &clock, u[1], place).await.unwrap_err();
+        seminars::attend::cancel_own(&t.db, &clock, u[1], place).await.unwrap();
+        let e = seminars::attend::cancel_own(&t.db, &clock, u[1], place)
+            .await
+            .unwrap_err();
         assert_eq!(e.specific_code(), "already_cancelled");
         // SE-1: registration closes at 23:59:59 JST the day before.
         let just_in_time = FixedClock(jst_at(9, 23, 59, 59));
-        seminars::register(&t.db, &just_in_time, u[2], id).await.unwrap();
+        seminars::attend::register(&t.db, &just_in_time, u[2], id)
+            .await
+            .unwrap();
         let closed = FixedClock(jst_at(10, 0, 0, 0));
-        let e = seminars::register(&t.db, &closed, u[1], id).await.unwrap_err();
+        let e = seminars::attend::register(&t.db, &closed, u[1], id).await.unwrap_err();
         assert_eq!(e.specific_code(), "cutoff_passed", "{}", t.db.backend());
-        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
 
@@ -212,12 +225,12 @@ async fn seminar_race_child() {
             match item.split_once(':') {
                 Some((u, reg)) => {
                     let (u, reg) = (u.parse().unwrap(), reg.parse().unwrap());
-                    match seminars::cancel_own(&db, clock.as_ref(), u, reg).await {
+                    match seminars::attend::cancel_own(&db, clock.as_ref(), u, reg).await {
                         Ok(()) => "CANCELLED",
                         Err(_) => "REFUSED",
                     }
                 }
-                None => match seminars::register(&db, clock.as_ref(), item.parse().unwrap(), seminar).await {
+                None => match seminars::attend::register(&db, clock.as_ref(), item.parse().unwrap(), seminar).await {
                     Ok(Registered::Registered(_)) => "SEAT",
                     Ok(Registered::Waitlisted(_)) => "PLACE",
                     Err(e) if e.specific_code() == "seminar_full" => "FULL",
@@ -266,7 +279,7 @@ async fn two_processes_fill_and_promote() {
     office(&t.db).await;
     let clock = FixedClock(jst_at(2, 10, 0, 0));
     let boss = admin(&t.db, &clock, "kobe.se3").await;
-    let id = seminars::create(&t.db, &clock, &boss, "28011", &input(100, 850))
+    let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(100, 850))
         .await
         .unwrap();
     let users = seekers(&t.db, 1000, "sp").await;
@@ -277,9 +290,9 @@ async fn two_processes_fill_and_promote() {
     let out = children(url, id, [ids[..500].to_vec(), ids[500..].to_vec()]);
     let count = |w: &str| out.lines().filter(|l| *l == w).count();
     assert_eq!((count("SEAT"), count("PLACE"), count("FULL")), (100, 850, 50), "{out}");
-    assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+    assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
 
-    let rows = store::participants(&t.db, id).await.unwrap();
+    let rows = store::places::participants(&t.db, id).await.unwrap();
     let waiting: Vec<i64> = rows.iter().filter(|r| r.state == "waitlisted").map(|r| r.id).collect();
     let pairs: Vec<String> = rows
         .iter()
@@ -289,14 +302,14 @@ async fn two_processes_fill_and_promote() {
         .collect();
     let out = children(url, id, [pairs[..15].to_vec(), pairs[15..].to_vec()]);
     assert_eq!(out.lines().filter(|l| *l == "CANCELLED").count(), 30, "{out}");
-    let after = store::participants(&t.db, id).await.unwrap();
+    let after = store::places::participants(&t.db, id).await.unwrap();
     let promoted: Vec<i64> = after
         .iter()
         .filter(|r| r.state == "registered" && waiting.contains(&r.id))
         .map(|r| r.id)
         .collect();
     assert_eq!(promoted, waiting[..30].to_vec());
-    assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+    assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
 }
 
 // rules SE-4, SE-5, BK-11, BK-12: a seminar participant not marked as joined by start + 10
@@ -304,52 +317,57 @@ async fn two_processes_fill_and_promote() {
 // restrict booking either; a participant marked as attended is never a no-show.
 #[tokio::test]
 async fn seminar_no_shows_count_toward_the_restriction() {
-    use madoguchi_app::no_show;
+    use madoguchi_app::consultations::no_show;
+    use madoguchi_app::eligibility::restriction;
     use madoguchi_domain::clock::ManualClock;
-    use madoguchi_store::reservations::Details;
+    use madoguchi_store::consultations::reservations::Details;
     for t in testing::both("se4_no_show").await {
         office(&t.db).await;
         let clock = ManualClock::new(jst_at(2, 10, 0, 0));
         let boss = admin(&t.db, &FixedClock(jst_at(2, 10, 0, 0)), "kobe.se4").await;
-        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(5, 0))
+        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(5, 0))
             .await
             .unwrap();
         let u = seekers(&t.db, 2, "sen").await;
-        let Registered::Registered(missed) = seminars::register(&t.db, &clock, u[0], id).await.unwrap() else {
+        let Registered::Registered(missed) = seminars::attend::register(&t.db, &clock, u[0], id).await.unwrap() else {
             panic!()
         };
-        let Registered::Registered(came) = seminars::register(&t.db, &clock, u[1], id).await.unwrap() else {
+        let Registered::Registered(came) = seminars::attend::register(&t.db, &clock, u[1], id).await.unwrap() else {
             panic!()
         };
-        let slot = madoguchi_app::booking::publish_slot(&t.db, "28011", jst_at(8, 10, 0, 0), "zoom", 1)
+        let slot = madoguchi_app::consultations::booking::publish_slot(&t.db, "28011", jst_at(8, 10, 0, 0), "zoom", 1)
             .await
             .unwrap();
-        madoguchi_app::booking::book(&t.db, &clock, u[0], slot, &Details::default())
+        madoguchi_app::consultations::booking::book(&t.db, &clock, u[0], slot, &Details::default())
             .await
             .unwrap();
         // The consultation on 12/8 is missed first.
         clock.advance(jst_at(8, 10, 11, 0) - jst_at(2, 10, 0, 0));
         assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1);
-        assert!(!no_show::restricted(&t.db, &clock, u[0]).await.unwrap());
+        assert!(!restriction::restricted(&t.db, &clock, u[0]).await.unwrap());
         // The seminar on 12/10 13:30: one participant is marked, the other is not.
         clock.advance(jst_at(10, 13, 35, 0) - jst_at(8, 10, 11, 0));
-        seminars::mark(&t.db, &clock, &boss, came, "joined").await.unwrap();
+        seminars::organise::mark(&t.db, &clock, &boss, came, "joined")
+            .await
+            .unwrap();
         clock.advance(chrono::Duration::minutes(6));
         assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1, "{}", t.db.backend());
         assert_eq!(
-            store::registration(&t.db, missed).await.unwrap().unwrap().state,
+            store::places::registration(&t.db, missed).await.unwrap().unwrap().state,
             "no_show"
         );
-        seminars::mark(&t.db, &clock, &boss, came, "attended").await.unwrap();
+        seminars::organise::mark(&t.db, &clock, &boss, came, "attended")
+            .await
+            .unwrap();
         assert_eq!(
-            store::registration(&t.db, came).await.unwrap().unwrap().state,
+            store::places::registration(&t.db, came).await.unwrap().unwrap().state,
             "attended"
         );
         assert!(
-            no_show::restricted(&t.db, &clock, u[0]).await.unwrap(),
+            restriction::restricted(&t.db, &clock, u[0]).await.unwrap(),
             "two no-shows in 90 days"
         );
-        let next = seminars::create(
+        let next = seminars::organise::create(
             &t.db,
             &FixedClock(jst_at(10, 14, 0, 0)),
             &boss,
@@ -361,9 +379,9 @@ async fn seminar_no_shows_count_toward_the_restriction() {
         )
         .await
         .unwrap();
-        let e = seminars::register(&t.db, &clock, u[0], next).await.unwrap_err();
+        let e = seminars::attend::register(&t.db, &clock, u[0], next).await.unwrap_err();
         assert_eq!(e.specific_code(), "booking_restricted");
-        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
 
@@ -375,13 +393,13 @@ async fn editing_adds_seats_for_the_waiting() {
         office(&t.db).await;
         let clock = FixedClock(jst_at(2, 10, 0, 0));
         let boss = admin(&t.db, &clock, "kobe.se1").await;
-        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(1, 3))
+        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(1, 3))
             .await
             .unwrap();
         let u = seekers(&t.db, 3, "sed").await;
         let mut regs = Vec::new();
         for user in &u {
-            regs.push(seminars::register(&t.db, &clock, *user, id).await.unwrap());
+            regs.push(seminars::attend::register(&t.db, &clock, *user, id).await.unwrap());
         }
         let edit = |capacity, title: &str| store::Edit {
             title: title.into(),
@@ -392,7 +410,7 @@ async fn editing_adds_seats_for_the_waiting() {
             waitlist_limit: 3,
         };
         assert_eq!(
-            seminars::edit(&t.db, &clock, &boss, id, &edit(2, "面接対策（増席）"))
+            seminars::organise::edit(&t.db, &clock, &boss, id, &edit(2, "面接対策（増席）"))
                 .await
                 .unwrap(),
             1
@@ -401,29 +419,33 @@ async fn editing_adds_seats_for_the_waiting() {
             panic!()
         };
         assert_eq!(
-            store::registration(&t.db, first_waiting).await.unwrap().unwrap().state,
+            store::places::registration(&t.db, first_waiting)
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
             "registered"
         );
-        let inbox = madoguchi_store::inbox::list(&t.db, u[1]).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, u[1]).await.unwrap();
         assert!(
             inbox[0].subject.contains("参加登録に切り替わりました"),
             "{}",
             t.db.backend()
         );
-        let e = seminars::edit(&t.db, &clock, &boss, id, &edit(1, "面接対策"))
+        let e = seminars::organise::edit(&t.db, &clock, &boss, id, &edit(1, "面接対策"))
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "below_taken");
-        let e = seminars::edit(&t.db, &clock, &boss, id, &edit(2, "髙橋講師の回"))
+        let e = seminars::organise::edit(&t.db, &clock, &boss, id, &edit(2, "髙橋講師の回"))
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "invalid_characters");
-        let s = store::get(&t.db, id).await.unwrap().unwrap();
+        let s = store::catalogue::get(&t.db, id).await.unwrap().unwrap();
         assert_eq!(
             (s.title.as_str(), s.app.as_str(), s.registered, s.waitlisted),
             ("面接対策（増席）", "teleoffice", 2, 1)
         );
-        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
+        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
 
@@ -431,34 +453,34 @@ async fn editing_adds_seats_for_the_waiting() {
 // says only that it is ready; a participant removed by staff is told the reason.
 #[tokio::test]
 async fn meeting_details_and_the_removal_notice() {
-    use madoguchi_store::schedule::MeetingDetails;
+    use madoguchi_store::consultations::schedule::MeetingDetails;
     for t in testing::both("se_meeting").await {
         office(&t.db).await;
         let clock = FixedClock(jst_at(2, 10, 0, 0));
         let boss = admin(&t.db, &clock, "kobe.sem").await;
-        let id = seminars::create(&t.db, &clock, &boss, "28011", &input(1, 1))
+        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(1, 1))
             .await
             .unwrap();
         let u = seekers(&t.db, 2, "smt").await;
-        let Registered::Registered(seat) = seminars::register(&t.db, &clock, u[0], id).await.unwrap() else {
+        let Registered::Registered(seat) = seminars::attend::register(&t.db, &clock, u[0], id).await.unwrap() else {
             panic!()
         };
-        seminars::register(&t.db, &clock, u[1], id).await.unwrap();
+        seminars::attend::register(&t.db, &clock, u[1], id).await.unwrap();
         let m = |url: &str| MeetingDetails {
             app: "zoom".into(),
             meeting_id: "812 3456 7890".into(),
             passkey: "kobe-2026".into(),
             join_url: url.into(),
         };
-        let e = seminars::set_meeting(&t.db, &clock, &boss, id, &m("http://example.jp/j/1"))
+        let e = seminars::organise::set_meeting(&t.db, &clock, &boss, id, &m("http://example.jp/j/1"))
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "invalid_url");
-        seminars::set_meeting(&t.db, &clock, &boss, id, &m("https://example.zoom.us/j/8123456790"))
+        seminars::organise::set_meeting(&t.db, &clock, &boss, id, &m("https://example.zoom.us/j/8123456790"))
             .await
             .unwrap();
-        let mine = seminars::mine(&t.db, u[0]).await.unwrap();
-        let meeting = seminars::meeting_for(&t.db, &mine[0].0).await.unwrap();
+        let mine = seminars::attend::mine(&t.db, u[0]).await.unwrap();
+        let meeting = seminars::attend::meeting_for(&t.db, &mine[0].0).await.unwrap();
         assert_eq!(
             meeting.as_ref().map(|d| d.passkey.as_str()),
             Some("kobe-2026"),
@@ -466,15 +488,16 @@ async fn meeting_details_and_the_removal_notice() {
             t.db.backend()
         );
         assert!(
-            seminars::meeting_for(&t.db, &seminars::mine(&t.db, u[1]).await.unwrap()[0].0)
+            seminars::attend::meeting_for(&t.db, &seminars::attend::mine(&t.db, u[1]).await.unwrap()[0].0)
                 .await
                 .unwrap()
                 .is_none(),
             "not while waiting"
         );
-        let mail = madoguchi_store::outbox::claim_due(&t.db, jst_at(31, 0, 0, 0), chrono::Duration::minutes(5), 100)
-            .await
-            .unwrap();
+        let mail =
+            madoguchi_store::mail::outbox::claim_due(&t.db, jst_at(31, 0, 0, 0), chrono::Duration::minutes(5), 100)
+                .await
+                .unwrap();
         assert!(
             mail.iter().any(|m| m.recipient.starts_with("smt0")),
             "the participant is told"
@@ -484,13 +507,13 @@ async fn meeting_details_and_the_removal_notice() {
                 .all(|m| !m.body_text.contains("kobe-2026") && !m.body_text.contains("8123456790")),
             "never in mail"
         );
-        seminars::remove(&t.db, &clock, &boss, seat, "他の参加者への迷惑行為")
+        seminars::organise::remove(&t.db, &clock, &boss, seat, "他の参加者への迷惑行為")
             .await
             .unwrap();
-        let inbox = madoguchi_store::inbox::list(&t.db, u[0]).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, u[0]).await.unwrap();
         assert!(inbox[0].subject.contains("取り消されました") && inbox[0].body.contains("迷惑行為"));
         assert_eq!(
-            seminars::mine(&t.db, u[1]).await.unwrap()[0].0.state,
+            seminars::attend::mine(&t.db, u[1]).await.unwrap()[0].0.state,
             "registered",
             "promoted"
         );

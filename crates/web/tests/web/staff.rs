@@ -8,7 +8,7 @@ use serde_json::json;
 use super::support::{World, active_account, csrf_of, form_post, get_with, put_json, send, session_cookie, worlds};
 
 pub(crate) async fn staff(w: &World, role: Role, office: Option<&str>, user_id: &str) -> (String, Vec<u8>) {
-    let c = madoguchi_app::staff::create(&w.db, w.clock.as_ref(), None, role, office, user_id, "職員 一郎")
+    let c = madoguchi_app::accounts::staff::create(&w.db, w.clock.as_ref(), None, role, office, user_id, "職員 一郎")
         .await
         .unwrap();
     (c.password, totp::base32_decode(&c.totp_secret).unwrap())
@@ -272,7 +272,7 @@ async fn counsellors_day() {
             .with_ymd_and_hms(2027, 1, 4, 10, 0, 0)
             .unwrap()
             .with_timezone(&chrono::Utc);
-        let slot = madoguchi_app::booking::publish_slot(&w.db, "28011", start, "zoom", 1)
+        let slot = madoguchi_app::consultations::booking::publish_slot(&w.db, "28011", start, "zoom", 1)
             .await
             .unwrap();
         let seeker = active_account(&w, "yamada.taro").await;
@@ -375,7 +375,7 @@ async fn counsellors_day() {
             ),
         )
         .await;
-        let r = madoguchi_store::reservations::reservation(&w.db, id)
+        let r = madoguchi_store::consultations::reservations::reservation(&w.db, id)
             .await
             .unwrap()
             .unwrap();
@@ -385,7 +385,7 @@ async fn counsellors_day() {
             .with_ymd_and_hms(2027, 1, 12, 10, 0, 0)
             .unwrap()
             .with_timezone(&chrono::Utc);
-        let next = madoguchi_app::booking::publish_slot(&w.db, "28011", next_start, "zoom", 1)
+        let next = madoguchi_app::consultations::booking::publish_slot(&w.db, "28011", next_start, "zoom", 1)
             .await
             .unwrap();
         let body = format!("_csrf={csrf}&date=2027-01-04&slot_id={next}");
