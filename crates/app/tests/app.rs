@@ -222,8 +222,12 @@ async fn unused_accounts_are_noticed_then_deleted() {
     }
 }
 
+#[path = "app/after_booking.rs"]
+mod after_booking;
 #[path = "app/booking.rs"]
 mod booking_under_load;
+#[path = "app/seminar_operations.rs"]
+mod seminar_operations;
 #[path = "app/seminars.rs"]
 mod seminars;
 #[path = "app/slots.rs"]

@@ -27,6 +27,8 @@ mod notices;
 mod seminars;
 #[path = "web/staff.rs"]
 mod staff;
+#[path = "web/staff_slots.rs"]
+mod staff_slots;
 #[path = "web/stats.rs"]
 mod stats;
 #[path = "web/support.rs"]

@@ -12,14 +12,14 @@ use madoguchi_store::{Db, testing};
 
 use crate::booking_under_load::{office, seekers};
 
-fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
+pub(crate) fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
     jst()
         .with_ymd_and_hms(2026, 12, d, h, m, s)
         .unwrap()
         .with_timezone(&Utc)
 }
 
-async fn admin(db: &Db, clock: &FixedClock, key: &str) -> StaffMember {
+pub(crate) async fn admin(db: &Db, clock: &FixedClock, key: &str) -> StaffMember {
     madoguchi_app::accounts::staff::create(db, clock, None, Role::OfficeAdmin, Some("28011"), key, "管理者")
         .await
         .unwrap();
@@ -35,7 +35,7 @@ async fn admin(db: &Db, clock: &FixedClock, key: &str) -> StaffMember {
     }
 }
 
-fn input(capacity: i32, waitlist_limit: i32) -> SeminarInput {
+pub(crate) fn input(capacity: i32, waitlist_limit: i32) -> SeminarInput {
     SeminarInput {
         kind: "seminar".into(),
         title: "応募書類の書き方セミナー".into(),
@@ -54,7 +54,7 @@ fn input(capacity: i32, waitlist_limit: i32) -> SeminarInput {
 // registered and the other 900 waiting in one order; then 30 concurrent cancellations promote
 // exactly the first 30 waiting, each told. (The two-process test below also closes the list.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_thousand_for_a_hundred_seats() {
+pub(crate) async fn a_thousand_for_a_hundred_seats() {
     for t in testing::both("se3_opening").await {
         office(&t.db).await;
         let clock = Arc::new(FixedClock(jst_at(2, 10, 0, 0)));
@@ -119,7 +119,7 @@ async fn a_thousand_for_a_hundred_seats() {
 // previous day; one registration per user; cancellation and removal with a reason, both
 // handing the seat to the first waiting; staff views audited.
 #[tokio::test]
-async fn rules_around_one_seminar() {
+pub(crate) async fn rules_around_one_seminar() {
     for t in testing::both("se_rules").await {
         office(&t.db).await;
         let clock = FixedClock(jst_at(2, 10, 0, 0));
@@ -203,7 +203,7 @@ async fn rules_around_one_seminar() {
 /// `user:registration` pair, and prints one word per outcome.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "run by two_processes_fill_and_promote"]
-async fn seminar_race_child() {
+pub(crate) async fn seminar_race_child() {
     let (Ok(url), Ok(seminar), Ok(work)) = (
         std::env::var("MADOGUCHI_CHILD_DB"),
         std::env::var("MADOGUCHI_CHILD_SEMINAR"),
@@ -244,7 +244,7 @@ async fn seminar_race_child() {
     }
 }
 
-fn children(url: &str, seminar: i64, halves: [Vec<String>; 2]) -> String {
+pub(crate) fn children(url: &str, seminar: i64, halves: [Vec<String>; 2]) -> String {
     let exe = std::env::current_exe().unwrap();
     let running: Vec<_> = halves
         .iter()
@@ -272,7 +272,7 @@ fn children(url: &str, seminar: i64, halves: [Vec<String>; 2]) -> String {
 // seats and 850 places: exactly 100, 850 and 50 refused; then 15 cancellations in each
 // process promote exactly the first 30 in line.
 #[tokio::test]
-async fn two_processes_fill_and_promote() {
+pub(crate) async fn two_processes_fill_and_promote() {
     let Some(t) = testing::postgres("se3_two_procs").await.unwrap() else {
         return;
     };
@@ -310,212 +310,4 @@ async fn two_processes_fill_and_promote() {
         .collect();
     assert_eq!(promoted, waiting[..30].to_vec());
     assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
-}
-
-// rules SE-4, SE-5, BK-11, BK-12: a seminar participant not marked as joined by start + 10
-// minutes is a no-show by the same sweep, and two of them (a seminar and a consultation)
-// restrict booking either; a participant marked as attended is never a no-show.
-#[tokio::test]
-async fn seminar_no_shows_count_toward_the_restriction() {
-    use madoguchi_app::consultations::no_show;
-    use madoguchi_app::eligibility::restriction;
-    use madoguchi_domain::clock::ManualClock;
-    use madoguchi_store::consultations::reservations::Details;
-    for t in testing::both("se4_no_show").await {
-        office(&t.db).await;
-        let clock = ManualClock::new(jst_at(2, 10, 0, 0));
-        let boss = admin(&t.db, &FixedClock(jst_at(2, 10, 0, 0)), "kobe.se4").await;
-        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(5, 0))
-            .await
-            .unwrap();
-        let u = seekers(&t.db, 2, "sen").await;
-        let Registered::Registered(missed) = seminars::attend::register(&t.db, &clock, u[0], id).await.unwrap() else {
-            panic!()
-        };
-        let Registered::Registered(came) = seminars::attend::register(&t.db, &clock, u[1], id).await.unwrap() else {
-            panic!()
-        };
-        let slot = madoguchi_app::consultations::booking::publish_slot(&t.db, "28011", jst_at(8, 10, 0, 0), "zoom", 1)
-            .await
-            .unwrap();
-        madoguchi_app::consultations::booking::book(&t.db, &clock, u[0], slot, &Details::default())
-            .await
-            .unwrap();
-        // The consultation on 12/8 is missed first.
-        clock.advance(jst_at(8, 10, 11, 0) - jst_at(2, 10, 0, 0));
-        assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1);
-        assert!(!restriction::restricted(&t.db, &clock, u[0]).await.unwrap());
-        // The seminar on 12/10 13:30: one participant is marked, the other is not.
-        clock.advance(jst_at(10, 13, 35, 0) - jst_at(8, 10, 11, 0));
-        seminars::organise::mark(&t.db, &clock, &boss, came, "joined")
-            .await
-            .unwrap();
-        clock.advance(chrono::Duration::minutes(6));
-        assert_eq!(no_show::sweep(&t.db, &clock).await.unwrap(), 1, "{}", t.db.backend());
-        assert_eq!(
-            store::places::registration(&t.db, missed).await.unwrap().unwrap().state,
-            "no_show"
-        );
-        seminars::organise::mark(&t.db, &clock, &boss, came, "attended")
-            .await
-            .unwrap();
-        assert_eq!(
-            store::places::registration(&t.db, came).await.unwrap().unwrap().state,
-            "attended"
-        );
-        assert!(
-            restriction::restricted(&t.db, &clock, u[0]).await.unwrap(),
-            "two no-shows in 90 days"
-        );
-        let next = seminars::organise::create(
-            &t.db,
-            &FixedClock(jst_at(10, 14, 0, 0)),
-            &boss,
-            "28011",
-            &SeminarInput {
-                starts_at: jst_at(17, 13, 30, 0),
-                ..input(5, 0)
-            },
-        )
-        .await
-        .unwrap();
-        let e = seminars::attend::register(&t.db, &clock, u[0], next).await.unwrap_err();
-        assert_eq!(e.specific_code(), "booking_restricted");
-        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
-    }
-}
-
-// rule SE-1: an office admin edits a seminar; more seats go to the first waiting at once,
-// fewer than those taken is refused, and the text is checked like every text (N10).
-#[tokio::test]
-async fn editing_adds_seats_for_the_waiting() {
-    for t in testing::both("se1_edit").await {
-        office(&t.db).await;
-        let clock = FixedClock(jst_at(2, 10, 0, 0));
-        let boss = admin(&t.db, &clock, "kobe.se1").await;
-        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(1, 3))
-            .await
-            .unwrap();
-        let u = seekers(&t.db, 3, "sed").await;
-        let mut regs = Vec::new();
-        for user in &u {
-            regs.push(seminars::attend::register(&t.db, &clock, *user, id).await.unwrap());
-        }
-        let edit = |capacity, title: &str| store::Edit {
-            title: title.into(),
-            description: String::new(),
-            app: "teleoffice".into(),
-            recorded_with_consent: true,
-            capacity,
-            waitlist_limit: 3,
-        };
-        assert_eq!(
-            seminars::organise::edit(&t.db, &clock, &boss, id, &edit(2, "面接対策（増席）"))
-                .await
-                .unwrap(),
-            1
-        );
-        let Registered::Waitlisted(first_waiting) = regs[1] else {
-            panic!()
-        };
-        assert_eq!(
-            store::places::registration(&t.db, first_waiting)
-                .await
-                .unwrap()
-                .unwrap()
-                .state,
-            "registered"
-        );
-        let inbox = madoguchi_store::mail::inbox::list(&t.db, u[1]).await.unwrap();
-        assert!(
-            inbox[0].subject.contains("参加登録に切り替わりました"),
-            "{}",
-            t.db.backend()
-        );
-        let e = seminars::organise::edit(&t.db, &clock, &boss, id, &edit(1, "面接対策"))
-            .await
-            .unwrap_err();
-        assert_eq!(e.specific_code(), "below_taken");
-        let e = seminars::organise::edit(&t.db, &clock, &boss, id, &edit(2, "髙橋講師の回"))
-            .await
-            .unwrap_err();
-        assert_eq!(e.specific_code(), "invalid_characters");
-        let s = store::catalogue::get(&t.db, id).await.unwrap().unwrap();
-        assert_eq!(
-            (s.title.as_str(), s.app.as_str(), s.registered, s.waitlisted),
-            ("面接対策（増席）", "teleoffice", 2, 1)
-        );
-        assert_eq!(store::places::consistency(&t.db).await.unwrap(), (0, 0));
-    }
-}
-
-// rules SE-1 (with BK-9), SE-5: how to join reaches those with a seat on My Page only; mail
-// says only that it is ready; a participant removed by staff is told the reason.
-#[tokio::test]
-async fn meeting_details_and_the_removal_notice() {
-    use madoguchi_store::consultations::schedule::MeetingDetails;
-    for t in testing::both("se_meeting").await {
-        office(&t.db).await;
-        let clock = FixedClock(jst_at(2, 10, 0, 0));
-        let boss = admin(&t.db, &clock, "kobe.sem").await;
-        let id = seminars::organise::create(&t.db, &clock, &boss, "28011", &input(1, 1))
-            .await
-            .unwrap();
-        let u = seekers(&t.db, 2, "smt").await;
-        let Registered::Registered(seat) = seminars::attend::register(&t.db, &clock, u[0], id).await.unwrap() else {
-            panic!()
-        };
-        seminars::attend::register(&t.db, &clock, u[1], id).await.unwrap();
-        let m = |url: &str| MeetingDetails {
-            app: "zoom".into(),
-            meeting_id: "812 3456 7890".into(),
-            passkey: "kobe-2026".into(),
-            join_url: url.into(),
-        };
-        let e = seminars::organise::set_meeting(&t.db, &clock, &boss, id, &m("http://example.jp/j/1"))
-            .await
-            .unwrap_err();
-        assert_eq!(e.specific_code(), "invalid_url");
-        seminars::organise::set_meeting(&t.db, &clock, &boss, id, &m("https://example.zoom.us/j/8123456790"))
-            .await
-            .unwrap();
-        let mine = seminars::attend::mine(&t.db, u[0]).await.unwrap();
-        let meeting = seminars::attend::meeting_for(&t.db, &mine[0].0).await.unwrap();
-        assert_eq!(
-            meeting.as_ref().map(|d| d.passkey.as_str()),
-            Some("kobe-2026"),
-            "{}",
-            t.db.backend()
-        );
-        assert!(
-            seminars::attend::meeting_for(&t.db, &seminars::attend::mine(&t.db, u[1]).await.unwrap()[0].0)
-                .await
-                .unwrap()
-                .is_none(),
-            "not while waiting"
-        );
-        let mail =
-            madoguchi_store::mail::outbox::claim_due(&t.db, jst_at(31, 0, 0, 0), chrono::Duration::minutes(5), 100)
-                .await
-                .unwrap();
-        assert!(
-            mail.iter().any(|m| m.recipient.starts_with("smt0")),
-            "the participant is told"
-        );
-        assert!(
-            mail.iter()
-                .all(|m| !m.body_text.contains("kobe-2026") && !m.body_text.contains("8123456790")),
-            "never in mail"
-        );
-        seminars::organise::remove(&t.db, &clock, &boss, seat, "他の参加者への迷惑行為")
-            .await
-            .unwrap();
-        let inbox = madoguchi_store::mail::inbox::list(&t.db, u[0]).await.unwrap();
-        assert!(inbox[0].subject.contains("取り消されました") && inbox[0].body.contains("迷惑行為"));
-        assert_eq!(
-            seminars::attend::mine(&t.db, u[1]).await.unwrap()[0].0.state,
-            "registered",
-            "promoted"
-        );
-    }
 }
