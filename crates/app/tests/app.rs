@@ -97,7 +97,7 @@ async fn two_replicas_send_each_message_once() {
         let clock = clock();
         enqueue(&t.db, 40, clock.as_ref()).await;
         // A second replica: its own pools on the same database.
-        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::default())
+        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::for_tests())
             .await
             .unwrap();
         let mut tasks = Vec::new();

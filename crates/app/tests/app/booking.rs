@@ -203,7 +203,7 @@ pub(crate) async fn seat_race_child() {
         return;
     };
     let db = Arc::new(
-        madoguchi_store::connect(&url.parse().unwrap(), Default::default())
+        madoguchi_store::connect(&url.parse().unwrap(), madoguchi_store::PoolSizes::for_tests())
             .await
             .unwrap(),
     );

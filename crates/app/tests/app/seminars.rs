@@ -212,7 +212,7 @@ pub(crate) async fn seminar_race_child() {
         return;
     };
     let db = Arc::new(
-        madoguchi_store::connect(&url.parse().unwrap(), Default::default())
+        madoguchi_store::connect(&url.parse().unwrap(), madoguchi_store::PoolSizes::for_tests())
             .await
             .unwrap(),
     );
