@@ -14,7 +14,7 @@
 //! `--users` users register for one seminar at once, then `--cancel` of the seated cancel at
 //! once and as many waiting users must move up, in order (see `seminar.rs`).
 //!
-//! Usage: madoguchi-bench --base-url http://127.0.0.1:8080 --database-url sqlite:./data/madoguchi.db
+//! Usage (`--help` lists every flag): madoguchi-bench --base-url http://127.0.0.1:8080 --database-url sqlite:./data/madoguchi.db
 //!        [--clients 64] [--users 400] [--days 20] [--seconds 10] [--rate N] [--store-only [--raw]]
 //! `--base-url` may list several servers, comma-separated (replicas sharing one PostgreSQL).
 
@@ -26,77 +26,61 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, TimeZone, Utc};
-use madoguchi_app::booking;
+use madoguchi_app::consultations::booking;
 use madoguchi_domain::clock::{Clock, SystemClock, jst};
-use madoguchi_store::reservations::{self, Details, NewSlot};
-use madoguchi_store::{Db, PoolSizes, connect, eligibility, users};
+use madoguchi_store::consultations::reservations::{self, Details, NewSlot};
+use madoguchi_store::{Db, PoolSizes, accounts::users, connect, eligibility};
 
+/// The booking load tool: seeds users and slots, then books through the public API (or
+/// in-process with `--store-only`) and checks that nothing is over-booked.
+#[derive(clap::Parser)]
+#[command(name = "madoguchi-bench", about)]
 pub(crate) struct Args {
+    /// The server(s) to load, comma-separated (replicas sharing one PostgreSQL).
+    #[arg(long = "base-url", default_value = "http://127.0.0.1:8080")]
     pub base: String,
+    /// The database the server uses (the tool seeds users and slots straight into it).
+    #[arg(long = "database-url", default_value = "sqlite:./data/madoguchi.db")]
     db_url: String,
+    /// Concurrent clients.
+    #[arg(long, default_value_t = 64)]
     pub clients: usize,
+    /// Job seekers to seed.
+    #[arg(long, default_value_t = 400)]
     users: usize,
+    /// Days of slots to seed.
+    #[arg(long, default_value_t = 20)]
     days: u64,
+    /// How long to book.
+    #[arg(long, default_value_t = 10)]
     seconds: u64,
+    /// Run the booking use case in-process, with no HTTP (the backend's ceiling).
+    #[arg(long)]
     pub store_only: bool,
     /// With `--store-only`: the bare reservation transaction, without the use case around it.
+    #[arg(long, requires = "store_only")]
     raw: bool,
-    /// Attempts per second in total (open loop); `None` = closed loop.
+    /// Attempts per second in total (open loop); without it, a closed loop.
+    #[arg(long)]
     rate: Option<f64>,
-    /// `bookings` (default) or `seminar-opening`.
+    /// `bookings` or `seminar-opening`.
+    #[arg(long, default_value = "bookings", value_parser = ["bookings", "seminar-opening"])]
     scenario: String,
-    /// Seminar opening: seats and waiting-list places.
+    /// Seminar opening: seats.
+    #[arg(long, default_value_t = 100)]
     pub seats: i32,
+    /// Seminar opening: waiting-list places.
+    #[arg(long, default_value_t = 1000)]
     pub waitlist: i32,
     /// Seminar opening: how many seated users then cancel at once.
+    #[arg(long, default_value_t = 30)]
     pub cancel: usize,
     /// Append the id of every booking answered 201 to this file (for the kill -9 check).
+    #[arg(long, value_name = "FILE")]
     record: Option<String>,
     /// Check that every id in this file is present and confirmed, then exit.
+    #[arg(long, value_name = "FILE")]
     verify: Option<String>,
-}
-
-fn args() -> Result<Args, String> {
-    let mut a = Args {
-        base: "http://127.0.0.1:8080".into(),
-        db_url: "sqlite:./data/madoguchi.db".into(),
-        clients: 64,
-        users: 400,
-        days: 20,
-        seconds: 10,
-        store_only: false,
-        raw: false,
-        rate: None,
-        scenario: "bookings".into(),
-        seats: 100,
-        waitlist: 1000,
-        cancel: 30,
-        record: None,
-        verify: None,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--base-url" => a.base = value()?,
-            "--database-url" => a.db_url = value()?,
-            "--clients" => a.clients = value()?.parse().map_err(|e| format!("--clients: {e}"))?,
-            "--users" => a.users = value()?.parse().map_err(|e| format!("--users: {e}"))?,
-            "--days" => a.days = value()?.parse().map_err(|e| format!("--days: {e}"))?,
-            "--seconds" => a.seconds = value()?.parse().map_err(|e| format!("--seconds: {e}"))?,
-            "--store-only" => a.store_only = true,
-            "--raw" => a.raw = true,
-            "--scenario" => a.scenario = value()?,
-            "--seats" => a.seats = value()?.parse().map_err(|e| format!("--seats: {e}"))?,
-            "--cancel" => a.cancel = value()?.parse().map_err(|e| format!("--cancel: {e}"))?,
-            "--waitlist" => a.waitlist = value()?.parse().map_err(|e| format!("--waitlist: {e}"))?,
-            "--rate" => a.rate = Some(value()?.parse().map_err(|e| format!("--rate: {e}"))?),
-            "--record" => a.record = Some(value()?),
-            "--verify" => a.verify = Some(value()?),
-            other => return Err(format!("unknown flag {other}")),
-        }
-    }
-    Ok(a)
 }
 
 pub(crate) const PASSWORD: &str = "Bench-Load#2026";
@@ -402,7 +386,7 @@ async fn run_store(a: &Args, db: &Db) -> Result<Tally, String> {
 }
 
 async fn run() -> Result<(), String> {
-    let a = args()?;
+    let a = <Args as clap::Parser>::parse();
     let url = a.db_url.parse().map_err(|e| format!("{e}"))?;
     let db = connect(
         &url,

@@ -40,7 +40,7 @@ pub async fn run(a: &Args, db: &Db) -> Result<(), String> {
         waitlist_limit: a.waitlist,
         created_by: "bench".into(),
     };
-    let seminar = seminars::create(db, &new, SystemClock.now())
+    let seminar = seminars::catalogue::create(db, &new, SystemClock.now())
         .await
         .map_err(|e| e.to_string())?;
     let addrs: Vec<String> = a
@@ -82,7 +82,7 @@ pub async fn run(a: &Args, db: &Db) -> Result<(), String> {
             while let Some(u) = queue.lock().ok().and_then(|mut q| q.next()) {
                 let t = Instant::now();
                 let answer = if store_only {
-                    match madoguchi_app::seminars::register(&db, &SystemClock, ids[u], seminar).await {
+                    match madoguchi_app::seminars::attend::register(&db, &SystemClock, ids[u], seminar).await {
                         Ok(seminars::Registered::Registered(id)) => {
                             seated.push((u, id));
                             "201 registered".to_owned()
@@ -133,8 +133,8 @@ pub async fn run(a: &Args, db: &Db) -> Result<(), String> {
     }
     let total = started.elapsed();
     latencies.sort();
-    let (mismatched, over) = seminars::consistency(db).await.map_err(|e| e.to_string())?;
-    let row = seminars::get(db, seminar)
+    let (mismatched, over) = seminars::places::consistency(db).await.map_err(|e| e.to_string())?;
+    let row = seminars::catalogue::get(db, seminar)
         .await
         .map_err(|e| e.to_string())?
         .ok_or("seminar")?;
@@ -186,7 +186,9 @@ async fn cancel_some(
     if a.cancel == 0 {
         return Ok(true);
     }
-    let before = seminars::participants(db, seminar).await.map_err(|e| e.to_string())?;
+    let before = seminars::places::participants(db, seminar)
+        .await
+        .map_err(|e| e.to_string())?;
     let first_waiting: Vec<i64> = before
         .iter()
         .filter(|r| r.state == "waitlisted")
@@ -204,7 +206,7 @@ async fn cancel_some(
         );
         tasks.push(tokio::spawn(async move {
             if store_only {
-                madoguchi_app::seminars::cancel_own(&db, &SystemClock, ids[u], reg)
+                madoguchi_app::seminars::attend::cancel_own(&db, &SystemClock, ids[u], reg)
                     .await
                     .is_ok()
             } else {
@@ -218,13 +220,15 @@ async fn cancel_some(
     for t in tasks {
         cancelled += usize::from(t.await.map_err(|e| e.to_string())?);
     }
-    let after = seminars::participants(db, seminar).await.map_err(|e| e.to_string())?;
+    let after = seminars::places::participants(db, seminar)
+        .await
+        .map_err(|e| e.to_string())?;
     let promoted: Vec<i64> = after
         .iter()
         .filter(|r| r.state == "registered" && first_waiting.contains(&r.id))
         .map(|r| r.id)
         .collect();
-    let (mismatched, over) = seminars::consistency(db).await.map_err(|e| e.to_string())?;
+    let (mismatched, over) = seminars::places::consistency(db).await.map_err(|e| e.to_string())?;
     let in_order = promoted == first_waiting;
     println!(
         "then {cancelled} cancellations at once: {} promoted, the first in line: {in_order}; counters unlike rows = {mismatched}, over capacity = {over}",

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
+use madoguchi_app::mail::smtp_sink::SmtpSink;
 use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
-use madoguchi_app::smtp_sink::SmtpSink;
 use madoguchi_domain::clock::{Clock, ManualClock};
-use madoguchi_store::outbox::{self, NewMail};
+use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{Db, testing};
 
 fn clock() -> Arc<ManualClock> {
@@ -97,7 +97,7 @@ async fn two_replicas_send_each_message_once() {
         let clock = clock();
         enqueue(&t.db, 40, clock.as_ref()).await;
         // A second replica: its own pools on the same database.
-        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::default())
+        let other = madoguchi_store::connect(&t.url, madoguchi_store::PoolSizes::for_tests())
             .await
             .unwrap();
         let mut tasks = Vec::new();
@@ -146,10 +146,10 @@ async fn demo_transport_writes_eml_files() {
 // deletion after a year without sign-in.
 #[tokio::test]
 async fn unused_accounts_are_noticed_then_deleted() {
-    use madoguchi_app::inactivity::sweep;
+    use madoguchi_app::accounts::inactivity::sweep;
     for t in testing::both("inactivity").await {
         let clock = clock();
-        let site = madoguchi_app::register::Site {
+        let site = madoguchi_app::shared::Site {
             base_url: "http://madoguchi.test".into(),
         };
         madoguchi_app::demo::seed_job_seeker(&t.db, clock.as_ref())
@@ -186,7 +186,10 @@ async fn unused_accounts_are_noticed_then_deleted() {
         assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().deleted, 2);
         let key = madoguchi_app::demo::SEEKER_ID;
         assert!(
-            madoguchi_store::users::by_key(&t.db, key).await.unwrap().is_none(),
+            madoguchi_store::accounts::users::by_key(&t.db, key)
+                .await
+                .unwrap()
+                .is_none(),
             "erased"
         );
 
@@ -196,8 +199,11 @@ async fn unused_accounts_are_noticed_then_deleted() {
             .unwrap();
         clock.advance(Duration::days(340));
         assert_eq!(sweep(&t.db, clock.as_ref(), &site).await.unwrap().noticed, 2);
-        let user = madoguchi_store::users::by_key(&t.db, key).await.unwrap().unwrap();
-        madoguchi_store::users::record_sign_in(&t.db, user.id, clock.now())
+        let user = madoguchi_store::accounts::users::by_key(&t.db, key)
+            .await
+            .unwrap()
+            .unwrap();
+        madoguchi_store::accounts::users::record_sign_in(&t.db, user.id, clock.now())
             .await
             .unwrap();
         clock.advance(Duration::days(40));
@@ -207,12 +213,21 @@ async fn unused_accounts_are_noticed_then_deleted() {
             (0, 1),
             "the one who signed in stays; the other goes"
         );
-        assert!(madoguchi_store::users::by_key(&t.db, key).await.unwrap().is_some());
+        assert!(
+            madoguchi_store::accounts::users::by_key(&t.db, key)
+                .await
+                .unwrap()
+                .is_some()
+        );
     }
 }
 
+#[path = "app/after_booking.rs"]
+mod after_booking;
 #[path = "app/booking.rs"]
 mod booking_under_load;
+#[path = "app/seminar_operations.rs"]
+mod seminar_operations;
 #[path = "app/seminars.rs"]
 mod seminars;
 #[path = "app/slots.rs"]
@@ -226,8 +241,9 @@ mod terms;
 // address at registration, and kept (anonymously) when the registration is deleted.
 #[tokio::test]
 async fn terms_acceptance_is_recorded() {
-    use madoguchi_app::account_fields::RegistrationForm;
-    use madoguchi_app::register::{self, SYSTEM_TERMS_VERSION, Site};
+    use madoguchi_app::accounts::fields::RegistrationForm;
+    use madoguchi_app::accounts::register::{self, SYSTEM_TERMS_VERSION};
+    use madoguchi_app::shared::Site;
     for t in testing::both("ac13_terms").await {
         let clock = clock();
         let form = RegistrationForm {
@@ -247,7 +263,7 @@ async fn terms_acceptance_is_recorded() {
         let id = register::register(&t.db, clock.as_ref(), &site, &form, "192.0.2.10")
             .await
             .unwrap();
-        let a = madoguchi_store::inbox::acceptances(&t.db, id).await.unwrap();
+        let a = madoguchi_store::mail::inbox::acceptances(&t.db, id).await.unwrap();
         assert_eq!(a.len(), 1, "{}", t.db.backend());
         assert_eq!(
             (a[0].service.as_str(), a[0].version.as_str(), a[0].client_addr.as_str()),

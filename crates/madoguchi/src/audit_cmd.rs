@@ -16,16 +16,18 @@ pub async fn verify(args: DbArgs, expect_heads: Option<&Path>) -> Result<(), Str
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| format!("cannot read the heads file {}: {e}", path.display()))?;
-            madoguchi_app::audit::parse_heads(&text)
+            madoguchi_app::records::audit::parse_heads(&text)
         }
         None => Vec::new(),
     };
     let config = load(&args, None)?;
     let db = open(&config).await?;
     let purged_before = SystemClock.today_jst() - Duration::days(i64::from(config.usage.retention_days.max(1)));
-    let report = madoguchi_app::audit::verify(&db).await;
+    let report = madoguchi_app::records::audit::verify(&db).await;
     let earlier = match &report {
-        Ok(r) if r.problem.is_none() => madoguchi_app::audit::check_expected(&db, &expected, purged_before).await,
+        Ok(r) if r.problem.is_none() => {
+            madoguchi_app::records::audit::check_expected(&db, &expected, purged_before).await
+        }
         _ => Ok(None),
     };
     db.close().await;

@@ -6,7 +6,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
-use madoguchi_app::register::Site;
+use madoguchi_app::shared::Site;
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::{Db, lease};
 use tokio::sync::watch;
@@ -78,20 +78,20 @@ pub async fn housekeeping(
 
 /// One round of housekeeping; also `madoguchi jobs run housekeeping`.
 pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention_days: i64) -> Result<(), String> {
-    let swept = madoguchi_app::inactivity::sweep(db, clock, site)
+    let swept = madoguchi_app::accounts::inactivity::sweep(db, clock, site)
         .await
         .map_err(|e| e.to_string())?;
-    let accounts = madoguchi_app::register::purge_unverified(db, clock)
+    let accounts = madoguchi_app::accounts::register::purge_unverified(db, clock)
         .await
         .map_err(|e| e.to_string())?;
-    let sessions = madoguchi_store::sessions::purge(db, clock.now() - madoguchi_app::session::IDLE)
+    let sessions = madoguchi_store::accounts::sessions::purge(db, clock.now() - madoguchi_app::accounts::session::IDLE)
         .await
         .map_err(|e| e.to_string())?;
-    let reminders = madoguchi_app::schedule::send_reminders(db, clock)
+    let reminders = madoguchi_app::consultations::schedule::send_reminders(db, clock)
         .await
         .map_err(|e| e.to_string())?;
     // PV-1: usage entries older than the retention period, whole days at a time.
-    let usage_purged = madoguchi_app::usage::purge(db, clock, retention_days)
+    let usage_purged = madoguchi_app::records::usage::purge(db, clock, retention_days)
         .await
         .map_err(|e| e.to_string())?;
     tracing::info!(
@@ -112,7 +112,7 @@ pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<b
     let me = owner();
     loop {
         match lease::try_acquire(&db, "no_shows", &me, Duration::seconds(90), clock.now()).await {
-            Ok(true) => match madoguchi_app::no_show::sweep(&db, clock.as_ref()).await {
+            Ok(true) => match madoguchi_app::consultations::no_show::sweep(&db, clock.as_ref()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(no_shows = n, "no-shows recorded"),
                 Err(e) => tracing::warn!(error = %e, "no-show sweep failed"),

@@ -30,10 +30,12 @@ struct Cli {
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct DbArgs {
     /// Configuration file (default: ./madoguchi.toml if present).
-    #[arg(long, value_name = "FILE")]
+    // `global`: accepted anywhere after the command, also after its subcommand
+    // (`madoguchi audit verify --database-url …`).
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
     /// `sqlite:PATH` (created if absent) or `postgres://…`.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", global = true)]
     pub database_url: Option<String>,
 }
 
@@ -192,7 +194,7 @@ fn main() -> ExitCode {
             action: TextAction::Check { password, multiline },
         } => text_check::run(password, multiline),
         Command::Openapi => {
-            println!("{}", madoguchi_web::api::openapi_pretty());
+            println!("{}", madoguchi_web::api::doc::openapi_pretty());
             ExitCode::SUCCESS
         }
         Command::Serve {

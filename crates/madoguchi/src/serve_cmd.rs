@@ -60,12 +60,12 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
                 .map_err(|e| e.to_string())
         }
         "housekeeping" => {
-            let site = madoguchi_app::register::Site {
+            let site = madoguchi_app::shared::Site {
                 base_url: base_url(&config, config.listen),
             };
             crate::jobs::run_housekeeping(&db, &clock, &site, i64::from(config.usage.retention_days.max(1))).await
         }
-        "no-shows" => madoguchi_app::no_show::sweep(&db, &clock)
+        "no-shows" => madoguchi_app::consultations::no_show::sweep(&db, &clock)
             .await
             .map(|n| println!("no-shows: {n} recorded"))
             .map_err(|e| e.to_string()),
@@ -79,10 +79,10 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
 pub async fn send_reset(args: DbArgs, user_id: &str) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
-    let site = madoguchi_app::register::Site {
+    let site = madoguchi_app::shared::Site {
         base_url: base_url(&config, config.listen),
     };
-    let result = madoguchi_app::lock::send_reset(&db, &SystemClock, &site, user_id)
+    let result = madoguchi_app::accounts::lock::send_reset(&db, &SystemClock, &site, user_id)
         .await
         .map(|()| println!("a reset link is on its way to the registered address of {user_id}"))
         .map_err(|e| e.to_string());
@@ -102,7 +102,8 @@ pub async fn create_staff(
         .ok_or_else(|| format!("unknown role {role}; roles: counsellor, office_admin, national_admin"))?;
     let config = load(&args, None)?;
     let db = open(&config).await?;
-    let result = madoguchi_app::staff::create(&db, &SystemClock, None, role, office.as_deref(), &user_id, &name).await;
+    let result =
+        madoguchi_app::accounts::staff::create(&db, &SystemClock, None, role, office.as_deref(), &user_id, &name).await;
     db.close().await;
     let c = result.map_err(|e| e.to_string())?;
     println!("created {} {}", role.code(), c.user_id);
@@ -187,7 +188,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
             .await
             .map_err(|e| e.to_string())?;
         tracing::info!(slots, "demo consultation slots");
-        let past = madoguchi_app::demo_history::seed_history(&db, clock.as_ref())
+        let past = madoguchi_app::demo::history::seed_history(&db, clock.as_ref())
             .await
             .map_err(|e| e.to_string())?;
         tracing::info!(past, "demo finished consultations for the statistics");
@@ -203,7 +204,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         url
     );
     let base_url = base_url(&config, addr);
-    let site = madoguchi_app::register::Site {
+    let site = madoguchi_app::shared::Site {
         base_url: base_url.clone(),
     };
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -231,22 +232,23 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
     let retention = i64::from(config.usage.retention_days.max(1));
     let (usage_stop, usage_stopped) = tokio::sync::watch::channel(false);
     let (usage, usage_writer) = if config.usage.record {
-        let instance = madoguchi_app::usage::instance_name().map_err(|e| e.to_string())?;
-        let (r, h) = madoguchi_app::usage::start(db.clone(), clock.clone(), instance, retention, usage_stopped);
+        let instance = madoguchi_app::records::usage::instance_name().map_err(|e| e.to_string())?;
+        let (r, h) =
+            madoguchi_app::records::usage::start(db.clone(), clock.clone(), instance, retention, usage_stopped);
         (r, Some(h))
     } else {
         tracing::warn!("usage.record is off: requests are not recorded (PV-1)");
-        (madoguchi_app::usage::Recorder::off(retention), None)
+        (madoguchi_app::records::usage::Recorder::off(retention), None)
     };
     let state = AppState {
         usage,
         db: db.clone(),
         clock,
-        site: madoguchi_app::register::Site { base_url },
+        site: madoguchi_app::shared::Site { base_url },
         cookie_secure: config.cookie_secure,
         mailbox: (demo && config.mail.smtp_host.is_empty()).then(|| config.mail.demo_dir.clone()),
         test_clock: offset_clock,
-        maintenance: madoguchi_web::maintenance::ModeCache::default(),
+        maintenance: madoguchi_web::http::maintenance::ModeCache::default(),
     };
     if demo {
         println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");

@@ -2,7 +2,7 @@
 //! suppressed exactly as the staff page publishes them.
 
 use chrono::NaiveDate;
-use madoguchi_app::stats::{self, Period};
+use madoguchi_app::records::stats::{self, Period};
 
 use crate::DbArgs;
 use crate::serve_cmd::{load, open};

@@ -27,6 +27,17 @@ impl Default for PoolSizes {
     }
 }
 
+impl PoolSizes {
+    /// For tests: the default sizes with a long wait for a connection, so a busy machine
+    /// slows a test down instead of failing it (tests never depend on the machine's speed).
+    pub fn for_tests() -> Self {
+        Self {
+            acquire_timeout: Duration::from_secs(300),
+            ..Self::default()
+        }
+    }
+}
+
 /// Connects and proves the database answers, so a bad URL fails at start-up, not at the first request.
 pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db> {
     let unreachable = |e: &dyn std::fmt::Display| StoreError::Unreachable {

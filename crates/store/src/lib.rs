@@ -4,31 +4,18 @@
 //! `read!`/`write!`/`in_tx!` macros expand the same code once per backend so the types
 //! stay exact. Invariants live in the schema and in conditional statements.
 
-pub mod audit;
-pub mod booking_context;
+pub mod accounts;
 mod connect;
+pub mod consultations;
 pub mod eligibility;
-pub mod erase;
-pub mod inactivity;
-pub mod inbox;
 pub mod lease;
+pub mod mail;
 pub mod notices;
 pub mod offices;
-pub mod outbox;
-pub mod requests;
-pub mod reservations;
-pub mod schedule;
+pub mod records;
 pub mod seminars;
-pub mod sessions;
-pub mod staff;
-pub mod stats;
-pub mod templates;
-pub mod terms;
 pub mod testing;
-pub mod tokens;
 mod url;
-pub mod usage;
-pub mod users;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
 

@@ -36,7 +36,7 @@ pub async fn sqlite(name: &str) -> Result<TestDb, String> {
         .join("madoguchi-tests")
         .join(format!("{}.db", unique(name)));
     let url = DatabaseUrl::Sqlite(path);
-    let db = connect(&url, PoolSizes::default()).await.map_err(|e| e.to_string())?;
+    let db = connect(&url, PoolSizes::for_tests()).await.map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
     Ok(TestDb { db, url })
 }
@@ -48,6 +48,7 @@ pub async fn postgres(name: &str) -> Result<Option<TestDb>, String> {
     let admin_url: DatabaseUrl = admin_url.parse().map_err(|e| format!("{e}"))?;
     let admin = match connect(
         &admin_url,
+        // A short wait here: outside CI an absent server is skipped, not waited for.
         PoolSizes {
             postgres: 2,
             ..PoolSizes::default()
@@ -79,7 +80,7 @@ pub async fn postgres(name: &str) -> Result<Option<TestDb>, String> {
         &url,
         PoolSizes {
             postgres: 8,
-            ..PoolSizes::default()
+            ..PoolSizes::for_tests()
         },
     )
     .await

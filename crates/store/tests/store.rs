@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use madoguchi_domain::calendar::{OfficeClosure, WeeklyHours};
 use madoguchi_domain::office::{Office, OfficeCode};
-use madoguchi_store::outbox::{self, NewMail};
+use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, offices, testing};
 
 fn t0() -> DateTime<Utc> {
@@ -91,7 +91,7 @@ async fn lease_race_child() {
         return;
     };
     let who = std::env::var("MADOGUCHI_CHILD_NAME").unwrap();
-    let db = connect(&url.parse().unwrap(), PoolSizes::default()).await.unwrap();
+    let db = connect(&url.parse().unwrap(), PoolSizes::for_tests()).await.unwrap();
     for i in 0..40 {
         if lease::try_acquire(&db, &format!("job-{i}"), &who, Duration::seconds(60), t0())
             .await
@@ -317,7 +317,7 @@ async fn unreachable_postgres_is_a_clear_error_without_the_password() {
     let url: DatabaseUrl = "postgres://madoguchi:hunter2@127.0.0.1:1/madoguchi".parse().unwrap();
     let sizes = PoolSizes {
         acquire_timeout: std::time::Duration::from_secs(2),
-        ..PoolSizes::default()
+        ..PoolSizes::for_tests()
     };
     let err = connect(&url, sizes).await.unwrap_err();
     assert!(matches!(err, StoreError::Unreachable { .. }), "{err:?}");
@@ -335,7 +335,7 @@ async fn sqlite_file_and_directory_are_created() {
         .join("nested");
     let _ = std::fs::remove_dir_all(&dir);
     let url = DatabaseUrl::Sqlite(dir.join("m.db"));
-    let db = connect(&url, PoolSizes::default()).await.unwrap();
+    let db = connect(&url, PoolSizes::for_tests()).await.unwrap();
     db.migrate().await.unwrap();
     assert!(dir.join("m.db").exists());
     let journal: (String,) = match &db {

@@ -1,43 +1,13 @@
 //! Madoguchi's HTTP surface: thin axum handlers for the server-rendered pages and the
 //! `/api/v1` JSON API. Security headers, language and metrics are middleware.
 
-mod account_pages;
 pub mod api;
-mod api_accounts;
-mod api_booking;
-mod api_seminars;
-mod api_staff;
-mod booking_pages;
-mod browse;
-mod dev_clock;
-mod dev_mail;
-mod eligibility_pages;
-mod headers;
-pub mod health;
+mod dev;
+pub mod http;
 pub mod i18n;
-mod lock_pages;
-pub mod maintenance;
-mod me_pages;
-mod my_page;
-mod notice_pages;
-mod page;
-mod prepare_pages;
-mod privacy_page;
-pub mod problem;
-mod record_pages;
-mod seminar_pages;
-mod staff_day;
-mod staff_forms;
-mod staff_pages;
-mod staff_requests;
-mod staff_seminars;
-mod staff_sign_in;
-mod staff_slots;
-mod stats_chart;
-mod stats_pages;
-mod terms_pages;
-pub mod usage;
-mod visitor;
+mod public;
+mod seeker;
+mod staff;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -59,18 +29,18 @@ pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     /// Where links in mail point.
-    pub site: madoguchi_app::register::Site,
+    pub site: madoguchi_app::shared::Site,
     /// Session cookies carry `Secure` unless disabled for local development (AC-6).
     pub cookie_secure: bool,
     /// Demo mode only: the folder of `.eml` files the development mailbox shows.
     pub mailbox: Option<std::path::PathBuf>,
     /// NT-2: this process's short-lived copy of the maintenance switch.
-    pub maintenance: maintenance::ModeCache,
+    pub maintenance: http::maintenance::ModeCache,
     /// `serve --demo --test-clock` only: the clock `/dev/clock` moves forward (the same
     /// object as `clock`).
     pub test_clock: Option<Arc<madoguchi_domain::clock::OffsetClock>>,
     /// PV-1: where the usage middleware hands its entries.
-    pub usage: madoguchi_app::usage::Recorder,
+    pub usage: madoguchi_app::records::usage::Recorder,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -87,161 +57,167 @@ async fn site_css() -> impl IntoResponse {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    health::prometheus();
-    let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", api::ApiDoc::openapi());
+    http::health::prometheus();
+    let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", api::doc::ApiDoc::openapi());
     let api = Router::new()
-        .route("/api/v1/offices", get(api::list_offices))
-        .route("/api/v1/offices/{code}", get(api::get_office))
-        .route("/api/v1/calendar", get(api::closed_days))
-        .route("/api/v1/offices/{code}/slots", get(api_booking::free_slots))
-        .route("/api/v1/reservations", post(api_booking::create).get(api_booking::list))
-        .route("/api/v1/reservations/{id}", get(api_booking::one))
-        .route("/api/v1/reservation-requests", post(api_booking::create_request))
-        .route("/api/v1/staff/schedule", get(api_staff::schedule_day))
-        .route("/api/v1/staff/reservations/{id}/{action}", post(api_staff::record))
-        .route("/api/v1/reservations/{id}/cancel", post(api_booking::cancel))
-        .route("/api/v1/notices", get(notice_pages::api))
-        .route("/api/v1/terms/{service}", get(terms_pages::api))
-        .route("/api/v1/seminars", get(api_seminars::list))
-        .route("/api/v1/seminars/{id}", get(api_seminars::one))
-        .route("/api/v1/seminars/{id}/registrations", post(api_seminars::register))
-        .route("/api/v1/seminar-registrations", get(api_seminars::mine))
-        .route("/api/v1/seminar-registrations/{id}/cancel", post(api_seminars::cancel))
-        .route("/api/v1/staff/seminars", post(api_seminars::create))
+        .route("/api/v1/offices", get(api::offices::list_offices))
+        .route("/api/v1/offices/{code}", get(api::offices::get_office))
+        .route("/api/v1/calendar", get(api::offices::closed_days))
+        .route("/api/v1/offices/{code}/slots", get(api::booking::free_slots))
+        .route(
+            "/api/v1/reservations",
+            post(api::booking::create).get(api::booking::list),
+        )
+        .route("/api/v1/reservations/{id}", get(api::booking::one))
+        .route("/api/v1/reservation-requests", post(api::booking::create_request))
+        .route("/api/v1/staff/schedule", get(api::staff::schedule_day))
+        .route("/api/v1/staff/reservations/{id}/{action}", post(api::staff::record))
+        .route("/api/v1/reservations/{id}/cancel", post(api::booking::cancel))
+        .route("/api/v1/notices", get(public::notices::api))
+        .route("/api/v1/terms/{service}", get(public::terms::api))
+        .route("/api/v1/seminars", get(api::seminars::list))
+        .route("/api/v1/seminars/{id}", get(api::seminars::one))
+        .route("/api/v1/seminars/{id}/registrations", post(api::seminars::register))
+        .route("/api/v1/seminar-registrations", get(api::seminars::mine))
+        .route("/api/v1/seminar-registrations/{id}/cancel", post(api::seminars::cancel))
+        .route("/api/v1/staff/seminars", post(api::seminars::create))
         .route(
             "/api/v1/staff/seminars/{id}/participants",
-            get(api_seminars::participants),
+            get(api::seminars::participants),
         )
         .route(
             "/api/v1/staff/seminar-registrations/{id}/remove",
-            post(api_seminars::remove),
+            post(api::seminars::remove),
         )
-        .route("/api/v1/registrations", post(api_accounts::create_registration))
-        .route("/api/v1/registrations/verify", post(api_accounts::verify_registration))
+        .route("/api/v1/registrations", post(api::accounts::create_registration))
+        .route("/api/v1/registrations/verify", post(api::accounts::verify_registration))
         .route(
             "/api/v1/session",
-            post(api_accounts::create_session).delete(api_accounts::delete_session),
+            post(api::accounts::create_session).delete(api::accounts::delete_session),
         )
-        .route("/api/v1/me", get(api_accounts::me).delete(api_accounts::delete_me))
-        .route("/api/v1/me/password", put(api_accounts::change_password))
-        .route("/api/v1/me/job-seeker", put(api_accounts::put_job_seeker))
-        .route("/api/v1/me/residence", put(api_accounts::put_residence))
-        .route("/api/v1/me/messages", get(api_accounts::messages))
-        .route("/api/v1/me/lock", post(api_accounts::lock_me))
-        .route_layer(middleware::from_fn(visitor::api_guard));
+        .route("/api/v1/me", get(api::accounts::me).delete(api::accounts::delete_me))
+        .route("/api/v1/me/password", put(api::accounts::change_password))
+        .route("/api/v1/me/job-seeker", put(api::accounts::put_job_seeker))
+        .route("/api/v1/me/residence", put(api::accounts::put_residence))
+        .route("/api/v1/me/messages", get(api::accounts::messages))
+        .route("/api/v1/me/lock", post(api::accounts::lock_me))
+        .route_layer(middleware::from_fn(http::visitor::api_guard));
     let dev = match state.mailbox {
         Some(_) => Router::new()
-            .route("/dev/mail", get(dev_mail::index))
-            .route("/dev/mail/{file}", get(dev_mail::show)),
+            .route("/dev/mail", get(dev::mail::index))
+            .route("/dev/mail/{file}", get(dev::mail::show)),
         None => Router::new(),
     };
     let dev = match state.test_clock {
-        Some(_) => dev.route("/dev/clock", get(dev_clock::show).post(dev_clock::advance)),
+        Some(_) => dev.route("/dev/clock", get(dev::clock::show).post(dev::clock::advance)),
         None => dev,
     };
     Router::new()
         .merge(dev)
-        .route("/", get(browse::index))
-        .route("/offices/{code}", get(browse::office))
-        .route("/offices/{code}/book", get(booking_pages::slots))
+        .route("/", get(public::browse::index))
+        .route("/offices/{code}", get(public::browse::office))
+        .route("/offices/{code}/book", get(seeker::booking::slots))
         .route(
             "/book/{slot}",
-            get(booking_pages::book_form).post(booking_pages::book_submit),
+            get(seeker::booking::book_form).post(seeker::booking::book_submit),
         )
-        .route("/me/reservations/{id}/cancel", post(booking_pages::cancel))
-        .route("/me/reservations/{id}/prepare", get(prepare_pages::prepare))
-        .route("/me/reservations/{id}/checklist", post(prepare_pages::confirm))
-        .route("/connection-test", get(prepare_pages::connection_test))
-        .route("/connection-test/payload", get(prepare_pages::payload))
-        .route("/assets/connection-test.js", get(prepare_pages::script))
+        .route("/me/reservations/{id}/cancel", post(seeker::booking::cancel))
+        .route("/me/reservations/{id}/prepare", get(seeker::prepare::prepare))
+        .route("/me/reservations/{id}/checklist", post(seeker::prepare::confirm))
+        .route("/connection-test", get(seeker::prepare::connection_test))
+        .route("/connection-test/payload", get(seeker::prepare::payload))
+        .route("/assets/connection-test.js", get(seeker::prepare::script))
         .route(
             "/register",
-            get(account_pages::register_form).post(account_pages::register_submit),
+            get(seeker::account::register_form).post(seeker::account::register_submit),
         )
-        .route("/register/sent", get(account_pages::register_sent))
+        .route("/register/sent", get(seeker::account::register_sent))
         .route(
             "/register/verify",
-            get(account_pages::verify_form).post(account_pages::verify_submit),
+            get(seeker::account::verify_form).post(seeker::account::verify_submit),
         )
         .route(
             "/sign-in",
-            get(account_pages::sign_in_form).post(account_pages::sign_in_submit),
+            get(seeker::account::sign_in_form).post(seeker::account::sign_in_submit),
         )
-        .route("/sign-out", post(account_pages::sign_out))
-        .route("/me", get(my_page::me))
-        .route("/me/lock", post(lock_pages::lock_own))
-        .route("/me/eligibility", get(eligibility_pages::page))
-        .route("/me/job-seeker", post(eligibility_pages::save_job_seeker))
-        .route("/me/residence", post(eligibility_pages::save_residence))
-        .route("/staff", get(staff_pages::home))
+        .route("/sign-out", post(seeker::account::sign_out))
+        .route("/me", get(seeker::my_page::me))
+        .route("/me/lock", post(seeker::lock::lock_own))
+        .route("/me/eligibility", get(seeker::eligibility::page))
+        .route("/me/job-seeker", post(seeker::eligibility::save_job_seeker))
+        .route("/me/residence", post(seeker::eligibility::save_residence))
+        .route("/staff", get(staff::console::home))
         .route(
             "/staff/sign-in",
-            get(staff_sign_in::sign_in_form).post(staff_sign_in::sign_in_submit),
+            get(staff::sign_in::sign_in_form).post(staff::sign_in::sign_in_submit),
         )
-        .route("/staff/sign-out", post(staff_sign_in::sign_out))
-        .route("/staff/seekers", get(staff_pages::seeker))
+        .route("/staff/sign-out", post(staff::sign_in::sign_out))
+        .route("/staff/seekers", get(staff::console::seeker))
         .route(
             "/staff/members",
-            get(staff_pages::members).post(staff_pages::create_member),
+            get(staff::console::members).post(staff::console::create_member),
         )
-        .route("/staff/seekers/{user_id}/{action}", post(staff_pages::act))
-        .route("/staff/day", get(staff_day::day))
-        .route("/staff/audit", get(record_pages::audit_search))
+        .route("/staff/seekers/{user_id}/{action}", post(staff::console::act))
+        .route("/staff/day", get(staff::day::day))
+        .route("/staff/audit", get(staff::records::audit_search))
         .route(
             "/staff/disclosures",
-            get(record_pages::disclosures).post(record_pages::export),
+            get(staff::records::disclosures).post(staff::records::export),
         )
-        .route("/privacy", get(privacy_page::show))
-        .route("/staff/stats", get(stats_pages::page))
-        .route("/staff/stats.csv", get(stats_pages::csv))
-        .route("/notices", get(notice_pages::list))
-        .route("/terms/{service}", get(terms_pages::show))
-        .route("/terms/{service}/accept", post(terms_pages::accept))
-        .route("/notices.atom", get(notice_pages::atom))
+        .route("/privacy", get(public::privacy::show))
+        .route("/staff/stats", get(staff::stats::page))
+        .route("/staff/stats.csv", get(staff::stats::csv))
+        .route("/notices", get(public::notices::list))
+        .route("/terms/{service}", get(public::terms::show))
+        .route("/terms/{service}/accept", post(public::terms::accept))
+        .route("/notices.atom", get(public::notices::atom))
         .route(
             "/staff/notices",
-            get(notice_pages::staff).post(notice_pages::staff_post),
+            get(staff::notices::staff).post(staff::notices::staff_post),
         )
-        .route("/seminars", get(seminar_pages::list))
-        .route("/seminars/{id}", get(seminar_pages::show))
-        .route("/seminars/{id}/register", post(seminar_pages::register))
-        .route("/seminar-registrations/{id}/cancel", post(seminar_pages::cancel))
+        .route("/seminars", get(public::seminars::list))
+        .route("/seminars/{id}", get(public::seminars::show))
+        .route("/seminars/{id}/register", post(public::seminars::register))
+        .route("/seminar-registrations/{id}/cancel", post(public::seminars::cancel))
         .route(
             "/staff/seminars",
-            get(staff_seminars::list).post(staff_seminars::create),
+            get(staff::seminars::list).post(staff::seminars::create),
         )
-        .route("/staff/seminars/{id}", get(staff_seminars::participants))
-        .route("/staff/seminars/{id}/edit", post(staff_seminars::edit))
-        .route("/staff/seminars/{id}/meeting", post(staff_seminars::meeting))
-        .route("/staff/seminar-registrations/{id}/{action}", post(staff_seminars::act))
-        .route("/staff/slots", get(staff_slots::slots))
-        .route("/staff/requests", get(staff_requests::list))
-        .route("/staff/requests/{id}/{action}", post(staff_requests::decide))
-        .route("/staff/slots/templates", post(staff_slots::add))
-        .route("/staff/slots/templates/{id}/delete", post(staff_slots::delete))
-        .route("/staff/slots/publish", post(staff_slots::publish))
-        .route("/staff/slots/one-off", post(staff_slots::add_one_off))
-        .route("/staff/slots/policy", post(staff_slots::set_policy))
-        .route("/staff/slots/{id}/remove", post(staff_slots::remove))
-        .route("/staff/reservations/{id}/{action}", post(staff_day::act))
+        .route("/staff/seminars/{id}", get(staff::seminars::participants))
+        .route("/staff/seminars/{id}/edit", post(staff::seminars::edit))
+        .route("/staff/seminars/{id}/meeting", post(staff::seminars::meeting))
+        .route("/staff/seminar-registrations/{id}/{action}", post(staff::seminars::act))
+        .route("/staff/slots", get(staff::slots::slots))
+        .route("/staff/requests", get(staff::requests::list))
+        .route("/staff/requests/{id}/{action}", post(staff::requests::decide))
+        .route("/staff/slots/templates", post(staff::slots::add))
+        .route("/staff/slots/templates/{id}/delete", post(staff::slots::delete))
+        .route("/staff/slots/publish", post(staff::slots::publish))
+        .route("/staff/slots/one-off", post(staff::slots::add_one_off))
+        .route("/staff/slots/policy", post(staff::slots::set_policy))
+        .route("/staff/slots/{id}/remove", post(staff::slots::remove))
+        .route("/staff/reservations/{id}/{action}", post(staff::day::act))
         .route(
             "/me/password",
-            get(me_pages::password_page).post(me_pages::password_submit),
+            get(seeker::me::password_page).post(seeker::me::password_submit),
         )
-        .route("/me/delete", get(me_pages::delete_page).post(me_pages::delete_submit))
-        .route("/lock", get(lock_pages::lock_form).post(lock_pages::lock_submit))
-        .route("/reset", get(lock_pages::reset_form).post(lock_pages::reset_submit))
+        .route(
+            "/me/delete",
+            get(seeker::me::delete_page).post(seeker::me::delete_submit),
+        )
+        .route("/lock", get(seeker::lock::lock_form).post(seeker::lock::lock_submit))
+        .route("/reset", get(seeker::lock::reset_form).post(seeker::lock::reset_submit))
         .route("/assets/site.css", get(site_css))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(health::metrics_text))
+        .route("/healthz", get(http::health::healthz))
+        .route("/readyz", get(http::health::readyz))
+        .route("/metrics", get(http::health::metrics_text))
         .merge(api)
         .merge(docs)
-        .fallback(page::not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), maintenance::guard))
-        .layer(middleware::from_fn_with_state(state.clone(), usage::record))
-        .layer(middleware::from_fn(health::record))
-        .layer(middleware::from_fn(headers::security))
+        .fallback(http::page::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), http::maintenance::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), http::usage::record))
+        .layer(middleware::from_fn(http::health::record))
+        .layer(middleware::from_fn(http::headers::security))
         .with_state(state)
 }
 

@@ -27,6 +27,8 @@ mod notices;
 mod seminars;
 #[path = "web/staff.rs"]
 mod staff;
+#[path = "web/staff_slots.rs"]
+mod staff_slots;
 #[path = "web/stats.rs"]
 mod stats;
 #[path = "web/support.rs"]
@@ -73,14 +75,14 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
     AppState {
         db,
         clock,
-        site: madoguchi_app::register::Site {
+        site: madoguchi_app::shared::Site {
             base_url: "http://madoguchi.test".into(),
         },
         cookie_secure: true,
         mailbox: None,
         test_clock: None,
-        usage: madoguchi_app::usage::Recorder::off(365),
-        maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        usage: madoguchi_app::records::usage::Recorder::off(365),
+        maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
     }
 }
 
@@ -328,7 +330,7 @@ async fn health_readiness_metrics_and_docs() {
 fn committed_openapi_document_is_current() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/api/openapi.json");
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    let generated = madoguchi_web::api::openapi_pretty();
+    let generated = madoguchi_web::api::doc::openapi_pretty();
     assert!(
         committed.trim() == generated.trim(),
         "docs/api/openapi.json is stale: run `cargo run -- openapi > docs/api/openapi.json`"

@@ -5,14 +5,16 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use madoguchi_app::seminars::{self, SeminarInput};
-use madoguchi_app::usage::{self, Note};
-use madoguchi_app::{account, booking, inactivity, no_show, staff};
+use madoguchi_app::records::usage::{self, Note};
+use madoguchi_app::seminars::{self, organise::SeminarInput};
+use madoguchi_app::{
+    accounts::account, accounts::inactivity, accounts::staff, consultations::booking, consultations::no_show,
+};
 use madoguchi_domain::clock::{Clock, ManualClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_domain::usage::Actor;
-use madoguchi_store::reservations::Details;
-use madoguchi_store::{Db, eligibility, sessions, testing, users};
+use madoguchi_store::consultations::reservations::Details;
+use madoguchi_store::{Db, accounts::sessions, accounts::users, eligibility, testing};
 use sqlx::Row;
 use tokio::sync::watch;
 
@@ -85,7 +87,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
         .unwrap();
     booking::book(db, clock, id, past, &details).await.unwrap();
     booking::book(db, clock, id, ahead, &details).await.unwrap();
-    madoguchi_app::session::start(db, clock, madoguchi_store::sessions::Owner::User(id))
+    madoguchi_app::accounts::session::start(db, clock, madoguchi_store::accounts::sessions::Owner::User(id))
         .await
         .unwrap();
     sessions::record_failure(db, &format!("erase{tag}"), "192.0.2.44", clock.now())
@@ -93,7 +95,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
         .unwrap();
     let counsellor = staff::member(
         db,
-        madoguchi_store::staff::by_key(db, "kobe.erase")
+        madoguchi_store::accounts::staff::by_key(db, "kobe.erase")
             .await
             .unwrap()
             .unwrap()
@@ -107,7 +109,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
         .unwrap();
     // A refused search by another office keeps the typed user ID in the audit; a suspension
     // keeps its reason, free text about the person.
-    let tokyo = madoguchi_store::staff::by_key(db, "tokyo.erase")
+    let tokyo = madoguchi_store::accounts::staff::by_key(db, "tokyo.erase")
         .await
         .unwrap()
         .unwrap()
@@ -118,7 +120,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
             .await
             .is_err()
     );
-    let site = madoguchi_app::register::Site {
+    let site = madoguchi_app::shared::Site {
         base_url: "http://madoguchi.test".into(),
     };
     let reason = format!("{} さんから電話で申出", p[0]);
@@ -144,7 +146,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
     )
     .await
     .unwrap();
-    let seminar = seminars::create_for(
+    let seminar = seminars::organise::create_for(
         db,
         clock,
         "28011",
@@ -163,7 +165,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
     )
     .await
     .unwrap();
-    seminars::register(db, clock, id, seminar).await.unwrap();
+    seminars::attend::register(db, clock, id, seminar).await.unwrap();
     let (stop, stopped) = watch::channel(false);
     let (rec, writer) = usage::start(
         db.clone(),
@@ -242,7 +244,7 @@ async fn leftovers(db: &Db, tag: &str) -> Vec<String> {
 /// person still had ahead are cancelled as theirs when they delete the account; those count
 /// on their own dates, later.)
 async fn statistics(db: &Db) -> String {
-    let rows = madoguchi_store::stats::counts(
+    let rows = madoguchi_store::records::stats::counts(
         db,
         None,
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
@@ -302,15 +304,20 @@ async fn pv6_deletion_leaves_no_personal_field_anywhere() {
             !leftovers(&t.db, "0002").await.is_empty(),
             "the other person is untouched"
         );
-        let free = madoguchi_store::reservations::free_slots(&t.db, "28011", jst_at(12, 17, 0), jst_at(12, 18, 0))
-            .await
-            .unwrap();
+        let free = madoguchi_store::consultations::reservations::free_slots(
+            &t.db,
+            "28011",
+            jst_at(12, 17, 0),
+            jst_at(12, 18, 0),
+        )
+        .await
+        .unwrap();
         assert_eq!(free.len(), 1, "the deleted person's future seat is free again");
         assert_eq!(statistics(&t.db).await, before, "statistics are unchanged (PV-6)");
 
         // AC-10: a year without use, then the inactivity deletion.
         clock.advance(Duration::days(366));
-        let site = madoguchi_app::register::Site {
+        let site = madoguchi_app::shared::Site {
             base_url: "http://madoguchi.test".into(),
         };
         inactivity::sweep(&t.db, &clock, &site).await.unwrap();
@@ -325,9 +332,9 @@ async fn pv6_deletion_leaves_no_personal_field_anywhere() {
         assert_eq!(statistics(&t.db).await, before, "statistics are unchanged (PV-6)");
 
         // PV-1 retention: the usage entries (address, device) go when their year is up.
-        assert!(madoguchi_store::usage::count(&t.db).await.unwrap() > 0);
+        assert!(madoguchi_store::records::usage::count(&t.db).await.unwrap() > 0);
         usage::purge(&t.db, &clock, 365).await.unwrap();
-        assert_eq!(madoguchi_store::usage::count(&t.db).await.unwrap(), 0);
+        assert_eq!(madoguchi_store::records::usage::count(&t.db).await.unwrap(), 0);
         let addresses: Vec<String> = every_text(&t.db)
             .await
             .into_iter()

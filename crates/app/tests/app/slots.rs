@@ -1,11 +1,11 @@
 //! The office admin's slots: one-off additions, removal that cancels by office with a notice
 //! (BK-2, BK-16, NO-1), and the office's own cut-off and horizon (BK-3), on both backends.
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use madoguchi_app::staff::StaffMember;
-use madoguchi_app::{booking, offices, slots};
+use madoguchi_app::shared::StaffMember;
+use madoguchi_app::{consultations::booking, consultations::slots, offices};
 use madoguchi_domain::clock::{FixedClock, jst};
 use madoguchi_domain::staff::Role;
-use madoguchi_store::reservations::{self, Details};
+use madoguchi_store::consultations::reservations::{self, Details};
 use madoguchi_store::testing;
 
 use crate::booking_under_load::{office, seekers};
@@ -18,10 +18,13 @@ fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
 }
 
 async fn admin(db: &madoguchi_store::Db, clock: &FixedClock, key: &str) -> StaffMember {
-    madoguchi_app::staff::create(db, clock, None, Role::OfficeAdmin, Some("28011"), key, "管理者")
+    madoguchi_app::accounts::staff::create(db, clock, None, Role::OfficeAdmin, Some("28011"), key, "管理者")
         .await
         .unwrap();
-    let m = madoguchi_store::staff::by_key(db, key).await.unwrap().unwrap();
+    let m = madoguchi_store::accounts::staff::by_key(db, key)
+        .await
+        .unwrap()
+        .unwrap();
     StaffMember {
         id: m.id,
         name: "管理者".into(),
@@ -66,7 +69,7 @@ async fn removing_a_booked_slot_cancels_by_office() {
         for (u, id) in users.iter().zip(&ids) {
             let r = reservations::reservation(&t.db, *id).await.unwrap().unwrap();
             assert_eq!(r.state, "cancelled_by_office");
-            let inbox = madoguchi_store::inbox::list(&t.db, *u).await.unwrap();
+            let inbox = madoguchi_store::mail::inbox::list(&t.db, *u).await.unwrap();
             assert!(inbox[0].subject.contains("取り消しました"), "{:?}", inbox[0].subject);
         }
         // Gone from the calendar and from booking; removing twice is "not found".

@@ -1,15 +1,15 @@
 //! Statistics (rule PV-5) on both backends: finished consultations and seminar registrations
 //! in every state, counted by outcome and channel, suppressed, scoped, and exported as CSV.
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use madoguchi_app::booking;
-use madoguchi_app::schedule::{self, Change};
-use madoguchi_app::seminars::{self, SeminarInput};
-use madoguchi_app::staff::StaffMember;
-use madoguchi_app::stats::{self, Period, Report, Table};
+use madoguchi_app::consultations::booking;
+use madoguchi_app::consultations::schedule::{self, Change};
+use madoguchi_app::records::stats::{self, Period, Report, Table};
+use madoguchi_app::seminars::{self, organise::SeminarInput};
+use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::{FixedClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_domain::stats::{Published, Shown, THRESHOLD, recoverable};
-use madoguchi_store::reservations::Details;
+use madoguchi_store::consultations::reservations::Details;
 use madoguchi_store::seminars::Registered;
 use madoguchi_store::{Db, testing};
 
@@ -23,10 +23,13 @@ fn jst_at(d: u32, h: u32, m: u32) -> DateTime<Utc> {
 }
 
 async fn member(db: &Db, clock: &FixedClock, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::staff::create(db, clock, None, role, office, key, "職員")
+    madoguchi_app::accounts::staff::create(db, clock, None, role, office, key, "職員")
         .await
         .unwrap();
-    let m = madoguchi_store::staff::by_key(db, key).await.unwrap().unwrap();
+    let m = madoguchi_store::accounts::staff::by_key(db, key)
+        .await
+        .unwrap()
+        .unwrap();
     StaffMember {
         id: m.id,
         name: "職員".into(),
@@ -55,10 +58,18 @@ async fn seed(db: &Db) -> Vec<i64> {
     let move_to = |id: i64, from: &'static str, to: &'static str| {
         let db = db.clone();
         async move {
-            let done =
-                madoguchi_store::schedule::transition(&db, id, &[from], to, jst_at(3, 11, 0), "system", "", None)
-                    .await
-                    .unwrap();
+            let done = madoguchi_store::consultations::schedule::transition(
+                &db,
+                id,
+                &[from],
+                to,
+                jst_at(3, 11, 0),
+                "system",
+                "",
+                None,
+            )
+            .await
+            .unwrap();
             assert!(done, "{id} {from} → {to}");
         }
     };
@@ -93,22 +104,28 @@ async fn seed(db: &Db) -> Vec<i64> {
         capacity: 20,
         waitlist_limit: 0,
     };
-    let seminar = seminars::create(db, &clock, &admin, "28011", &input).await.unwrap();
+    let seminar = seminars::organise::create(db, &clock, &admin, "28011", &input)
+        .await
+        .unwrap();
     let mut regs = Vec::new();
     for u in &users[24..32] {
-        let Registered::Registered(r) = seminars::register(db, &clock, *u, seminar).await.unwrap() else {
+        let Registered::Registered(r) = seminars::attend::register(db, &clock, *u, seminar).await.unwrap() else {
             panic!("a seat for everyone");
         };
         regs.push(r);
     }
     for r in &regs[..5] {
-        let done = madoguchi_store::seminars::mark(db, *r, "attended", jst_at(10, 15, 0), "staff:1")
+        let done = madoguchi_store::seminars::places::mark(db, *r, "attended", jst_at(10, 15, 0), "staff:1")
             .await
             .unwrap();
         assert!(done);
     }
-    seminars::cancel_own(db, &clock, users[29], regs[5]).await.unwrap();
-    seminars::remove(db, &clock, &admin, regs[6], "迷惑行為").await.unwrap();
+    seminars::attend::cancel_own(db, &clock, users[29], regs[5])
+        .await
+        .unwrap();
+    seminars::organise::remove(db, &clock, &admin, regs[6], "迷惑行為")
+        .await
+        .unwrap();
     users
 }
 
@@ -257,7 +274,7 @@ async fn scope_deletion_and_periods() {
         // Erasing every seeker (PV-6) changes no count.
         let mut tx = t.db.begin().await.unwrap();
         for u in users {
-            madoguchi_store::erase::erase_user(&mut tx, u, jst_at(20, 9, 0))
+            madoguchi_store::accounts::erase::erase_user(&mut tx, u, jst_at(20, 9, 0))
                 .await
                 .unwrap();
         }

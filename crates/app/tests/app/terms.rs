@@ -3,9 +3,9 @@
 //! waits for its acceptance, which is recorded with time and client address.
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use madoguchi_app::notices::Publisher;
-use madoguchi_app::{booking, terms};
+use madoguchi_app::{consultations::booking, notices::terms};
 use madoguchi_domain::clock::{FixedClock, ManualClock, jst};
-use madoguchi_store::reservations::Details;
+use madoguchi_store::consultations::reservations::Details;
 use madoguchi_store::testing;
 
 use crate::booking_under_load::{office, seekers};
@@ -56,7 +56,7 @@ async fn new_terms_take_effect_and_wait_for_acceptance() {
         )
         .await
         .unwrap();
-        let inbox = madoguchi_store::inbox::list(&t.db, user).await.unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert!(
             inbox[0].subject.contains("利用規約改定"),
             "every active user is told: {:?}",
@@ -89,7 +89,7 @@ async fn new_terms_take_effect_and_wait_for_acceptance() {
         booking::book(&t.db, &clock, user, s2, &Details::default())
             .await
             .unwrap();
-        let recorded = madoguchi_store::inbox::acceptances(&t.db, user).await.unwrap();
+        let recorded = madoguchi_store::mail::inbox::acceptances(&t.db, user).await.unwrap();
         let last = recorded.last().unwrap();
         assert_eq!((last.service.as_str(), last.version.as_str()), ("consultation", "2"));
         assert_eq!(

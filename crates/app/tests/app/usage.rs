@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use madoguchi_app::disclosure::{self, Format, Request};
-use madoguchi_app::usage::{self, Note, Recorder};
-use madoguchi_app::{audit, staff};
+use madoguchi_app::records::disclosure::{self, Format, Request};
+use madoguchi_app::records::usage::{self, Note, Recorder};
+use madoguchi_app::{accounts::staff, records::audit};
 use madoguchi_domain::clock::{Clock, ManualClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_domain::usage::{Actor, Break};
@@ -77,7 +77,7 @@ async fn pv1_nothing_is_lost_on_shutdown_and_days_get_their_own_chain() {
         stop.send(true).unwrap();
         writer.await.unwrap();
         assert_eq!(
-            madoguchi_store::usage::count(&t.db).await.unwrap(),
+            madoguchi_store::records::usage::count(&t.db).await.unwrap(),
             2_001,
             "{}",
             t.db.backend()
@@ -186,11 +186,17 @@ async fn pv1_retention_purges_whole_old_days() {
     }
 }
 
-async fn staff_member(db: &Db, clock: &dyn Clock, role: Role, office: Option<&str>, id: &str) -> staff::StaffMember {
+async fn staff_member(
+    db: &Db,
+    clock: &dyn Clock,
+    role: Role,
+    office: Option<&str>,
+    id: &str,
+) -> madoguchi_app::shared::StaffMember {
     staff::create(db, clock, None, role, office, id, "職員 一郎")
         .await
         .unwrap();
-    let row = madoguchi_store::staff::by_key(db, id).await.unwrap().unwrap();
+    let row = madoguchi_store::accounts::staff::by_key(db, id).await.unwrap().unwrap();
     staff::member(db, row.id).await.unwrap().unwrap()
 }
 

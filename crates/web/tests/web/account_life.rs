@@ -41,10 +41,10 @@ async fn lock_and_reset() {
         );
 
         // Staff verify identity and send the reset link (CLI stand-in for the console).
-        let site = madoguchi_app::register::Site {
+        let site = madoguchi_app::shared::Site {
             base_url: "http://madoguchi.test".into(),
         };
-        madoguchi_app::lock::send_reset(&w.db, w.clock.as_ref(), &site, "Yamada.Taro")
+        madoguchi_app::accounts::lock::send_reset(&w.db, w.clock.as_ref(), &site, "Yamada.Taro")
             .await
             .unwrap();
         let letter = last_mail(&w).await;
@@ -287,14 +287,14 @@ async fn development_mailbox_shows_demo_mail() {
     let state = AppState {
         db: t.db.clone(),
         clock: clock.clone(),
-        site: madoguchi_app::register::Site {
+        site: madoguchi_app::shared::Site {
             base_url: "http://madoguchi.test".into(),
         },
         cookie_secure: true,
         mailbox: Some(dir.clone()),
         test_clock: None,
-        usage: madoguchi_app::usage::Recorder::off(365),
-        maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        usage: madoguchi_app::records::usage::Recorder::off(365),
+        maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
     };
     let app = router(state);
     send(
@@ -326,14 +326,14 @@ async fn development_mailbox_shows_demo_mail() {
     let plain = router(AppState {
         db: t2.db,
         clock,
-        site: madoguchi_app::register::Site {
+        site: madoguchi_app::shared::Site {
             base_url: "http://madoguchi.test".into(),
         },
         cookie_secure: true,
         mailbox: None,
         test_clock: None,
-        usage: madoguchi_app::usage::Recorder::off(365),
-        maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        usage: madoguchi_app::records::usage::Recorder::off(365),
+        maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,

@@ -243,7 +243,7 @@ async fn expiry_of_links_sessions_and_provisional_accounts() {
         assert_eq!(r.json()["code"], "token_expired", "{}", w.backend);
         w.clock.advance(Duration::days(7));
         assert_eq!(
-            madoguchi_app::register::purge_unverified(&w.db, w.clock.as_ref())
+            madoguchi_app::accounts::register::purge_unverified(&w.db, w.clock.as_ref())
                 .await
                 .unwrap(),
             1

@@ -11,7 +11,7 @@ use super::support::{World, active_account, get_with, post_json, send, worlds};
 
 async fn slot(w: &World, h: u32, m: u32) -> i64 {
     let start = jst().with_ymd_and_hms(2027, 1, 4, h, m, 0).unwrap().with_timezone(&Utc);
-    madoguchi_app::booking::publish_slot(&w.db, "28011", start, "zoom", 1)
+    madoguchi_app::consultations::booking::publish_slot(&w.db, "28011", start, "zoom", 1)
         .await
         .unwrap()
 }
@@ -206,7 +206,7 @@ async fn checklist_and_connection_test() {
         );
         let done = send(&w.app, form_post(&path, &seeker, &all)).await;
         assert!(done.body.contains("確認済みです"), "{}", done.body);
-        let day = madoguchi_store::schedule::for_office_day(
+        let day = madoguchi_store::consultations::schedule::for_office_day(
             &w.db,
             "28011",
             chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),

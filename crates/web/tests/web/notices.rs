@@ -139,7 +139,7 @@ async fn terms_pages_and_api() {
     for w in worlds("terms_pages").await {
         let now = w.clock.now();
         for (v, at) in [("1", now), ("2", now + chrono::Duration::days(10))] {
-            madoguchi_app::terms::publish(
+            madoguchi_app::notices::terms::publish(
                 &w.db,
                 w.clock.as_ref(),
                 Publisher::Operator,
@@ -176,18 +176,18 @@ async fn terms_pages_and_api() {
 #[tokio::test]
 async fn the_switch_reaches_another_replica() {
     use madoguchi_app::notices::{Mode, Publisher};
-    use madoguchi_web::maintenance::ModeCache;
+    use madoguchi_web::http::maintenance::ModeCache;
     for w in worlds("switch_replicas").await {
         let other = madoguchi_web::router(madoguchi_web::AppState {
             db: w.db.clone(),
             clock: w.clock.clone(),
-            site: madoguchi_app::register::Site {
+            site: madoguchi_app::shared::Site {
                 base_url: "http://madoguchi.test".into(),
             },
             cookie_secure: true,
             mailbox: None,
             test_clock: None,
-            usage: madoguchi_app::usage::Recorder::off(365),
+            usage: madoguchi_app::records::usage::Recorder::off(365),
             maintenance: ModeCache::new(std::time::Duration::from_millis(300)),
         });
         let lock = || post_json("/api/v1/me/lock", &json!({}), None);

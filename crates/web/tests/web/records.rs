@@ -41,9 +41,10 @@ async fn pv1_requests_and_sign_in_events_are_recorded() {
         w.flush_usage().await;
 
         let from = w.clock.now() - Duration::days(1);
-        let rows = madoguchi_store::usage::for_disclosure(&w.db, None, from, w.clock.now() + Duration::days(1))
-            .await
-            .unwrap();
+        let rows =
+            madoguchi_store::records::usage::for_disclosure(&w.db, None, from, w.clock.now() + Duration::days(1))
+                .await
+                .unwrap();
         let seen: Vec<(&str, &str, i32)> = rows
             .iter()
             .map(|r| (r.entry.actor.kind(), r.entry.action.as_str(), r.entry.outcome))
@@ -63,7 +64,7 @@ async fn pv1_requests_and_sign_in_events_are_recorded() {
         );
         assert!(rows.iter().all(|r| !r.entry.action.contains('?')));
         assert!(matches!(rows[0].entry.actor, Actor::User(_)));
-        let report = madoguchi_app::audit::verify(&w.db).await.unwrap();
+        let report = madoguchi_app::records::audit::verify(&w.db).await.unwrap();
         assert_eq!(report.problem, None);
     }
 }

@@ -4,8 +4,8 @@
 
 use axum::http::StatusCode;
 use chrono::{TimeZone, Utc};
-use madoguchi_app::seminars::SeminarInput;
-use madoguchi_app::staff::StaffMember;
+use madoguchi_app::seminars::organise::SeminarInput;
+use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::jst;
 use madoguchi_domain::staff::Role;
 use serde_json::json;
@@ -19,7 +19,7 @@ async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit
         .await
         .unwrap();
     let key = format!("kobe.sem{day}");
-    madoguchi_app::staff::create(
+    madoguchi_app::accounts::staff::create(
         &w.db,
         w.clock.as_ref(),
         None,
@@ -30,7 +30,10 @@ async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit
     )
     .await
     .unwrap();
-    let m = madoguchi_store::staff::by_key(&w.db, &key).await.unwrap().unwrap();
+    let m = madoguchi_store::accounts::staff::by_key(&w.db, &key)
+        .await
+        .unwrap()
+        .unwrap();
     let admin = StaffMember {
         id: m.id,
         name: "管理者".into(),
@@ -51,7 +54,7 @@ async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit
         capacity,
         waitlist_limit,
     };
-    madoguchi_app::seminars::create(&w.db, w.clock.as_ref(), &admin, "28011", &input)
+    madoguchi_app::seminars::organise::create(&w.db, w.clock.as_ref(), &admin, "28011", &input)
         .await
         .unwrap()
 }

@@ -15,7 +15,7 @@ async fn statistics_page_and_csv() {
         madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
             .await
             .unwrap();
-        let made = madoguchi_app::demo_history::seed_history(&w.db, w.clock.as_ref())
+        let made = madoguchi_app::demo::history::seed_history(&w.db, w.clock.as_ref())
             .await
             .unwrap();
         assert_eq!(made, 264, "six months of consultations and seminars: {}", w.backend);

@@ -9,8 +9,8 @@ use axum::body::Body;
 use axum::http::{Request, header};
 use chrono::{TimeZone, Utc};
 use http_body_util::BodyExt;
+use madoguchi_app::mail::smtp_sink::SmtpSink;
 use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
-use madoguchi_app::smtp_sink::SmtpSink;
 use madoguchi_domain::clock::ManualClock;
 use madoguchi_store::{Db, testing};
 use madoguchi_web::{AppState, router};
@@ -44,18 +44,19 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
     for t in testing::both(name).await {
         let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 28, 1, 0, 0).unwrap()));
         let (usage_stop, stopped) = tokio::sync::watch::channel(false);
-        let (usage, writer) = madoguchi_app::usage::start(t.db.clone(), clock.clone(), "test".into(), 365, stopped);
+        let (usage, writer) =
+            madoguchi_app::records::usage::start(t.db.clone(), clock.clone(), "test".into(), 365, stopped);
         let state = AppState {
             usage,
             db: t.db.clone(),
             clock: clock.clone(),
-            site: madoguchi_app::register::Site {
+            site: madoguchi_app::shared::Site {
                 base_url: "http://madoguchi.test".into(),
             },
             cookie_secure: true,
             mailbox: None,
             test_clock: None,
-            maintenance: madoguchi_web::maintenance::ModeCache::new(std::time::Duration::ZERO),
+            maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         };
         out.push(World {
             backend: t.db.backend(),

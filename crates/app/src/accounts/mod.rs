@@ -1,0 +1,11 @@
+//! Job-seeker and staff accounts: registration, sign-in and sessions, locking and reset,
+//! deletion and inactivity, the staff console (AC-1…AC-10, SPEC §1).
+
+pub mod account;
+pub mod fields;
+pub mod inactivity;
+pub mod lock;
+pub mod register;
+pub mod session;
+pub mod sign_in;
+pub mod staff;

@@ -1,0 +1,8 @@
+//! Consultations: slots and their templates, the booking context read, reservations and
+//! their events, requests, the day's schedule and meeting details.
+
+pub mod booking_context;
+pub mod requests;
+pub mod reservations;
+pub mod schedule;
+pub mod templates;

@@ -1,0 +1,403 @@
+//! Slots and reservations (rules BK-2, BK-4, BK-5, BK-10, BK-16). Capacity is taken with a
+//! conditional `UPDATE … WHERE booked < capacity`, one-per-day is a partial unique index,
+//! and both happen in one transaction with the reservation row: no read-then-write.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::{Db, Result, StoreError, Tx, in_tx, read};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSlot {
+    pub office_code: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The JST date of `starts_at`.
+    pub local_date: NaiveDate,
+    pub app: String,
+    pub capacity: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SlotRow {
+    pub id: i64,
+    pub office_code: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub local_date: NaiveDate,
+    pub app: String,
+    pub capacity: i32,
+    pub booked: i32,
+}
+
+pub async fn add_slot(tx: &mut Tx, s: &NewSlot) -> Result<i64> {
+    const SQL: &str = "INSERT INTO slots (office_code, starts_at, ends_at, local_date, app, capacity)
+        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    let (id,): (i64,) = in_tx!(tx, |c| sqlx::query_as(SQL)
+        .bind(&s.office_code)
+        .bind(s.starts_at)
+        .bind(s.ends_at)
+        .bind(s.local_date)
+        .bind(&s.app)
+        .bind(s.capacity)
+        .fetch_one(c)
+        .await)?;
+    Ok(id)
+}
+
+pub async fn slot(db: &Db, id: i64) -> Result<Option<SlotRow>> {
+    const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked
+        FROM slots WHERE id = $1 AND removed_at IS NULL";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
+}
+
+/// Slots with a free seat starting in `from..to`, in time order.
+pub async fn free_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SlotRow>> {
+    const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked FROM slots
+        WHERE office_code = $1 AND starts_at >= $2 AND starts_at < $3 AND removed_at IS NULL AND booked < capacity
+        ORDER BY starts_at, id";
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(office)
+        .bind(from)
+        .bind(to)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// An office's slots starting in `from..to`, full or not, in time order (the admin's view).
+pub async fn office_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SlotRow>> {
+    const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked FROM slots
+        WHERE office_code = $1 AND starts_at >= $2 AND starts_at < $3 AND removed_at IS NULL ORDER BY starts_at, id";
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(office)
+        .bind(from)
+        .bind(to)
+        .fetch_all(c)
+        .await)?)
+}
+
+/// BK-2: takes a slot off the calendar so nobody can book it any more; `false` if it was
+/// already removed. Its reservations stay and are cancelled one by one by the caller.
+pub async fn remove_slot(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str = "UPDATE slots SET removed_at = $2 WHERE id = $1 AND removed_at IS NULL";
+    let n = crate::write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The reservations holding a seat in a slot: (reservation id, user).
+pub async fn active_on_slot(db: &Db, slot_id: i64) -> Result<Vec<(i64, i64)>> {
+    const SQL: &str = "SELECT id, user_ref FROM reservations
+        WHERE slot_id = $1 AND state IN ('requested', 'confirmed') ORDER BY id";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(slot_id).fetch_all(c).await)?)
+}
+
+/// What a reservation records beyond the slot (BK-6).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
+    pub topic: String,
+    pub verify_name: String,
+    pub verify_number: String,
+    pub companion: String,
+}
+
+/// The outcome of a booking attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Booked {
+    Confirmed(i64),
+    /// BK-5: no seat left (or the slot is gone).
+    SlotFull,
+    /// BK-4: the user already has a consultation that day.
+    DailyLimit,
+}
+
+/// A message to the user written with the change that causes it (NO-1, NO-2, NO-3).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub mail: crate::mail::outbox::NewMail,
+    pub inbox_subject: String,
+    pub inbox_body: String,
+}
+
+async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
+    if let Some(n) = notice {
+        crate::mail::outbox::enqueue(tx, &n.mail, now).await?;
+        crate::mail::inbox::add(tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
+    }
+    Ok(())
+}
+
+// The booking write: take a seat (conditional update), insert the reservation (the partial
+// unique index refuses a second one that day), its first event, and the confirmation mail and
+// inbox entry. Each backend does it in as few round trips as it can, because on the booking
+// path the writer is the bottleneck: PostgreSQL in one statement (data-modifying CTEs, atomic
+// on their own); SQLite in one multi-statement call inside a transaction, each statement
+// running only if the one before it changed a row (`changes()`).
+// Parameters: $1 slot, $2 user, $3 topic, $4 verify_name, $5 verify_number, $6 companion,
+// $7 now, $8 actor; with a notice also $9 recipient, $10 subject, $11 body_text, $12 body_html,
+// $13–$15 attachment name, type and body, $16 inbox subject, $17 inbox body.
+const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
+      WHERE id = $1 AND booked < capacity AND removed_at IS NULL RETURNING office_code, local_date),
+    ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name,
+      verify_number, companion, created_at, state_changed_at, state_actor)
+      SELECT $1, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8 FROM take RETURNING id),
+    ev AS (INSERT INTO reservation_events (reservation_id, at, state, actor) SELECT id, $7, 'confirmed', $8 FROM ins)";
+const PG_TELL: &str = ",
+    ob AS (INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at,
+      attachment_name, attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 FROM ins),
+    ib AS (INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 FROM ins)";
+const SQLITE_TAKE: &str =
+    "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity AND removed_at IS NULL;
+    INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name, verify_number,
+      companion, created_at, state_changed_at, state_actor)
+      SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8 FROM slots
+      WHERE id = $1 AND changes() = 1 RETURNING id;
+    INSERT INTO reservation_events (reservation_id, at, state, actor)
+      SELECT last_insert_rowid(), $7, 'confirmed', $8 WHERE changes() = 1;";
+const SQLITE_TELL: &str = "
+    INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at, attachment_name,
+      attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 WHERE changes() = 1;
+    INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 WHERE changes() = 1;";
+
+/// Binds the booking's parameters (see above) to a query of either backend.
+macro_rules! bind_booking {
+    ($q:expr, $slot:expr, $user:expr, $d:expr, $now:expr, $actor:expr, $notice:expr) => {{
+        let q = $q
+            .bind($slot)
+            .bind($user)
+            .bind(&$d.topic)
+            .bind(&$d.verify_name)
+            .bind(&$d.verify_number)
+            .bind(&$d.companion)
+            .bind($now)
+            .bind($actor);
+        match $notice {
+            None => q,
+            Some(n) => {
+                let a = n.mail.attachment.as_ref();
+                q.bind(&n.mail.recipient)
+                    .bind(&n.mail.subject)
+                    .bind(&n.mail.body_text)
+                    .bind(&n.mail.body_html)
+                    .bind(a.map(|a| a.name.as_str()))
+                    .bind(a.map(|a| a.content_type.as_str()))
+                    .bind(a.map(|a| a.body.as_str()))
+                    .bind(&n.inbox_subject)
+                    .bind(&n.inbox_body)
+            }
+        }
+    }};
+}
+
+/// Takes a seat and records the reservation as confirmed, atomically, with its notice.
+pub async fn book(
+    db: &Db,
+    slot_id: i64,
+    user_ref: i64,
+    d: &Details,
+    now: DateTime<Utc>,
+    actor: &str,
+    notice: Option<&Notice>,
+) -> Result<Booked> {
+    let inserted: std::result::Result<Vec<(i64,)>, sqlx::Error> = match db {
+        Db::Postgres(p) => {
+            let tell = if notice.is_some() { PG_TELL } else { "" };
+            let sql = format!("{PG_TAKE}{tell} SELECT id FROM ins");
+            let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+            bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
+                .fetch_all(p)
+                .await
+        }
+        Db::Sqlite(s) => {
+            let sql = if notice.is_some() {
+                format!("{SQLITE_TAKE}{SQLITE_TELL}")
+            } else {
+                SQLITE_TAKE.to_owned()
+            };
+            let mut tx = s.write.begin().await?;
+            let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+            // `fetch_all`, not `fetch_one`: every statement must run, not just the first row.
+            let r = bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
+                .fetch_all(&mut *tx)
+                .await;
+            if r.is_ok() {
+                tx.commit().await?;
+            }
+            // Otherwise dropping the transaction rolls the seat back too.
+            r
+        }
+    };
+    match inserted.map_err(StoreError::from) {
+        Ok(rows) => Ok(rows.first().map_or(Booked::SlotFull, |(id,)| Booked::Confirmed(*id))),
+        Err(e) if e.is_unique_violation() => Ok(Booked::DailyLimit),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReservationRow {
+    pub id: i64,
+    pub slot_id: i64,
+    pub user_ref: i64,
+    pub office_code: String,
+    pub local_date: NaiveDate,
+    pub state: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub app: String,
+    pub topic: String,
+}
+
+pub async fn reservation(db: &Db, id: i64) -> Result<Option<ReservationRow>> {
+    const SQL: &str = "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at,
+        s.ends_at, s.app, r.topic FROM reservations r JOIN slots s ON s.id = r.slot_id WHERE r.id = $1";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
+}
+
+pub async fn for_user(db: &Db, user_ref: i64) -> Result<Vec<ReservationRow>> {
+    const SQL: &str = "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at,
+        s.ends_at, s.app, r.topic FROM reservations r JOIN slots s ON s.id = r.slot_id
+        WHERE r.user_ref = $1 ORDER BY s.starts_at DESC, r.id DESC";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(user_ref).fetch_all(c).await)?)
+}
+
+/// Cancels (BK-10) as a state change that frees the seat; `false` if it was not active.
+/// Also writes `notice` (to its user) in the same transaction.
+pub async fn cancel(
+    db: &Db,
+    id: i64,
+    state: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    notice: Option<(i64, &Notice)>,
+) -> Result<bool> {
+    const CHANGE: &str = "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4
+        WHERE id = $1 AND state IN ('requested', 'confirmed') RETURNING slot_id";
+    const FREE: &str = "UPDATE slots SET booked = booked - 1 WHERE id = $1 AND booked > 0";
+    const EVENT: &str =
+        "INSERT INTO reservation_events (reservation_id, at, state, actor, note) VALUES ($1, $2, $3, $4, $5)";
+    let mut tx = db.begin().await?;
+    let changed: Option<(i64,)> = in_tx!(&mut tx, |c| sqlx::query_as(CHANGE)
+        .bind(id)
+        .bind(state)
+        .bind(now)
+        .bind(actor)
+        .fetch_optional(c)
+        .await)?;
+    let Some((slot_id,)) = changed else {
+        return Ok(false);
+    };
+    in_tx!(&mut tx, |c| {
+        sqlx::query(FREE).bind(slot_id).execute(&mut *c).await?;
+        sqlx::query(EVENT)
+            .bind(id)
+            .bind(now)
+            .bind(state)
+            .bind(actor)
+            .bind(note)
+            .execute(&mut *c)
+            .await?;
+    });
+    if let Some((user_ref, n)) = notice {
+        tell(&mut tx, user_ref, Some(n), now).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Counts, for consistency checks: reservations that hold a seat, and slots over capacity.
+pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
+    const OVER: &str = "SELECT COUNT(*) FROM slots s WHERE s.capacity < (SELECT COUNT(*) FROM reservations r
+        WHERE r.slot_id = s.id AND r.state IN ('requested', 'confirmed', 'attended', 'no_show'))";
+    const DOUBLE: &str = "SELECT COUNT(*) FROM (SELECT user_ref, local_date FROM reservations
+        WHERE state IN ('requested', 'confirmed', 'attended', 'no_show') GROUP BY user_ref, local_date
+        HAVING COUNT(*) > 1) d";
+    let (over, double) = read!(db, |c| {
+        let (o,): (i64,) = sqlx::query_as(OVER).fetch_one(c).await?;
+        let (d,): (i64,) = sqlx::query_as(DOUBLE).fetch_one(c).await?;
+        (o, d)
+    });
+    Ok((over, double))
+}
+
+/// BK-11: confirmed reservations that started at or before `started_before` and were not
+/// joined become no-shows, each with a conditional update and its event. Returns them.
+pub async fn mark_no_shows(db: &Db, started_before: DateTime<Utc>, now: DateTime<Utc>) -> Result<Vec<(i64, i64)>> {
+    const DUE: &str = "SELECT r.id, r.user_ref FROM reservations r JOIN slots s ON s.id = r.slot_id
+        WHERE r.state = 'confirmed' AND r.joined_at IS NULL AND s.starts_at <= $1 ORDER BY r.id";
+    const MARK: &str = "UPDATE reservations SET state = 'no_show', state_changed_at = $2, state_actor = 'system'
+        WHERE id = $1 AND state = 'confirmed' AND joined_at IS NULL";
+    const EVENT: &str =
+        "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, 'no_show', 'system')";
+    let due: Vec<(i64, i64)> = read!(db, |c| sqlx::query_as(DUE).bind(started_before).fetch_all(c).await)?;
+    let mut marked = Vec::new();
+    for (id, user) in due {
+        let mut tx = db.begin().await?;
+        let n = in_tx!(&mut tx, |c| sqlx::query(MARK)
+            .bind(id)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        if n == 1 {
+            in_tx!(&mut tx, |c| sqlx::query(EVENT)
+                .bind(id)
+                .bind(now)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
+            tx.commit().await?;
+            marked.push((id, user));
+        }
+    }
+    Ok(marked)
+}
+
+/// BK-12, SE-4: the user's no-shows (consultations and seminars) since `since` that count
+/// (after any lifted restriction).
+pub async fn no_shows_since(db: &Db, user_ref: i64, since: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>> {
+    const SQL: &str = "SELECT s.starts_at FROM reservations r JOIN slots s ON s.id = r.slot_id
+        JOIN users u ON u.id = r.user_ref
+        WHERE r.user_ref = $1 AND r.state = 'no_show' AND s.starts_at > $2
+          AND (u.restriction_lifted_at IS NULL OR s.starts_at > u.restriction_lifted_at)
+        UNION ALL
+        SELECT sm.starts_at FROM seminar_registrations sr JOIN seminars sm ON sm.id = sr.seminar_id
+        JOIN users u ON u.id = sr.user_ref
+        WHERE sr.user_ref = $1 AND sr.state = 'no_show' AND sm.starts_at > $2
+          AND (u.restriction_lifted_at IS NULL OR sm.starts_at > u.restriction_lifted_at)";
+    let rows: Vec<(DateTime<Utc>,)> = read!(db, |c| sqlx::query_as(SQL)
+        .bind(user_ref)
+        .bind(since)
+        .fetch_all(c)
+        .await)?;
+    Ok(rows.into_iter().map(|(t,)| t).collect())
+}
+
+/// BK-12: staff lift the restriction: earlier no-shows stop counting.
+pub async fn lift_restriction(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "UPDATE users SET restriction_lifted_at = $2 WHERE id = $1";
+    in_tx!(tx, |c| sqlx::query(SQL)
+        .bind(user_ref)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// BK-11: the counsellor (or a meeting app) records that the user joined.
+pub async fn mark_joined(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    const SQL: &str =
+        "UPDATE reservations SET joined_at = COALESCE(joined_at, $2) WHERE id = $1 AND state = 'confirmed'";
+    let n = crate::write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

@@ -1,0 +1,48 @@
+//! The JSON API under `/api/v1`, one file per resource; the extractors and answers every
+//! resource shares live here. The OpenAPI document is `doc`.
+
+pub mod accounts;
+pub mod booking;
+pub mod doc;
+pub mod offices;
+pub mod seminars;
+pub mod staff;
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use madoguchi_app::AppError;
+
+use crate::AppState;
+use crate::http::problem::ApiError;
+use crate::http::visitor::Visitor;
+
+/// A malformed body or wrong content type is the client's error, told as a problem document.
+pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    json.map(|Json(t)| t).map_err(|e| {
+        let code = match e {
+            JsonRejection::MissingJsonContentType(_) => "unsupported_media_type",
+            _ => "malformed_json",
+        };
+        ApiError(AppError::invalid(code, "body", e.body_text()))
+    })
+}
+
+pub(crate) const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
+    code: "not_signed_in",
+    message: "please sign in",
+};
+
+const NOT_STAFF: AppError = AppError::Unauthorized {
+    code: "not_signed_in",
+    message: "sign in as staff",
+};
+
+pub(crate) async fn member(
+    state: &AppState,
+    visitor: &Visitor,
+) -> Result<madoguchi_app::shared::StaffMember, AppError> {
+    let id = visitor.staff_ref().ok_or(NOT_STAFF)?;
+    madoguchi_app::accounts::staff::member(&state.db, id)
+        .await?
+        .ok_or(NOT_STAFF)
+}

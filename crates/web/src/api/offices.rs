@@ -1,0 +1,159 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document generated from this code.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use chrono::NaiveDate;
+use madoguchi_app::{AppError, offices, offices::calendar};
+use madoguchi_domain::calendar::{Closure, ClosureKind, WeeklyHours};
+use madoguchi_domain::office::Office;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::http::params::parse_date;
+use crate::http::problem::{ApiError, Problem};
+
+/// Opening hours on one weekday (JST).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HoursJson {
+    /// `mon` … `sun`.
+    pub weekday: &'static str,
+    /// `HH:MM`.
+    pub opens: String,
+    pub closes: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfficeClosureJson {
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfficeJson {
+    /// Five-digit office number.
+    pub code: String,
+    pub name_ja: String,
+    pub name_en: String,
+    pub address: String,
+    pub phone: String,
+    /// Weekdays the office opens; a missing weekday is closed.
+    pub hours: Vec<HoursJson>,
+    /// The office's own announced closures from today for a year (national ones are in `/calendar`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closures: Option<Vec<OfficeClosureJson>>,
+}
+
+/// A closed day and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClosedDayJson {
+    pub date: NaiveDate,
+    /// `holiday`, `year_end` or `office`.
+    #[schema(value_type = String, example = "holiday")]
+    pub kind: ClosureKind,
+    /// Japanese name: 元日, 年末年始, or the office's reason.
+    pub name: String,
+    pub name_en: String,
+}
+
+const WEEKDAY_CODES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+fn hours_json(h: &WeeklyHours) -> Vec<HoursJson> {
+    h.0.iter()
+        .zip(WEEKDAY_CODES)
+        .filter_map(|(day, code)| {
+            day.map(|d| HoursJson {
+                weekday: code,
+                opens: d.opens.format("%H:%M").to_string(),
+                closes: d.closes.format("%H:%M").to_string(),
+            })
+        })
+        .collect()
+}
+
+fn office_json(o: Office, closures: Option<Vec<OfficeClosureJson>>) -> OfficeJson {
+    OfficeJson {
+        hours: hours_json(&o.hours),
+        code: o.code.to_string(),
+        name_ja: o.name_ja,
+        name_en: o.name_en,
+        address: o.address,
+        phone: o.phone,
+        closures,
+    }
+}
+
+/// Every office with its weekly hours.
+#[utoipa::path(get, path = "/api/v1/offices", tag = "offices",
+    responses((status = 200, body = [OfficeJson]), (status = 503, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<OfficeJson>>, ApiError> {
+    let list = offices::list(&state.db).await?;
+    Ok(Json(list.into_iter().map(|o| office_json(o, None)).collect()))
+}
+
+/// One office: hours and its own closures for the coming year.
+#[utoipa::path(get, path = "/api/v1/offices/{code}", tag = "offices",
+    params(("code" = String, Path, description = "Five-digit office number, e.g. 28011")),
+    responses((status = 200, body = OfficeJson),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_office_code`"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`")))]
+pub async fn get_office(State(state): State<AppState>, Path(code): Path<String>) -> Result<Json<OfficeJson>, ApiError> {
+    let office = offices::get(&state.db, &code).await?;
+    let closures = offices::upcoming_closures(&state.db, &office, state.clock.today_jst())
+        .await?
+        .into_iter()
+        .map(|c| OfficeClosureJson {
+            date: c.date,
+            reason: c.reason,
+        })
+        .collect();
+    Ok(Json(office_json(office, Some(closures))))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct CalendarQuery {
+    /// First day, `YYYY-MM-DD`.
+    from: Option<String>,
+    /// Last day, `YYYY-MM-DD`, at most 100 years after `from`.
+    to: Option<String>,
+    /// An office code: adds that office's own closures.
+    office: Option<String>,
+}
+
+fn required_date(field: &str, value: Option<&str>) -> Result<NaiveDate, AppError> {
+    match value.filter(|v| !v.is_empty()) {
+        Some(v) => parse_date(field, v),
+        None => Err(AppError::invalid(
+            "missing_parameter",
+            field,
+            format!("`{field}` is required"),
+        )),
+    }
+}
+
+/// Closed days with reasons: national holidays and the year-end closure, plus an office's own.
+#[utoipa::path(get, path = "/api/v1/calendar", tag = "calendar", params(CalendarQuery),
+    responses((status = 200, body = [ClosedDayJson]),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`missing_parameter`, `invalid_date`, `invalid_range`, `range_too_long`, `invalid_office_code`"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`: no such office")))]
+pub async fn closed_days(
+    State(state): State<AppState>,
+    query: Result<Query<CalendarQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Vec<ClosedDayJson>>, ApiError> {
+    let Query(q) = query.map_err(|e| AppError::invalid("invalid_query", "query", e.body_text()))?;
+    let from = required_date("from", q.from.as_deref())?;
+    let to = required_date("to", q.to.as_deref())?;
+    let office = q.office.as_deref().filter(|o| !o.is_empty());
+    let days = calendar::closed_days(&state.db, from, to, office).await?;
+    Ok(Json(days.into_iter().map(closed_day_json).collect()))
+}
+
+fn closed_day_json(c: Closure) -> ClosedDayJson {
+    ClosedDayJson {
+        date: c.date,
+        kind: c.kind,
+        name: c.name_ja,
+        name_en: c.name_en,
+    }
+}

@@ -1,0 +1,148 @@
+//! What every form page shares: reading a submitted field, drawing an input with its
+//! problems in words (AC-4), the one-message notice page, the button page an emailed link
+//! opens, and a response with a cookie.
+
+use askama::Template;
+use axum::http::{StatusCode, header};
+use axum::response::Response;
+use madoguchi_app::shared::FieldProblem;
+
+type Fields = std::collections::HashMap<String, String>;
+
+use crate::AppState;
+use crate::http::page::{Page, PageError, render};
+use crate::http::visitor::Visitor;
+use crate::i18n::Lang;
+
+/// One input as the form macro draws it.
+pub struct FormField {
+    pub name: &'static str,
+    pub label: String,
+    pub hint: String,
+    pub value: String,
+    pub errors: Vec<String>,
+    pub required: bool,
+    pub required_mark: String,
+    /// The `autocomplete` token, for forms that draw fields in a loop.
+    pub autocomplete: &'static str,
+}
+
+impl FormField {
+    pub fn new(lang: Lang, name: &'static str, value: &str) -> Self {
+        let hint = lang.t(&format!("hint-{name}"));
+        Self {
+            name,
+            label: lang.t(&format!("field-{name}")),
+            hint: if hint.starts_with("hint-") { String::new() } else { hint },
+            value: value.to_owned(),
+            errors: Vec::new(),
+            required: true,
+            required_mark: lang.t("required-mark"),
+            autocomplete: "off",
+        }
+    }
+
+    pub fn described_by(&self) -> String {
+        let mut ids: Vec<String> = (1..=self.errors.len())
+            .map(|i| format!("{}-error-{i}", self.name))
+            .collect();
+        if !self.hint.is_empty() {
+            ids.insert(0, format!("{}-hint", self.name));
+        }
+        ids.join(" ")
+    }
+}
+
+/// A field problem in words: the character, its position and a suggestion for N10 (AC-4).
+pub fn describe(lang: Lang, p: &FieldProblem) -> Vec<String> {
+    if p.offences.is_empty() {
+        let specific = p.detail.map(|d| lang.t(&format!("problem-{}-{d}", p.code)));
+        return vec![
+            specific
+                .filter(|s| !s.starts_with("problem-"))
+                .unwrap_or_else(|| lang.t(&format!("problem-{}", p.code))),
+        ];
+    }
+    p.offences
+        .iter()
+        .map(|o| {
+            let mut s = lang.t_args(
+                "char-offence",
+                &[
+                    ("position", (o.index + 1).to_string()),
+                    ("char", o.ch.to_string()),
+                    ("codepoint", format!("U+{:04X}", u32::from(o.ch))),
+                ],
+            );
+            if let Some(sugg) = o.suggestion {
+                s.push(' ');
+                s.push_str(&lang.t_args("char-suggestion", &[("suggestion", sugg.to_owned())]));
+            }
+            s
+        })
+        .collect()
+}
+
+pub fn with_cookie(mut response: Response, cookie: Option<axum::http::HeaderValue>) -> Response {
+    if let Some(c) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    response
+}
+
+pub fn field_value(fields: &Fields, name: &str) -> String {
+    fields.get(name).cloned().unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "public/notice.html")]
+pub struct Notice {
+    pub page: Page,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub form_action: String,
+    pub csrf: String,
+    pub hidden: Vec<(String, String)>,
+    pub button: String,
+    pub links: Vec<(String, String)>,
+}
+
+impl Notice {
+    pub fn new(lang: Lang, path: &str, heading: &str, paragraphs: &[&str]) -> Self {
+        Self {
+            page: Page::new(lang, path, &[]),
+            heading: lang.t(heading),
+            paragraphs: paragraphs.iter().map(|p| lang.t(p)).collect(),
+            form_action: String::new(),
+            csrf: String::new(),
+            hidden: Vec::new(),
+            button: String::new(),
+            links: Vec::new(),
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct TokenQuery {
+    pub token: Option<String>,
+}
+
+/// The page an emailed link opens: one button that posts the token back with a CSRF token,
+/// so mail scanners that open links cannot use them up. `texts` are (heading, body, button).
+pub async fn confirm_link(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+    path: &str,
+    token: String,
+    texts: (&str, &str, &str),
+) -> Result<Response, PageError> {
+    let (s, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
+    let (heading, body, button) = texts;
+    let mut view = Notice::new(lang, path, heading, &[body]);
+    view.form_action = path.to_owned();
+    view.csrf = s.csrf;
+    view.hidden = vec![("token".into(), token)];
+    view.button = lang.t(button);
+    Ok(with_cookie(render(&view, StatusCode::OK), cookie))
+}

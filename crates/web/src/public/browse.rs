@@ -1,0 +1,197 @@
+//! The public pages: the office list with today's hours, and one office's calendar.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{Days, NaiveDate, NaiveTime, Weekday};
+use madoguchi_app::offices;
+use madoguchi_domain::calendar::{DayStatus, OpenHours};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::http::page::{Page, PageError, render};
+use crate::i18n::Lang;
+
+const CALENDAR_DAYS: u32 = 60;
+
+struct OfficeCard {
+    code: String,
+    name: String,
+    today_hours: Option<String>,
+    today_reason: String,
+    /// (ISO date, label, reason)
+    next_closures: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "public/index.html")]
+struct IndexPage {
+    page: Page,
+    today_iso: String,
+    today_label: String,
+    offices: Vec<OfficeCard>,
+    /// NT-1: what is published now, planned maintenance with its window.
+    notices: Vec<crate::public::notices::Shown>,
+}
+
+fn hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn hours_label(lang: Lang, h: &OpenHours) -> String {
+    lang.t_args("hours-range", &[("opens", hhmm(h.opens)), ("closes", hhmm(h.closes))])
+}
+
+/// `GET /`: every office, today's hours, and its next closed days (rule TM-3).
+pub async fn index(State(state): State<AppState>, lang: Lang) -> Result<Response, PageError> {
+    let list = offices::list_today(&state.db, state.clock.as_ref())
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let page = Page::new(lang, "/", &[]);
+    let today = state.clock.today_jst();
+    let offices = list
+        .into_iter()
+        .map(|o| {
+            let (today_hours, today_reason) = match &o.today {
+                DayStatus::Open(h) => (Some(hours_label(lang, h)), String::new()),
+                DayStatus::Closed(c) => (None, page.closure_name(c)),
+            };
+            OfficeCard {
+                code: o.office.code.to_string(),
+                name: page.pick(&o.office.name_ja, &o.office.name_en).to_owned(),
+                today_hours,
+                today_reason,
+                next_closures: o
+                    .next_closures
+                    .iter()
+                    .map(|c| (c.date.to_string(), lang.date(c.date), page.closure_name(c)))
+                    .collect(),
+            }
+        })
+        .collect();
+    let notices = madoguchi_app::notices::current(&state.db, state.clock.as_ref())
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .iter()
+        .map(|n| crate::public::notices::shown(lang, n))
+        .collect();
+    let view = IndexPage {
+        today_iso: today.to_string(),
+        today_label: lang.date(today),
+        offices,
+        page,
+        notices,
+    };
+    Ok(render(&view, StatusCode::OK))
+}
+
+struct DayRow {
+    iso: String,
+    label: String,
+    open: bool,
+    detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/office.html")]
+struct OfficePage {
+    page: Page,
+    code: String,
+    name: String,
+    address: String,
+    phone: String,
+    weekly: Vec<(String, String)>,
+    range_label: String,
+    prev_href: String,
+    next_href: String,
+    days: Vec<DayRow>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OfficeQuery {
+    from: Option<String>,
+}
+
+/// `GET /offices/{code}?from=YYYY-MM-DD`: 60 days of open and closed days, with reasons.
+pub async fn office(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<OfficeQuery>,
+    lang: Lang,
+) -> Result<Response, PageError> {
+    let from = match q.from.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(crate::http::params::parse_date("from", s).map_err(|e| PageError(lang, e))?),
+    };
+    let view = offices::days(&state.db, state.clock.as_ref(), &code, from, CALENDAR_DAYS)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let first = view
+        .days
+        .first()
+        .map(|(d, _)| *d)
+        .unwrap_or_else(|| state.clock.today_jst());
+    let last = view.days.last().map(|(d, _)| *d).unwrap_or(first);
+    let query = q.from.map(|f| vec![("from", f)]).unwrap_or_default();
+    let page = Page::new(lang, &format!("/offices/{}", view.office.code), &query);
+    let shift = |d: NaiveDate, forward: bool| {
+        let days = Days::new(u64::from(CALENDAR_DAYS));
+        let to = if forward {
+            d.checked_add_days(days)
+        } else {
+            d.checked_sub_days(days)
+        };
+        format!("/offices/{}?from={}#calendar", view.office.code, to.unwrap_or(d))
+    };
+    let weekly = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ]
+    .into_iter()
+    .map(|w| {
+        let hours = view
+            .office
+            .hours
+            .on(w)
+            .map_or_else(|| lang.t("closed-weekday"), |h| hours_label(lang, &h));
+        (lang.weekday_long(w), hours)
+    })
+    .collect();
+    let days = view
+        .days
+        .iter()
+        .map(|(d, status)| match status {
+            DayStatus::Open(h) => DayRow {
+                iso: d.to_string(),
+                label: lang.date(*d),
+                open: true,
+                detail: hours_label(lang, h),
+            },
+            DayStatus::Closed(c) => DayRow {
+                iso: d.to_string(),
+                label: lang.date(*d),
+                open: false,
+                detail: page.closure_name(c),
+            },
+        })
+        .collect();
+    let out = OfficePage {
+        code: view.office.code.to_string(),
+        name: page.pick(&view.office.name_ja, &view.office.name_en).to_owned(),
+        address: view.office.address.clone(),
+        phone: view.office.phone.clone(),
+        weekly,
+        range_label: lang.t_args("range", &[("from", lang.date(first)), ("to", lang.date(last))]),
+        prev_href: shift(first, false),
+        next_href: shift(first, true),
+        days,
+        page,
+    };
+    Ok(render(&out, StatusCode::OK))
+}

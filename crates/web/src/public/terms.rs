@@ -1,0 +1,170 @@
+//! Terms of use per service (rules AC-13, NT-3): the version in force and the earlier ones,
+//! the acceptance a booking or registration waits for (an interstitial page), and the API.
+
+use askama::Template;
+use axum::Form;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, FixedOffset};
+use madoguchi_app::notices::terms;
+use madoguchi_domain::clock::jst;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::http::forms::{field_value, with_cookie};
+use crate::http::page::{Page, PageError, render};
+use crate::http::problem::ApiError;
+use crate::http::visitor::Visitor;
+use crate::i18n::Lang;
+
+type Fields = std::collections::HashMap<String, String>;
+
+#[derive(Template)]
+#[template(path = "public/terms.html")]
+struct TermsPage {
+    page: Page,
+    service: String,
+    title: String,
+    /// (version, effective from, body, in force)
+    versions: Vec<(String, String, String, bool)>,
+    /// The version in force the signed-in user still has to accept.
+    to_accept: Option<String>,
+    csrf: String,
+    next: String,
+}
+
+/// Only paths on this site may follow an acceptance.
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_owned()
+    } else {
+        "/me".to_owned()
+    }
+}
+
+/// `GET /terms/{service}?next=`
+pub async fn show(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(service): Path<String>,
+    Query(q): Query<Fields>,
+) -> Result<Response, PageError> {
+    let (rows, in_force) = terms::versions(&state.db, state.clock.as_ref(), &service)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let mut to_accept = None;
+    if let Some((user, _)) = visitor.signed_in() {
+        let pending = terms::pending(&state.db, state.clock.as_ref(), user, &service)
+            .await
+            .map_err(|e| PageError(lang, e))?;
+        to_accept = pending.into_iter().find(|(s, _)| *s == service).map(|(_, v)| v);
+    }
+    let (session, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
+    let view = TermsPage {
+        page: Page::new(lang, &format!("/terms/{service}"), &[]),
+        title: lang.t(&format!("terms-{service}")),
+        service,
+        versions: rows
+            .into_iter()
+            .map(|r| {
+                let current = Some(r.id) == in_force;
+                (r.version, lang.date_time(r.effective_from), r.body, current)
+            })
+            .collect(),
+        to_accept,
+        csrf: session.csrf,
+        next: safe_next(&field_value(&q, "next")),
+    };
+    Ok(with_cookie(render(&view, StatusCode::OK), cookie))
+}
+
+/// `POST /terms/{service}/accept`: records the acceptance, then goes on to `next`.
+pub async fn accept(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(service): Path<String>,
+    Form(f): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&f, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((user, _)) = visitor.signed_in() else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    terms::accept(
+        &state.db,
+        state.clock.as_ref(),
+        user,
+        &service,
+        &field_value(&f, "version"),
+        &visitor.client_addr,
+    )
+    .await
+    .map_err(|e| PageError(lang, e))?;
+    // The system terms may be waiting too: come back here until nothing is.
+    let pending = terms::pending(&state.db, state.clock.as_ref(), user, &service)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let next = safe_next(&field_value(&f, "next"));
+    Ok(match pending.first() {
+        Some((s, _)) => Redirect::to(&format!("/terms/{s}?next={}", urlencode(&next))).into_response(),
+        None => Redirect::to(&next).into_response(),
+    })
+}
+
+pub(crate) fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_./".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TermsVersionJson {
+    pub version: String,
+    #[schema(value_type = String)]
+    pub effective_from: DateTime<FixedOffset>,
+    pub in_force: bool,
+    pub body: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TermsJson {
+    /// `consultation`, `seminar` or `system`.
+    pub service: String,
+    /// The version in force now, if any.
+    pub in_force: Option<String>,
+    /// Every version, newest first (including one announced for a later date).
+    pub versions: Vec<TermsVersionJson>,
+}
+
+/// A service's terms: the version in force and every other (AC-13, NT-3).
+#[utoipa::path(get, path = "/api/v1/terms/{service}", tag = "notices", params(("service" = String, Path)),
+    responses((status = 200, body = TermsJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")))]
+pub async fn api(State(state): State<AppState>, Path(service): Path<String>) -> Result<Json<TermsJson>, ApiError> {
+    let (rows, in_force) = terms::versions(&state.db, state.clock.as_ref(), &service).await?;
+    let current = rows.iter().find(|r| Some(r.id) == in_force).map(|r| r.version.clone());
+    Ok(Json(TermsJson {
+        service,
+        in_force: current,
+        versions: rows
+            .into_iter()
+            .map(|r| TermsVersionJson {
+                in_force: Some(r.id) == in_force,
+                version: r.version,
+                effective_from: r.effective_from.with_timezone(&jst()),
+                body: r.body,
+            })
+            .collect(),
+    }))
+}

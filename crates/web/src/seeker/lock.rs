@@ -1,0 +1,148 @@
+//! Locking an account at once (from My Page or an email link) and the reset that lifts
+//! the lock (rule AC-8).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use madoguchi_app::{AppError, accounts::lock};
+
+use crate::AppState;
+use crate::http::cookies::clear_cookie;
+use crate::http::forms::{FormField, Notice, TokenQuery, confirm_link, describe, field_value, with_cookie};
+use crate::http::page::{Page, PageError, render};
+use crate::http::visitor::Visitor;
+use crate::i18n::Lang;
+
+type Fields = std::collections::HashMap<String, String>;
+
+/// `GET /lock?token=…`
+pub async fn lock_form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let texts = ("lock-title", "lock-body", "lock-submit");
+    confirm_link(&state, &visitor, lang, "/lock", q.token.unwrap_or_default(), texts).await
+}
+
+fn link_problem(lang: Lang, e: AppError) -> Result<Response, PageError> {
+    match e {
+        AppError::InvalidInput { .. } => {
+            let v = Notice::new(lang, "/lock", "link-invalid-title", &["link-invalid-body"]);
+            Ok(render(&v, StatusCode::BAD_REQUEST))
+        }
+        e => Err(PageError(lang, e)),
+    }
+}
+
+/// `POST /lock`: locks the account named by the emailed link and ends its sessions.
+pub async fn lock_submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    match lock::lock_by_link(&state.db, state.clock.as_ref(), &field_value(&fields, "token")).await {
+        Ok(()) => Ok(render(
+            &Notice::new(lang, "/lock", "locked-title", &["locked-body"]),
+            StatusCode::OK,
+        )),
+        Err(e) => link_problem(lang, e),
+    }
+}
+
+/// `POST /me/lock`: the signed-in user locks their own account; they are signed out.
+pub async fn lock_own(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some(user) = visitor.user_ref() else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    lock::lock_own(&state.db, state.clock.as_ref(), user)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let mut r = render(
+        &Notice::new(lang, "/me", "locked-title", &["locked-body"]),
+        StatusCode::OK,
+    );
+    r.headers_mut().append(header::SET_COOKIE, clear_cookie());
+    Ok(r)
+}
+
+#[derive(Template)]
+#[template(path = "seeker/reset.html")]
+struct ResetPage {
+    page: Page,
+    csrf: String,
+    token: String,
+    password: FormField,
+}
+
+/// `GET /reset?token=…`
+pub async fn reset_form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
+    let view = ResetPage {
+        page: Page::new(lang, "/reset", &[]),
+        csrf: s.csrf,
+        token: q.token.unwrap_or_default(),
+        password: FormField::new(lang, "password", ""),
+    };
+    Ok(with_cookie(render(&view, StatusCode::OK), cookie))
+}
+
+/// `POST /reset`: a new password, the lock lifted, every session ended.
+pub async fn reset_submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let token = field_value(&fields, "token");
+    match lock::reset_password(
+        &state.db,
+        state.clock.as_ref(),
+        &token,
+        &field_value(&fields, "password"),
+    )
+    .await
+    {
+        Ok(()) => {
+            let mut v = Notice::new(lang, "/reset", "reset-done-title", &["reset-done-body"]);
+            v.links = vec![("/sign-in".into(), lang.t("sign-in-title"))];
+            Ok(render(&v, StatusCode::OK))
+        }
+        Err(AppError::Fields(problems)) => {
+            let mut password = FormField::new(lang, "password", "");
+            password.errors = problems.iter().flat_map(|p| describe(lang, p)).collect();
+            let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
+            let view = ResetPage {
+                page: Page::new(lang, "/reset", &[]),
+                csrf,
+                token,
+                password,
+            };
+            Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(e) => link_problem(lang, e),
+    }
+}

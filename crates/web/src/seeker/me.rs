@@ -1,0 +1,158 @@
+//! My Page forms: change the password (AC-7) and delete the registration (AC-9).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use madoguchi_app::{AppError, accounts::account};
+
+use crate::AppState;
+use crate::http::cookies::{clear_cookie, set_cookie};
+use crate::http::forms::{FormField, Notice, describe, field_value};
+use crate::http::page::{Page, PageError, render};
+use crate::http::visitor::Visitor;
+use crate::i18n::Lang;
+
+type Fields = std::collections::HashMap<String, String>;
+
+#[derive(Template)]
+#[template(path = "seeker/me_form.html")]
+struct MeForm {
+    page: Page,
+    heading: String,
+    intro: Vec<String>,
+    error: String,
+    action: &'static str,
+    csrf: String,
+    fields: Vec<FormField>,
+    button: String,
+}
+
+fn field(lang: Lang, name: &'static str, autocomplete: &'static str) -> FormField {
+    let mut f = FormField::new(lang, name, "");
+    f.autocomplete = autocomplete;
+    f
+}
+
+fn password_form(lang: Lang, csrf: String) -> MeForm {
+    MeForm {
+        page: Page::new(lang, "/me/password", &[]),
+        heading: lang.t("password-change-title"),
+        intro: Vec::new(),
+        error: String::new(),
+        action: "/me/password",
+        csrf,
+        fields: vec![
+            field(lang, "current_password", "current-password"),
+            field(lang, "new_password", "new-password"),
+        ],
+        button: lang.t("password-change-submit"),
+    }
+}
+
+fn delete_form(lang: Lang, csrf: String) -> MeForm {
+    MeForm {
+        page: Page::new(lang, "/me/delete", &[]),
+        heading: lang.t("delete-title"),
+        intro: vec![lang.t("delete-body"), lang.t("delete-kept")],
+        error: String::new(),
+        action: "/me/delete",
+        csrf,
+        fields: vec![field(lang, "current_password", "current-password")],
+        button: lang.t("delete-submit"),
+    }
+}
+
+/// `GET /me/password`
+pub async fn password_page(visitor: Visitor, lang: Lang) -> Response {
+    match visitor.signed_in() {
+        Some((_, csrf)) => render(&password_form(lang, csrf), StatusCode::OK),
+        None => Redirect::to("/sign-in").into_response(),
+    }
+}
+
+/// `POST /me/password`: a new session ID, every other session ended.
+pub async fn password_submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((user, csrf)) = visitor.signed_in() else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let current = field_value(&fields, "current_password");
+    let new = field_value(&fields, "new_password");
+    match account::change_password(&state.db, state.clock.as_ref(), user, &current, &new).await {
+        Ok(session) => {
+            let mut r = render(
+                &Notice::new(lang, "/me/password", "password-changed-title", &[]),
+                StatusCode::OK,
+            );
+            r.headers_mut()
+                .append(header::SET_COOKIE, set_cookie(&session, state.cookie_secure));
+            Ok(r)
+        }
+        Err(AppError::Fields(problems)) => {
+            let mut view = password_form(lang, csrf);
+            view.fields[1].errors = problems.iter().flat_map(|p| describe(lang, p)).collect();
+            Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(e @ AppError::Unauthorized { .. }) => {
+            let mut view = password_form(lang, csrf);
+            view.fields[0].errors = vec![lang.t(&format!("problem-{}", e.specific_code()))];
+            Ok(render(&view, StatusCode::UNAUTHORIZED))
+        }
+        Err(e) => Err(PageError(lang, e)),
+    }
+}
+
+/// `GET /me/delete`
+pub async fn delete_page(visitor: Visitor, lang: Lang) -> Response {
+    match visitor.signed_in() {
+        Some((_, csrf)) => render(&delete_form(lang, csrf), StatusCode::OK),
+        None => Redirect::to("/sign-in").into_response(),
+    }
+}
+
+/// `POST /me/delete`: erases the registration after the password is confirmed.
+pub async fn delete_submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    visitor
+        .check_csrf(&field_value(&fields, "_csrf"))
+        .map_err(|e| PageError(lang, e))?;
+    let Some((user, csrf)) = visitor.signed_in() else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    match account::delete(
+        &state.db,
+        state.clock.as_ref(),
+        user,
+        &field_value(&fields, "current_password"),
+    )
+    .await
+    {
+        Ok(()) => {
+            let mut r = render(
+                &Notice::new(lang, "/me/delete", "deleted-title", &["deleted-body"]),
+                StatusCode::OK,
+            );
+            r.headers_mut().append(header::SET_COOKIE, clear_cookie());
+            Ok(r)
+        }
+        Err(e @ AppError::Unauthorized { .. }) => {
+            let mut view = delete_form(lang, csrf);
+            view.fields[0].errors = vec![lang.t(&format!("problem-{}", e.specific_code()))];
+            Ok(render(&view, StatusCode::UNAUTHORIZED))
+        }
+        Err(e) => Err(PageError(lang, e)),
+    }
+}

@@ -1,0 +1,10 @@
+//! The job seeker's pages: registration and sign-in, My Page and its forms (password,
+//! deletion, locking, eligibility), booking, and preparing for a consultation.
+
+pub mod account;
+pub mod booking;
+pub mod eligibility;
+pub mod lock;
+pub mod me;
+pub mod my_page;
+pub mod prepare;

@@ -1,0 +1,14 @@
+//! The staff console: sign-in, look-ups and actions on a job seeker, the day's schedule,
+//! slots and requests, seminars, notices, the access audit and disclosures, statistics.
+
+pub mod console;
+pub mod day;
+pub mod forms;
+pub mod notices;
+pub mod records;
+pub mod requests;
+pub mod seminars;
+pub mod sign_in;
+pub mod slots;
+pub mod stats;
+pub mod stats_chart;
