@@ -44,15 +44,12 @@ impl Policy {
         })
     }
 
-    /// The first and last day that may be booked today.
+    /// The first and last day that may be booked today. At the end of the calendar both stop
+    /// at its last day, so the first never comes after the last (the `dates` fuzz target found
+    /// `today` itself returned as the last day there, before the first).
     pub fn bookable_days(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-        let first = today
-            .checked_add_days(Days::new(self.cutoff_days.into()))
-            .unwrap_or(today);
-        let last = today
-            .checked_add_days(Days::new(self.horizon_days.into()))
-            .unwrap_or(today);
-        (first, last)
+        let ahead = |days: u32| today.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX);
+        (ahead(self.cutoff_days), ahead(self.horizon_days))
     }
 }
 

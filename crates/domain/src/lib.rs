@@ -5,6 +5,7 @@ pub mod booking;
 pub mod calendar;
 pub mod characters;
 pub mod clock;
+pub mod dates;
 pub mod email;
 pub mod job_seeker;
 pub mod next_path;

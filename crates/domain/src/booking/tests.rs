@@ -127,6 +127,16 @@ fn office_policy() {
     assert_eq!(Policy::new(5, 4), None, "nothing would be bookable");
 }
 
+// rule BK-3: the window never turns inside out, even at the end of the calendar (found by
+// the `dates` fuzz target: the last day fell back to today, before the first).
+#[test]
+fn bookable_days_at_the_end_of_the_calendar() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    assert_eq!(P.bookable_days(today), (today + Days::new(1), today + Days::new(30)));
+    let near_end = NaiveDate::MAX - Days::new(1);
+    assert_eq!(P.bookable_days(near_end), (NaiveDate::MAX, NaiveDate::MAX));
+}
+
 // rule BK-16: states and transitions; BK-4: which states count for the day.
 #[test]
 fn states_and_transitions() {
