@@ -223,7 +223,7 @@ fn table(
     }
     let mut published = suppress(&counts);
     // With no rows the domain cannot know the width: every column total is then zero.
-    published.column_totals.resize(columns.len(), Shown::Hidden);
+    published.column_totals.resize(columns.len(), Shown::Count(0));
     let grand_total = published.grand_total;
     Table {
         id,
@@ -234,12 +234,11 @@ fn table(
     }
 }
 
-/// A published value as text: the number, or `<5` for every hidden cell.
+/// A published value as text: the number, or `x` (秘匿) for every hidden entry. A hidden
+/// entry may be a small count or a larger one withheld to protect it, so "<5" would be
+/// untrue for some and tell the reader a bound for all.
 pub fn shown_text(s: Shown) -> String {
-    match s {
-        Shown::Count(n) => n.to_string(),
-        Shown::Hidden => format!("<{}", madoguchi_domain::stats::THRESHOLD),
-    }
+    s.to_string()
 }
 
 /// The export: `table,row,column,value`, one line per published cell, totals as the row

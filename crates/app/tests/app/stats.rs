@@ -148,7 +148,7 @@ fn december() -> Period {
 }
 
 // rule PV-5: outcomes, services, weekdays, hours and channels are counted on both backends;
-// cells below 5 are published as "<5" (in the CSV too) and no hidden cell can be worked out.
+// hidden entries are published as "x" (秘匿, in the CSV too) and no hidden cell can be worked out.
 #[tokio::test]
 async fn statistics_count_suppress_and_export() {
     for t in testing::both("pv5_stats").await {
@@ -198,9 +198,9 @@ async fn statistics_count_suppress_and_export() {
         assert_eq!(lines[0], "table,row,column,value");
         for want in [
             "month_outcome,2026-12,attended,13",
-            "month_outcome,2026-12,no_show,<5",
+            "month_outcome,2026-12,no_show,x",
             "month_outcome,2026-12,total,29",
-            "outcome_channel,cancelled_by_user,phone,<5",
+            "outcome_channel,cancelled_by_user,phone,x",
             "office_service,28011,consultation,22",
             "weekday_hour,thu,13,7",
         ] {

@@ -1,8 +1,8 @@
 //! A grouped horizontal bar chart laid out on the server for the statistics page (PV-5):
 //! positions only, so the template writes the SVG and escapes every label. A hidden cell
-//! is drawn as a short hatched bar labelled "<5", never at its true length.
+//! is drawn as a short hatched bar labelled `x` (秘匿), never at its true length.
 
-use madoguchi_domain::stats::{Published, Shown};
+use madoguchi_domain::stats::{HIDDEN_MARK, Published, Shown};
 
 /// The SVG's coordinate width; it scales to the page with `width="100%"`.
 pub const WIDTH: u32 = 640;
@@ -72,7 +72,7 @@ pub fn layout(title: String, desc: String, rows: &[String], columns: &[String], 
                     let w = u32::try_from(u64::from(BAR_MAX) * n / max).unwrap_or(BAR_MAX);
                     (w, false, n.to_string())
                 }
-                _ => (HIDDEN_BAR, true, "<5".to_owned()),
+                _ => (HIDDEN_BAR, true, HIDDEN_MARK.to_owned()),
             };
             marks.push(Mark {
                 y: y + bar_height - 2,
@@ -100,7 +100,7 @@ pub fn layout(title: String, desc: String, rows: &[String], columns: &[String], 
 mod tests {
     use super::*;
 
-    // rule PV-5: a hidden cell is drawn at a fixed length with "<5", whatever its count.
+    // rule PV-5: a hidden cell is drawn at a fixed length with `x`, whatever its count.
     #[test]
     fn hidden_cells_have_no_length_of_their_own() {
         let p = Published {
@@ -116,7 +116,7 @@ mod tests {
         assert_eq!((bars[0].width, bars[0].value.as_str()), (BAR_MAX, "40"));
         assert_eq!(
             (bars[1].width, bars[1].hidden, bars[1].value.as_str()),
-            (HIDDEN_BAR, true, "<5")
+            (HIDDEN_BAR, true, HIDDEN_MARK)
         );
     }
 }

@@ -8,7 +8,7 @@ use super::staff::{code, staff, staff_sign_in};
 use super::support::{active_account, get_with, send, worlds};
 
 // rule PV-5: a national admin sees each table as an SVG chart and an HTML table, in both
-// languages; the CSV has one line per published cell and prints small counts as "<5".
+// languages; the CSV has one line per published cell and prints hidden entries as "x".
 #[tokio::test]
 async fn statistics_page_and_csv() {
     for w in worlds("pv5_web").await {
@@ -33,7 +33,8 @@ async fn statistics_page_and_csv() {
                 .contains("<caption id=\"cap-month_outcome\">月別・結果別の件数</caption>")
         );
         assert!(page.body.contains("<th scope=\"row\">木</th>"), "weekdays in Japanese");
-        assert!(body.contains("&lt;5"), "hidden cells are shown as <5");
+        assert!(body.contains(">x</abbr></td>"), "hidden cells are shown as x");
+        assert!(!body.contains("&lt;5"), "no hidden cell is labelled <5");
         assert!(page.body.contains("class=\"hidden-cell\""), "and drawn hatched");
         assert!(
             page.body.contains("value=\"2026-01-01\""),
@@ -74,7 +75,7 @@ async fn statistics_page_and_csv() {
         assert!(csv.body.starts_with("table,row,column,value\n"));
         assert!(csv.body.contains("office_service,28011,total,252\n"), "{}", csv.body);
         assert!(
-            csv.body.contains("month_outcome,2026-08,no_show,<5\n")
+            csv.body.contains("month_outcome,2026-08,no_show,x\n")
                 && csv.body.contains("month_outcome,2026-08,attended,32\n"),
             "{}",
             csv.body
