@@ -1,7 +1,7 @@
 //! `madoguchi office …`: the operator's tool for offices and closures until the admin
 //! console exists. Text goes through the same use cases (and N10 checks) as the web.
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveDate, Weekday};
 use clap::Subcommand;
 use madoguchi_app::{AppError, offices};
 use madoguchi_domain::calendar::{OfficeClosure, OpenHours, WeeklyHours};
@@ -234,8 +234,11 @@ pub fn apply_hours(week: &mut WeeklyHours, spec: &str) -> Result<(), AppError> {
             None
         } else {
             let (o, c) = times.split_once('-').ok_or_else(|| bad("times are HH:MM-HH:MM"))?;
-            let parse =
-                |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| bad("times are HH:MM-HH:MM"));
+            let parse = |t: &str| {
+                madoguchi_domain::dates::parse_time(t.trim())
+                    .ok_or(())
+                    .map_err(|_| bad("times are HH:MM-HH:MM"))
+            };
             Some(OpenHours::new(parse(o)?, parse(c)?).ok_or_else(|| bad("opening must be before closing"))?)
         };
         if first > last {

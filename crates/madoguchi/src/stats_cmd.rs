@@ -33,7 +33,9 @@ pub enum Format {
 }
 
 fn date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
+    madoguchi_domain::dates::parse_date(s)
+        .ok_or(())
+        .map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
 }
 
 /// Checks the period before anything else, so a usage mistake exits 2 like clap's own.

@@ -50,7 +50,8 @@ impl Period {
     /// Two dates written YYYY-MM-DD.
     pub fn parse(from: &str, to: &str) -> Result<Self, AppError> {
         let date = |field: &str, v: &str| {
-            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+            madoguchi_domain::dates::parse_date(v.trim())
+                .ok_or(())
                 .map_err(|_| AppError::invalid("invalid_date", field, format!("{field}: a date is YYYY-MM-DD")))
         };
         Self::new(date("from", from)?, date("to", to)?)

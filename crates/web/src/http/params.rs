@@ -5,7 +5,7 @@ use madoguchi_app::AppError;
 
 /// Parses a `YYYY-MM-DD` parameter, naming it in the error.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+    madoguchi_domain::dates::parse_date(value).ok_or(()).map_err(|_| {
         AppError::invalid(
             "invalid_date",
             field,

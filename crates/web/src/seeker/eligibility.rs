@@ -81,7 +81,9 @@ pub async fn page(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
 }
 
 fn date(fields: &Fields, name: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(field_value(fields, name).trim(), "%Y-%m-%d").ok()
+    madoguchi_domain::dates::parse_date(field_value(fields, name).trim())
+        .ok_or(())
+        .ok()
 }
 
 /// The page again, with the outcome of a save.

@@ -6,7 +6,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::NaiveDate;
 use madoguchi_app::AppError;
 use madoguchi_app::consultations::schedule::{self, Change};
 use madoguchi_domain::clock::jst;
@@ -65,7 +64,7 @@ async fn render_day(
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
     let day = date
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(madoguchi_domain::dates::parse_date)
         .unwrap_or_else(|| state.clock.today_jst());
     let rows = schedule::day(&state.db, state.clock.as_ref(), &me, day)
         .await

@@ -5,7 +5,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use madoguchi_app::AppError;
 use madoguchi_app::notices::{self, Mode, NoticeInput, Publisher};
 use madoguchi_app::shared::StaffMember;
@@ -64,7 +64,8 @@ pub async fn staff(State(state): State<AppState>, visitor: Visitor, lang: Lang) 
 /// A `datetime-local` field in Japan time.
 fn local(fields: &Fields, name: &str) -> Option<DateTime<Utc>> {
     let v = field_value(fields, name);
-    NaiveDateTime::parse_from_str(v.trim(), "%Y-%m-%dT%H:%M")
+    madoguchi_domain::dates::parse_date_time(v.trim())
+        .ok_or(())
         .ok()
         .and_then(|t| jst().from_local_datetime(&t).single())
         .map(|t| t.with_timezone(&Utc))

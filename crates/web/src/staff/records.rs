@@ -44,7 +44,7 @@ fn refused(lang: Lang) -> Response {
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    madoguchi_domain::dates::parse_date(s.trim()).ok_or(()).ok()
 }
 
 #[derive(Template)]

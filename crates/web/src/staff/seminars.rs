@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveTime, TimeZone, Utc};
 use madoguchi_app::AppError;
 use madoguchi_app::consultations::booking::APPS;
 use madoguchi_app::seminars::{self, organise::SeminarInput};
@@ -123,8 +123,8 @@ pub async fn create(
         Ok(m) => m,
         Err(r) => return Ok(r),
     };
-    let day = NaiveDate::parse_from_str(field_value(&f, "day").trim(), "%Y-%m-%d");
-    let time = NaiveTime::parse_from_str(field_value(&f, "starts").trim(), "%H:%M");
+    let day = madoguchi_domain::dates::parse_date(field_value(&f, "day").trim()).ok_or(());
+    let time = madoguchi_domain::dates::parse_time(field_value(&f, "starts").trim()).ok_or(());
     let start = match (day, time) {
         (Ok(d), Ok(t)) => jst()
             .from_local_datetime(&d.and_time(t))

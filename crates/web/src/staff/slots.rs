@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::Weekday;
 use madoguchi_app::consultations::booking::APPS;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_app::{AppError, consultations::slots, consultations::templates, offices};
@@ -131,7 +131,7 @@ pub async fn add(
     let office = me.office.clone().unwrap_or_default();
     let weekday: i32 = field_value(&fields, "weekday").parse().unwrap_or(-1);
     let capacity: i32 = field_value(&fields, "capacity").parse().unwrap_or(0);
-    let result = match NaiveTime::parse_from_str(field_value(&fields, "starts").trim(), "%H:%M") {
+    let result = match madoguchi_domain::dates::parse_time(field_value(&fields, "starts").trim()).ok_or(()) {
         Ok(starts) => {
             let t = templates::NewTemplate {
                 weekday,
@@ -203,8 +203,8 @@ pub async fn add_one_off(
         Err(r) => return Ok(r),
     };
     let office = me.office.clone().unwrap_or_default();
-    let day = NaiveDate::parse_from_str(field_value(&fields, "day").trim(), "%Y-%m-%d");
-    let time = NaiveTime::parse_from_str(field_value(&fields, "starts").trim(), "%H:%M");
+    let day = madoguchi_domain::dates::parse_date(field_value(&fields, "day").trim()).ok_or(());
+    let time = madoguchi_domain::dates::parse_time(field_value(&fields, "starts").trim()).ok_or(());
     let capacity: i32 = field_value(&fields, "capacity").parse().unwrap_or(0);
     let result = match (day, time) {
         (Ok(day), Ok(time)) => slots::add_one_off(
