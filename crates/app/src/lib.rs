@@ -3,6 +3,7 @@
 //! or an `AppError` with a stable code.
 
 pub mod accounts;
+pub mod closures;
 pub mod consultations;
 pub mod demo;
 pub mod eligibility;

@@ -226,6 +226,8 @@ async fn unused_accounts_are_noticed_then_deleted() {
 mod after_booking;
 #[path = "app/booking.rs"]
 mod booking_under_load;
+#[path = "app/closures.rs"]
+mod closures;
 #[path = "app/seminar_operations.rs"]
 mod seminar_operations;
 #[path = "app/seminars.rs"]

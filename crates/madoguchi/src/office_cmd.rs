@@ -3,8 +3,8 @@
 
 use chrono::{NaiveDate, Weekday};
 use clap::Subcommand;
-use madoguchi_app::{AppError, offices};
-use madoguchi_domain::calendar::{OfficeClosure, OpenHours, WeeklyHours};
+use madoguchi_app::{AppError, closures, offices};
+use madoguchi_domain::calendar::{OpenHours, WeeklyHours};
 use madoguchi_domain::clock::{Clock, SystemClock};
 use madoguchi_domain::office::Office;
 
@@ -76,12 +76,19 @@ pub enum OfficeAction {
 pub async fn run(args: DbArgs, action: OfficeAction) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
-    let result = dispatch(&db, action).await;
+    let site = madoguchi_app::shared::Site {
+        base_url: crate::serve_cmd::base_url(&config, config.listen),
+    };
+    let result = dispatch(&db, &site, action).await;
     db.close().await;
     result.map_err(|e| describe(&e))
 }
 
-async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), AppError> {
+async fn dispatch(
+    db: &madoguchi_app::Db,
+    site: &madoguchi_app::shared::Site,
+    action: OfficeAction,
+) -> Result<(), AppError> {
     match action {
         OfficeAction::List => {
             for o in offices::list(db).await? {
@@ -154,8 +161,23 @@ async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), Ap
             println!("updated office {code}");
         }
         OfficeAction::Close { code, date, reason } => {
-            offices::add_closure(db, &code, &OfficeClosure { date, reason }).await?;
-            println!("office {code} is closed on {date}");
+            // TM-3: the same use case as the console: slots withdrawn, bookings ended, people told.
+            let by = closures::Closer::Operator;
+            let seen = closures::preview(db, &by, &code, date).await?;
+            let told = closures::close(db, &SystemClock, site, &by, &code, date, &reason).await?;
+            println!(
+                "office {code} is closed on {date}: {} slots withdrawn, {} consultations and {} seminar places cancelled, {} seminars cancelled, {told} people told",
+                seen.slots,
+                seen.reservations.len(),
+                seen.places.len(),
+                seen.seminars.len()
+            );
+            if !seen.requests.is_empty() {
+                println!(
+                    "{} open requests prefer that day; decide them in the console",
+                    seen.requests.len()
+                );
+            }
         }
         OfficeAction::Reopen { code, date } => {
             offices::remove_closure(db, &code, date).await?;

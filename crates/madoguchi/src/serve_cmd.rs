@@ -127,7 +127,7 @@ pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), Strin
 }
 
 /// Where links in mail point: `public_url`, or this server's own address.
-fn base_url(config: &Config, addr: SocketAddr) -> String {
+pub(crate) fn base_url(config: &Config, addr: SocketAddr) -> String {
     config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"))
 }
 

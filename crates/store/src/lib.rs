@@ -5,6 +5,7 @@
 //! stay exact. Invariants live in the schema and in conditional statements.
 
 pub mod accounts;
+pub mod closures;
 mod connect;
 pub mod consultations;
 pub mod eligibility;

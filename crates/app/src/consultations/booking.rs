@@ -147,9 +147,19 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
     let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= restriction::LIMIT;
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
     crate::notices::terms::gate(db, clock, user_ref, "consultation").await?;
+    if ctx.day_closed {
+        return Err(closed_day());
+    }
     let slot = ctx.slot.as_ref().ok_or_else(|| AppError::NotFound {
         what: format!("slot {slot_id}"),
     })?;
+    // BK-7: an office that takes requests books nothing directly.
+    if ctx.booking_mode == "request" {
+        return Err(AppError::Refused {
+            code: "request_only",
+            message: "this office takes requests: send up to three preferred times instead".into(),
+        });
+    }
     let policy = offices::policy_from(ctx.cutoff_days, ctx.horizon_days);
     booking::check_booking_time(slot.starts_at, now, policy).map_err(refused)?;
     let to = Recipient {
@@ -175,6 +185,8 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
     .await?
     {
         Booked::Confirmed(id) => Ok(id),
+        // A closure that committed while this booking waited withdrew the slot (TM-3).
+        Booked::SlotFull if offices::is_closed(db, &slot.office_code, slot.local_date).await? => Err(closed_day()),
         Booked::SlotFull => Err(AppError::Refused {
             code: "slot_full",
             message: "this slot has no free seat".into(),
@@ -183,6 +195,14 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
             code: "daily_limit",
             message: "you already have a consultation that day".into(),
         }),
+    }
+}
+
+/// TM-3: the office is closed on the slot's day.
+fn closed_day() -> AppError {
+    AppError::Refused {
+        code: "closed_day",
+        message: "the office is closed that day".into(),
     }
 }
 

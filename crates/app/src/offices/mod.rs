@@ -113,7 +113,14 @@ pub async fn save(db: &Db, office: &Office) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Announces that the office is closed on `closure.date` (rule TM-3).
+/// Whether the office has closed `day` (TM-3).
+pub async fn is_closed(db: &Db, code: &str, day: NaiveDate) -> Result<bool, AppError> {
+    let office = get(db, code).await?;
+    Ok(!store::closures(db, &office.code, day, day).await?.is_empty())
+}
+
+/// Records a closure and nothing else: for seeding an office before it has slots. Staff and
+/// operators close through `closures::close`, which also ends what was booked (rule TM-3).
 pub async fn add_closure(db: &Db, code: &str, closure: &OfficeClosure) -> Result<(), AppError> {
     let office = get(db, code).await?;
     let offences = characters::validate(&closure.reason, FieldKind::SingleLine);

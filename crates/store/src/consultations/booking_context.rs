@@ -25,6 +25,10 @@ pub struct BookingContext {
     pub office_name_en: String,
     pub cutoff_days: i32,
     pub horizon_days: i32,
+    /// TM-3: the slot's office is closed that day (its slot may already be withdrawn).
+    pub day_closed: bool,
+    /// BK-7: `direct` or `request`.
+    pub booking_mode: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -47,6 +51,9 @@ struct Row {
     office_name_en: Option<String>,
     cutoff_days: Option<i32>,
     horizon_days: Option<i32>,
+    removed: Option<bool>,
+    day_closed: Option<bool>,
+    booking_mode: Option<String>,
 }
 
 /// The context for `user_ref` (active accounts only) booking `slot_id`, counting no-shows
@@ -68,9 +75,12 @@ pub async fn get(
           WHERE sr.user_ref = u.id AND sr.state = 'no_show' AND sm.starts_at > $3 AND sm.starts_at <= $4
             AND (u.restriction_lifted_at IS NULL OR sm.starts_at > u.restriction_lifted_at)) AS recent_no_shows,
         s.id AS slot_id, s.office_code, s.starts_at, s.ends_at, s.local_date, s.app, s.capacity, s.booked,
-        o.name_ja AS office_name_ja, o.name_en AS office_name_en, o.cutoff_days, o.horizon_days
+        o.name_ja AS office_name_ja, o.name_en AS office_name_en, o.cutoff_days, o.horizon_days,
+        o.booking_mode, s.removed_at IS NOT NULL AS removed,
+        EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = s.office_code AND oc.day = s.local_date)
+          AS day_closed
         FROM users u
-        LEFT JOIN slots s ON s.id = $2 AND s.removed_at IS NULL
+        LEFT JOIN slots s ON s.id = $2
         LEFT JOIN offices o ON o.code = s.office_code
         WHERE u.id = $1 AND u.state = 'active'";
     let row: Option<Row> = read!(db, |c| sqlx::query_as(SQL)
@@ -81,7 +91,16 @@ pub async fn get(
         .fetch_optional(c)
         .await)?;
     Ok(row.map(|r| {
-        let slot = match (r.slot_id, r.office_code, r.starts_at, r.ends_at, r.local_date, r.app) {
+        let day_closed = r.day_closed.unwrap_or(false);
+        let live = !r.removed.unwrap_or(false);
+        let slot = match (
+            r.slot_id.filter(|_| live),
+            r.office_code,
+            r.starts_at,
+            r.ends_at,
+            r.local_date,
+            r.app,
+        ) {
             (Some(id), Some(office_code), Some(starts_at), Some(ends_at), Some(local_date), Some(app)) => {
                 Some(SlotRow {
                     id,
@@ -107,6 +126,8 @@ pub async fn get(
             office_name_en: r.office_name_en.unwrap_or_default(),
             cutoff_days: r.cutoff_days.unwrap_or(1),
             horizon_days: r.horizon_days.unwrap_or(30),
+            day_closed,
+            booking_mode: r.booking_mode.unwrap_or_else(|| "direct".to_owned()),
         }
     }))
 }

@@ -54,6 +54,8 @@ pub async fn slot(db: &Db, id: i64) -> Result<Option<SlotRow>> {
 pub async fn free_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SlotRow>> {
     const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked FROM slots
         WHERE office_code = $1 AND starts_at >= $2 AND starts_at < $3 AND removed_at IS NULL AND booked < capacity
+          AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
+            AND oc.day = slots.local_date)
         ORDER BY starts_at, id";
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(office)
@@ -130,7 +132,8 @@ async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime
     Ok(())
 }
 
-// The booking write: take a seat (conditional update), insert the reservation (the partial
+// The booking write: take a seat (conditional update; never on a withdrawn slot or a day the
+// office has closed, TM-3), insert the reservation (the partial
 // unique index refuses a second one that day), its first event, and the confirmation mail and
 // inbox entry. Each backend does it in as few round trips as it can, because on the booking
 // path the writer is the bottleneck: PostgreSQL in one statement (data-modifying CTEs, atomic
@@ -140,7 +143,8 @@ async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime
 // $7 now, $8 actor; with a notice also $9 recipient, $10 subject, $11 body_text, $12 body_html,
 // $13–$15 attachment name, type and body, $16 inbox subject, $17 inbox body.
 const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
-      WHERE id = $1 AND booked < capacity AND removed_at IS NULL RETURNING office_code, local_date),
+      WHERE id = $1 AND booked < capacity AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM office_closures oc
+        WHERE oc.office_code = slots.office_code AND oc.day = slots.local_date) RETURNING office_code, local_date),
     ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name,
       verify_number, companion, created_at, state_changed_at, state_actor)
       SELECT $1, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8 FROM take RETURNING id),
@@ -150,7 +154,9 @@ const PG_TELL: &str = ",
       attachment_name, attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 FROM ins),
     ib AS (INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 FROM ins)";
 const SQLITE_TAKE: &str =
-    "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity AND removed_at IS NULL;
+    "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity AND removed_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
+        AND oc.day = slots.local_date);
     INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name, verify_number,
       companion, created_at, state_changed_at, state_actor)
       SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8 FROM slots
