@@ -2,6 +2,8 @@
 //! the slot, the office calendar and "now". The database enforces capacity (BK-5) and
 //! one per day (BK-4); these rules decide everything that needs no count.
 
+pub mod attendance;
+
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveDateTime, Utc};
 
 use crate::calendar::{DayStatus, OfficeCalendar};

@@ -8,6 +8,7 @@ use madoguchi_store::{Db, accounts::staff as staff_store, consultations::reserva
 
 use crate::AppError;
 use crate::shared::StaffMember;
+use madoguchi_domain::booking::attendance::{self, Record};
 
 fn office_of(staff: &StaffMember) -> Result<&str, AppError> {
     staff.office.as_deref().ok_or(AppError::Forbidden {
@@ -58,7 +59,27 @@ pub enum Change {
     CancelByOffice { reason: String },
 }
 
+fn invalid_state(state: &str) -> AppError {
+    AppError::Refused {
+        code: "invalid_state",
+        message: format!("not possible in state {state}"),
+    }
+}
+
 impl Change {
+    /// The states it may follow, and when it may be recorded (BK-10, BK-11, BK-16).
+    fn applies(&self) -> (&'static [&'static str], Record) {
+        match self {
+            Self::Joined => (&["confirmed"], Record::Presence),
+            Self::Attended => (&["confirmed"], Record::Presence),
+            Self::CancelledByPhone { .. } | Self::CancelByOffice { .. } => {
+                (&["requested", "confirmed"], Record::Cancellation)
+            }
+            Self::CorrectNoShow { .. } => (&["no_show"], Record::Correction),
+            Self::EndEarly { .. } => (&["confirmed", "attended"], Record::Correction),
+        }
+    }
+
     fn code(&self) -> &'static str {
         match self {
             Self::Joined => "mark_joined",
@@ -92,6 +113,14 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
         })?;
     let now = clock.now();
     let actor = format!("staff:{}", staff.id);
+    let (from, when) = change.applies();
+    if !from.contains(&r.state.as_str()) {
+        return Err(invalid_state(&r.state));
+    }
+    attendance::may_record(when, r.starts_at, now).map_err(|e| AppError::Refused {
+        code: e.code(),
+        message: e.to_string(),
+    })?;
     let done = match change {
         Change::Joined => reservations::mark_joined(db, id, now).await?,
         Change::Attended => store::transition(db, id, &["confirmed"], "attended", now, &actor, "", None).await?,
@@ -162,10 +191,7 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
         }
     };
     if !done {
-        return Err(AppError::Refused {
-            code: "invalid_state",
-            message: format!("not possible in state {}", r.state),
-        });
+        return Err(invalid_state(&r.state));
     }
     let mut tx = db.begin().await?;
     staff_store::audit(&mut tx, staff.id, change.code(), Some(r.user_ref), &id.to_string(), now).await?;
