@@ -85,7 +85,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/seminars/{id}", g(get(api::seminars::one)))
         .route("/api/v1/seminars/{id}/registrations", g(post(api::seminars::register)))
         .route("/api/v1/seminar-registrations", g(get(api::seminars::mine)))
-        .route("/api/v1/seminar-registrations/{id}/cancel", g(post(api::seminars::cancel)))
+        .route(
+            "/api/v1/seminar-registrations/{id}/cancel",
+            g(post(api::seminars::cancel)),
+        )
         .route("/api/v1/staff/seminars", g(post(api::seminars::create)))
         .route(
             "/api/v1/staff/seminars/{id}/participants",
@@ -96,7 +99,10 @@ pub fn router(state: AppState) -> Router {
             g(post(api::seminars::remove)),
         )
         .route("/api/v1/registrations", g(post(api::accounts::create_registration)))
-        .route("/api/v1/registrations/verify", g(post(api::accounts::verify_registration)))
+        .route(
+            "/api/v1/registrations/verify",
+            g(post(api::accounts::verify_registration)),
+        )
         .route(
             "/api/v1/session",
             g(post(api::accounts::create_session).delete(api::accounts::delete_session)),

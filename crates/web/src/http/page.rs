@@ -133,7 +133,10 @@ pub fn error_page(lang: Lang, status: StatusCode, heading: &str, message: &str) 
 /// The 404 page for paths no route matches; a problem document under `/api/`.
 pub async fn not_found(lang: Lang, uri: axum::http::Uri) -> Response {
     if uri.path().starts_with("/api/") {
-        return crate::http::problem::ApiError(AppError::NotFound { what: "resource".into() }).into_response();
+        return crate::http::problem::ApiError(AppError::NotFound {
+            what: "resource".into(),
+        })
+        .into_response();
     }
     PageError(lang, AppError::NotFound { what: "page".into() }).into_response()
 }

@@ -57,10 +57,12 @@ pub async fn run(
         };
         let _ = stream.set_nodelay(true);
         // Handlers read the client address as axum's `ConnectInfo`.
-        let service = app.clone().map_request(move |mut request: axum::http::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo::<SocketAddr>(addr));
-            request
-        });
+        let service = app
+            .clone()
+            .map_request(move |mut request: axum::http::Request<Incoming>| {
+                request.extensions_mut().insert(ConnectInfo::<SocketAddr>(addr));
+                request
+            });
         let connection = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
