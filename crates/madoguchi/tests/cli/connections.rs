@@ -22,9 +22,8 @@ struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
+        // Already stopped by the test, or stopped here: std's kill is quiet about the former.
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
@@ -99,10 +98,23 @@ fn closed_now(s: &mut TcpStream) -> bool {
 // the header-read timeout (1 s here); /healthz answers meanwhile and afterwards.
 #[test]
 fn half_sent_and_idle_connections_are_closed() {
-    let server = start("half-sent", &[("MADOGUCHI_HTTP__HEADER_READ_TIMEOUT_SECONDS", "1")]);
+    let server = start(
+        "half-sent",
+        &[
+            ("MADOGUCHI_HTTP__HEADER_READ_TIMEOUT_SECONDS", "1"),
+            ("MADOGUCHI_HTTP__BODY_READ_TIMEOUT_SECONDS", "1"),
+        ],
+    );
     let addr = server.addr.as_str();
     let mut half: Vec<TcpStream> = (0..50).map(|_| half_sent(addr)).collect();
     assert!(http_get(addr, "/healthz").starts_with("HTTP/1.1 200"));
+    // A body that stops part-way: 408 `request_timeout` after the pause limit, then closed.
+    let mut trickle = TcpStream::connect(addr).unwrap();
+    write!(
+        trickle,
+        "POST /api/v1/session HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"user"
+    )
+    .unwrap();
 
     let mut idle = TcpStream::connect(addr).unwrap();
     write!(idle, "GET /healthz HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
@@ -121,6 +133,11 @@ fn half_sent_and_idle_connections_are_closed() {
         assert!(said.is_empty() || said.starts_with("HTTP/1.1 408"), "{said}");
     }
     assert_eq!(until_closed(&mut idle), "", "closed without another word");
+    let said = until_closed(&mut trickle);
+    assert!(
+        said.starts_with("HTTP/1.1 408") && said.contains("request_timeout"),
+        "{said}"
+    );
     assert!(http_get(addr, "/healthz").starts_with("HTTP/1.1 200"));
 }
 
@@ -143,4 +160,34 @@ fn connections_beyond_the_limit_wait_for_a_place() {
         held.iter_mut().any(closed_now),
         "the sixth connection was served while five were held"
     );
+}
+
+// Issue 11, item 5: SIGTERM stops accepting but lets a request in flight finish. The
+// server's `100 Continue` shows the request has reached it before the signal is sent.
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let mut server = start("in-flight", &[]);
+    let addr = server.addr.clone();
+    let body = r#"{"user_id":"demo.seeker","password":"Sannomiya-Demo#2026"}"#;
+    let mut s = TcpStream::connect(&addr).unwrap();
+    write!(
+        s,
+        "POST /api/v1/session HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    s.set_read_timeout(Some(GENEROUS)).unwrap();
+    let mut buf = [0; 256];
+    let n = s.read(&mut buf).unwrap();
+    assert!(
+        buf[..n].starts_with(b"HTTP/1.1 100 Continue"),
+        "{}",
+        String::from_utf8_lossy(&buf[..n])
+    );
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    s.write_all(body.as_bytes()).unwrap();
+    let answer = until_closed(&mut s);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(server.child.wait().unwrap().success(), "graceful exit");
 }
