@@ -31,7 +31,7 @@ pub async fn run(
 ) -> std::io::Result<()> {
     let limits = state.http.clone();
     let app = crate::router(state);
-    let places = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let places = Arc::new(Semaphore::new(limits.max_connections.clamp(1, Semaphore::MAX_PERMITS)));
     let graceful = GracefulShutdown::new();
     let mut builder = http1::Builder::new();
     builder
