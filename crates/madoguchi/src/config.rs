@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use madoguchi_store::{DatabaseUrl, PoolSizes};
 use serde::Deserialize;
 
+use crate::limits::{HttpSection, MetricsSection};
+
 pub const DEFAULT_FILE: &str = "madoguchi.toml";
 const ENV_PREFIX: &str = "MADOGUCHI_";
 /// Variables with these prefixes belong to the test harness, not to the product.
@@ -31,6 +33,8 @@ pub struct Config {
     pub log: LogConfig,
     pub mail: MailConfig,
     pub usage: UsageConfig,
+    pub http: HttpSection,
+    pub metrics: MetricsSection,
 }
 
 /// PV-1: the usage record.
@@ -144,6 +148,8 @@ impl Default for Config {
             log: LogConfig::default(),
             mail: MailConfig::default(),
             usage: UsageConfig::default(),
+            http: HttpSection::default(),
+            metrics: MetricsSection::default(),
         }
     }
 }
@@ -178,6 +184,8 @@ impl fmt::Debug for Config {
             .field("log", &self.log)
             .field("mail", &self.mail)
             .field("usage", &self.usage)
+            .field("http", &self.http)
+            .field("metrics", &self.metrics)
             .finish()
     }
 }
@@ -341,6 +349,15 @@ mod tests {
         };
         let e = load(&flags, env(&[])).unwrap_err();
         assert!(e.contains("sqlite:") && e.contains("postgres://"), "{e}");
+    }
+
+    #[test]
+    fn metrics_token_from_the_environment() {
+        let c = load(&Overrides::default(), env(&[("MADOGUCHI_METRICS__TOKEN", "12345")])).unwrap();
+        assert_eq!(c.metrics.token.as_deref(), Some("12345"), "digits stay text");
+        assert!(!format!("{c:?}").contains("12345"));
+        let c = load(&Overrides::default(), env(&[("MADOGUCHI_HTTP__MAX_CONNECTIONS", "64")])).unwrap();
+        assert_eq!(c.http.max_connections, 64);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod audit_cmd;
 mod config;
 mod jobs;
+mod limits;
 mod office_cmd;
 mod serve_cmd;
 mod stats_cmd;

@@ -249,7 +249,9 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         mailbox: (demo && config.mail.smtp_host.is_empty()).then(|| config.mail.demo_dir.clone()),
         test_clock: offset_clock,
         maintenance: madoguchi_web::http::maintenance::ModeCache::default(),
+        http: crate::limits::http_config(&config.http, &config.metrics),
     };
+    tracing::info!(http = ?state.http, "connection limits");
     if demo {
         println!("Demo job seeker: user ID {SEEKER_ID} / password {SEEKER_PASSWORD}");
         println!(

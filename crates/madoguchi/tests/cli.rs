@@ -8,6 +8,9 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+#[path = "cli/connections.rs"]
+mod connections;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
     // A stray madoguchi.toml in the working directory must not leak into the tests.

@@ -16,7 +16,7 @@ use axum::Router;
 use axum::http::header;
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::{get, post, put};
+use axum::routing::{MethodRouter, get, post, put};
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::Db;
 use tokio::net::TcpListener;
@@ -41,6 +41,8 @@ pub struct AppState {
     pub test_clock: Option<Arc<madoguchi_domain::clock::OffsetClock>>,
     /// PV-1: where the usage middleware hands its entries.
     pub usage: madoguchi_app::records::usage::Recorder,
+    /// Timeouts, the connection limit and who may read `/metrics` (issue 11).
+    pub http: http::limits::HttpConfig,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -59,49 +61,58 @@ async fn site_css() -> impl IntoResponse {
 pub fn router(state: AppState) -> Router {
     http::health::prometheus();
     let docs = SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", api::doc::ApiDoc::openapi());
+    // The API's CSRF guard, on each route's own methods only: a method no route has is a
+    // 405 with `Allow` from the router (issue 11, item 7).
+    let guard = middleware::from_fn_with_state(state.clone(), http::visitor::api_guard);
+    let g = |m: MethodRouter<AppState>| m.route_layer(guard.clone());
     let api = Router::new()
-        .route("/api/v1/offices", get(api::offices::list_offices))
-        .route("/api/v1/offices/{code}", get(api::offices::get_office))
-        .route("/api/v1/calendar", get(api::offices::closed_days))
-        .route("/api/v1/offices/{code}/slots", get(api::booking::free_slots))
+        .route("/api/v1/offices", g(get(api::offices::list_offices)))
+        .route("/api/v1/offices/{code}", g(get(api::offices::get_office)))
+        .route("/api/v1/calendar", g(get(api::offices::closed_days)))
+        .route("/api/v1/offices/{code}/slots", g(get(api::booking::free_slots)))
         .route(
             "/api/v1/reservations",
-            post(api::booking::create).get(api::booking::list),
+            g(post(api::booking::create).get(api::booking::list)),
         )
-        .route("/api/v1/reservations/{id}", get(api::booking::one))
-        .route("/api/v1/reservation-requests", post(api::booking::create_request))
-        .route("/api/v1/staff/schedule", get(api::staff::schedule_day))
-        .route("/api/v1/staff/reservations/{id}/{action}", post(api::staff::record))
-        .route("/api/v1/reservations/{id}/cancel", post(api::booking::cancel))
-        .route("/api/v1/notices", get(public::notices::api))
-        .route("/api/v1/terms/{service}", get(public::terms::api))
-        .route("/api/v1/seminars", get(api::seminars::list))
-        .route("/api/v1/seminars/{id}", get(api::seminars::one))
-        .route("/api/v1/seminars/{id}/registrations", post(api::seminars::register))
-        .route("/api/v1/seminar-registrations", get(api::seminars::mine))
-        .route("/api/v1/seminar-registrations/{id}/cancel", post(api::seminars::cancel))
-        .route("/api/v1/staff/seminars", post(api::seminars::create))
+        .route("/api/v1/reservations/{id}", g(get(api::booking::one)))
+        .route("/api/v1/reservation-requests", g(post(api::booking::create_request)))
+        .route("/api/v1/staff/schedule", g(get(api::staff::schedule_day)))
+        .route("/api/v1/staff/reservations/{id}/{action}", g(post(api::staff::record)))
+        .route("/api/v1/reservations/{id}/cancel", g(post(api::booking::cancel)))
+        .route("/api/v1/notices", g(get(public::notices::api)))
+        .route("/api/v1/terms/{service}", g(get(public::terms::api)))
+        .route("/api/v1/seminars", g(get(api::seminars::list)))
+        .route("/api/v1/seminars/{id}", g(get(api::seminars::one)))
+        .route("/api/v1/seminars/{id}/registrations", g(post(api::seminars::register)))
+        .route("/api/v1/seminar-registrations", g(get(api::seminars::mine)))
+        .route(
+            "/api/v1/seminar-registrations/{id}/cancel",
+            g(post(api::seminars::cancel)),
+        )
+        .route("/api/v1/staff/seminars", g(post(api::seminars::create)))
         .route(
             "/api/v1/staff/seminars/{id}/participants",
-            get(api::seminars::participants),
+            g(get(api::seminars::participants)),
         )
         .route(
             "/api/v1/staff/seminar-registrations/{id}/remove",
-            post(api::seminars::remove),
+            g(post(api::seminars::remove)),
         )
-        .route("/api/v1/registrations", post(api::accounts::create_registration))
-        .route("/api/v1/registrations/verify", post(api::accounts::verify_registration))
+        .route("/api/v1/registrations", g(post(api::accounts::create_registration)))
+        .route(
+            "/api/v1/registrations/verify",
+            g(post(api::accounts::verify_registration)),
+        )
         .route(
             "/api/v1/session",
-            post(api::accounts::create_session).delete(api::accounts::delete_session),
+            g(post(api::accounts::create_session).delete(api::accounts::delete_session)),
         )
-        .route("/api/v1/me", get(api::accounts::me).delete(api::accounts::delete_me))
-        .route("/api/v1/me/password", put(api::accounts::change_password))
-        .route("/api/v1/me/job-seeker", put(api::accounts::put_job_seeker))
-        .route("/api/v1/me/residence", put(api::accounts::put_residence))
-        .route("/api/v1/me/messages", get(api::accounts::messages))
-        .route("/api/v1/me/lock", post(api::accounts::lock_me))
-        .route_layer(middleware::from_fn(http::visitor::api_guard));
+        .route("/api/v1/me", g(get(api::accounts::me).delete(api::accounts::delete_me)))
+        .route("/api/v1/me/password", g(put(api::accounts::change_password)))
+        .route("/api/v1/me/job-seeker", g(put(api::accounts::put_job_seeker)))
+        .route("/api/v1/me/residence", g(put(api::accounts::put_residence)))
+        .route("/api/v1/me/messages", g(get(api::accounts::messages)))
+        .route("/api/v1/me/lock", g(post(api::accounts::lock_me)));
     let dev = match state.mailbox {
         Some(_) => Router::new()
             .route("/dev/mail", get(dev::mail::index))
@@ -214,6 +225,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .merge(docs)
         .fallback(http::page::not_found)
+        .layer(middleware::from_fn(http::problem::api_method_not_allowed))
+        .layer(middleware::from_fn_with_state(state.clone(), http::limits::read_body))
         .layer(middleware::from_fn_with_state(state.clone(), http::maintenance::guard))
         .layer(middleware::from_fn_with_state(state.clone(), http::usage::record))
         .layer(middleware::from_fn(http::health::record))
@@ -221,12 +234,12 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes, then lets in-flight requests finish.
+/// Serves until `shutdown` completes, then lets in-flight requests finish; the limits of
+/// `state.http` apply to every connection.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    http::server::run(listener, state, shutdown).await
 }

@@ -21,6 +21,8 @@ mod account_life;
 mod accounts;
 #[path = "web/booking.rs"]
 mod booking;
+#[path = "web/hardening.rs"]
+mod hardening;
 #[path = "web/notices.rs"]
 mod notices;
 #[path = "web/seminars.rs"]
@@ -83,6 +85,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        http: madoguchi_web::http::limits::HttpConfig::default(),
     }
 }
 
@@ -316,7 +319,15 @@ async fn health_readiness_metrics_and_docs() {
         let ready = get(&app, "/readyz").await;
         assert_eq!(ready.status, StatusCode::OK, "{backend}");
         get(&app, "/api/v1/offices").await;
-        let metrics = get(&app, "/metrics").await;
+        // Issue 11, item 5: `/metrics` answers loopback clients only (no token configured).
+        let mut local = Request::get("/metrics").body(Body::empty()).unwrap();
+        local
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [127, 0, 0, 1],
+                9,
+            ))));
+        let metrics = support::send(&app, local).await;
         assert!(
             metrics.body.contains("madoguchi_http_requests_total"),
             "{}",

@@ -1,10 +1,12 @@
-//! Security headers on every response, and the language cookie the switch leaves.
+//! Security headers on every response, `Cache-Control: no-store` on what depends on the
+//! session, and the language cookie the switch leaves.
 
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use crate::http::cookies::session_cookie;
 use crate::i18n;
 
 /// No inline script anywhere; pages need only our own stylesheet.
@@ -21,6 +23,9 @@ pub async fn security(request: Request, next: Next) -> Response {
     let docs = request.uri().path().starts_with("/api/docs");
     // The connection test needs its own script (camera, microphone); still no inline script.
     let test = request.uri().path() == "/connection-test";
+    // Issue 11, item 9: what depends on the session must not be kept by a browser or a
+    // proxy: every API answer, and anything answered to a request with a session cookie.
+    let personal = request.uri().path().starts_with("/api/v1/") || session_cookie(request.headers()).is_some();
     let set_lang = request
         .uri()
         .query()
@@ -28,6 +33,10 @@ pub async fn security(request: Request, next: Next) -> Response {
         .and_then(i18n::Lang::parse);
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    // A response that starts a session carries it; assets keep their own `public` rule.
+    if (personal || h.contains_key(header::SET_COOKIE)) && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let csp = if docs {
         CSP_API_DOCS
     } else if test {

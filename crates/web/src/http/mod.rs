@@ -1,15 +1,18 @@
-//! What every request passes through or every handler shares: the visitor (session, CSRF,
-//! the API's origin guard) and its cookie, the usage record's middleware, security headers,
-//! problem documents, health and metrics, the maintenance guard, page rendering and form
-//! helpers. Imports nothing from the audience folders.
+//! What every request passes through or every handler shares: the accept loop and its
+//! limits, the visitor (session, CSRF, the API's origin guard) and its cookie, the usage
+//! record's middleware, security headers, problem documents, health and metrics, the
+//! maintenance guard, page rendering and form helpers. Imports nothing from the audience
+//! folders.
 
 pub mod cookies;
 pub mod forms;
 pub mod headers;
 pub mod health;
+pub mod limits;
 pub mod maintenance;
 pub mod page;
 pub mod params;
 pub mod problem;
+pub mod server;
 pub mod usage;
 pub mod visitor;

@@ -117,15 +117,26 @@ impl IntoResponse for PageError {
 
 /// A staff page this staff member's role may not open, in their language.
 pub fn forbidden(lang: Lang) -> Response {
-    let page = ErrorPage {
-        page: Page::new(lang, "/", &[]),
-        heading: lang.t("error-forbidden"),
-        message: lang.t("problem-not_allowed"),
-    };
-    render(&page, StatusCode::FORBIDDEN)
+    error_page(lang, StatusCode::FORBIDDEN, "error-forbidden", "problem-not_allowed")
 }
 
-/// The 404 page for paths no route matches.
-pub async fn not_found(lang: Lang) -> Response {
+/// The error page with a heading and a message from the message files.
+pub fn error_page(lang: Lang, status: StatusCode, heading: &str, message: &str) -> Response {
+    let page = ErrorPage {
+        page: Page::new(lang, "/", &[]),
+        heading: lang.t(heading),
+        message: lang.t(message),
+    };
+    render(&page, status)
+}
+
+/// The 404 page for paths no route matches; a problem document under `/api/`.
+pub async fn not_found(lang: Lang, uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return crate::http::problem::ApiError(AppError::NotFound {
+            what: "resource".into(),
+        })
+        .into_response();
+    }
     PageError(lang, AppError::NotFound { what: "page".into() }).into_response()
 }

@@ -153,3 +153,25 @@ impl IntoResponse for ApiError {
         p.into_response()
     }
 }
+
+/// Under `/api/`, a method no route has (a 405 from the router, with its `Allow` header)
+/// is a problem document too (issue 11, item 7).
+pub async fn api_method_not_allowed(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !api || response.status() != StatusCode::METHOD_NOT_ALLOWED {
+        return response;
+    }
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let detail = allow
+        .as_ref()
+        .and_then(|a| a.to_str().ok())
+        .map(|a| format!("this resource answers {a}"));
+    let status = StatusCode::METHOD_NOT_ALLOWED;
+    let title = status.canonical_reason().unwrap_or("Error");
+    let mut out = Problem::new(status, "method_not_allowed", title, detail).into_response();
+    if let Some(allow) = allow {
+        out.headers_mut().insert(header::ALLOW, allow);
+    }
+    out
+}

@@ -3,7 +3,8 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::body::HttpBody;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
@@ -107,28 +108,30 @@ impl Visitor {
     }
 }
 
-/// JSON API requests that change state must be JSON (which a cross-site form cannot send
-/// without a preflight) and must not come from another site's page.
-pub async fn api_guard(request: Request, next: Next) -> Response {
+/// JSON API requests that change state must not come from another site's page, and a body
+/// must be JSON, which a cross-site form cannot send (nor a script without a preflight).
+/// Layered on each route's own methods only, so a method no route has is a plain 405.
+///
+/// A POST with no body (cancel, lock) needs no content type: there is nothing to read, a
+/// cross-site form that sends one empty still carries its `Origin`, which is checked here,
+/// and the session cookie is `SameSite=Lax`, so a cross-site POST does not carry it anyway.
+pub async fn api_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let changes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if changes {
         let headers = request.headers();
         let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-        let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-        if let Some(origin) = origin {
-            let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
-            if Some(origin_host) != host {
-                return ApiError(AppError::Forbidden {
-                    code: "csrf",
-                    message: "requests from another site are refused",
-                })
-                .into_response();
-            }
+        let origin = headers.get(header::ORIGIN).map(|v| v.to_str().unwrap_or("?"));
+        if let Some(origin) = origin
+            && !same_site(origin, &state.site.base_url, host)
+        {
+            return ApiError(AppError::Forbidden {
+                code: "csrf",
+                message: "requests from another site are refused",
+            })
+            .into_response();
         }
-        let has_body = request.method() != Method::DELETE
-            || headers
-                .get(header::CONTENT_LENGTH)
-                .is_some_and(|v| v.as_bytes() != b"0");
+        // `limits::read_body` has read the body, so its length is known here.
+        let has_body = request.body().size_hint().exact() != Some(0);
         let json = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
@@ -147,4 +150,76 @@ pub async fn api_guard(request: Request, next: Next) -> Response {
         }
     }
     next.run(request).await
+}
+
+/// The scheme, host and port of a URL, ports made explicit; `None` for anything but an
+/// `http`/`https` URL with a host.
+fn origin_of(url: &str) -> Option<(String, String, u16)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => 80,
+        "https" => 443,
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return None;
+    }
+    // `[::1]:8080`: the port follows the closing bracket.
+    let split_at = authority.rfind(':').filter(|&i| !authority[i..].contains(']'));
+    let (host, port) = match split_at {
+        Some(i) => (&authority[..i], authority[i + 1..].parse().ok()?),
+        None => (authority, default_port),
+    };
+    (!host.is_empty()).then(|| (scheme, host.to_ascii_lowercase(), port))
+}
+
+/// Whether `origin` is this site: the configured base URL's scheme, host and port (issue 11,
+/// item 9: `http://host` is another origin than `https://host`). A site served over plain
+/// HTTP (development) also takes the address the browser used, as its `Host` header says.
+pub fn same_site(origin: &str, base_url: &str, host: Option<&str>) -> bool {
+    let Some(origin) = origin_of(origin) else {
+        return false;
+    };
+    let base = origin_of(base_url);
+    if base.as_ref() == Some(&origin) {
+        return true;
+    }
+    let plain = base.as_ref().is_none_or(|(scheme, _, _)| scheme == "http");
+    plain && host.and_then(|h| origin_of(&format!("http://{h}"))) == Some(origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site;
+
+    // Issue 11, item 9: the scheme, host and port all count.
+    #[test]
+    fn origins_are_compared_by_scheme_host_and_port() {
+        let site = "https://madoguchi.example.go.jp";
+        let host = Some("madoguchi.example.go.jp");
+        assert!(same_site("https://madoguchi.example.go.jp", site, host));
+        assert!(same_site("https://MADOGUCHI.example.go.jp:443", site, host));
+        for foreign in [
+            "http://madoguchi.example.go.jp",
+            "https://madoguchi.example.go.jp:8443",
+            "https://evil.example",
+            "https://madoguchi.example.go.jp.evil.example",
+            "null",
+            "madoguchi.example.go.jp",
+            "https://user@madoguchi.example.go.jp",
+        ] {
+            assert!(!same_site(foreign, site, host), "{foreign}");
+        }
+        // Local development over plain HTTP: the base URL or the address in the browser.
+        let dev = "http://127.0.0.1:8080";
+        assert!(same_site("http://127.0.0.1:8080", dev, Some("127.0.0.1:8080")));
+        assert!(same_site("http://localhost:8080", dev, Some("localhost:8080")));
+        assert!(same_site("http://[::1]:8080", dev, Some("[::1]:8080")));
+        assert!(!same_site("http://localhost:9999", dev, Some("localhost:8080")));
+        assert!(!same_site("https://localhost:8080", dev, Some("localhost:8080")));
+        // An https site never falls back to the Host header.
+        assert!(!same_site("https://alias.example", site, Some("alias.example")));
+    }
 }

@@ -36,13 +36,11 @@ struct TermsPage {
     next: String,
 }
 
-/// Only paths on this site may follow an acceptance.
+/// Only paths on this site may follow an acceptance (issue 11, item 4): parsed, not
+/// pattern-matched, since browsers read `/\t/evil.example/` as `//evil.example/`; anything
+/// else goes to My Page. The answer is visible ASCII, so it is always a valid `Location`.
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_owned()
-    } else {
-        "/me".to_owned()
-    }
+    madoguchi_domain::next_path::parse(next).unwrap_or_else(|| "/me".to_owned())
 }
 
 /// `GET /terms/{service}?next=`

@@ -295,6 +295,7 @@ async fn development_mailbox_shows_demo_mail() {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        http: madoguchi_web::http::limits::HttpConfig::default(),
     };
     let app = router(state);
     send(
@@ -334,6 +335,7 @@ async fn development_mailbox_shows_demo_mail() {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        http: madoguchi_web::http::limits::HttpConfig::default(),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,

@@ -57,6 +57,7 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
             mailbox: None,
             test_clock: None,
             maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+            http: madoguchi_web::http::limits::HttpConfig::default(),
         };
         out.push(World {
             backend: t.db.backend(),
