@@ -263,7 +263,7 @@ pub(crate) async fn admins_create_staff_within_their_scope() {
 #[tokio::test]
 pub(crate) async fn counsellors_day() {
     use chrono::TimeZone;
-    use madoguchi_domain::clock::jst;
+    use madoguchi_domain::clock::{Clock, jst};
     for w in worlds("staff_day").await {
         madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
             .await
@@ -357,6 +357,28 @@ pub(crate) async fn counsellors_day() {
         .await;
         assert_eq!(denied.status, StatusCode::NOT_FOUND, "another office");
 
+        // Issue 12: nothing is recorded before the start (the day page and the API alike).
+        let early = send(
+            &w.app,
+            form_post(
+                &format!("/staff/reservations/{id}/joined"),
+                &kobe,
+                &format!("_csrf={csrf}&date=2027-01-04"),
+            ),
+        )
+        .await;
+        assert!(early.body.contains("まだ始まっていません"), "{}", early.body);
+        let api_early = send(
+            &w.app,
+            super::support::post_json(&format!("/api/v1/staff/reservations/{id}/attended"), &json!({}), Some(&kobe)),
+        )
+        .await;
+        assert_eq!(api_early.json()["code"], "not_started", "{}", api_early.body);
+        // The counsellor comes back five minutes after the start (a new sign-in: the session
+        // would have expired) and records the consultation.
+        w.clock.advance(chrono::Duration::seconds((start - w.clock.now()).num_seconds() + 300));
+        let kobe = staff_sign_in(&w, "kobe.c", &pw, &code(&w, &key)).await.unwrap();
+        let csrf = csrf_of(&send(&w.app, get_with("/staff/day?date=2027-01-04", Some(&kobe))).await.body);
         send(
             &w.app,
             form_post(
@@ -395,11 +417,16 @@ pub(crate) async fn counsellors_day() {
         )
         .await;
         assert!(booked.body.contains("記録しました"), "{}", booked.body);
-        let mine = send(&w.app, get_with("/api/v1/reservations", Some(&seeker)))
+        // (The job seeker's session ended with the week that passed: read the store.)
+        let user = madoguchi_store::accounts::users::by_key(&w.db, "yamada.taro")
             .await
-            .json();
-        assert_eq!(mine.as_array().unwrap().len(), 2, "{mine}");
-        assert_eq!(mine[0]["state"], "confirmed");
+            .unwrap()
+            .unwrap();
+        let mine = madoguchi_store::consultations::reservations::for_user(&w.db, user.id)
+            .await
+            .unwrap();
+        assert_eq!(mine.len(), 2, "{mine:?}");
+        assert_eq!(mine[0].state, "confirmed");
         let again = send(
             &w.app,
             form_post(
