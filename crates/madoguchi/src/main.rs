@@ -155,6 +155,13 @@ enum AccountAction {
     SendReset { user_id: String },
     /// Confirm the job-seeker number the person recorded (rule AC-11), after checking it.
     ConfirmJobSeeker { user_id: String },
+    /// Lift the pause on online booking after repeated no-shows (rule BK-12), with the
+    /// reason, which is kept with the lift.
+    LiftRestriction {
+        user_id: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -237,6 +244,10 @@ fn main() -> ExitCode {
             db,
             action: AccountAction::ConfirmJobSeeker { user_id },
         } => run_async(serve_cmd::confirm_job_seeker(db, &user_id)),
+        Command::Account {
+            db,
+            action: AccountAction::LiftRestriction { user_id, reason },
+        } => run_async(serve_cmd::lift_restriction(db, &user_id, &reason)),
         Command::Jobs {
             db,
             action: JobAction::Run { name },

@@ -126,6 +126,17 @@ pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), Strin
     result
 }
 
+pub async fn lift_restriction(args: DbArgs, user_id: &str, reason: &str) -> Result<(), String> {
+    let config = load(&args, None)?;
+    let db = open(&config).await?;
+    let result = madoguchi_app::eligibility::restriction::lift_for(&db, &SystemClock, user_id, reason)
+        .await
+        .map(|()| println!("online booking is open again for {user_id}"))
+        .map_err(|e| e.to_string());
+    db.close().await;
+    result
+}
+
 /// Where links in mail point: `public_url`, or this server's own address.
 pub(crate) fn base_url(config: &Config, addr: SocketAddr) -> String {
     config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"))

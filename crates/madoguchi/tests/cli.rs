@@ -145,6 +145,21 @@ fn database_options_work_after_the_subcommand() {
     assert!(!out.status.success());
     assert_ne!(out.status.code(), Some(2), "{err}");
     assert!(!err.contains("unexpected argument"), "{err}");
+    // Issue 12 (BK-12): the operator lifts the restriction with a reason; an unknown person
+    // is named, a missing reason is refused.
+    let (out, _, err) = run(bin().args([
+        "account",
+        "lift-restriction",
+        "nobody",
+        "--reason",
+        "確認済み",
+        "--database-url",
+        &url,
+    ]));
+    assert!(!out.status.success());
+    assert!(err.contains("nobody"), "{err}");
+    let (out, _, _) = run(bin().args(["account", "lift-restriction", "nobody", "--database-url", &url]));
+    assert_eq!(out.status.code(), Some(2), "--reason is required");
     let missing = dir.join("absent.toml");
     let (out, _, err) = run(bin().args(["audit", "verify", "--config", &missing.display().to_string()]));
     assert!(!out.status.success());

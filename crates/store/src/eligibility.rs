@@ -97,3 +97,21 @@ pub async fn set_suspension(tx: &mut Tx, user_ref: i64, reason: Option<&str>, no
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// BK-12: the no-show restriction is lifted for `user_ref` from `at` (earlier no-shows stop
+/// counting), with who lifted it and why.
+pub async fn lift_restriction(tx: &mut Tx, user_ref: i64, at: DateTime<Utc>, actor: &str, reason: &str) -> Result<()> {
+    const LIFT: &str = "UPDATE users SET restriction_lifted_at = $2 WHERE id = $1";
+    const RECORD: &str = "INSERT INTO restriction_lifts (user_ref, at, actor, reason) VALUES ($1, $2, $3, $4)";
+    in_tx!(tx, |c| {
+        sqlx::query(LIFT).bind(user_ref).bind(at).execute(&mut *c).await?;
+        sqlx::query(RECORD)
+            .bind(user_ref)
+            .bind(at)
+            .bind(actor)
+            .bind(reason)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}

@@ -187,6 +187,8 @@ pub struct SeekerView {
     pub exempt: bool,
     pub locked: bool,
     pub suspended_reason: Option<String>,
+    /// BK-12: online booking is paused after repeated no-shows.
+    pub restricted: bool,
     /// PV-2: the last sign-ins with the kind of device only, never its address or agent.
     pub recent_sign_ins: Vec<(chrono::DateTime<chrono::Utc>, madoguchi_domain::usage::DeviceClass)>,
 }
@@ -275,7 +277,9 @@ async fn find(
         .into_iter()
         .map(|(at, agent)| (at, madoguchi_domain::usage::device_class(&agent)))
         .collect();
+    let restricted = crate::eligibility::restriction::restricted(db, clock, u.id).await?;
     Ok(SeekerView {
+        restricted,
         recent_sign_ins,
         user_ref: u.id,
         user_id: u.user_id,
@@ -307,6 +311,8 @@ pub enum Action {
     Suspend,
     /// Lift a suspension.
     Unsuspend,
+    /// BK-12: lift the no-show restriction, with a reason.
+    LiftRestriction,
 }
 
 impl Action {
@@ -318,6 +324,7 @@ impl Action {
             Self::SendReset => "send_reset",
             Self::Suspend => "suspend_account",
             Self::Unsuspend => "lift_suspension",
+            Self::LiftRestriction => "lift_restriction",
         }
     }
 }
@@ -334,8 +341,8 @@ pub async fn act(
     reason: &str,
 ) -> Result<(), AppError> {
     let reason = reason.trim();
-    if action == Action::Suspend && reason.is_empty() {
-        return Err(AppError::invalid("required", "reason", "a suspension needs a reason"));
+    if matches!(action, Action::Suspend | Action::LiftRestriction) && reason.is_empty() {
+        return Err(AppError::invalid("required", "reason", "this needs a reason"));
     }
     let offences = madoguchi_domain::characters::validate(reason, madoguchi_domain::characters::FieldKind::MultiLine);
     if !offences.is_empty() {
@@ -356,6 +363,9 @@ pub async fn act(
         Action::Lock => users::lock(&mut tx, seeker.user_ref, now).await?,
         Action::Suspend => eligibility::set_suspension(&mut tx, seeker.user_ref, Some(reason), now).await?,
         Action::Unsuspend => eligibility::set_suspension(&mut tx, seeker.user_ref, None, now).await?,
+        Action::LiftRestriction => {
+            eligibility::lift_restriction(&mut tx, seeker.user_ref, now, &format!("staff:{}", staff.id), reason).await?
+        }
         Action::SendReset => {}
     }
     store::audit(&mut tx, staff.id, action.code(), Some(seeker.user_ref), reason, now).await?;
@@ -365,7 +375,7 @@ pub async fn act(
             sessions::delete_for_user(db, seeker.user_ref).await?;
         }
         Action::SendReset => crate::accounts::lock::send_reset(db, clock, site, &seeker.user_id).await?,
-        Action::Confirm | Action::Exempt | Action::Suspend | Action::Unsuspend => {}
+        Action::Confirm | Action::Exempt | Action::Suspend | Action::Unsuspend | Action::LiftRestriction => {}
     }
     Ok(())
 }

@@ -73,7 +73,20 @@ async fn no_shows_and_the_restriction() {
             .await
             .unwrap_err();
         assert_eq!(refused.specific_code(), "booking_restricted");
-        restriction::lift(&t.db, &clock, user).await.unwrap();
+        // The lift needs a reason, and is kept with who lifted it.
+        let blank = restriction::lift(&t.db, &clock, user, "staff:1", " ").await;
+        assert_eq!(blank.unwrap_err().specific_code(), "required");
+        restriction::lift(&t.db, &clock, user, "staff:1", "交通機関の遅延を確認")
+            .await
+            .unwrap();
+        let kept: Vec<(String, String)> = madoguchi_store::read!(&t.db, |c| sqlx::query_as(
+            "SELECT actor, reason FROM restriction_lifts WHERE user_ref = $1"
+        )
+        .bind(user)
+        .fetch_all(c)
+        .await
+        .unwrap());
+        assert_eq!(kept, vec![("staff:1".to_owned(), "交通機関の遅延を確認".to_owned())]);
         booking::book(&t.db, &clock, user, s4, &Details::default())
             .await
             .unwrap();

@@ -65,7 +65,10 @@ mod tests {
     use super::*;
 
     fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
-        jst().with_ymd_and_hms(2026, 12, d, h, m, s).unwrap().with_timezone(&Utc)
+        jst()
+            .with_ymd_and_hms(2026, 12, d, h, m, s)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     // rules BK-11, BK-16: at 08:59:59 JST a 09:00 consultation has not started; at 09:00:00 it
@@ -87,7 +90,10 @@ mod tests {
     #[test]
     fn corrections_after_and_cancellations_before_the_start() {
         let start = jst_at(2, 9, 0, 0);
-        assert_eq!(may_record(Record::Correction, start, jst_at(2, 8, 59, 59)), Err(RecordRefusal::NotStarted));
+        assert_eq!(
+            may_record(Record::Correction, start, jst_at(2, 8, 59, 59)),
+            Err(RecordRefusal::NotStarted)
+        );
         assert_eq!(may_record(Record::Correction, start, jst_at(9, 12, 0, 0)), Ok(()));
         assert_eq!(may_record(Record::Cancellation, start, jst_at(2, 8, 59, 59)), Ok(()));
         assert_eq!(
@@ -101,6 +107,9 @@ mod tests {
     fn the_day_ends_at_midnight_jst_across_the_year() {
         let start = jst_at(28, 16, 30, 0);
         assert_eq!(may_record(Record::Presence, start, jst_at(28, 23, 59, 59)), Ok(()));
-        assert_eq!(may_record(Record::Presence, start, jst_at(29, 0, 0, 0)), Err(RecordRefusal::DayOver));
+        assert_eq!(
+            may_record(Record::Presence, start, jst_at(29, 0, 0, 0)),
+            Err(RecordRefusal::DayOver)
+        );
     }
 }

@@ -14,7 +14,7 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
     // goes before the address itself is erased.
     const MAIL: &str = "DELETE FROM outbox WHERE lower(recipient) = (SELECT lower(email) FROM users WHERE id = $1)";
     const FAILURES: &str = "DELETE FROM sign_in_failures WHERE user_key = (SELECT user_key FROM users WHERE id = $1)";
-    const CHILDREN: [&str; 7] = [
+    const CHILDREN: [&str; 8] = [
         "DELETE FROM sessions WHERE user_ref = $1",
         "DELETE FROM email_tokens WHERE user_ref = $1",
         "DELETE FROM inbox WHERE user_ref = $1",
@@ -24,6 +24,8 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         // job-seeker number given for identification, the companion and the topic go.
         "UPDATE reservations SET verify_name = '', verify_number = '', companion = '', topic = '' WHERE user_ref = $1",
         "UPDATE seminar_registrations SET verify_name = '', verify_number = '' WHERE user_ref = $1",
+        // A restriction lift keeps when and by whom, not the reason typed about the person.
+        "UPDATE restriction_lifts SET reason = '' WHERE user_ref = $1",
         // An open request is withdrawn: nobody is left to schedule it for.
         "UPDATE reservation_requests SET topic = '', state = CASE WHEN state = 'open' THEN 'withdrawn' ELSE state END
             WHERE user_ref = $1",

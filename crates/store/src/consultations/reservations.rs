@@ -383,18 +383,6 @@ pub async fn no_shows_since(db: &Db, user_ref: i64, since: DateTime<Utc>) -> Res
     Ok(rows.into_iter().map(|(t,)| t).collect())
 }
 
-/// BK-12: staff lift the restriction: earlier no-shows stop counting.
-pub async fn lift_restriction(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "UPDATE users SET restriction_lifted_at = $2 WHERE id = $1";
-    in_tx!(tx, |c| sqlx::query(SQL)
-        .bind(user_ref)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
 /// BK-11: the counsellor (or a meeting app) records that the user joined.
 pub async fn mark_joined(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool> {
     const SQL: &str =

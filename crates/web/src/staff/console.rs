@@ -72,6 +72,9 @@ fn console(
                     status.push(lang.t(id));
                 }
             }
+            if s.restricted {
+                status.push(lang.t("console-restricted"));
+            }
             if let Some(r) = &s.suspended_reason {
                 status.push(format!("{}（{r}）", lang.t("console-suspended")));
             }
@@ -86,6 +89,7 @@ fn console(
                 ("reset", "console-action-reset", true),
                 ("suspend", "console-action-suspend", s.suspended_reason.is_none()),
                 ("unsuspend", "console-action-unsuspend", s.suspended_reason.is_some()),
+                ("lift-restriction", "console-action-lift-restriction", s.restricted),
             ]
             .into_iter()
             .filter(|(_, _, show)| *show)
@@ -192,6 +196,7 @@ pub async fn act(
         "reset" => Action::SendReset,
         "suspend" => Action::Suspend,
         "unsuspend" => Action::Unsuspend,
+        "lift-restriction" => Action::LiftRestriction,
         _ => return Err(PageError(lang, AppError::NotFound { what: "action".into() })),
     };
     let reason = field_value(&fields, "reason");

@@ -370,15 +370,24 @@ pub(crate) async fn counsellors_day() {
         assert!(early.body.contains("まだ始まっていません"), "{}", early.body);
         let api_early = send(
             &w.app,
-            super::support::post_json(&format!("/api/v1/staff/reservations/{id}/attended"), &json!({}), Some(&kobe)),
+            super::support::post_json(
+                &format!("/api/v1/staff/reservations/{id}/attended"),
+                &json!({}),
+                Some(&kobe),
+            ),
         )
         .await;
         assert_eq!(api_early.json()["code"], "not_started", "{}", api_early.body);
         // The counsellor comes back five minutes after the start (a new sign-in: the session
         // would have expired) and records the consultation.
-        w.clock.advance(chrono::Duration::seconds((start - w.clock.now()).num_seconds() + 300));
+        w.clock
+            .advance(chrono::Duration::seconds((start - w.clock.now()).num_seconds() + 300));
         let kobe = staff_sign_in(&w, "kobe.c", &pw, &code(&w, &key)).await.unwrap();
-        let csrf = csrf_of(&send(&w.app, get_with("/staff/day?date=2027-01-04", Some(&kobe))).await.body);
+        let csrf = csrf_of(
+            &send(&w.app, get_with("/staff/day?date=2027-01-04", Some(&kobe)))
+                .await
+                .body,
+        );
         send(
             &w.app,
             form_post(

@@ -1,0 +1,10 @@
+-- BK-12: every lift of the no-show restriction, by whom and why (the console also writes the
+-- audit log; the operator's CLI has no staff row, so this is where its reason is kept).
+CREATE TABLE restriction_lifts (
+    id       BIGSERIAL PRIMARY KEY,
+    user_ref BIGINT NOT NULL REFERENCES users(id),
+    at       TIMESTAMPTZ NOT NULL,
+    actor    TEXT NOT NULL,
+    reason   TEXT NOT NULL
+);
+CREATE INDEX restriction_lifts_user ON restriction_lifts (user_ref, at);
