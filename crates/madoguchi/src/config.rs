@@ -31,6 +31,40 @@ pub struct Config {
     pub log: LogConfig,
     pub mail: MailConfig,
     pub usage: UsageConfig,
+    pub security: SecurityConfig,
+}
+
+/// What bounds the work one burst of requests can cause (AC-5 and issue 11).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecurityConfig {
+    /// Argon2id password hashes (19 MiB each) running at once; default: the number of cores.
+    pub max_concurrent_hashes: Option<usize>,
+    /// How long a request waits for a hashing slot before it is answered 503 `busy`.
+    pub hash_wait_ms: u64,
+    /// Registrations accepted from one client address per hour (then 429 `rate_limited`).
+    pub registrations_per_hour: u32,
+}
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        Self {
+            max_concurrent_hashes: None,
+            hash_wait_ms: 2000,
+            registrations_per_hour: madoguchi_app::accounts::limits::DEFAULT_REGISTRATIONS_PER_HOUR,
+        }
+    }
+}
+
+impl SecurityConfig {
+    pub fn limits(&self) -> madoguchi_app::accounts::limits::Limits {
+        use madoguchi_app::accounts::limits::Limits;
+        Limits::new(
+            self.max_concurrent_hashes.unwrap_or_else(Limits::cores),
+            std::time::Duration::from_millis(self.hash_wait_ms),
+            self.registrations_per_hour,
+        )
+    }
 }
 
 /// PV-1: the usage record.
@@ -144,6 +178,7 @@ impl Default for Config {
             log: LogConfig::default(),
             mail: MailConfig::default(),
             usage: UsageConfig::default(),
+            security: SecurityConfig::default(),
         }
     }
 }
@@ -178,6 +213,7 @@ impl fmt::Debug for Config {
             .field("log", &self.log)
             .field("mail", &self.mail)
             .field("usage", &self.usage)
+            .field("security", &self.security)
             .finish()
     }
 }

@@ -41,6 +41,8 @@ pub struct AppState {
     pub test_clock: Option<Arc<madoguchi_domain::clock::OffsetClock>>,
     /// PV-1: where the usage middleware hands its entries.
     pub usage: madoguchi_app::records::usage::Recorder,
+    /// Password hashes at once and registrations per address (`security.*` in the configuration).
+    pub limits: madoguchi_app::accounts::limits::Limits,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");

@@ -83,6 +83,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     }
 }
 

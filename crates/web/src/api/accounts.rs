@@ -73,6 +73,7 @@ pub async fn create_registration(
         &state.db,
         state.clock.as_ref(),
         &state.site,
+        &state.limits,
         &form,
         &visitor.client_addr,
     )
@@ -137,6 +138,7 @@ pub async fn create_session(
     let done = match sign_in::sign_in(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         &r.user_id,
         &r.password,
         &visitor.client_addr,
@@ -269,6 +271,7 @@ pub async fn change_password(
     let s = madoguchi_app::accounts::account::change_password(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         id,
         &r.current_password,
         &r.new_password,
@@ -299,7 +302,8 @@ pub async fn delete_me(
 ) -> Result<Response, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let r = body(json)?;
-    madoguchi_app::accounts::account::delete(&state.db, state.clock.as_ref(), id, &r.current_password).await?;
+    madoguchi_app::accounts::account::delete(&state.db, state.clock.as_ref(), &state.limits, id, &r.current_password)
+        .await?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
 }
 

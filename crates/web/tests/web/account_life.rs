@@ -295,6 +295,7 @@ async fn development_mailbox_shows_demo_mail() {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     };
     let app = router(state);
     send(
@@ -334,6 +335,7 @@ async fn development_mailbox_shows_demo_mail() {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,
