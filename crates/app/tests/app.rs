@@ -230,6 +230,8 @@ mod booking_under_load;
 mod seminar_operations;
 #[path = "app/seminars.rs"]
 mod seminars;
+#[path = "app/sign_in_limits.rs"]
+mod sign_in_limits;
 #[path = "app/slots.rs"]
 mod slots;
 #[path = "app/stats.rs"]
