@@ -25,6 +25,8 @@ mod booking;
 mod notices;
 #[path = "web/seminars.rs"]
 mod seminars;
+#[path = "web/sign_in_limits.rs"]
+mod sign_in_limits;
 #[path = "web/staff.rs"]
 mod staff;
 #[path = "web/staff_slots.rs"]

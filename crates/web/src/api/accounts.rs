@@ -47,7 +47,11 @@ pub struct RegistrationResponse {
 #[utoipa::path(post, path = "/api/v1/registrations", tag = "accounts", request_body = RegistrationRequest,
     responses((status = 201, body = RegistrationResponse),
         (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`invalid_characters`, `weak_password`, `invalid_input`, `user_id_taken`, `malformed_json`")))]
+         description = "`invalid_characters`, `weak_password`, `invalid_input`, `user_id_taken`, `malformed_json`"),
+        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`rate_limited`: too many registrations from this client address in the last hour"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn create_registration(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -127,7 +131,9 @@ pub struct SessionResponse {
     responses((status = 200, body = SessionResponse),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`invalid_credentials`"),
         (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`account_locked`, `email_not_verified`"),
-        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`rate_limited`")))]
+        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`rate_limited`"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn create_session(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -260,7 +266,9 @@ pub struct PasswordChange {
     responses((status = 204),
         (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`weak_password`"),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`not_signed_in`, `invalid_credentials` (the current password)")))]
+         description = "`not_signed_in`, `invalid_credentials` (the current password)"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn change_password(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -294,7 +302,9 @@ pub struct DeleteRequest {
 #[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = DeleteRequest,
     responses((status = 204),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`not_signed_in`, `invalid_credentials`")))]
+         description = "`not_signed_in`, `invalid_credentials`"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn delete_me(
     State(state): State<AppState>,
     visitor: Visitor,
