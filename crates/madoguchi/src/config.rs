@@ -368,6 +368,23 @@ mod tests {
     }
 
     #[test]
+    fn security_limits_have_defaults_and_can_be_set() {
+        let c = load(&Overrides::default(), env(&[])).unwrap();
+        assert_eq!(c.security.max_concurrent_hashes, None, "the number of cores");
+        assert_eq!((c.security.hash_wait_ms, c.security.registrations_per_hour), (2000, 10));
+        let c = load(
+            &Overrides::default(),
+            env(&[
+                ("MADOGUCHI_SECURITY__MAX_CONCURRENT_HASHES", "3"),
+                ("MADOGUCHI_SECURITY__REGISTRATIONS_PER_HOUR", "25"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.security.max_concurrent_hashes, Some(3));
+        assert_eq!(c.security.limits().registrations_per_hour(), 25);
+    }
+
+    #[test]
     fn unknown_keys_and_bad_urls_are_one_clear_line() {
         let e = load(&Overrides::default(), env(&[("MADOGUCHI_DATABSE__URL", "sqlite:x")])).unwrap_err();
         assert!(e.contains("databse") && !e.contains('\n'), "{e}");
