@@ -306,3 +306,42 @@ async fn a_registration_burst_stops_at_the_limit() {
         assert_eq!(users(&t.db).await, 11);
     }
 }
+
+// rule AC-5: housekeeping deletes counted attempts and their keys once they are older than
+// every window (an hour), and nothing younger.
+#[tokio::test]
+async fn old_attempts_are_purged() {
+    let site = madoguchi_app::shared::Site {
+        base_url: "http://madoguchi.test".into(),
+    };
+    for t in testing::both("attempts_purge").await {
+        let (clock, limits) = (clock(), Limits::for_tests());
+        for _ in 0..5 {
+            let failed = sign_in::sign_in(
+                &t.db,
+                clock.as_ref(),
+                &limits,
+                "purge.me",
+                "Wrong-Guess#1",
+                "192.0.2.5",
+                None,
+            );
+            assert_eq!(failed.await.map(|_| ()).map_err(code), Err("invalid_credentials"));
+        }
+        register::register(&t.db, clock.as_ref(), &site, &limits, &registration(1), "192.0.2.5")
+            .await
+            .unwrap();
+        let hour_ago = |c: &ManualClock| c.now() - register::REGISTRATION_WINDOW;
+        assert_eq!(attempts::purge(&t.db, hour_ago(&clock), clock.now()).await.unwrap(), 0);
+        clock.advance(Duration::minutes(61));
+        // 5 failures, 1 registration, and the keys user:purge.me, addr:… and register:….
+        assert_eq!(
+            attempts::purge(&t.db, hour_ago(&clock), clock.now()).await.unwrap(),
+            9,
+            "{}",
+            t.db.backend()
+        );
+        let since = clock.now() - Duration::days(1);
+        assert_eq!(attempts::state(&t.db, "purge.me", since).await.unwrap(), (0, None));
+    }
+}

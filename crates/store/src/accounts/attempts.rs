@@ -208,23 +208,37 @@ pub async fn withdraw_registration(db: &Db, attempt: i64) -> Result<()> {
 }
 
 /// Deletes attempts older than `before` and unlocked keys untouched since then
-/// (housekeeping; `before` lies beyond every window). Returns how many rows went.
+/// (housekeeping; `before` lies beyond every window). Returns how many rows went. On
+/// PostgreSQL rows in use by a sign-in are skipped (the next round takes them), so the
+/// purge never waits for a sign-in nor a sign-in for it.
 pub async fn purge(db: &Db, before: DateTime<Utc>, now: DateTime<Utc>) -> Result<u64> {
-    const ATTEMPTS: [&str; 2] = [
+    const SQLITE: [&str; 2] = [
         "DELETE FROM sign_in_failures WHERE at <= $1",
         "DELETE FROM registration_attempts WHERE at <= $1",
     ];
-    const KEYS: &str =
+    const SQLITE_KEYS: &str =
         "DELETE FROM attempt_keys WHERE touched_at <= $1 AND (locked_until IS NULL OR locked_until <= $2)";
+    const POSTGRES: [&str; 2] = [
+        "DELETE FROM sign_in_failures WHERE id IN
+            (SELECT id FROM sign_in_failures WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
+        "DELETE FROM registration_attempts WHERE id IN
+            (SELECT id FROM registration_attempts WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
+    ];
+    const POSTGRES_KEYS: &str = "DELETE FROM attempt_keys WHERE key IN (SELECT key FROM attempt_keys
+        WHERE touched_at <= $1 AND (locked_until IS NULL OR locked_until <= $2) FOR UPDATE SKIP LOCKED)";
+    let (attempts, keys) = match db {
+        Db::Sqlite(_) => (SQLITE, SQLITE_KEYS),
+        Db::Postgres(_) => (POSTGRES, POSTGRES_KEYS),
+    };
     let mut gone = 0;
-    for sql in ATTEMPTS {
+    for sql in attempts {
         gone += write!(db, |c| sqlx::query(sql)
             .bind(before)
             .execute(c)
             .await
             .map(|r| r.rows_affected()))?;
     }
-    gone += write!(db, |c| sqlx::query(KEYS)
+    gone += write!(db, |c| sqlx::query(keys)
         .bind(before)
         .bind(now)
         .execute(c)

@@ -46,8 +46,9 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         }
         sqlx::query(AUDIT_TEXT).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(MAIL).bind(user_ref).execute(&mut *c).await?;
-        sqlx::query(FAILURES).bind(user_ref).execute(&mut *c).await?;
+        // The key's row first, as a sign-in takes it, so the two never wait for each other.
         sqlx::query(ATTEMPT_KEY).bind(user_ref).execute(&mut *c).await?;
+        sqlx::query(FAILURES).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(USER).bind(user_ref).bind(now).execute(&mut *c).await?;
         for sql in CHILDREN {
             sqlx::query(sql).bind(user_ref).execute(&mut *c).await?;
