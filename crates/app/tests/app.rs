@@ -232,6 +232,8 @@ mod closures;
 mod seminar_operations;
 #[path = "app/seminars.rs"]
 mod seminars;
+#[path = "app/sign_in_limits.rs"]
+mod sign_in_limits;
 #[path = "app/slots.rs"]
 mod slots;
 #[path = "app/stats.rs"]
@@ -262,9 +264,16 @@ async fn terms_acceptance_is_recorded() {
         let site = Site {
             base_url: "http://madoguchi.test".into(),
         };
-        let id = register::register(&t.db, clock.as_ref(), &site, &form, "192.0.2.10")
-            .await
-            .unwrap();
+        let id = register::register(
+            &t.db,
+            clock.as_ref(),
+            &site,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
+            &form,
+            "192.0.2.10",
+        )
+        .await
+        .unwrap();
         let a = madoguchi_store::mail::inbox::acceptances(&t.db, id).await.unwrap();
         assert_eq!(a.len(), 1, "{}", t.db.backend());
         assert_eq!(
@@ -277,6 +286,7 @@ async fn terms_acceptance_is_recorded() {
             &t.db,
             clock.as_ref(),
             &site,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
             &RegistrationForm {
                 accept_terms: false,
                 user_id: "other.user".into(),

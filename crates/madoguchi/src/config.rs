@@ -35,6 +35,40 @@ pub struct Config {
     pub usage: UsageConfig,
     pub http: HttpSection,
     pub metrics: MetricsSection,
+    pub security: SecurityConfig,
+}
+
+/// What bounds the work one burst of requests can cause (AC-5 and issue 11).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecurityConfig {
+    /// Argon2id password hashes (19 MiB each) running at once; default: the number of cores.
+    pub max_concurrent_hashes: Option<usize>,
+    /// How long a request waits for a hashing slot before it is answered 503 `busy`.
+    pub hash_wait_ms: u64,
+    /// Registrations accepted from one client address per hour (then 429 `rate_limited`).
+    pub registrations_per_hour: u32,
+}
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        Self {
+            max_concurrent_hashes: None,
+            hash_wait_ms: 2000,
+            registrations_per_hour: madoguchi_app::accounts::limits::DEFAULT_REGISTRATIONS_PER_HOUR,
+        }
+    }
+}
+
+impl SecurityConfig {
+    pub fn limits(&self) -> madoguchi_app::accounts::limits::Limits {
+        use madoguchi_app::accounts::limits::Limits;
+        Limits::new(
+            self.max_concurrent_hashes.unwrap_or_else(Limits::cores),
+            std::time::Duration::from_millis(self.hash_wait_ms),
+            self.registrations_per_hour,
+        )
+    }
 }
 
 /// PV-1: the usage record.
@@ -150,6 +184,7 @@ impl Default for Config {
             usage: UsageConfig::default(),
             http: HttpSection::default(),
             metrics: MetricsSection::default(),
+            security: SecurityConfig::default(),
         }
     }
 }
@@ -186,6 +221,7 @@ impl fmt::Debug for Config {
             .field("usage", &self.usage)
             .field("http", &self.http)
             .field("metrics", &self.metrics)
+            .field("security", &self.security)
             .finish()
     }
 }
@@ -337,6 +373,23 @@ mod tests {
         flags.listen = Some("127.0.0.1:9100".parse().unwrap());
         let c = load(&flags, env(&[("MADOGUCHI_LISTEN", "127.0.0.1:9200")])).unwrap();
         assert_eq!(c.listen.port(), 9100);
+    }
+
+    #[test]
+    fn security_limits_have_defaults_and_can_be_set() {
+        let c = load(&Overrides::default(), env(&[])).unwrap();
+        assert_eq!(c.security.max_concurrent_hashes, None, "the number of cores");
+        assert_eq!((c.security.hash_wait_ms, c.security.registrations_per_hour), (2000, 10));
+        let c = load(
+            &Overrides::default(),
+            env(&[
+                ("MADOGUCHI_SECURITY__MAX_CONCURRENT_HASHES", "3"),
+                ("MADOGUCHI_SECURITY__REGISTRATIONS_PER_HOUR", "25"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.security.max_concurrent_hashes, Some(3));
+        assert_eq!(c.security.limits().registrations_per_hour(), 25);
     }
 
     #[test]

@@ -87,6 +87,14 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention
     let sessions = madoguchi_store::accounts::sessions::purge(db, clock.now() - madoguchi_app::accounts::session::IDLE)
         .await
         .map_err(|e| e.to_string())?;
+    // Counted attempts older than every window (AC-5: 15 minutes, registrations: an hour).
+    let attempts = madoguchi_store::accounts::attempts::purge(
+        db,
+        clock.now() - madoguchi_app::accounts::register::REGISTRATION_WINDOW,
+        clock.now(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     let reminders = madoguchi_app::consultations::schedule::send_reminders(db, clock)
         .await
         .map_err(|e| e.to_string())?;
@@ -98,6 +106,7 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention
         accounts,
         usage_purged,
         sessions,
+        attempts,
         reminders,
         noticed = swept.noticed,
         deleted = swept.deleted,

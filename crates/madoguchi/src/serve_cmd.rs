@@ -102,8 +102,18 @@ pub async fn create_staff(
         .ok_or_else(|| format!("unknown role {role}; roles: counsellor, office_admin, national_admin"))?;
     let config = load(&args, None)?;
     let db = open(&config).await?;
-    let result =
-        madoguchi_app::accounts::staff::create(&db, &SystemClock, None, role, office.as_deref(), &user_id, &name).await;
+    let limits = config.security.limits();
+    let result = madoguchi_app::accounts::staff::create(
+        &db,
+        &SystemClock,
+        &limits,
+        None,
+        role,
+        office.as_deref(),
+        &user_id,
+        &name,
+    )
+    .await;
     db.close().await;
     let c = result.map_err(|e| e.to_string())?;
     println!("created {} {}", role.code(), c.user_id);
@@ -261,6 +271,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         test_clock: offset_clock,
         maintenance: madoguchi_web::http::maintenance::ModeCache::default(),
         http: crate::limits::http_config(&config.http, &config.metrics),
+        limits: config.security.limits(),
     };
     tracing::info!(http = ?state.http, "connection limits");
     if demo {

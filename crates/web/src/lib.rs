@@ -43,6 +43,8 @@ pub struct AppState {
     pub usage: madoguchi_app::records::usage::Recorder,
     /// Timeouts, the connection limit and who may read `/metrics` (issue 11).
     pub http: http::limits::HttpConfig,
+    /// Password hashes at once and registrations per address (`security.*` in the configuration).
+    pub limits: madoguchi_app::accounts::limits::Limits,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");

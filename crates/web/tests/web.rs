@@ -27,6 +27,8 @@ mod hardening;
 mod notices;
 #[path = "web/seminars.rs"]
 mod seminars;
+#[path = "web/sign_in_limits.rs"]
+mod sign_in_limits;
 #[path = "web/staff.rs"]
 mod staff;
 #[path = "web/staff_slots.rs"]
@@ -86,6 +88,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::http::limits::HttpConfig::default(),
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     }
 }
 

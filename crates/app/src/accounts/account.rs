@@ -5,6 +5,7 @@ use madoguchi_domain::clock::Clock;
 use madoguchi_store::{Db, accounts::erase, accounts::sessions, accounts::users};
 
 use crate::AppError;
+use crate::accounts::limits::Limits;
 use crate::accounts::session::{self, Session};
 use crate::shared::FieldProblem;
 
@@ -22,13 +23,13 @@ const WRONG_CURRENT: AppError = AppError::Unauthorized {
     message: "the current password is not correct",
 };
 
-async fn check_current(db: &Db, user_ref: i64, current: &str) -> Result<users::UserRow, AppError> {
+async fn check_current(db: &Db, limits: &Limits, user_ref: i64, current: &str) -> Result<users::UserRow, AppError> {
     let user = users::by_id(db, user_ref).await?.ok_or(WRONG_CURRENT)?;
-    let (pw, hash) = (current.to_owned(), user.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || madoguchi_domain::password::verify(&pw, &hash))
-        .await
-        .unwrap_or(false);
-    if ok { Ok(user) } else { Err(WRONG_CURRENT) }
+    if limits.verify(current, &user.password_hash).await? {
+        Ok(user)
+    } else {
+        Err(WRONG_CURRENT)
+    }
 }
 
 /// AC-7: a new password, different from the current one. Every other session ends and
@@ -36,17 +37,14 @@ async fn check_current(db: &Db, user_ref: i64, current: &str) -> Result<users::U
 pub async fn change_password(
     db: &Db,
     clock: &dyn Clock,
+    limits: &Limits,
     user_ref: i64,
     current: &str,
     new: &str,
 ) -> Result<Session, AppError> {
-    let user = check_current(db, user_ref, current).await?;
+    let user = check_current(db, limits, user_ref, current).await?;
     madoguchi_domain::password::validate_new(new, &user.user_id, Some(current)).map_err(|p| weak(p.code()))?;
-    let pw = new.to_owned();
-    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&pw))
-        .await
-        .map_err(|e| AppError::Random(e.to_string()))?
-        .map_err(|e| AppError::Random(e.to_string()))?;
+    let hash = limits.hash(new).await?;
     let mut tx = db.begin().await?;
     users::set_password(&mut tx, user_ref, &hash, clock.now(), false).await?;
     tx.commit().await?;
@@ -57,8 +55,8 @@ pub async fn change_password(
 /// AC-9: the person deletes their registration. Future consultations and seminar places
 /// are given back first; then personal data is erased at once, and an anonymous record
 /// stays for statistics (PV-6).
-pub async fn delete(db: &Db, clock: &dyn Clock, user_ref: i64, current: &str) -> Result<(), AppError> {
-    check_current(db, user_ref, current).await?;
+pub async fn delete(db: &Db, clock: &dyn Clock, limits: &Limits, user_ref: i64, current: &str) -> Result<(), AppError> {
+    check_current(db, limits, user_ref, current).await?;
     release_future(db, clock, user_ref).await?;
     let mut tx = db.begin().await?;
     erase::erase_user(&mut tx, user_ref, clock.now()).await?;

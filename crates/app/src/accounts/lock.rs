@@ -6,6 +6,7 @@ use madoguchi_domain::clock::Clock;
 use madoguchi_store::accounts::tokens::{self, Consumed, Purpose};
 use madoguchi_store::{Db, accounts::sessions, accounts::users, mail::inbox, mail::outbox};
 
+use crate::accounts::limits::Limits;
 use crate::shared::Site;
 use crate::{AppError, mail::letters, shared::secrets};
 
@@ -86,7 +87,13 @@ pub async fn send_reset(db: &Db, clock: &dyn Clock, site: &Site, user_id: &str) 
 }
 
 /// Sets a new password from a reset link; this lifts the lock (AC-8).
-pub async fn reset_password(db: &Db, clock: &dyn Clock, token: &str, new_password: &str) -> Result<(), AppError> {
+pub async fn reset_password(
+    db: &Db,
+    clock: &dyn Clock,
+    limits: &Limits,
+    token: &str,
+    new_password: &str,
+) -> Result<(), AppError> {
     let now = clock.now();
     let hash_of = secrets::hash_token(token);
     // Check the password before using up the link, so a typo does not cost the link.
@@ -108,11 +115,7 @@ pub async fn reset_password(db: &Db, clock: &dyn Clock, token: &str, new_passwor
             offences: Vec::new(),
         }])
     })?;
-    let password = new_password.to_owned();
-    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&password))
-        .await
-        .map_err(|e| AppError::Random(e.to_string()))?
-        .map_err(|e| AppError::Random(e.to_string()))?;
+    let hash = limits.hash(new_password).await?;
     let mut tx = db.begin().await?;
     if tokens::consume(&mut tx, &hash_of, Purpose::Reset, now).await? != Consumed::Ok(user_ref) {
         return Err(bad_link("token_invalid"));
@@ -120,6 +123,8 @@ pub async fn reset_password(db: &Db, clock: &dyn Clock, token: &str, new_passwor
     users::set_password(&mut tx, user_ref, &hash, now, true).await?;
     tx.commit().await?;
     sessions::delete_for_user(db, user_ref).await?;
-    madoguchi_store::accounts::sessions::clear_failures(db, &user.user_id.to_ascii_lowercase()).await?;
+    // AC-8: the reset also lifts the AC-5 lock and forgets the failures.
+    let key = crate::accounts::sign_in::attempt_key(&user.user_id);
+    madoguchi_store::accounts::attempts::clear(db, &key, now).await?;
     Ok(())
 }

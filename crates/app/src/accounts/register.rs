@@ -3,12 +3,14 @@
 
 use chrono::Duration;
 use madoguchi_domain::clock::Clock;
+use madoguchi_store::accounts::attempts;
 use madoguchi_store::accounts::tokens::{self, Consumed, Purpose};
 use madoguchi_store::accounts::users::{self, NewUser};
 use madoguchi_store::mail::inbox::{self, Acceptance};
 use madoguchi_store::{Db, mail::outbox};
 
-use crate::accounts::fields::{self, RegistrationForm};
+use crate::accounts::fields::{self, RegistrationForm, ValidRegistration};
+use crate::accounts::limits::Limits;
 use crate::shared::Site;
 use crate::{AppError, mail::letters, shared::secrets};
 
@@ -24,20 +26,46 @@ fn random() -> Result<String, AppError> {
     secrets::random_token().map_err(|e| AppError::Random(e.to_string()))
 }
 
+/// Registrations from one client address are counted over this window.
+pub const REGISTRATION_WINDOW: Duration = Duration::hours(1);
+
 /// Creates the provisional account and queues the verification mail, in one transaction.
+/// A valid form is counted against the client address's hourly limit before its password
+/// is hashed; a registration that then does not happen is taken off the count.
 pub async fn register(
     db: &Db,
     clock: &dyn Clock,
     site: &Site,
+    limits: &Limits,
     form: &RegistrationForm,
     client_addr: &str,
 ) -> Result<i64, AppError> {
     let valid = fields::check_registration(form)?;
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&password))
-        .await
-        .map_err(|e| AppError::Random(e.to_string()))?
-        .map_err(|e| AppError::Random(e.to_string()))?;
+    let now = clock.now();
+    let since = now - REGISTRATION_WINDOW;
+    let Some(attempt) =
+        attempts::admit_registration(db, client_addr, now, since, limits.registrations_per_hour()).await?
+    else {
+        return Err(AppError::RateLimited);
+    };
+    let created = create(db, clock, site, limits, form, &valid, client_addr).await;
+    if created.is_err() {
+        attempts::withdraw_registration(db, attempt).await?;
+    }
+    created
+}
+
+/// The registration itself, once the form is valid and counted.
+async fn create(
+    db: &Db,
+    clock: &dyn Clock,
+    site: &Site,
+    limits: &Limits,
+    form: &RegistrationForm,
+    valid: &ValidRegistration,
+    client_addr: &str,
+) -> Result<i64, AppError> {
+    let hash = limits.hash(&form.password).await?;
     let now = clock.now();
     let user = NewUser {
         user_id: valid.user_id.clone(),

@@ -5,13 +5,15 @@ use chrono::NaiveDate;
 use madoguchi_domain::clock::Clock;
 use madoguchi_domain::staff::{self as rules, Role};
 use madoguchi_domain::totp;
+use madoguchi_store::accounts::attempts::{self, Settled};
 use madoguchi_store::accounts::sessions::{self, Owner};
 use madoguchi_store::accounts::staff::{self as store, NewStaff, StaffRow};
 use madoguchi_store::{Db, accounts::users, eligibility};
 
 use crate::AppError;
+use crate::accounts::limits::Limits;
 use crate::accounts::session::{self, Session};
-use crate::accounts::sign_in::{MAX_FAILURES, WINDOW};
+use crate::accounts::sign_in;
 use crate::shared::StaffMember;
 
 /// What the operator is shown once, when a staff account is created.
@@ -40,9 +42,11 @@ fn generate_password() -> Result<String, AppError> {
 
 /// Creates a staff account. `creator` is `None` for the operator's CLI; a console user may
 /// create only what their role allows.
+#[allow(clippy::too_many_arguments)] // who creates, and the new member's role, office, ID and name
 pub async fn create(
     db: &Db,
     clock: &dyn Clock,
+    limits: &Limits,
     creator: Option<&StaffMember>,
     role: Role,
     office: Option<&str>,
@@ -66,11 +70,7 @@ pub async fn create(
     };
     let password = generate_password()?;
     let secret = totp::new_secret().map_err(random_err)?;
-    let pw = password.clone();
-    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&pw))
-        .await
-        .map_err(random_err)?
-        .map_err(random_err)?;
+    let hash = limits.hash(&password).await?;
     let new = NewStaff {
         user_id: id.as_str().to_owned(),
         user_key: id.normalized(),
@@ -103,44 +103,30 @@ const INVALID: AppError = AppError::Unauthorized {
     message: "the user ID, password or one-time code is not correct",
 };
 
-/// Staff sign-in: user ID, password and a TOTP code used once; locks after repeated
-/// failures like job-seeker sign-in (AC-5); a new session ID.
+/// Staff sign-in: user ID, password and a TOTP code used once; limited and locked like
+/// job-seeker sign-in (AC-5), counted before the password is checked; a new session ID.
+#[allow(clippy::too_many_arguments)] // the typed credentials and where they came from
 pub async fn sign_in(
     db: &Db,
     clock: &dyn Clock,
+    limits: &Limits,
     user_id: &str,
     password: &str,
     code: &str,
     client_addr: &str,
     old_session: Option<&str>,
 ) -> Result<Session, AppError> {
-    let now = clock.now();
-    // A user ID is at most 32 characters (AC-2); longer input is cut so it cannot bloat the failure log.
-    let key: String = user_id.trim().to_ascii_lowercase().chars().take(64).collect();
-    let failure_key = format!("staff:{key}");
-    let (failures, addr_failures) = sessions::failures_since(db, &failure_key, client_addr, now - WINDOW).await?;
-    if addr_failures >= crate::accounts::sign_in::MAX_ADDRESS_FAILURES {
-        return Err(AppError::RateLimited);
-    }
-    let staff = store::by_key(db, &key).await?;
-    let locked = staff
-        .as_ref()
-        .and_then(|s| s.failures_locked_until)
-        .is_some_and(|t| t > now);
-    if failures >= MAX_FAILURES || locked {
-        return Err(AppError::Forbidden {
-            code: "account_locked",
-            message: "this account is locked for 15 minutes",
-        });
-    }
-    let hash = match &staff {
-        Some(s) => s.password_hash.clone(),
-        None => crate::accounts::sign_in::decoy_hash().await,
+    const LOCKED: AppError = AppError::Forbidden {
+        code: "account_locked",
+        message: "this account is locked for 15 minutes",
     };
-    let pw = password.to_owned();
-    let password_ok = tokio::task::spawn_blocking(move || madoguchi_domain::password::verify(&pw, &hash))
-        .await
-        .unwrap_or(false);
+    let now = clock.now();
+    let key = sign_in::attempt_key(user_id);
+    let failure_key = format!("staff:{key}");
+    let attempt = sign_in::admit(db, &failure_key, client_addr, now, LOCKED).await?;
+    let staff = store::by_key(db, &key).await?;
+    let hash = staff.as_ref().map(|s| s.password_hash.as_str());
+    let password_ok = sign_in::check(db, limits, attempt, password, hash).await?;
     let step = staff
         .as_ref()
         .and_then(|s| totp::base32_decode(&s.totp_secret))
@@ -149,15 +135,14 @@ pub async fn sign_in(
         (Some(s), true, Some(step)) => store::use_totp_step(db, s.id, step).await?.then_some(s.id),
         _ => None,
     };
-    let Some(staff_id) = accepted else {
-        sessions::record_failure(db, &failure_key, client_addr, now).await?;
-        if failures + 1 >= MAX_FAILURES {
-            store::lock_until(db, &key, now + WINDOW).await?;
-        }
-        return Err(INVALID);
-    };
-    sessions::clear_failures(db, &failure_key).await?;
-    session::rotate(db, clock, old_session, Owner::Staff(staff_id)).await
+    match (
+        attempts::settle(db, &failure_key, accepted.is_some(), now, sign_in::limits_at(now)).await?,
+        accepted,
+    ) {
+        (Settled::SignedIn, Some(staff_id)) => session::rotate(db, clock, old_session, Owner::Staff(staff_id)).await,
+        (Settled::Locked, _) => Err(LOCKED),
+        _ => Err(INVALID),
+    }
 }
 
 /// The staff member behind a session.

@@ -127,11 +127,8 @@ async fn seed_seeker(
     if users::by_key(db, user_id).await?.is_some() {
         return Ok(false);
     }
-    let password = SEEKER_PASSWORD.to_owned();
-    let hash = tokio::task::spawn_blocking(move || madoguchi_domain::password::hash(&password))
-        .await
-        .map_err(|e| AppError::Random(e.to_string()))?
-        .map_err(|e| AppError::Random(e.to_string()))?;
+    // Seeding runs at start-up, one hash after another, under its own bound.
+    let hash = crate::accounts::limits::Limits::default().hash(SEEKER_PASSWORD).await?;
     let now = clock.now();
     let user = users::NewUser {
         user_id: user_id.into(),
@@ -271,13 +268,15 @@ pub async fn seed_staff(
     if madoguchi_store::accounts::staff::any_national_admin(db).await? {
         return Ok(Vec::new());
     }
+    // Seeding runs at start-up, one account after another, under its own bound.
+    let limits = crate::accounts::limits::Limits::default();
     let mut out = Vec::new();
     for (role, office, user_id, name) in [
         (Role::Counsellor, Some("28011"), "demo.counsellor", "相談 一郎"),
         (Role::OfficeAdmin, Some("28011"), "demo.office-admin", "所長 二郎"),
         (Role::NationalAdmin, None, "demo.national-admin", "本省 三郎"),
     ] {
-        let c = crate::accounts::staff::create(db, clock, None, role, office, user_id, name).await?;
+        let c = crate::accounts::staff::create(db, clock, &limits, None, role, office, user_id, name).await?;
         out.push((role.code(), c));
     }
     Ok(out)

@@ -14,8 +14,10 @@ pub enum ErrorCode {
     Unauthorized,
     /// The account is locked (AC-5, AC-8) or not yet usable.
     Forbidden,
-    /// Too many attempts from one client address (AC-5).
+    /// Too many attempts from one client address (AC-5, registrations).
     RateLimited,
+    /// Every password-hashing slot stayed taken: try again shortly (503 with `Retry-After`).
+    Busy,
     Unavailable,
     Internal,
 }
@@ -30,6 +32,7 @@ impl ErrorCode {
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::RateLimited => "rate_limited",
+            Self::Busy => "busy",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -67,6 +70,9 @@ pub enum AppError {
     Forbidden { code: &'static str, message: &'static str },
     #[error("too many attempts; please wait and try again")]
     RateLimited,
+    /// The server is checking as many passwords as it may at once; nothing was checked.
+    #[error("the server is busy; please try again in {retry_after_seconds} seconds")]
+    Busy { retry_after_seconds: u64 },
     #[error("the database is unavailable")]
     Unavailable(#[source] StoreError),
     #[error("internal error")]
@@ -87,6 +93,7 @@ impl AppError {
             Self::Unauthorized { .. } => ErrorCode::Unauthorized,
             Self::Forbidden { .. } => ErrorCode::Forbidden,
             Self::RateLimited => ErrorCode::RateLimited,
+            Self::Busy { .. } => ErrorCode::Busy,
             Self::Unavailable(_) => ErrorCode::Unavailable,
             Self::Internal(_) | Self::Random(_) => ErrorCode::Internal,
         }

@@ -210,9 +210,18 @@ async fn requests_are_scheduled_by_staff() {
             .await
             .unwrap();
 
-        madoguchi_app::accounts::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.c", "x")
-            .await
-            .unwrap();
+        madoguchi_app::accounts::staff::create(
+            &t.db,
+            &clock,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
+            None,
+            Role::Counsellor,
+            Some("28011"),
+            "kobe.c",
+            "x",
+        )
+        .await
+        .unwrap();
         let member = madoguchi_store::accounts::staff::by_key(&t.db, "kobe.c")
             .await
             .unwrap()
@@ -274,9 +283,18 @@ async fn office_cancellation_tells_the_user() {
         let id = booking::book(&t.db, &clock, user, slot, &Details::default())
             .await
             .unwrap();
-        madoguchi_app::accounts::staff::create(&t.db, &clock, None, Role::Counsellor, Some("28011"), "kobe.oc", "x")
-            .await
-            .unwrap();
+        madoguchi_app::accounts::staff::create(
+            &t.db,
+            &clock,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
+            None,
+            Role::Counsellor,
+            Some("28011"),
+            "kobe.oc",
+            "x",
+        )
+        .await
+        .unwrap();
         let m = madoguchi_store::accounts::staff::by_key(&t.db, "kobe.oc")
             .await
             .unwrap()

@@ -14,7 +14,7 @@ use madoguchi_domain::clock::{Clock, ManualClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_domain::usage::Actor;
 use madoguchi_store::consultations::reservations::Details;
-use madoguchi_store::{Db, accounts::sessions, accounts::users, eligibility, testing};
+use madoguchi_store::{Db, accounts::users, eligibility, testing};
 use sqlx::Row;
 use tokio::sync::watch;
 
@@ -90,9 +90,18 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
     madoguchi_app::accounts::session::start(db, clock, madoguchi_store::accounts::sessions::Owner::User(id))
         .await
         .unwrap();
-    sessions::record_failure(db, &format!("erase{tag}"), "192.0.2.44", clock.now())
-        .await
-        .unwrap();
+    // A failed sign-in leaves a failure and the limit's row, both named by the user ID.
+    let failed = madoguchi_app::accounts::sign_in::sign_in(
+        db,
+        clock,
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
+        &format!("erase{tag}"),
+        "Not-The-Password#1",
+        "192.0.2.44",
+        None,
+    )
+    .await;
+    assert!(failed.is_err());
     let counsellor = staff::member(
         db,
         madoguchi_store::accounts::staff::by_key(db, "kobe.erase")
@@ -264,6 +273,7 @@ async fn pv6_deletion_leaves_no_personal_field_anywhere() {
         staff::create(
             &t.db,
             &clock,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
             None,
             Role::Counsellor,
             Some("28011"),
@@ -275,6 +285,7 @@ async fn pv6_deletion_leaves_no_personal_field_anywhere() {
         staff::create(
             &t.db,
             &clock,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
             None,
             Role::Counsellor,
             Some("13010"),
@@ -293,7 +304,15 @@ async fn pv6_deletion_leaves_no_personal_field_anywhere() {
         let before = statistics(&t.db).await;
 
         // AC-9: the person deletes the account; the future consultation's seat comes back.
-        account::delete(&t.db, &clock, a, PASSWORD).await.unwrap();
+        account::delete(
+            &t.db,
+            &clock,
+            &madoguchi_app::accounts::limits::Limits::for_tests(),
+            a,
+            PASSWORD,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             leftovers(&t.db, "0001").await,
             Vec::<String>::new(),

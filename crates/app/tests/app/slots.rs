@@ -18,9 +18,18 @@ fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
 }
 
 async fn admin(db: &madoguchi_store::Db, clock: &FixedClock, key: &str) -> StaffMember {
-    madoguchi_app::accounts::staff::create(db, clock, None, Role::OfficeAdmin, Some("28011"), key, "管理者")
-        .await
-        .unwrap();
+    madoguchi_app::accounts::staff::create(
+        db,
+        clock,
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
+        None,
+        Role::OfficeAdmin,
+        Some("28011"),
+        key,
+        "管理者",
+    )
+    .await
+    .unwrap();
     let m = madoguchi_store::accounts::staff::by_key(db, key)
         .await
         .unwrap()

@@ -23,9 +23,18 @@ fn jst_at(d: u32, h: u32, m: u32) -> DateTime<Utc> {
 }
 
 async fn member(db: &Db, clock: &FixedClock, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::accounts::staff::create(db, clock, None, role, office, key, "職員")
-        .await
-        .unwrap();
+    madoguchi_app::accounts::staff::create(
+        db,
+        clock,
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
+        None,
+        role,
+        office,
+        key,
+        "職員",
+    )
+    .await
+    .unwrap();
     let m = madoguchi_store::accounts::staff::by_key(db, key)
         .await
         .unwrap()

@@ -193,9 +193,18 @@ async fn staff_member(
     office: Option<&str>,
     id: &str,
 ) -> madoguchi_app::shared::StaffMember {
-    staff::create(db, clock, None, role, office, id, "職員 一郎")
-        .await
-        .unwrap();
+    staff::create(
+        db,
+        clock,
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
+        None,
+        role,
+        office,
+        id,
+        "職員 一郎",
+    )
+    .await
+    .unwrap();
     let row = madoguchi_store::accounts::staff::by_key(db, id).await.unwrap().unwrap();
     staff::member(db, row.id).await.unwrap().unwrap()
 }

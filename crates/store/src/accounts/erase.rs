@@ -14,6 +14,9 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
     // goes before the address itself is erased.
     const MAIL: &str = "DELETE FROM outbox WHERE lower(recipient) = (SELECT lower(email) FROM users WHERE id = $1)";
     const FAILURES: &str = "DELETE FROM sign_in_failures WHERE user_key = (SELECT user_key FROM users WHERE id = $1)";
+    // The sign-in limit's row is named after the user ID.
+    const ATTEMPT_KEY: &str =
+        "DELETE FROM attempt_keys WHERE key = 'user:' || (SELECT user_key FROM users WHERE id = $1)";
     const CHILDREN: [&str; 8] = [
         "DELETE FROM sessions WHERE user_ref = $1",
         "DELETE FROM email_tokens WHERE user_ref = $1",
@@ -45,6 +48,8 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         }
         sqlx::query(AUDIT_TEXT).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(MAIL).bind(user_ref).execute(&mut *c).await?;
+        // The key's row first, as a sign-in takes it, so the two never wait for each other.
+        sqlx::query(ATTEMPT_KEY).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(FAILURES).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(USER).bind(user_ref).bind(now).execute(&mut *c).await?;
         for sql in CHILDREN {

@@ -1,6 +1,8 @@
-//! Job-seeker and staff accounts: users, sessions and sign-in failures, single-use tokens,
-//! staff rows, inactivity and erasure (AC-1…AC-10, PV-6).
+//! Job-seeker and staff accounts: users, sessions, the attempts that sign-in and
+//! registration limits count, single-use tokens, staff rows, inactivity and erasure
+//! (AC-1…AC-10, PV-6).
 
+pub mod attempts;
 pub mod erase;
 pub mod inactivity;
 pub mod sessions;

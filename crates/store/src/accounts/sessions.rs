@@ -1,5 +1,5 @@
-//! Server-side sessions (AC-6) and sign-in failure counts (AC-5). Only hashes of the
-//! cookie values are stored; any replica can serve any request.
+//! Server-side sessions (AC-6). Only hashes of the cookie values are stored; any replica
+//! can serve any request. Sign-in failures are counted in `attempts`.
 
 use chrono::{DateTime, Utc};
 
@@ -105,39 +105,4 @@ pub async fn purge(db: &Db, idle_since: DateTime<Utc>) -> Result<u64> {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?)
-}
-
-pub async fn record_failure(db: &Db, user_key: &str, client_addr: &str, now: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "INSERT INTO sign_in_failures (user_key, client_addr, at) VALUES ($1, $2, $3)";
-    write!(db, |c| sqlx::query(SQL)
-        .bind(user_key)
-        .bind(client_addr)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-/// Failures for one account and for one client address since `since`.
-pub async fn failures_since(db: &Db, user_key: &str, client_addr: &str, since: DateTime<Utc>) -> Result<(i64, i64)> {
-    const USER: &str = "SELECT COUNT(*) FROM sign_in_failures WHERE user_key = $1 AND at > $2";
-    const ADDR: &str = "SELECT COUNT(*) FROM sign_in_failures WHERE client_addr = $1 AND at > $2";
-    let (u, a) = read!(db, |c| {
-        let (u,): (i64,) = sqlx::query_as(USER).bind(user_key).bind(since).fetch_one(c).await?;
-        let (a,): (i64,) = sqlx::query_as(ADDR).bind(client_addr).bind(since).fetch_one(c).await?;
-        (u, a)
-    });
-    Ok((u, a))
-}
-
-/// A successful sign-in clears the account's failure count.
-pub async fn clear_failures(db: &Db, user_key: &str) -> Result<()> {
-    const SQL: &str = "DELETE FROM sign_in_failures WHERE user_key = $1";
-    write!(db, |c| sqlx::query(SQL)
-        .bind(user_key)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
 }

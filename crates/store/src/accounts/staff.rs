@@ -24,7 +24,6 @@ pub struct StaffRow {
     pub role: String,
     pub office_code: Option<String>,
     pub totp_secret: String,
-    pub failures_locked_until: Option<DateTime<Utc>>,
 }
 
 pub async fn insert(db: &Db, s: &NewStaff, now: DateTime<Utc>) -> Result<i64> {
@@ -47,7 +46,7 @@ pub async fn insert(db: &Db, s: &NewStaff, now: DateTime<Utc>) -> Result<i64> {
 macro_rules! staff_select {
     ($where:literal) => {
         concat!(
-            "SELECT id, user_id, password_hash, name, role, office_code, totp_secret, failures_locked_until ",
+            "SELECT id, user_id, password_hash, name, role, office_code, totp_secret ",
             "FROM staff WHERE ",
             $where
         )
@@ -83,17 +82,6 @@ pub async fn use_totp_step(db: &Db, id: i64, step: i64) -> Result<bool> {
         .await
         .map(|r| r.rows_affected()))?;
     Ok(n == 1)
-}
-
-pub async fn lock_until(db: &Db, user_key: &str, until: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "UPDATE staff SET failures_locked_until = $2 WHERE user_key = $1";
-    write!(db, |c| sqlx::query(SQL)
-        .bind(user_key)
-        .bind(until)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
 }
 
 /// One audit entry: who did or saw what, about whom.

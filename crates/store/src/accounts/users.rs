@@ -38,7 +38,6 @@ pub struct UserRow {
     pub password_changed_at: DateTime<Utc>,
     pub last_sign_in_at: Option<DateTime<Utc>>,
     pub locked_at: Option<DateTime<Utc>>,
-    pub failures_locked_until: Option<DateTime<Utc>>,
 }
 
 /// The columns of `UserRow`, spelled once for the queries below.
@@ -46,7 +45,7 @@ macro_rules! user_select {
     ($where:literal) => {
         concat!(
             "SELECT id, user_id, password_hash, name, name_kana, address, email, phone, lang, state, created_at, ",
-            "password_changed_at, last_sign_in_at, locked_at, failures_locked_until FROM users WHERE ",
+            "password_changed_at, last_sign_in_at, locked_at FROM users WHERE ",
             $where
         )
     };
@@ -108,24 +107,12 @@ pub async fn purge_provisional(db: &Db, before: DateTime<Utc>) -> Result<u64> {
         .map(|r| r.rows_affected()))?)
 }
 
-/// A successful sign-in: remember when, and forget the temporary lock.
+/// A successful sign-in: remember when (AC-10 counts from it).
 pub async fn record_sign_in(db: &Db, id: i64, now: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "UPDATE users SET last_sign_in_at = $2, failures_locked_until = NULL, inactivity_notice_at = NULL WHERE id = $1";
+    const SQL: &str = "UPDATE users SET last_sign_in_at = $2, inactivity_notice_at = NULL WHERE id = $1";
     write!(db, |c| sqlx::query(SQL)
         .bind(id)
         .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-/// AC-5: lock the account until `until` after too many failures.
-pub async fn lock_until(db: &Db, user_key: &str, until: DateTime<Utc>) -> Result<()> {
-    const SQL: &str = "UPDATE users SET failures_locked_until = $2 WHERE user_key = $1";
-    write!(db, |c| sqlx::query(SQL)
-        .bind(user_key)
-        .bind(until)
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
@@ -147,8 +134,7 @@ pub async fn lock(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<()> {
 /// Sets a new password; a reset also lifts the lock (AC-8).
 pub async fn set_password(tx: &mut Tx, id: i64, hash: &str, now: DateTime<Utc>, unlock: bool) -> Result<()> {
     const SQL: &str = "UPDATE users SET password_hash = $2, password_changed_at = $3,
-        locked_at = CASE WHEN $4 THEN NULL ELSE locked_at END,
-        failures_locked_until = CASE WHEN $4 THEN NULL ELSE failures_locked_until END WHERE id = $1";
+        locked_at = CASE WHEN $4 THEN NULL ELSE locked_at END WHERE id = $1";
     in_tx!(tx, |c| sqlx::query(SQL)
         .bind(id)
         .bind(hash)

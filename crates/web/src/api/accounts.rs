@@ -47,7 +47,11 @@ pub struct RegistrationResponse {
 #[utoipa::path(post, path = "/api/v1/registrations", tag = "accounts", request_body = RegistrationRequest,
     responses((status = 201, body = RegistrationResponse),
         (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`invalid_characters`, `weak_password`, `invalid_input`, `user_id_taken`, `malformed_json`")))]
+         description = "`invalid_characters`, `weak_password`, `invalid_input`, `user_id_taken`, `malformed_json`"),
+        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`rate_limited`: too many registrations from this client address in the last hour"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn create_registration(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -73,6 +77,7 @@ pub async fn create_registration(
         &state.db,
         state.clock.as_ref(),
         &state.site,
+        &state.limits,
         &form,
         &visitor.client_addr,
     )
@@ -126,7 +131,9 @@ pub struct SessionResponse {
     responses((status = 200, body = SessionResponse),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`invalid_credentials`"),
         (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`account_locked`, `email_not_verified`"),
-        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`rate_limited`")))]
+        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`rate_limited`"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn create_session(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -137,6 +144,7 @@ pub async fn create_session(
     let done = match sign_in::sign_in(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         &r.user_id,
         &r.password,
         &visitor.client_addr,
@@ -258,7 +266,9 @@ pub struct PasswordChange {
     responses((status = 204),
         (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`weak_password`"),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`not_signed_in`, `invalid_credentials` (the current password)")))]
+         description = "`not_signed_in`, `invalid_credentials` (the current password)"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn change_password(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -269,6 +279,7 @@ pub async fn change_password(
     let s = madoguchi_app::accounts::account::change_password(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         id,
         &r.current_password,
         &r.new_password,
@@ -291,7 +302,9 @@ pub struct DeleteRequest {
 #[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = DeleteRequest,
     responses((status = 204),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`not_signed_in`, `invalid_credentials`")))]
+         description = "`not_signed_in`, `invalid_credentials`"),
+        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn delete_me(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -299,7 +312,8 @@ pub async fn delete_me(
 ) -> Result<Response, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let r = body(json)?;
-    madoguchi_app::accounts::account::delete(&state.db, state.clock.as_ref(), id, &r.current_password).await?;
+    madoguchi_app::accounts::account::delete(&state.db, state.clock.as_ref(), &state.limits, id, &r.current_password)
+        .await?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear_cookie())]).into_response())
 }
 

@@ -6,7 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 use madoguchi_app::{AppError, ErrorCode};
 use madoguchi_domain::calendar::{Closure, ClosureKind};
 
-use crate::http::problem::status_of;
+use crate::http::problem::{retry_after, status_of};
 use crate::i18n::Lang;
 
 /// The part of every page's model that the base template reads.
@@ -100,10 +100,11 @@ impl IntoResponse for PageError {
             | ErrorCode::Unauthorized
             | ErrorCode::Forbidden
             | ErrorCode::RateLimited => (lang.t("error-bad-request"), e.to_string()),
+            ErrorCode::Busy => (lang.t("error-unavailable"), lang.t("problem-busy")),
             ErrorCode::Unavailable => (lang.t("error-unavailable"), lang.t("error-unavailable-detail")),
             ErrorCode::Internal => (lang.t("error-internal"), lang.t("error-internal-detail")),
         };
-        if status.is_server_error() {
+        if status.is_server_error() && e.code() != ErrorCode::Busy {
             tracing::error!(error = ?e, "page failed");
         }
         let page = ErrorPage {
@@ -111,7 +112,7 @@ impl IntoResponse for PageError {
             heading,
             message,
         };
-        render(&page, status)
+        retry_after(&e, render(&page, status))
     }
 }
 

@@ -102,9 +102,19 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Busy | ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
+}
+
+/// Adds `Retry-After` to the answer of a refusal that says when to come back (`busy`).
+pub fn retry_after(e: &AppError, mut response: Response) -> Response {
+    if let AppError::Busy { retry_after_seconds } = e {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, (*retry_after_seconds).into());
+    }
+    response
 }
 
 /// An `AppError` on its way out of the API: logged in full, shown without internals.
@@ -120,10 +130,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let e = self.0;
         let status = status_of(e.code());
-        if status.is_server_error() {
+        let busy = matches!(e, AppError::Busy { .. });
+        if status.is_server_error() && !busy {
             tracing::error!(error = ?e, "request failed");
         }
-        let detail = (!status.is_server_error()).then(|| e.to_string());
+        let detail = (!status.is_server_error() || busy).then(|| e.to_string());
         let mut p = Problem::new(
             status,
             e.specific_code(),
@@ -150,7 +161,7 @@ impl IntoResponse for ApiError {
             }
             _ => {}
         }
-        p.into_response()
+        retry_after(&e, p.into_response())
     }
 }
 

@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::http::cookies::{clear_cookie, set_cookie};
 use crate::http::forms::{FormField, Notice, TokenQuery, confirm_link, describe, field_value, with_cookie};
 use crate::http::page::{Page, PageError, render};
+use crate::http::problem::{retry_after, status_of};
 use crate::http::usage;
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
@@ -38,6 +39,8 @@ struct RegisterPage {
     phone: FormField,
     terms_checked: bool,
     terms_error: String,
+    /// A refusal of the whole form (too many registrations, busy), above it.
+    error: String,
 }
 
 fn register_page(lang: Lang, csrf: String, form: &RegistrationForm, problems: &[FieldProblem]) -> RegisterPage {
@@ -80,6 +83,7 @@ fn register_page(lang: Lang, csrf: String, form: &RegistrationForm, problems: &[
         phone,
         terms_checked: form.accept_terms,
         terms_error,
+        error: String::new(),
     }
 }
 
@@ -117,6 +121,7 @@ pub async fn register_submit(
         &state.db,
         state.clock.as_ref(),
         &state.site,
+        &state.limits,
         &form,
         &visitor.client_addr,
     )
@@ -140,6 +145,15 @@ pub async fn register_submit(
                 &register_page(lang, csrf, &form, &[problem]),
                 StatusCode::CONFLICT,
             ))
+        }
+        // Every typed value stays on the form except the password.
+        Err(e @ (AppError::RateLimited | AppError::Busy { .. })) => {
+            let mut view = register_page(lang, csrf, &form, &[]);
+            view.error = match e {
+                AppError::RateLimited => lang.t("register-rate_limited"),
+                _ => lang.t("problem-busy"),
+            };
+            Ok(retry_after(&e, render(&view, status_of(e.code()))))
         }
         Err(e) => Err(PageError(lang, e)),
     }
@@ -262,6 +276,7 @@ pub async fn sign_in_submit(
     let result = sign_in::sign_in(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         &user_id,
         &field_value(&fields, "password"),
         &visitor.client_addr,
@@ -280,11 +295,16 @@ pub async fn sign_in_submit(
                 .append(header::SET_COOKIE, set_cookie(&done.session, state.cookie_secure));
             Ok(usage::Event::signed_in(Some(Actor::User(done.user_ref))).on(r))
         }
-        Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
+        Err(
+            e @ (AppError::Unauthorized { .. }
+            | AppError::Forbidden { .. }
+            | AppError::RateLimited
+            | AppError::Busy { .. }),
+        ) => {
             let message = lang.t(&format!("problem-{}", e.specific_code()));
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
-            let status = crate::http::problem::status_of(e.code());
-            let page = render(&sign_in_page(lang, csrf, &user_id, message), status);
+            let status = status_of(e.code());
+            let page = retry_after(&e, render(&sign_in_page(lang, csrf, &user_id, message), status));
             Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),

@@ -121,6 +121,7 @@ pub async fn reset_submit(
     match lock::reset_password(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         &token,
         &field_value(&fields, "password"),
     )

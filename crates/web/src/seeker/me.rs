@@ -87,7 +87,7 @@ pub async fn password_submit(
     };
     let current = field_value(&fields, "current_password");
     let new = field_value(&fields, "new_password");
-    match account::change_password(&state.db, state.clock.as_ref(), user, &current, &new).await {
+    match account::change_password(&state.db, state.clock.as_ref(), &state.limits, user, &current, &new).await {
         Ok(session) => {
             let mut r = render(
                 &Notice::new(lang, "/me/password", "password-changed-title", &[]),
@@ -135,6 +135,7 @@ pub async fn delete_submit(
     match account::delete(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         user,
         &field_value(&fields, "current_password"),
     )

@@ -293,6 +293,7 @@ pub async fn create_member(
     let result = staff::create(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         Some(&me),
         role,
         office,

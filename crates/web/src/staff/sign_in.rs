@@ -72,6 +72,7 @@ pub async fn sign_in_submit(
     let result = staff::sign_in(
         &state.db,
         state.clock.as_ref(),
+        &state.limits,
         &user_id,
         &field_value(&fields, "password"),
         &field_value(&fields, "totp_code"),
@@ -86,13 +87,19 @@ pub async fn sign_in_submit(
                 .append(header::SET_COOKIE, set_cookie(&s, state.cookie_secure));
             Ok(usage::Event::signed_in(s.staff_ref.map(Actor::Staff)).on(r))
         }
-        Err(e @ (AppError::Unauthorized { .. } | AppError::Forbidden { .. } | AppError::RateLimited)) => {
+        Err(
+            e @ (AppError::Unauthorized { .. }
+            | AppError::Forbidden { .. }
+            | AppError::RateLimited
+            | AppError::Busy { .. }),
+        ) => {
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
             let message = lang.t(&format!("problem-{}", e.specific_code()));
             let page = render(
                 &sign_in_page(lang, csrf, &user_id, message),
                 crate::http::problem::status_of(e.code()),
             );
+            let page = crate::http::problem::retry_after(&e, page);
             Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),

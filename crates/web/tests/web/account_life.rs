@@ -296,6 +296,7 @@ async fn development_mailbox_shows_demo_mail() {
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::http::limits::HttpConfig::default(),
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     };
     let app = router(state);
     send(
@@ -336,6 +337,7 @@ async fn development_mailbox_shows_demo_mail() {
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::http::limits::HttpConfig::default(),
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,

@@ -29,6 +29,7 @@ fn app_with(w: &World, base_url: &str, http: HttpConfig) -> axum::Router {
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http,
+        limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     })
 }
 

@@ -22,6 +22,7 @@ async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit
     madoguchi_app::accounts::staff::create(
         &w.db,
         w.clock.as_ref(),
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
         None,
         Role::OfficeAdmin,
         Some("28011"),

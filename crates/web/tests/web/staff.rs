@@ -8,9 +8,18 @@ use serde_json::json;
 use super::support::{World, active_account, csrf_of, form_post, get_with, put_json, send, session_cookie, worlds};
 
 pub(crate) async fn staff(w: &World, role: Role, office: Option<&str>, user_id: &str) -> (String, Vec<u8>) {
-    let c = madoguchi_app::accounts::staff::create(&w.db, w.clock.as_ref(), None, role, office, user_id, "職員 一郎")
-        .await
-        .unwrap();
+    let c = madoguchi_app::accounts::staff::create(
+        &w.db,
+        w.clock.as_ref(),
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
+        None,
+        role,
+        office,
+        user_id,
+        "職員 一郎",
+    )
+    .await
+    .unwrap();
     (c.password, totp::base32_decode(&c.totp_secret).unwrap())
 }
 

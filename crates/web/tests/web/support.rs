@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, header};
 use chrono::{TimeZone, Utc};
 use http_body_util::BodyExt;
+use madoguchi_app::accounts::limits::Limits;
 use madoguchi_app::mail::smtp_sink::SmtpSink;
 use madoguchi_app::mail::{self, SmtpSettings, TlsMode, Transport};
 use madoguchi_domain::clock::ManualClock;
@@ -26,6 +27,8 @@ pub(crate) struct World {
     /// PV-1: the usage record's writer, recording every request of this world.
     pub usage_stop: tokio::sync::watch::Sender<bool>,
     pub usage_writer: Option<tokio::task::JoinHandle<()>>,
+    /// The app's password-hashing bound (a test may hold its slots).
+    pub limits: Limits,
 }
 
 impl World {
@@ -40,6 +43,11 @@ impl World {
 }
 
 pub(crate) async fn worlds(name: &str) -> Vec<World> {
+    worlds_with(name, Limits::for_tests).await
+}
+
+/// Worlds whose apps have their own `Limits` (one per world, from `limits`).
+pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<World> {
     let mut out = Vec::new();
     for t in testing::both(name).await {
         let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 12, 28, 1, 0, 0).unwrap()));
@@ -58,7 +66,9 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
             test_clock: None,
             maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
             http: madoguchi_web::http::limits::HttpConfig::default(),
+            limits: limits(),
         };
+        let state_limits = state.limits.clone();
         out.push(World {
             backend: t.db.backend(),
             db: t.db,
@@ -66,6 +76,7 @@ pub(crate) async fn worlds(name: &str) -> Vec<World> {
             app: router(state),
             usage_stop,
             usage_writer: Some(writer),
+            limits: state_limits,
         });
     }
     out
