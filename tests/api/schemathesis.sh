@@ -22,7 +22,8 @@ venv="${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi-venv"
 stamp="$venv/madoguchi-requirements.txt"
 if ! cmp -s "$here/requirements.txt" "$stamp" || [ ! -x "$venv/bin/st" ]; then
   echo "== installing schemathesis into $venv"
-  if ! python3 -m venv --help >/dev/null 2>&1; then
+  # Debian's own python3 makes venvs only with python3-venv (ensurepip) installed.
+  if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
   fi

@@ -23,6 +23,8 @@ mod accounts;
 mod booking;
 #[path = "web/notices.rs"]
 mod notices;
+#[path = "web/openapi.rs"]
+mod openapi;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/staff.rs"]
