@@ -36,7 +36,10 @@ fn parameters_are_in_the_path_only_when_the_path_names_them() {
 fn the_session_cookie_is_the_security_scheme_of_signed_in_operations() {
     let doc = document();
     let scheme = &doc["components"]["securitySchemes"]["session"];
-    assert_eq!((scheme["type"].as_str(), scheme["in"].as_str()), (Some("apiKey"), Some("cookie")));
+    assert_eq!(
+        (scheme["type"].as_str(), scheme["in"].as_str()),
+        (Some("apiKey"), Some("cookie"))
+    );
     assert_eq!(scheme["name"], "mdg_session");
     let secured: Vec<String> = operations(&doc)
         .into_iter()
@@ -51,7 +54,11 @@ fn the_session_cookie_is_the_security_scheme_of_signed_in_operations() {
     ] {
         assert!(secured.contains(&op.to_owned()), "{op}: {secured:?}");
     }
-    assert!(!secured.iter().any(|o| o.contains("/offices") || o.ends_with("/session")));
+    assert!(
+        !secured
+            .iter()
+            .any(|o| o.contains("/offices") || o.ends_with("/session"))
+    );
 }
 
 #[test]
@@ -73,7 +80,11 @@ fn every_operation_documents_the_shared_answers() {
             if status.as_str() >= "400" {
                 let problem = &answer["content"]["application/problem+json"]["schema"]["$ref"];
                 assert_eq!(problem, "#/components/schemas/Problem", "{method} {path} {status}");
-                assert_eq!(answer["content"].as_object().unwrap().len(), 1, "{method} {path} {status}");
+                assert_eq!(
+                    answer["content"].as_object().unwrap().len(),
+                    1,
+                    "{method} {path} {status}"
+                );
             }
         }
     }
@@ -101,7 +112,10 @@ async fn blank_parameters_are_malformed() {
         for (uri, code) in [
             ("/api/v1/offices/28011/slots?from=", "invalid_date"),
             ("/api/v1/seminars?to=", "invalid_date"),
-            ("/api/v1/calendar?from=2026-01-01&to=2026-01-31&office=", "invalid_office_code"),
+            (
+                "/api/v1/calendar?from=2026-01-01&to=2026-01-31&office=",
+                "invalid_office_code",
+            ),
             ("/api/v1/seminars?from=2026-01-01&from=2026-01-02", "invalid_query"),
         ] {
             let r = super::get(&app, uri).await;
