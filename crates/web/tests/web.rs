@@ -25,6 +25,8 @@ mod booking;
 mod hardening;
 #[path = "web/notices.rs"]
 mod notices;
+#[path = "web/openapi.rs"]
+mod openapi;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/sign_in_limits.rs"]

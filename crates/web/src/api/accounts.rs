@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::body;
+use crate::api::{NOT_SIGNED_IN, body};
 use crate::http::cookies::{clear_cookie, set_cookie};
-use crate::http::problem::ApiError;
+use crate::http::problem::{ApiError, Problem};
 use crate::http::usage;
 use crate::http::visitor::Visitor;
 use madoguchi_domain::usage::Actor;
@@ -23,7 +23,12 @@ use madoguchi_domain::usage::Actor;
 /// AC-1: what a registration sends.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegistrationRequest {
+    /// AC-2: 6 to 32 of `A-Z a-z 0-9 . _ -`, unique whatever the case.
+    #[schema(pattern = r"^[A-Za-z0-9._-]{6,32}$")]
     pub user_id: String,
+    /// AC-3: 12 to 64 half-width letters, digits and `! # $ % & * + - = ? @ _`; not the user
+    /// ID, not a common password.
+    #[schema(pattern = r"^[A-Za-z0-9!#$%&*+=?@_-]{12,64}$")]
     pub password: String,
     pub name: String,
     pub name_kana: String,
@@ -32,7 +37,7 @@ pub struct RegistrationRequest {
     pub phone: String,
     /// Consent to the terms in force (AC-13).
     pub accept_terms: bool,
-    /// `ja` (default) or `en`: the language of the account's mail.
+    /// `en` for mail in English; anything else (or nothing) is Japanese.
     #[serde(default)]
     pub lang: Option<String>,
 }
@@ -46,11 +51,12 @@ pub struct RegistrationResponse {
 /// Registers a provisional account and emails the verification link (AC-1).
 #[utoipa::path(post, path = "/api/v1/registrations", tag = "accounts", request_body = RegistrationRequest,
     responses((status = 201, body = RegistrationResponse),
-        (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`invalid_characters`, `weak_password`, `invalid_input`, `user_id_taken`, `malformed_json`"),
-        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json",
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_input`, `invalid_characters` or `weak_password` with each field's problem in `errors` \
+                        (`required`, `invalid_user_id`, `invalid_email`, `terms_not_accepted`, …); `user_id_taken`"),
+        (status = 429, body = Problem, content_type = "application/problem+json",
          description = "`rate_limited`: too many registrations from this client address in the last hour"),
-        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+        (status = 503, body = Problem, content_type = "application/problem+json",
          description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn create_registration(
     State(state): State<AppState>,
@@ -103,7 +109,7 @@ pub struct VerifyResponse {
 /// Activates the account with the emailed token (AC-1).
 #[utoipa::path(post, path = "/api/v1/registrations/verify", tag = "accounts", request_body = VerifyRequest,
     responses((status = 200, body = VerifyResponse),
-        (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json",
+        (status = 400, body = Problem, content_type = "application/problem+json",
          description = "`token_expired`, `token_invalid`")))]
 pub async fn verify_registration(
     State(state): State<AppState>,
@@ -129,10 +135,11 @@ pub struct SessionResponse {
 /// Signs in (AC-5, AC-6). The session cookie is set; its ID is new.
 #[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = SessionRequest,
     responses((status = 200, body = SessionResponse),
-        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`invalid_credentials`"),
-        (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`account_locked`, `email_not_verified`"),
-        (status = 429, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`rate_limited`"),
-        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+        (status = 401, body = Problem, content_type = "application/problem+json", description = "`invalid_credentials`"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "`account_locked`, `email_not_verified`"),
+        (status = 429, body = Problem, content_type = "application/problem+json",
+         description = "`rate_limited`: too many sign-ins from this address"),
+        (status = 503, body = Problem, content_type = "application/problem+json",
          description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn create_session(
     State(state): State<AppState>,
@@ -166,8 +173,9 @@ pub async fn create_session(
     Ok(event.on(([(header::SET_COOKIE, cookie)], body).into_response()))
 }
 
-/// Signs out.
-#[utoipa::path(delete, path = "/api/v1/session", tag = "accounts", responses((status = 204)))]
+/// Signs out: ends the session, if there is one, and clears the cookie.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "accounts", security((), ("session" = [])),
+    responses((status = 204, description = "signed out")))]
 pub async fn delete_session(State(state): State<AppState>, visitor: Visitor) -> Result<Response, ApiError> {
     if let Some(s) = &visitor.session {
         session::end(&state.db, &s.id).await?;
@@ -189,15 +197,9 @@ pub struct MeResponse {
     pub booking_blockers: Vec<&'static str>,
 }
 
-const NOT_SIGNED_IN: AppError = AppError::Unauthorized {
-    code: "not_signed_in",
-    message: "please sign in",
-};
-
 /// The signed-in job seeker's own data.
-#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
-    responses((status = 200, body = MeResponse),
-        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", security(("session" = [])),
+    responses((status = 200, body = MeResponse)))]
 pub async fn me(State(state): State<AppState>, visitor: Visitor) -> Result<Json<MeResponse>, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let u = users::by_id(&state.db, id)
@@ -226,9 +228,8 @@ pub struct MessageJson {
 }
 
 /// The My Page inbox: every message that was also emailed (NO-2), newest first.
-#[utoipa::path(get, path = "/api/v1/me/messages", tag = "accounts",
-    responses((status = 200, body = [MessageJson]),
-        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+#[utoipa::path(get, path = "/api/v1/me/messages", tag = "accounts", security(("session" = [])),
+    responses((status = 200, body = [MessageJson])))]
 pub async fn messages(State(state): State<AppState>, visitor: Visitor) -> Result<Json<Vec<MessageJson>>, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let items = inbox::list(&state.db, id).await.map_err(AppError::from)?;
@@ -246,9 +247,8 @@ pub async fn messages(State(state): State<AppState>, visitor: Visitor) -> Result
 }
 
 /// Locks the signed-in account at once and ends its sessions (AC-8).
-#[utoipa::path(post, path = "/api/v1/me/lock", tag = "accounts",
-    responses((status = 204),
-        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+#[utoipa::path(post, path = "/api/v1/me/lock", tag = "accounts", security(("session" = [])),
+    responses((status = 204, description = "locked; the cookie is cleared")))]
 pub async fn lock_me(State(state): State<AppState>, visitor: Visitor) -> Result<Response, ApiError> {
     let id = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     madoguchi_app::accounts::lock::lock_own(&state.db, state.clock.as_ref(), id).await?;
@@ -258,16 +258,20 @@ pub async fn lock_me(State(state): State<AppState>, visitor: Visitor) -> Result<
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct PasswordChange {
     pub current_password: String,
+    /// As at registration (AC-3), and not the current one.
+    #[schema(pattern = r"^[A-Za-z0-9!#$%&*+=?@_-]{12,64}$")]
     pub new_password: String,
 }
 
 /// Changes the password (AC-7). Other sessions end; this one gets a new ID.
 #[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordChange,
-    responses((status = 204),
-        (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json", description = "`weak_password`"),
-        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`not_signed_in`, `invalid_credentials` (the current password)"),
-        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+    security(("session" = [])),
+    responses((status = 204, description = "changed; the cookie carries the new session ID"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`weak_password`, with the reason in `errors`"),
+        (status = 401, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_credentials`: the current password is not correct"),
+        (status = 503, body = Problem, content_type = "application/problem+json",
          description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn change_password(
     State(state): State<AppState>,
@@ -300,10 +304,11 @@ pub struct DeleteRequest {
 
 /// Deletes the registration (AC-9): personal data erased, anonymous records kept.
 #[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = DeleteRequest,
-    responses((status = 204),
-        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json",
-         description = "`not_signed_in`, `invalid_credentials`"),
-        (status = 503, body = crate::http::problem::Problem, content_type = "application/problem+json",
+    security(("session" = [])),
+    responses((status = 204, description = "deleted; the cookie is cleared"),
+        (status = 401, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_credentials`: the current password is not correct"),
+        (status = 503, body = Problem, content_type = "application/problem+json",
          description = "`busy`: every password-hashing slot stayed taken; see `Retry-After`")))]
 pub async fn delete_me(
     State(state): State<AppState>,
@@ -321,14 +326,16 @@ pub async fn delete_me(
 pub struct JobSeekerRequest {
     /// 求職番号, e.g. `28010-01234567`.
     pub number: String,
-    /// The registration's expiry date, `YYYY-MM-DD`.
+    /// The registration's expiry date, `YYYY-MM-DD`, today or later.
+    #[schema(value_type = String, format = Date, required = true)]
     pub expires: Option<chrono::NaiveDate>,
 }
 
 /// Records the job-seeker number and expiry (AC-11); staff confirm it afterwards.
 #[utoipa::path(put, path = "/api/v1/me/job-seeker", tag = "accounts", request_body = JobSeekerRequest,
-    responses((status = 204),
-        (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json",
+    security(("session" = [])),
+    responses((status = 204, description = "recorded"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
          description = "`invalid_input` with `invalid_job_seeker_number`, `required`, `date_in_past`")))]
 pub async fn put_job_seeker(
     State(state): State<AppState>,
@@ -344,6 +351,7 @@ pub async fn put_job_seeker(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ResidenceRequest {
     /// `japanese`, `special_permanent_resident` or `other`.
+    #[schema(pattern = "^(japanese|special_permanent_resident|other)$")]
     pub nationality: String,
     /// For `other`: a status code from the official list, e.g. `student`, `permanent_resident`.
     pub residence_status: Option<String>,
@@ -353,8 +361,9 @@ pub struct ResidenceRequest {
 
 /// Records nationality, residence status and period of stay (AC-12).
 #[utoipa::path(put, path = "/api/v1/me/residence", tag = "accounts", request_body = ResidenceRequest,
-    responses((status = 204),
-        (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json",
+    security(("session" = [])),
+    responses((status = 204, description = "recorded"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
          description = "`invalid_input` with `invalid_choice`, `required`, `date_in_past`")))]
 pub async fn put_residence(
     State(state): State<AppState>,

@@ -14,8 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::NOT_SIGNED_IN;
-use crate::api::body;
-use crate::http::params::parse_date;
+use crate::api::{body, date_param};
 use crate::http::problem::{ApiError, Problem};
 use crate::http::visitor::Visitor;
 
@@ -37,17 +36,22 @@ pub struct SlotJson {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SlotQuery {
     /// First day, `YYYY-MM-DD` (default today).
+    #[param(required = false, value_type = String, format = Date)]
     from: Option<String>,
-    /// Last day, `YYYY-MM-DD` (default from + 30 days).
+    /// Last day, `YYYY-MM-DD` (default from + 30 days), up to 100 years after `from`.
+    #[param(required = false, value_type = String, format = Date)]
     to: Option<String>,
 }
 
 /// Free consultation slots of an office (BK-2).
-#[utoipa::path(get, path = "/api/v1/offices/{code}/slots", tag = "consultations", params(("code" = String, Path), SlotQuery),
+#[utoipa::path(get, path = "/api/v1/offices/{code}/slots", tag = "consultations",
+    params(("code" = String, Path, pattern = r"^[0-9]{5}$", description = "Five-digit office number"), SlotQuery),
     responses((status = 200, body = [SlotJson]),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_date`, `invalid_range`"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_office_code`, `invalid_date`, `invalid_range`, `range_too_long`"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`")))]
 pub async fn free_slots(
     State(state): State<AppState>,
@@ -56,14 +60,8 @@ pub async fn free_slots(
 ) -> Result<Json<Vec<SlotJson>>, ApiError> {
     let Query(q) = query.map_err(|e| AppError::invalid("invalid_query", "query", e.body_text()))?;
     let office = offices::get(&state.db, &code).await?;
-    let from = match q.from.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => parse_date("from", s)?,
-        None => state.clock.today_jst(),
-    };
-    let to = match q.to.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => parse_date("to", s)?,
-        None => from.checked_add_days(Days::new(30)).unwrap_or(from),
-    };
+    let from = date_param("from", q.from.as_deref())?.unwrap_or_else(|| state.clock.today_jst());
+    let to = date_param("to", q.to.as_deref())?.unwrap_or_else(|| from.checked_add_days(Days::new(30)).unwrap_or(from));
     madoguchi_app::offices::calendar::check_range(from, to)?;
     let start = |d: NaiveDate| {
         d.and_hms_opt(0, 0, 0)
@@ -96,15 +94,19 @@ pub struct ReservationRequest {
     pub slot_id: i64,
     /// What the user would like to talk about.
     #[serde(default)]
+    #[schema(max_length = 400)]
     pub topic: String,
     /// The name used to verify identity at the start (C6-2).
     #[serde(default)]
+    #[schema(max_length = 60)]
     pub verify_name: String,
     /// The job-seeker number used to verify identity.
     #[serde(default)]
+    #[schema(max_length = 20)]
     pub verify_number: String,
     /// Anyone who will attend too: interpreter (with language), carer, family, support worker.
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub companion: String,
 }
 
@@ -157,10 +159,16 @@ fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), AppErr
 
 /// Books a free slot directly (BK-3…BK-6); confirmed at once.
 #[utoipa::path(post, path = "/api/v1/reservations", tag = "consultations", request_body = ReservationRequest,
+    security(("session" = [])),
     responses((status = 201, body = ReservationJson),
-        (status = 403, body = Problem, content_type = "application/problem+json", description = "`not_eligible`"),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`too_long`"),
+        (status = 403, body = Problem, content_type = "application/problem+json",
+         description = "`not_eligible`, `booking_restricted`, `terms_not_accepted`"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`: no such slot"),
         (status = 409, body = Problem, content_type = "application/problem+json",
-         description = "`slot_full`, `daily_limit`, `cutoff_passed`, `outside_horizon`")))]
+         description = "`slot_full`, `daily_limit`, `cutoff_passed`, `outside_horizon`"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_characters` (N10), each offending character in `errors`")))]
 pub async fn create(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -184,7 +192,8 @@ pub async fn create(
 }
 
 /// The signed-in user's reservations, newest first.
-#[utoipa::path(get, path = "/api/v1/reservations", tag = "consultations", responses((status = 200, body = [ReservationJson])))]
+#[utoipa::path(get, path = "/api/v1/reservations", tag = "consultations", security(("session" = [])),
+    responses((status = 200, body = [ReservationJson])))]
 pub async fn list(State(state): State<AppState>, visitor: Visitor) -> Result<Json<Vec<ReservationJson>>, ApiError> {
     let user = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let rows = store::for_user(&state.db, user).await.map_err(AppError::from)?;
@@ -193,7 +202,9 @@ pub async fn list(State(state): State<AppState>, visitor: Visitor) -> Result<Jso
 
 /// One reservation; someone else's is `404`.
 #[utoipa::path(get, path = "/api/v1/reservations/{id}", tag = "consultations", params(("id" = i64, Path)),
-    responses((status = 200, body = ReservationJson), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    security(("session" = [])),
+    responses((status = 200, body = ReservationJson),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`")))]
 pub async fn one(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -206,7 +217,9 @@ pub async fn one(
 
 /// Cancels until the start time (BK-10). The reservation stays, as `cancelled_by_user`.
 #[utoipa::path(post, path = "/api/v1/reservations/{id}/cancel", tag = "consultations", params(("id" = i64, Path)),
+    security(("session" = [])),
     responses((status = 200, body = ReservationJson),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "`already_cancelled`, `cutoff_passed`")))]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -225,9 +238,10 @@ pub struct RequestBody {
     /// Five-digit office code.
     pub office: String,
     /// One to three start times, RFC 3339 (e.g. `2027-01-04T10:00:00+09:00`).
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<String>, min_items = 1, max_items = 3)]
     pub preferences: Vec<DateTime<FixedOffset>>,
     #[serde(default)]
+    #[schema(max_length = 400)]
     pub topic: String,
 }
 
@@ -240,8 +254,14 @@ pub struct RequestCreated {
 
 /// Sends a reservation request to an office in request mode (BK-7); staff schedule it.
 #[utoipa::path(post, path = "/api/v1/reservation-requests", tag = "consultations", request_body = RequestBody,
+    security(("session" = [])),
     responses((status = 201, body = RequestCreated),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_input` (preferences)"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_office_code`; `invalid_input` or `invalid_characters` with each field's problem \
+                        in `errors` (`preferences`: `one_to_three`, `cutoff_passed`, `closed_day`, …; `topic`)"),
+        (status = 403, body = Problem, content_type = "application/problem+json",
+         description = "`not_eligible`, `booking_restricted`, `terms_not_accepted`"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`: no such office"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "`direct_booking`")))]
 pub async fn create_request(
     State(state): State<AppState>,

@@ -10,6 +10,7 @@ pub mod staff;
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
+use chrono::NaiveDate;
 use madoguchi_app::AppError;
 
 use crate::AppState;
@@ -25,6 +26,12 @@ pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
         };
         ApiError(AppError::invalid(code, "body", e.body_text()))
     })
+}
+
+/// An optional date parameter: absent is `None`, but given it must be a date. The pages take
+/// an empty one (a blank form field) as absent; the API document calls it malformed.
+pub(crate) fn date_param(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    value.map(|v| crate::http::params::parse_date(field, v)).transpose()
 }
 
 pub(crate) const NOT_SIGNED_IN: AppError = AppError::Unauthorized {

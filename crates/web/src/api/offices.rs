@@ -84,8 +84,7 @@ fn office_json(o: Office, closures: Option<Vec<OfficeClosureJson>>) -> OfficeJso
 }
 
 /// Every office with its weekly hours.
-#[utoipa::path(get, path = "/api/v1/offices", tag = "offices",
-    responses((status = 200, body = [OfficeJson]), (status = 503, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/offices", tag = "offices", responses((status = 200, body = [OfficeJson])))]
 pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<OfficeJson>>, ApiError> {
     let list = offices::list(&state.db).await?;
     Ok(Json(list.into_iter().map(|o| office_json(o, None)).collect()))
@@ -93,7 +92,7 @@ pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<Offi
 
 /// One office: hours and its own closures for the coming year.
 #[utoipa::path(get, path = "/api/v1/offices/{code}", tag = "offices",
-    params(("code" = String, Path, description = "Five-digit office number, e.g. 28011")),
+    params(("code" = String, Path, pattern = r"^[0-9]{5}$", description = "Five-digit office number, e.g. 28011")),
     responses((status = 200, body = OfficeJson),
         (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_office_code`"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`")))]
@@ -110,13 +109,18 @@ pub async fn get_office(State(state): State<AppState>, Path(code): Path<String>)
     Ok(Json(office_json(office, Some(closures))))
 }
 
+// Read as text, so a missing or malformed date is a problem document naming it.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
     /// First day, `YYYY-MM-DD`.
+    #[param(required = true, value_type = String, format = Date)]
     from: Option<String>,
-    /// Last day, `YYYY-MM-DD`, at most 100 years after `from`.
+    /// Last day, `YYYY-MM-DD`, from `from` up to 100 years later.
+    #[param(required = true, value_type = String, format = Date)]
     to: Option<String>,
-    /// An office code: adds that office's own closures.
+    /// A five-digit office code: adds that office's own closures.
+    #[param(required = false, value_type = String, pattern = r"^[0-9]{5}$")]
     office: Option<String>,
 }
 
@@ -144,7 +148,7 @@ pub async fn closed_days(
     let Query(q) = query.map_err(|e| AppError::invalid("invalid_query", "query", e.body_text()))?;
     let from = required_date("from", q.from.as_deref())?;
     let to = required_date("to", q.to.as_deref())?;
-    let office = q.office.as_deref().filter(|o| !o.is_empty());
+    let office = q.office.as_deref();
     let days = calendar::closed_days(&state.db, from, to, office).await?;
     Ok(Json(days.into_iter().map(closed_day_json).collect()))
 }

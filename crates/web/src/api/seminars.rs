@@ -16,7 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::NOT_SIGNED_IN;
-use crate::api::body;
+use crate::api::{body, date_param};
 use crate::http::problem::{ApiError, Problem};
 use crate::http::visitor::Visitor;
 use crate::public::seminars::filter;
@@ -70,26 +70,38 @@ fn seminar_json(s: SeminarRow) -> SeminarJson {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SeminarQuery {
-    /// Office code.
+    /// Only this office's (an office code; any other text matches none).
+    #[param(required = false, value_type = String)]
     office: Option<String>,
     /// First day, `YYYY-MM-DD` (default today).
+    #[param(required = false, value_type = String, format = Date)]
     from: Option<String>,
     /// Last day, `YYYY-MM-DD` (default: no limit).
+    #[param(required = false, value_type = String, format = Date)]
     to: Option<String>,
     /// A word in the title or description.
+    #[param(required = false, value_type = String, max_length = 50)]
     q: Option<String>,
 }
 
 /// Upcoming seminars and company tours across offices (SE-1).
 #[utoipa::path(get, path = "/api/v1/seminars", tag = "seminars", params(SeminarQuery),
     responses((status = 200, body = [SeminarJson]),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_date`")))]
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_date`, `invalid_range`, `too_long` (`q`)")))]
 pub async fn list(
     State(state): State<AppState>,
     query: Result<Query<SeminarQuery>, QueryRejection>,
 ) -> Result<Json<Vec<SeminarJson>>, ApiError> {
     let Query(q) = query.map_err(|e| AppError::invalid("invalid_query", "query", e.body_text()))?;
+    // The document's rules, stricter than the pages': no blank dates, `q` counted untrimmed.
+    date_param("from", q.from.as_deref())?;
+    date_param("to", q.to.as_deref())?;
+    if q.q.as_deref().is_some_and(|k| k.chars().count() > 50) {
+        return Err(AppError::invalid("too_long", "q", "at most 50 characters").into());
+    }
     let f = filter(
         &state,
         q.office.as_deref(),
@@ -109,7 +121,8 @@ fn id_of(what: &str, s: &str) -> Result<i64, AppError> {
 
 /// One seminar, with `remaining` seats and `waitlist_length`.
 #[utoipa::path(get, path = "/api/v1/seminars/{id}", tag = "seminars", params(("id" = i64, Path)),
-    responses((status = 200, body = SeminarJson), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = SeminarJson),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`")))]
 pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<SeminarJson>, ApiError> {
     let s = seminars::attend::get(&state.db, id_of("seminar", &id)?).await?;
     Ok(Json(seminar_json(s)))
@@ -133,9 +146,12 @@ fn registration_json(r: &RegistrationRow) -> RegistrationJson {
 
 /// Registers for a seminar (SE-2): `201` with a seat, `202` on the waiting list (SE-3).
 #[utoipa::path(post, path = "/api/v1/seminars/{id}/registrations", tag = "seminars", params(("id" = i64, Path)),
+    security(("session" = [])),
     responses((status = 201, body = RegistrationJson, description = "registered"),
         (status = 202, body = RegistrationJson, description = "on the waiting list"),
-        (status = 403, body = Problem, content_type = "application/problem+json", description = "`not_eligible`, `booking_restricted`"),
+        (status = 403, body = Problem, content_type = "application/problem+json",
+         description = "`not_eligible`, `booking_restricted`, `terms_not_accepted`"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`"),
         (status = 409, body = Problem, content_type = "application/problem+json",
          description = "`seminar_full` (the waiting list is closed too), `cutoff_passed`, `conflict` (already registered)")))]
 pub async fn register(
@@ -155,7 +171,8 @@ pub async fn register(
 }
 
 /// The signed-in user's seminar registrations, newest first.
-#[utoipa::path(get, path = "/api/v1/seminar-registrations", tag = "seminars", responses((status = 200, body = [RegistrationJson])))]
+#[utoipa::path(get, path = "/api/v1/seminar-registrations", tag = "seminars", security(("session" = [])),
+    responses((status = 200, body = [RegistrationJson])))]
 pub async fn mine(State(state): State<AppState>, visitor: Visitor) -> Result<Json<Vec<RegistrationJson>>, ApiError> {
     let user = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let rows = madoguchi_store::seminars::places::for_user(&state.db, user)
@@ -166,8 +183,9 @@ pub async fn mine(State(state): State<AppState>, visitor: Visitor) -> Result<Jso
 
 /// Cancels a registration or a waiting-list place (SE-4); a freed seat goes to the first waiting.
 #[utoipa::path(post, path = "/api/v1/seminar-registrations/{id}/cancel", tag = "seminars", params(("id" = i64, Path)),
+    security(("session" = [])),
     responses((status = 200, body = RegistrationJson),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "`already_cancelled`, `cutoff_passed`")))]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -185,26 +203,41 @@ pub async fn cancel(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewSeminarJson {
     /// `seminar` or `company_tour`.
+    #[schema(pattern = "^(seminar|company_tour)$")]
     pub kind: String,
+    #[schema(max_length = 100)]
     pub title: String,
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub description: String,
     #[schema(value_type = String, example = "2026-12-10T13:30:00+09:00")]
     pub start: DateTime<FixedOffset>,
+    #[schema(minimum = 15, maximum = 480)]
     pub minutes: i64,
+    /// `zoom`, `teleoffice`, `e_tumo` or `builtin`.
+    #[schema(pattern = "^(zoom|teleoffice|e_tumo|builtin)$")]
     pub app: String,
     #[serde(default)]
     pub recorded_with_consent: bool,
+    #[schema(minimum = 1, maximum = 500)]
     pub capacity: i32,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000)]
     pub waitlist_limit: i32,
 }
 
 /// Creates a seminar at the admin's office (SE-1).
 #[utoipa::path(post, path = "/api/v1/staff/seminars", tag = "staff", request_body = NewSeminarJson,
+    security(("session" = [])),
     responses((status = 201, body = SeminarJson),
-        (status = 403, body = Problem, content_type = "application/problem+json", description = "`forbidden`"),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "`closed_day`, `outside_hours`")))]
+        (status = 400, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_choice`, `invalid_duration`, `invalid_seats`, `required`, `too_long`, \
+                        `invalid_office_code` (a staff member without an office)"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "`forbidden`: not an office admin"),
+        (status = 409, body = Problem, content_type = "application/problem+json",
+         description = "`closed_day`, `outside_hours`, `cutoff_passed` (today or earlier)"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_characters` (N10), each offending character in `errors`")))]
 pub async fn create(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -240,7 +273,10 @@ pub struct ParticipantJson {
 
 /// The participant list with verification identities (SE-5); audited per person (PV-4).
 #[utoipa::path(get, path = "/api/v1/staff/seminars/{id}/participants", tag = "staff", params(("id" = i64, Path)),
-    responses((status = 200, body = [ParticipantJson]), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    security(("session" = [])),
+    responses((status = 200, body = [ParticipantJson]),
+        (status = 404, body = Problem, content_type = "application/problem+json",
+         description = "`not_found`: no such seminar at the staff member's office")))]
 pub async fn participants(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -262,13 +298,20 @@ pub async fn participants(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RemovalJson {
+    #[schema(max_length = 200)]
     pub reason: String,
 }
 
 /// Removes a participant with a reason (SE-5); the seat goes to the first waiting.
 #[utoipa::path(post, path = "/api/v1/staff/seminar-registrations/{id}/remove", tag = "staff", params(("id" = i64, Path)),
-    request_body = RemovalJson,
-    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    request_body = RemovalJson, security(("session" = [])),
+    responses((status = 204, description = "removed"),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`required`, `too_long` (`reason`)"),
+        (status = 404, body = Problem, content_type = "application/problem+json",
+         description = "`not_found`: no such registration at the staff member's office"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`invalid_state`: no longer live"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_characters` (N10), each offending character in `errors`")))]
 pub async fn remove(
     State(state): State<AppState>,
     visitor: Visitor,

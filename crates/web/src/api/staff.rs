@@ -2,7 +2,7 @@
 //! Staff sign in through the console (TOTP); the session cookie authorises these calls.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use chrono::{DateTime, FixedOffset};
 use madoguchi_app::AppError;
@@ -12,14 +12,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::api::body;
 use crate::api::member;
+use crate::api::{body, date_param};
 use crate::http::problem::{ApiError, Problem};
 use crate::http::visitor::Visitor;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ScheduleQuery {
     /// `YYYY-MM-DD` (default today, JST).
+    #[param(required = false, value_type = String, format = Date)]
     date: Option<String>,
 }
 
@@ -40,18 +42,19 @@ pub struct ScheduleEntry {
 
 /// The office's reservations on a day (audited per person, PV-4).
 #[utoipa::path(get, path = "/api/v1/staff/schedule", tag = "staff", params(ScheduleQuery),
+    security(("session" = [])),
     responses((status = 200, body = [ScheduleEntry]),
-        (status = 401, body = Problem, content_type = "application/problem+json", description = "`not_signed_in`")))]
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`invalid_date`"),
+        (status = 403, body = Problem, content_type = "application/problem+json",
+         description = "`forbidden`: a staff member without an office")))]
 pub async fn schedule_day(
     State(state): State<AppState>,
     visitor: Visitor,
-    Query(q): Query<ScheduleQuery>,
+    query: Result<Query<ScheduleQuery>, QueryRejection>,
 ) -> Result<Json<Vec<ScheduleEntry>>, ApiError> {
     let me = member(&state, &visitor).await?;
-    let day = match q.date.as_deref().filter(|d| !d.is_empty()) {
-        Some(d) => crate::http::params::parse_date("date", d)?,
-        None => state.clock.today_jst(),
-    };
+    let Query(q) = query.map_err(|e| AppError::invalid("invalid_query", "query", e.body_text()))?;
+    let day = date_param("date", q.date.as_deref())?.unwrap_or_else(|| state.clock.today_jst());
     let rows = schedule::day(&state.db, state.clock.as_ref(), &me, day).await?;
     Ok(Json(
         rows.into_iter()
@@ -83,13 +86,40 @@ pub struct Recorded {
     pub recorded: bool,
 }
 
-/// Records `joined`, `attended`, `phone-cancel`, `correct-no-show` or `end-early` (BK-10,
-/// BK-11, BK-13, BK-16) on a reservation of the staff member's office.
+/// What staff record on a reservation; the path's last segment.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StaffAction {
+    Joined,
+    Attended,
+    PhoneCancel,
+    CorrectNoShow,
+    EndEarly,
+    OfficeCancel,
+}
+
+impl StaffAction {
+    /// The segment as the document spells it (serde's names), or `None`.
+    fn parse(segment: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(segment.to_owned())).ok()
+    }
+}
+
+/// Records `joined`, `attended`, `phone-cancel` (the note is the channel), `correct-no-show`,
+/// `end-early` or `office-cancel` (the note is the reason) (BK-10, BK-11, BK-13, BK-16) on a
+/// reservation of the staff member's office.
 #[utoipa::path(post, path = "/api/v1/staff/reservations/{id}/{action}", tag = "staff",
-    params(("id" = i64, Path), ("action" = String, Path)), request_body = ChangeRequest,
+    params(("id" = i64, Path), ("action" = inline(StaffAction), Path)), request_body = ChangeRequest,
+    security(("session" = [])),
     responses((status = 200, body = Recorded),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "`invalid_state`")))]
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`required`: the note"),
+        (status = 403, body = Problem, content_type = "application/problem+json",
+         description = "`forbidden`: a staff member without an office"),
+        (status = 404, body = Problem, content_type = "application/problem+json",
+         description = "`not_found`: no such reservation at the staff member's office, or no such action"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`invalid_state`"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+         description = "`invalid_characters` (N10), each offending character in `errors`")))]
 pub async fn record(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -101,19 +131,19 @@ pub async fn record(
         what: "reservation".into(),
     })?;
     let note = body(json)?.note;
-    let change = match action.as_str() {
-        "joined" => Change::Joined,
-        "attended" => Change::Attended,
-        "phone-cancel" => Change::CancelledByPhone { channel: note },
-        "correct-no-show" => Change::CorrectNoShow { reason: note },
-        "end-early" => Change::EndEarly { reason: note },
-        "office-cancel" => Change::CancelByOffice { reason: note },
-        _ => {
-            return Err(AppError::NotFound {
-                what: format!("action {action}"),
-            }
-            .into());
+    let Some(action) = StaffAction::parse(&action) else {
+        return Err(AppError::NotFound {
+            what: format!("action {action}"),
         }
+        .into());
+    };
+    let change = match action {
+        StaffAction::Joined => Change::Joined,
+        StaffAction::Attended => Change::Attended,
+        StaffAction::PhoneCancel => Change::CancelledByPhone { channel: note },
+        StaffAction::CorrectNoShow => Change::CorrectNoShow { reason: note },
+        StaffAction::EndEarly => Change::EndEarly { reason: note },
+        StaffAction::OfficeCancel => Change::CancelByOffice { reason: note },
     };
     schedule::record(&state.db, state.clock.as_ref(), &me, id, &change).await?;
     Ok(Json(Recorded { recorded: true }))

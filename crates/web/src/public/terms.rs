@@ -146,9 +146,24 @@ pub struct TermsJson {
     pub versions: Vec<TermsVersionJson>,
 }
 
+/// The services with terms, as the API document lists them (`terms::SERVICES` decides).
+#[allow(
+    dead_code,
+    reason = "only the document names it; the path stays text so the app answers 404"
+)]
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TermsService {
+    Consultation,
+    Seminar,
+    System,
+}
+
 /// A service's terms: the version in force and every other (AC-13, NT-3).
-#[utoipa::path(get, path = "/api/v1/terms/{service}", tag = "notices", params(("service" = String, Path)),
-    responses((status = 200, body = TermsJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/terms/{service}", tag = "notices", params(("service" = inline(TermsService), Path)),
+    responses((status = 200, body = TermsJson),
+        (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json",
+         description = "`not_found`: no such service")))]
 pub async fn api(State(state): State<AppState>, Path(service): Path<String>) -> Result<Json<TermsJson>, ApiError> {
     let (rows, in_force) = terms::versions(&state.db, state.clock.as_ref(), &service).await?;
     let current = rows.iter().find(|r| Some(r.id) == in_force).map(|r| r.version.clone());
@@ -165,4 +180,19 @@ pub async fn api(State(state): State<AppState>, Path(service): Path<String>) -> 
             })
             .collect(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TermsService;
+
+    #[test]
+    fn the_document_lists_the_services_with_terms() {
+        let listed = [TermsService::Consultation, TermsService::Seminar, TermsService::System]
+            .map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)));
+        assert_eq!(
+            listed,
+            madoguchi_app::notices::terms::SERVICES.map(|s| Some(s.to_owned()))
+        );
+    }
 }

@@ -329,6 +329,10 @@ pub(crate) async fn counsellors_day() {
         );
         let denied = send(&w.app, get_with("/api/v1/staff/schedule", Some(&seeker))).await;
         assert_eq!(denied.status, StatusCode::UNAUTHORIZED);
+        // A parameter given twice is told as a problem document, like every API answer.
+        let twice = get_with("/api/v1/staff/schedule?date=2027-01-04&date=2027-01-05", Some(&kobe));
+        let twice = send(&w.app, twice).await;
+        assert_eq!(twice.json()["code"], "invalid_query", "{}", twice.body);
         let csrf = csrf_of(&day.body);
         let meet = format!(
             "_csrf={csrf}&date=2027-01-04&meeting_id=812+3456+7890&passkey=k0be&join_url=https%3A%2F%2Fzoom.example%2Fj%2F81234567890"
