@@ -5,9 +5,11 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use std::cell::RefCell;
+
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 
 use crate::characters::in_password_alphabet;
 
@@ -83,13 +85,33 @@ pub fn validate_new(password: &str, user_id: &str, current: Option<&str>) -> Res
     Ok(())
 }
 
-fn argon2() -> Result<Argon2<'static>, argon2::Error> {
-    // OWASP: Argon2id, m = 19 MiB, t = 2, p = 1.
-    Ok(Argon2::new(
-        Algorithm::Argon2id,
-        Version::V0x13,
-        Params::new(19_456, 2, 1, None)?,
-    ))
+/// OWASP: Argon2id, m = 19 MiB, t = 2, p = 1.
+const M_COST: u32 = 19_456;
+
+fn params() -> Result<Params, argon2::Error> {
+    Params::new(M_COST, 2, 1, None)
+}
+
+thread_local! {
+    /// This thread's Argon2 working memory (19 MiB), allocated once and kept. Allocating and
+    /// freeing 19 MiB per hash made the C allocator raise its mmap threshold and keep the
+    /// freed blocks: a burst of sign-ins left hundreds of MiB resident for good. Hashing
+    /// runs on a few long-lived threads (`app::accounts::limits`), so this is bounded.
+    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs Argon2id with `params` over `password` and raw `salt` into `out`, in this thread's
+/// reused working memory.
+fn argon2_into(version: Version, params: Params, password: &[u8], salt: &[u8], out: &mut [u8]) -> Result<(), argon2::Error> {
+    let blocks = params.block_count();
+    let a = Argon2::new(Algorithm::Argon2id, version, params);
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < blocks {
+            *m = vec![Block::default(); blocks];
+        }
+        a.hash_password_into_with_memory(password, salt, out, &mut m[..blocks])
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,21 +124,55 @@ impl HashError {
     }
 }
 
+fn hash_err(e: impl std::fmt::Display) -> HashError {
+    HashError(e.to_string())
+}
+
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) with a random salt.
 pub fn hash(password: &str) -> Result<String, HashError> {
     let salt = SaltString::generate(&mut OsRng);
-    let a = argon2().map_err(|e| HashError(e.to_string()))?;
-    a.hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| HashError(e.to_string()))
+    let params = params().map_err(hash_err)?;
+    let mut raw_salt = [0u8; 64];
+    let raw_salt = salt.decode_b64(&mut raw_salt).map_err(hash_err)?;
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    argon2_into(Version::V0x13, params.clone(), password.as_bytes(), raw_salt, &mut out).map_err(hash_err)?;
+    let phc = PasswordHash {
+        algorithm: argon2::ARGON2ID_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).map_err(hash_err)?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out).map_err(hash_err)?),
+    };
+    Ok(phc.to_string())
 }
 
-/// Whether `password` matches the PHC string; a malformed hash never matches.
+/// Whether `password` matches the PHC string; a malformed hash never matches. The output is
+/// compared in constant time (`Output`'s equality).
 pub fn verify(password: &str, phc: &str) -> bool {
-    let (Ok(parsed), Ok(a)) = (PasswordHash::new(phc), argon2()) else {
+    let Ok(parsed) = PasswordHash::new(phc) else {
         return false;
     };
-    a.verify_password(password.as_bytes(), &parsed).is_ok()
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+        return false;
+    };
+    if parsed.algorithm != argon2::ARGON2ID_IDENT {
+        return false;
+    }
+    let (Ok(params), Ok(version)) = (
+        Params::try_from(&parsed),
+        Version::try_from(parsed.version.unwrap_or(0x13)),
+    ) else {
+        return false;
+    };
+    let mut raw_salt = [0u8; 64];
+    let Ok(raw_salt) = salt.decode_b64(&mut raw_salt) else {
+        return false;
+    };
+    let mut out = vec![0u8; expected.len()];
+    if argon2_into(version, params, password.as_bytes(), raw_salt, &mut out).is_err() {
+        return false;
+    }
+    Output::new(&out).is_ok_and(|o| o == expected)
 }
 
 #[cfg(test)]
@@ -147,6 +203,22 @@ mod tests {
             validate_new("Kobe-Sannomiya#2026", "u", Some("Kobe-Sannomiya#2026")),
             Err(PasswordProblem::SameAsCurrent)
         );
+    }
+
+    // rule AC-3: the reused-memory hashing reads and writes the same PHC strings as the
+    // argon2 crate's own hasher (hashes stored before it still verify, and the other way).
+    #[test]
+    fn same_phc_strings_as_the_crate() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let crate_hasher = Argon2::new(Algorithm::Argon2id, Version::V0x13, params().unwrap());
+        let salt = SaltString::generate(&mut OsRng);
+        let old = crate_hasher.hash_password(b"Kobe-Sannomiya#2026", &salt).unwrap().to_string();
+        assert!(verify("Kobe-Sannomiya#2026", &old));
+        assert!(!verify("Kobe-Sannomiya#2027", &old));
+        let new = hash("Kobe-Sannomiya#2026").unwrap();
+        let parsed = PasswordHash::new(&new).unwrap();
+        assert!(crate_hasher.verify_password(b"Kobe-Sannomiya#2026", &parsed).is_ok());
+        assert!(!verify("x", "$argon2id$v=19$m=19456,t=2,p=1$bm90YXNhbHQ$"), "malformed");
     }
 
     // rule AC-3: stored with Argon2id.

@@ -5,10 +5,11 @@
 //! before either is called, so a refused attempt costs no hash.
 
 use std::num::NonZeroUsize;
-use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 use crate::AppError;
 
@@ -20,8 +21,47 @@ pub const DEFAULT_REGISTRATIONS_PER_HOUR: u32 = 10;
 #[derive(Clone, Debug)]
 pub struct Limits {
     hashes: Arc<Semaphore>,
+    pool: HashPool,
     hash_wait: Duration,
     registrations_per_hour: u32,
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The threads that hash, one per permit, kept for the life of the `Limits`. Hashing on a few
+/// long-lived threads keeps memory bounded after a burst: each Argon2id run allocates 19 MiB,
+/// and the C allocator keeps freed memory in the arena of the thread that used it, so hashing
+/// on whichever of the runtime's many blocking threads was free (as before) left up to one
+/// arena of 19–38 MiB per thread behind (a burst of 1,000 sign-ins peaked at 661 MiB and stayed
+/// there); here at most one arena per hashing thread stays, and is reused by the next hash.
+#[derive(Clone)]
+struct HashPool(Arc<Mutex<Sender<Job>>>);
+
+impl std::fmt::Debug for HashPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HashPool")
+    }
+}
+
+impl HashPool {
+    fn new(threads: usize) -> Self {
+        let (tx, rx) = channel::<Job>();
+        let rx = Arc::new(Mutex::new(rx));
+        for _ in 0..threads {
+            let rx = rx.clone();
+            // A thread ends when every sender is gone (the `Limits` was dropped).
+            std::thread::spawn(move || while let Some(job) = next(&rx) { job() });
+        }
+        Self(Arc::new(Mutex::new(tx)))
+    }
+
+    fn run(&self, job: Job) -> bool {
+        self.0.lock().map(|tx| tx.send(job).is_ok()).unwrap_or(false)
+    }
+}
+
+fn next(rx: &Mutex<Receiver<Job>>) -> Option<Job> {
+    rx.lock().ok()?.recv().ok()
 }
 
 impl Default for Limits {
@@ -36,6 +76,7 @@ impl Limits {
     pub fn new(max_hashes: usize, hash_wait: Duration, registrations_per_hour: u32) -> Self {
         Self {
             hashes: Arc::new(Semaphore::new(max_hashes.max(1))),
+            pool: HashPool::new(max_hashes.max(1)),
             hash_wait,
             registrations_per_hour,
         }
@@ -93,13 +134,16 @@ impl Limits {
 
     async fn blocking<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
         let permit = self.slot().await?;
-        // The permit goes with the work: a request its client gave up on keeps its slot until
-        // the hash is done, so the memory in use stays bounded.
-        tokio::task::spawn_blocking(move || {
+        let (tx, rx) = oneshot::channel();
+        // The permit goes with the job, so it is released when the hash is done even if the
+        // request that asked for it has gone.
+        let job: Job = Box::new(move || {
             let _slot = permit;
-            work()
-        })
-        .await
-        .map_err(|e| AppError::Random(e.to_string()))
+            let _ = tx.send(work());
+        });
+        if !self.pool.run(job) {
+            return Err(self.busy());
+        }
+        rx.await.map_err(|_| self.busy())
     }
 }
