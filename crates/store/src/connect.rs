@@ -57,8 +57,7 @@ pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db> {
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
             // The writer opens first so the file and WAL mode exist before any reader.
-            let write = SqlitePoolOptions::new()
-                .max_connections(1)
+            let write = crate::writer::sqlite_writer_pool()
                 .acquire_timeout(sizes.acquire_timeout.max(Duration::from_secs(30)))
                 .connect_with(opts.clone())
                 .await

@@ -16,6 +16,7 @@ pub mod records;
 pub mod seminars;
 pub mod testing;
 mod url;
+pub mod writer;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
 
@@ -37,7 +38,8 @@ pub struct SqliteDb {
     pub write: SqlitePool,
 }
 
-/// A transaction on either backend. Dropping it without `commit` rolls back.
+/// A transaction on either backend. Dropping it without `commit` rolls back; `commit`
+/// reports success only when the database committed.
 pub enum Tx {
     Sqlite(sqlx::Transaction<'static, Sqlite>),
     Postgres(sqlx::Transaction<'static, Postgres>),
@@ -63,14 +65,33 @@ impl StoreError {
         matches!(self, Self::Sql(sqlx::Error::Database(e)) if e.is_unique_violation())
     }
 
-    /// True when the database could not be reached at all: the caller maps it to 503.
+    /// True when the database could not be reached or could not store anything (disk full,
+    /// I/O error, read-only or damaged file, a server refusing connections): the caller
+    /// maps it to 503. Refusals caused by the data itself (constraints) are not.
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            Self::Unreachable { .. }
-                | Self::Sql(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
-        )
+        match self {
+            Self::Unreachable { .. } => true,
+            Self::Sql(
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed,
+            ) => true,
+            Self::Sql(sqlx::Error::Database(e)) => storage_refused(e.as_ref()),
+            _ => false,
+        }
     }
+}
+
+/// SQLite result codes and PostgreSQL SQLSTATEs that say the storage, not the request, failed.
+fn storage_refused(e: &dyn sqlx::error::DatabaseError) -> bool {
+    let code = e.code().unwrap_or_default();
+    if e.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+        // The primary code is the low byte of the extended one: BUSY, LOCKED, NOMEM,
+        // READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
+        let primary = code.parse::<i32>().map_or(0, |c| c & 0xff);
+        return matches!(primary, 5 | 6 | 7 | 8 | 10 | 11 | 13 | 14 | 15 | 26);
+    }
+    // Connection exceptions, insufficient resources (disk full), operator intervention
+    // (shutdown), system errors (I/O), a read-only server, a database closed to connections.
+    ["08", "53", "57", "58"].iter().any(|class| code.starts_with(class)) || code == "25006" || code == "55000"
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -152,10 +173,11 @@ impl Db {
         Ok(())
     }
 
-    /// Starts a write transaction. On SQLite it takes the single writer connection.
+    /// Starts a write transaction. On SQLite it takes the single writer connection with
+    /// `BEGIN IMMEDIATE`, never as a savepoint inside a transaction left open (see `writer`).
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
-            Self::Sqlite(s) => Tx::Sqlite(s.write.begin().await?),
+            Self::Sqlite(s) => Tx::Sqlite(writer::begin_sqlite(&s.write).await?),
             Self::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
