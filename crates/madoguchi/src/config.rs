@@ -31,6 +31,28 @@ pub struct Config {
     pub log: LogConfig,
     pub mail: MailConfig,
     pub usage: UsageConfig,
+    pub shutdown: ShutdownConfig,
+}
+
+/// Stopping `serve` (issue 11).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShutdownConfig {
+    /// After SIGTERM, how long requests in flight, background jobs and the usage writer
+    /// may take before the process exits anyway, whatever the database does.
+    pub grace_seconds: u64,
+}
+
+impl Default for ShutdownConfig {
+    fn default() -> Self {
+        Self { grace_seconds: 30 }
+    }
+}
+
+impl ShutdownConfig {
+    pub fn grace(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.grace_seconds)
+    }
 }
 
 /// PV-1: the usage record.
@@ -144,6 +166,7 @@ impl Default for Config {
             log: LogConfig::default(),
             mail: MailConfig::default(),
             usage: UsageConfig::default(),
+            shutdown: ShutdownConfig::default(),
         }
     }
 }
@@ -178,6 +201,7 @@ impl fmt::Debug for Config {
             .field("log", &self.log)
             .field("mail", &self.mail)
             .field("usage", &self.usage)
+            .field("shutdown", &self.shutdown)
             .finish()
     }
 }
@@ -233,7 +257,31 @@ pub fn load(flags: &Overrides, env: impl IntoIterator<Item = (String, String)>) 
         config.database.url = url.clone();
     }
     config.database_url()?;
+    check_log_level(&config.log.level)?;
     Ok(config)
+}
+
+/// `log.level` is a level (`info`) or comma-separated `TARGET=LEVEL` directives with at most
+/// one bare level (`madoguchi=debug,info`). A bare word that is no level would silently
+/// become a target filter (`verbose` logs nothing useful), so it is refused.
+fn check_log_level(filter: &str) -> Result<(), String> {
+    const LEVELS: [&str; 6] = ["trace", "debug", "info", "warn", "error", "off"];
+    let is_level = |l: &str| LEVELS.contains(&l.trim().to_ascii_lowercase().as_str());
+    let fits = !filter.trim().is_empty()
+        && filter.split(',').all(|d| match d.rsplit_once('=') {
+            Some((target, level)) => !target.trim().is_empty() && is_level(level),
+            None => is_level(d),
+        })
+        && tracing_subscriber::EnvFilter::try_new(filter).is_ok();
+    if fits {
+        Ok(())
+    } else {
+        Err(format!(
+            "configuration error: log.level `{}` is not a log filter (one of {} or TARGET=LEVEL, comma-separated)",
+            one_line(filter),
+            LEVELS.join(", ")
+        ))
+    }
 }
 
 fn read_file(path: &Path) -> Result<toml::Table, String> {
@@ -341,6 +389,18 @@ mod tests {
         };
         let e = load(&flags, env(&[])).unwrap_err();
         assert!(e.contains("sqlite:") && e.contains("postgres://"), "{e}");
+    }
+
+    // Issue 11 item 9: a log level the server cannot use refuses to start, naming the key.
+    #[test]
+    fn bad_log_levels_are_refused() {
+        for ok in ["info", "WARN", "madoguchi=debug,info", "sqlx=warn,madoguchi_web=trace"] {
+            load(&Overrides::default(), env(&[("MADOGUCHI_LOG__LEVEL", ok)])).unwrap();
+        }
+        for bad in ["verbose", "", "infoo", "madoguchi=loud", "=info", "info,,"] {
+            let e = load(&Overrides::default(), env(&[("MADOGUCHI_LOG__LEVEL", bad)])).unwrap_err();
+            assert!(e.contains("log.level") && !e.contains('\n'), "{bad}: {e}");
+        }
     }
 
     #[test]

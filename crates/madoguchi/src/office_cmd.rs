@@ -76,9 +76,10 @@ pub enum OfficeAction {
 pub async fn run(args: DbArgs, action: OfficeAction) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let result = dispatch(&db, action).await;
     db.close().await;
-    result.map_err(|e| describe(&e))
+    result.map_err(|e| describe(&url, &e))
 }
 
 async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), AppError> {
@@ -173,7 +174,7 @@ async fn dispatch(db: &madoguchi_app::Db, action: OfficeAction) -> Result<(), Ap
 }
 
 /// One line for the operator, naming each offending character for N10 errors.
-fn describe(e: &AppError) -> String {
+fn describe(url: &madoguchi_store::DatabaseUrl, e: &AppError) -> String {
     match e {
         AppError::InvalidCharacters { fields } => {
             let parts: Vec<String> = fields
@@ -193,7 +194,7 @@ fn describe(e: &AppError) -> String {
                 .collect();
             format!("characters not accepted: {}", parts.join("; "))
         }
-        other => other.to_string(),
+        other => crate::explain::app_error(url, other),
     }
 }
 

@@ -74,24 +74,31 @@ impl StoreError {
             Self::Sql(
                 sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed,
             ) => true,
-            Self::Sql(sqlx::Error::Database(e)) => storage_refused(e.as_ref()),
+            Self::Sql(sqlx::Error::Database(e)) => match self.sqlite_code() {
+                // BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
+                Some(c) => matches!(c, 5 | 6 | 7 | 8 | 10 | 11 | 13 | 14 | 15 | 26),
+                // Connection exceptions, insufficient resources (disk full), operator
+                // intervention (shutdown), system errors (I/O), a read-only server, a
+                // database closed to connections.
+                None => {
+                    let code = e.code().unwrap_or_default();
+                    ["08", "53", "57", "58"].iter().any(|class| code.starts_with(class))
+                        || code == "25006"
+                        || code == "55000"
+                }
+            },
             _ => false,
         }
     }
-}
 
-/// SQLite result codes and PostgreSQL SQLSTATEs that say the storage, not the request, failed.
-fn storage_refused(e: &dyn sqlx::error::DatabaseError) -> bool {
-    let code = e.code().unwrap_or_default();
-    if e.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
-        // The primary code is the low byte of the extended one: BUSY, LOCKED, NOMEM,
-        // READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
-        let primary = code.parse::<i32>().map_or(0, |c| c & 0xff);
-        return matches!(primary, 5 | 6 | 7 | 8 | 10 | 11 | 13 | 14 | 15 | 26);
+    /// The primary SQLite result code (the low byte of the extended one), for an SQLite error.
+    pub fn sqlite_code(&self) -> Option<i32> {
+        let Self::Sql(sqlx::Error::Database(e)) = self else {
+            return None;
+        };
+        e.try_downcast_ref::<sqlx::sqlite::SqliteError>()?;
+        Some(e.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0) & 0xff)
     }
-    // Connection exceptions, insufficient resources (disk full), operator intervention
-    // (shutdown), system errors (I/O), a read-only server, a database closed to connections.
-    ["08", "53", "57", "58"].iter().any(|class| code.starts_with(class)) || code == "25006" || code == "55000"
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

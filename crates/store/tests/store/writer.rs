@@ -149,7 +149,11 @@ async fn a_failure_mid_way_leaves_the_writer_clean() {
         assert_eq!(booked, 0, "{}: the failed booking's seat was given back", db.backend());
         for round in 0..3 {
             assert!(names.contains(&format!("after-{round}")), "{}: {names:?}", db.backend());
-            assert!(names.contains(&format!("after-{round}-auto")), "{}: {names:?}", db.backend());
+            assert!(
+                names.contains(&format!("after-{round}-auto")),
+                "{}: {names:?}",
+                db.backend()
+            );
         }
         if let DatabaseUrl::Sqlite(path) = &t.url {
             outside_can_begin_immediate(path).await;
@@ -196,12 +200,16 @@ async fn sqlite_full_database_then_writes_again() {
     assert!(failure.is_unavailable(), "disk full is a 503: {failure}");
     fail_mid_way(db, slot).await;
     // The limit belongs to the connection; a replaced writer connection would not have it.
-    let _ = sqlx::raw_sql("PRAGMA max_page_count = 1073741823").execute(&s.write).await;
+    let _ = sqlx::raw_sql("PRAGMA max_page_count = 1073741823")
+        .execute(&s.write)
+        .await;
     write_one(db, "after-full").await;
     let (names, booked) = seen_afresh(&t.url, slot).await;
     assert!(names.contains(&"after-full".to_owned()) && names.contains(&"after-full-auto".to_owned()));
     assert_eq!(booked, 0);
-    let DatabaseUrl::Sqlite(path) = &t.url else { unreachable!() };
+    let DatabaseUrl::Sqlite(path) = &t.url else {
+        unreachable!()
+    };
     outside_can_begin_immediate(path).await;
 }
 
