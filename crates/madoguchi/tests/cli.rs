@@ -8,6 +8,15 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+#[path = "cli/full_disk.rs"]
+mod full_disk;
+#[path = "cli/operator_errors.rs"]
+mod operator_errors;
+#[path = "cli/stopping.rs"]
+mod stopping;
+#[path = "cli/support.rs"]
+mod support;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
     // A stray madoguchi.toml in the working directory must not leak into the tests.

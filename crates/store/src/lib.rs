@@ -168,7 +168,18 @@ impl Db {
             Self::Sqlite(s) => sqlx::migrate!("../../migrations/sqlite").run(&s.write).await,
             Self::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await,
         };
-        outcome.map_err(|e| StoreError::Migrate(e.to_string()))
+        outcome.map_err(|e| match e {
+            // The database itself refused (damaged, full, locked): keep its code.
+            sqlx::migrate::MigrateError::Execute(e @ sqlx::Error::Database(_)) => {
+                let e = StoreError::Sql(e);
+                if e.is_unavailable() {
+                    e
+                } else {
+                    StoreError::Migrate(e.to_string())
+                }
+            }
+            e => StoreError::Migrate(e.to_string()),
+        })
     }
 
     /// Readiness: one round trip to the database.
