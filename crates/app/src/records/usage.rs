@@ -6,6 +6,7 @@
 //! the writer keeps trying only until its deadline, then counts what it could not write.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -34,6 +35,8 @@ pub struct Recorder {
     tx: Option<mpsc::Sender<Note>>,
     /// How long entries are kept (PV-1), shown on the privacy page.
     pub retention_days: i64,
+    /// Entries the writer gave up on when it stopped (see `unwritten`).
+    unwritten: Arc<AtomicUsize>,
 }
 
 impl Recorder {
@@ -41,7 +44,13 @@ impl Recorder {
         Self {
             tx: None,
             retention_days,
+            unwritten: Arc::default(),
         }
+    }
+
+    /// After the writer has stopped: how many entries it could not write before its deadline.
+    pub fn unwritten(&self) -> usize {
+        self.unwritten.load(Ordering::SeqCst)
     }
 
     pub fn is_on(&self) -> bool {
@@ -90,15 +99,15 @@ impl StopAt for Option<Instant> {
     }
 }
 
-/// Starts the writer. `instance` names this process's chains; `stop` drains and seals. The
-/// task ends with the number of entries it could not write before its deadline.
+/// Starts the writer. `instance` names this process's chains; `stop` drains and seals.
+/// What it could not write before its deadline is counted in `Recorder::unwritten`.
 pub fn start<S: StopAt>(
     db: Db,
     clock: Arc<dyn Clock>,
     instance: String,
     retention_days: i64,
     stop: watch::Receiver<S>,
-) -> (Recorder, tokio::task::JoinHandle<usize>) {
+) -> (Recorder, tokio::task::JoinHandle<()>) {
     let (tx, rx) = mpsc::channel(QUEUE);
     let writer = Writer {
         db,
@@ -106,11 +115,17 @@ pub fn start<S: StopAt>(
         instance,
         chain: None,
     };
-    let handle = tokio::spawn(writer.run(rx, Stopping { stop, deadline: None }));
+    let unwritten = Arc::new(AtomicUsize::new(0));
+    let count = unwritten.clone();
+    let handle = tokio::spawn(async move {
+        let n = writer.run(rx, Stopping { stop, deadline: None }).await;
+        count.store(n, Ordering::SeqCst);
+    });
     (
         Recorder {
             tx: Some(tx),
             retention_days,
+            unwritten,
         },
         handle,
     )

@@ -349,10 +349,10 @@ async fn usage_writer_stops_by_its_deadline_when_nothing_can_be_written() {
         let deadline = madoguchi_domain::clock::monotonic() + std::time::Duration::from_secs(2);
         stop.send(Some(deadline)).unwrap();
         // A generous bound: the point is that it stops at all.
-        let unwritten = tokio::time::timeout(std::time::Duration::from_secs(60), writer)
+        tokio::time::timeout(std::time::Duration::from_secs(60), writer)
             .await
             .expect("the writer stops")
             .unwrap();
-        assert_eq!(unwritten, 25, "{}", t.db.backend());
+        assert_eq!(rec.unwritten(), 25, "{}", t.db.backend());
     }
 }

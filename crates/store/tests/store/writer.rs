@@ -244,7 +244,7 @@ async fn sqlite_failed_commit_on_a_full_disk_loses_nothing_acknowledged() {
         .await
         .map(|_| ()));
         let r = match r {
-            Ok(()) => tx.commit().await.map_err(StoreError::from),
+            Ok(()) => tx.commit().await,
             Err(e) => Err(e.into()),
         };
         match r {
