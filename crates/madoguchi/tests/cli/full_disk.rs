@@ -97,6 +97,7 @@ fn sqlite(db: &std::path::Path, query: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+// Issue 11 item 2: no acknowledged write lost on a full disk; readiness and writes recover.
 #[test]
 fn a_full_disk_loses_no_acknowledged_write_and_writes_resume_without_a_restart() {
     let dir = scratch("full-disk");

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use super::{assert_one_line_error, bin, run, scratch};
 
+// Issue 11 item 9: log.level.
 #[test]
 fn an_invalid_log_level_refuses_to_start() {
     let dir = scratch("log-level");
@@ -44,6 +45,7 @@ fn damaged_files(dir: &std::path::Path) -> [(std::path::PathBuf, &'static str); 
     [(foreign, "is not a SQLite database"), (broken, "is damaged")]
 }
 
+// Issue 11 item 9: a damaged or foreign database file is named, with its problem.
 #[test]
 fn audit_verify_and_office_list_name_the_damaged_file() {
     let dir = scratch("damaged");

@@ -43,6 +43,7 @@ fn stops_in_time(serve: &mut Serve) -> String {
     log
 }
 
+// Issue 11 item 3: PostgreSQL behind a network partition.
 #[test]
 fn sigterm_stops_serve_in_time_with_postgresql_cut_off() {
     let Some(pg) = Postgres::create("sigterm") else {
@@ -65,6 +66,7 @@ fn sigterm_stops_serve_in_time_with_postgresql_cut_off() {
     }
 }
 
+// Issue 11 item 3: the usage writer gives up at the deadline and counts what it lost.
 #[test]
 fn sigterm_stops_serve_in_time_with_damaged_usage_pages() {
     let dir = scratch("sigterm-sqlite");
