@@ -63,6 +63,54 @@ async fn outbox_mail_arrives_over_smtp() {
     }
 }
 
+// Issue 11 item 9: every message carries a Message-ID of 128 random bits and the site's
+// host; it says nothing about the recipient. Without a site address, the sender's domain.
+#[tokio::test]
+async fn mail_carries_a_random_message_id_with_the_sites_host() {
+    let t = testing::sqlite("mail_message_id").await.unwrap();
+    let sink = SmtpSink::start("127.0.0.1:0".parse().unwrap()).await.unwrap();
+    let clock = clock();
+    enqueue(&t.db, 2, clock.as_ref()).await;
+    let transport = smtp(sink.addr.port()).for_site("https://madoguchi.example.go.jp:8443/");
+    mail::deliver_due(&t.db, &transport, clock.as_ref(), 10).await.unwrap();
+    enqueue(&t.db, 1, clock.as_ref()).await;
+    mail::deliver_due(&t.db, &smtp(sink.addr.port()), clock.as_ref(), 10)
+        .await
+        .unwrap();
+    let ids: Vec<String> = sink
+        .received()
+        .iter()
+        .map(|m| {
+            let line = m
+                .data
+                .lines()
+                .find(|l| l.to_ascii_lowercase().starts_with("message-id:"));
+            line.unwrap_or_else(|| panic!("no Message-ID in {}", m.data))
+                .split_once(':')
+                .unwrap()
+                .1
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(ids.len(), 3);
+    for (id, host) in ids.iter().zip([
+        "madoguchi.example.go.jp",
+        "madoguchi.example.go.jp",
+        "madoguchi.example",
+    ]) {
+        let (left, right) = id
+            .strip_prefix('<')
+            .and_then(|i| i.strip_suffix('>'))
+            .and_then(|i| i.split_once('@'))
+            .unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(right, host, "{id}");
+        assert!(left.len() == 32 && left.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+        assert!(!id.contains("seeker") && !id.contains("example.jp"), "{id}");
+    }
+    assert!(ids[0] != ids[1] && ids[1] != ids[2], "{ids:?}");
+}
+
 // rule NO-3: a stopped SMTP server delays mail and loses none.
 #[tokio::test]
 async fn smtp_outage_delays_without_loss() {

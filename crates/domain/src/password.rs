@@ -102,7 +102,13 @@ thread_local! {
 
 /// Runs Argon2id with `params` over `password` and raw `salt` into `out`, in this thread's
 /// reused working memory.
-fn argon2_into(version: Version, params: Params, password: &[u8], salt: &[u8], out: &mut [u8]) -> Result<(), argon2::Error> {
+fn argon2_into(
+    version: Version,
+    params: Params,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+) -> Result<(), argon2::Error> {
     let blocks = params.block_count();
     let a = Argon2::new(Algorithm::Argon2id, version, params);
     MEMORY.with(|m| {
@@ -212,7 +218,10 @@ mod tests {
         use argon2::password_hash::{PasswordHasher, PasswordVerifier};
         let crate_hasher = Argon2::new(Algorithm::Argon2id, Version::V0x13, params().unwrap());
         let salt = SaltString::generate(&mut OsRng);
-        let old = crate_hasher.hash_password(b"Kobe-Sannomiya#2026", &salt).unwrap().to_string();
+        let old = crate_hasher
+            .hash_password(b"Kobe-Sannomiya#2026", &salt)
+            .unwrap()
+            .to_string();
         assert!(verify("Kobe-Sannomiya#2026", &old));
         assert!(!verify("Kobe-Sannomiya#2027", &old));
         let new = hash("Kobe-Sannomiya#2026").unwrap();

@@ -22,6 +22,7 @@ pub async fn verify(args: DbArgs, expect_heads: Option<&Path>) -> Result<(), Str
     };
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let purged_before = SystemClock.today_jst() - Duration::days(i64::from(config.usage.retention_days.max(1)));
     let report = madoguchi_app::records::audit::verify(&db).await;
     let earlier = match &report {
@@ -31,11 +32,14 @@ pub async fn verify(args: DbArgs, expect_heads: Option<&Path>) -> Result<(), Str
         _ => Ok(None),
     };
     db.close().await;
-    let report = report.map_err(|e| e.to_string())?;
+    let report = report.map_err(|e| crate::explain::app_error(&url, &e))?;
     for (chain, seq, hash) in &report.heads {
         println!("{chain}\t#{seq}\t{hash}");
     }
-    match report.problem.or(earlier.map_err(|e| e.to_string())?) {
+    match report
+        .problem
+        .or(earlier.map_err(|e| crate::explain::app_error(&url, &e))?)
+    {
         None => {
             println!(
                 "audit verify: OK — {} entries in {} chains ({} still open; {} earlier heads matched)",

@@ -36,6 +36,7 @@ pub struct Config {
     pub http: HttpSection,
     pub metrics: MetricsSection,
     pub security: SecurityConfig,
+    pub shutdown: ShutdownConfig,
 }
 
 /// What bounds the work one burst of requests can cause (AC-5 and issue 11).
@@ -68,6 +69,27 @@ impl SecurityConfig {
             std::time::Duration::from_millis(self.hash_wait_ms),
             self.registrations_per_hour,
         )
+    }
+}
+
+/// Stopping `serve` (issue 11).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShutdownConfig {
+    /// After SIGTERM, how long requests in flight, background jobs and the usage writer
+    /// may take before the process exits anyway, whatever the database does.
+    pub grace_seconds: u64,
+}
+
+impl Default for ShutdownConfig {
+    fn default() -> Self {
+        Self { grace_seconds: 30 }
+    }
+}
+
+impl ShutdownConfig {
+    pub fn grace(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.grace_seconds)
     }
 }
 
@@ -185,6 +207,7 @@ impl Default for Config {
             http: HttpSection::default(),
             metrics: MetricsSection::default(),
             security: SecurityConfig::default(),
+            shutdown: ShutdownConfig::default(),
         }
     }
 }
@@ -222,6 +245,7 @@ impl fmt::Debug for Config {
             .field("http", &self.http)
             .field("metrics", &self.metrics)
             .field("security", &self.security)
+            .field("shutdown", &self.shutdown)
             .finish()
     }
 }
@@ -277,7 +301,31 @@ pub fn load(flags: &Overrides, env: impl IntoIterator<Item = (String, String)>) 
         config.database.url = url.clone();
     }
     config.database_url()?;
+    check_log_level(&config.log.level)?;
     Ok(config)
+}
+
+/// `log.level` is a level (`info`) or comma-separated `TARGET=LEVEL` directives with at most
+/// one bare level (`madoguchi=debug,info`). A bare word that is no level would silently
+/// become a target filter (`verbose` logs nothing useful), so it is refused.
+fn check_log_level(filter: &str) -> Result<(), String> {
+    const LEVELS: [&str; 6] = ["trace", "debug", "info", "warn", "error", "off"];
+    let is_level = |l: &str| LEVELS.contains(&l.trim().to_ascii_lowercase().as_str());
+    let fits = !filter.trim().is_empty()
+        && filter.split(',').all(|d| match d.rsplit_once('=') {
+            Some((target, level)) => !target.trim().is_empty() && is_level(level),
+            None => is_level(d),
+        })
+        && tracing_subscriber::EnvFilter::try_new(filter).is_ok();
+    if fits {
+        Ok(())
+    } else {
+        Err(format!(
+            "configuration error: log.level `{}` is not a log filter (one of {} or TARGET=LEVEL, comma-separated)",
+            one_line(filter),
+            LEVELS.join(", ")
+        ))
+    }
 }
 
 fn read_file(path: &Path) -> Result<toml::Table, String> {
@@ -402,6 +450,18 @@ mod tests {
         };
         let e = load(&flags, env(&[])).unwrap_err();
         assert!(e.contains("sqlite:") && e.contains("postgres://"), "{e}");
+    }
+
+    // Issue 11 item 9: a log level the server cannot use refuses to start, naming the key.
+    #[test]
+    fn bad_log_levels_are_refused() {
+        for ok in ["info", "WARN", "madoguchi=debug,info", "sqlx=warn,madoguchi_web=trace"] {
+            load(&Overrides::default(), env(&[("MADOGUCHI_LOG__LEVEL", ok)])).unwrap();
+        }
+        for bad in ["verbose", "", "infoo", "madoguchi=loud", "=info", "info,,"] {
+            let e = load(&Overrides::default(), env(&[("MADOGUCHI_LOG__LEVEL", bad)])).unwrap_err();
+            assert!(e.contains("log.level") && !e.contains('\n'), "{bad}: {e}");
+        }
     }
 
     #[test]

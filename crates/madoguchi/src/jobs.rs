@@ -1,5 +1,8 @@
 //! Background jobs run inside every `serve` process. A job runs only while this replica
-//! holds its lease row, so N replicas never double-send or double-sweep.
+//! holds its lease row, so N replicas never double-send or double-sweep. Every loop watches
+//! the stop, also in the middle of a round (issue 11): a round waiting on a database that
+//! does not answer is abandoned, which is as safe as the process being killed there (each
+//! step is its own transaction; mail is at least once).
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -16,6 +19,8 @@ use crate::config::{Config, MailTls};
 /// How often a replica looks for work, and how long its lease lasts without renewal.
 const TICK: StdDuration = StdDuration::from_secs(5);
 const LEASE: i64 = 30;
+/// How long a stopping mailer waits to give its lease back.
+const RELEASE_WAIT: StdDuration = StdDuration::from_secs(2);
 
 /// The mail transport the configuration asks for, if any.
 pub fn transport(config: &Config, demo: bool) -> Result<Option<Transport>, String> {
@@ -34,12 +39,20 @@ pub fn transport(config: &Config, demo: bool) -> Result<Option<Transport>, Strin
             from: m.from.clone(),
             timeout: StdDuration::from_secs(20),
         };
-        return Transport::smtp(&settings).map(Some);
+        return Transport::smtp(&settings).map(|t| Some(on_site(t, config)));
     }
     if demo {
-        return Transport::files(m.demo_dir.clone(), &m.from).map(Some);
+        return Transport::files(m.demo_dir.clone(), &m.from).map(|t| Some(on_site(t, config)));
     }
     Ok(None)
+}
+
+/// Message-IDs name the site's public host when it is configured (else the sender's domain).
+fn on_site(t: Transport, config: &Config) -> Transport {
+    match &config.public_url {
+        Some(url) => t.for_site(url),
+        None => t,
+    }
 }
 
 /// A name for this replica in lease rows: host and process.
@@ -59,7 +72,7 @@ pub async fn housekeeping(
     mut stop: watch::Receiver<bool>,
 ) {
     let me = owner();
-    loop {
+    let round = || async {
         match lease::try_acquire(&db, "housekeeping", &me, Duration::minutes(50), clock.now()).await {
             Ok(true) => {
                 if let Err(e) = run_housekeeping(&db, clock.as_ref(), &site, retention_days).await {
@@ -69,9 +82,21 @@ pub async fn housekeeping(
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, "housekeeping lease check failed"),
         }
+    };
+    every(StdDuration::from_secs(3600), &mut stop, round).await;
+}
+
+/// Runs `round` now and then every `period` until `stop` changes, abandoning a round that
+/// is still running when it does.
+async fn every<F: Future<Output = ()>>(period: StdDuration, stop: &mut watch::Receiver<bool>, round: impl Fn() -> F) {
+    loop {
         tokio::select! {
-            _ = tokio::time::sleep(StdDuration::from_secs(3600)) => {}
-            _ = stop.changed() => break,
+            () = round() => {}
+            _ = stop.changed() => return,
+        }
+        tokio::select! {
+            () = tokio::time::sleep(period) => {}
+            _ = stop.changed() => return,
         }
     }
 }
@@ -119,7 +144,7 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention
 /// become no-shows (BK-11), with the notices of BK-12.
 pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();
-    loop {
+    let round = || async {
         match lease::try_acquire(&db, "no_shows", &me, Duration::seconds(90), clock.now()).await {
             Ok(true) => match madoguchi_app::consultations::no_show::sweep(&db, clock.as_ref()).await {
                 Ok(0) => {}
@@ -129,17 +154,14 @@ pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<b
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, "no-show lease check failed"),
         }
-        tokio::select! {
-            _ = tokio::time::sleep(StdDuration::from_secs(60)) => {}
-            _ = stop.changed() => break,
-        }
-    }
+    };
+    every(StdDuration::from_secs(60), &mut stop, round).await;
 }
 
 /// Delivers the outbox while holding the `mailer` lease, until `stop` changes.
 pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();
-    loop {
+    let round = || async {
         match lease::try_acquire(&db, "mailer", &me, Duration::seconds(LEASE), clock.now()).await {
             Ok(true) => match mail::deliver_due(&db, &transport, clock.as_ref(), 20).await {
                 Ok(r) if r.sent + r.failed > 0 => tracing::info!(sent = r.sent, failed = r.failed, "mail delivered"),
@@ -149,10 +171,8 @@ pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut sto
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, "mailer lease check failed"),
         }
-        tokio::select! {
-            _ = tokio::time::sleep(TICK) => {}
-            _ = stop.changed() => break,
-        }
-    }
-    let _ = lease::release(&db, "mailer", &me).await;
+    };
+    every(TICK, &mut stop, round).await;
+    // Hands the lease on early; a database that does not answer lets it expire instead.
+    let _ = tokio::time::timeout(RELEASE_WAIT, lease::release(&db, "mailer", &me)).await;
 }

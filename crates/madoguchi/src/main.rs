@@ -3,10 +3,12 @@
 
 mod audit_cmd;
 mod config;
+mod explain;
 mod jobs;
 mod limits;
 mod office_cmd;
 mod serve_cmd;
+mod shutdown;
 mod stats_cmd;
 mod text_check;
 
@@ -268,7 +270,11 @@ fn run_async(fut: impl std::future::Future<Output = Result<(), String>>) -> Exit
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(fut) {
+    let result = runtime.block_on(fut);
+    // Tasks left behind (a connection cut off at the end of `serve`'s grace period, a
+    // password hash) must not hold the exit.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

@@ -76,12 +76,13 @@ pub enum OfficeAction {
 pub async fn run(args: DbArgs, action: OfficeAction) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let site = madoguchi_app::shared::Site {
         base_url: crate::serve_cmd::base_url(&config, config.listen),
     };
     let result = dispatch(&db, &site, action).await;
     db.close().await;
-    result.map_err(|e| describe(&e))
+    result.map_err(|e| describe(&url, &e))
 }
 
 async fn dispatch(
@@ -195,7 +196,7 @@ async fn dispatch(
 }
 
 /// One line for the operator, naming each offending character for N10 errors.
-fn describe(e: &AppError) -> String {
+fn describe(url: &madoguchi_store::DatabaseUrl, e: &AppError) -> String {
     match e {
         AppError::InvalidCharacters { fields } => {
             let parts: Vec<String> = fields
@@ -215,7 +216,7 @@ fn describe(e: &AppError) -> String {
                 .collect();
             format!("characters not accepted: {}", parts.join("; "))
         }
-        other => other.to_string(),
+        other => crate::explain::app_error(url, other),
     }
 }
 

@@ -9,8 +9,9 @@ use madoguchi_store::{Db, connect};
 use madoguchi_web::AppState;
 use tracing_subscriber::EnvFilter;
 
-use crate::DbArgs;
 use crate::config::{self, Config, LogFormat, Overrides};
+use crate::shutdown::Shutdown;
+use crate::{DbArgs, explain};
 
 /// Loads configuration from flags, the file and the environment.
 pub fn load(db: &DbArgs, listen: Option<SocketAddr>) -> Result<Config, String> {
@@ -25,8 +26,10 @@ pub fn load(db: &DbArgs, listen: Option<SocketAddr>) -> Result<Config, String> {
 /// Opens and migrates the configured database.
 pub async fn open(config: &Config) -> Result<Db, String> {
     let url = config.database_url()?;
-    let db = connect(&url, config.pool_sizes()).await.map_err(|e| e.to_string())?;
-    db.migrate().await.map_err(|e| e.to_string())?;
+    let db = connect(&url, config.pool_sizes())
+        .await
+        .map_err(|e| explain::store_error(&url, &e))?;
+    db.migrate().await.map_err(|e| explain::store_error(&url, &e))?;
     Ok(db)
 }
 
@@ -49,6 +52,7 @@ fn init_logging(config: &Config) {
 pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let clock = SystemClock;
     let result = match name {
         "mailer" => {
@@ -57,7 +61,7 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
             madoguchi_app::mail::deliver_due(&db, &transport, &clock, 200)
                 .await
                 .map(|r| println!("mailer: {} sent, {} failed", r.sent, r.failed))
-                .map_err(|e| e.to_string())
+                .map_err(|e| explain::store_error(&url, &e))
         }
         "housekeeping" => {
             let site = madoguchi_app::shared::Site {
@@ -68,7 +72,7 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
         "no-shows" => madoguchi_app::consultations::no_show::sweep(&db, &clock)
             .await
             .map(|n| println!("no-shows: {n} recorded"))
-            .map_err(|e| e.to_string()),
+            .map_err(|e| explain::app_error(&url, &e)),
         other => Err(format!("unknown job {other}; jobs: mailer, housekeeping, no-shows")),
     };
     db.close().await;
@@ -79,13 +83,14 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
 pub async fn send_reset(args: DbArgs, user_id: &str) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let site = madoguchi_app::shared::Site {
         base_url: base_url(&config, config.listen),
     };
     let result = madoguchi_app::accounts::lock::send_reset(&db, &SystemClock, &site, user_id)
         .await
         .map(|()| println!("a reset link is on its way to the registered address of {user_id}"))
-        .map_err(|e| e.to_string());
+        .map_err(|e| explain::app_error(&url, &e));
     db.close().await;
     result
 }
@@ -102,6 +107,7 @@ pub async fn create_staff(
         .ok_or_else(|| format!("unknown role {role}; roles: counsellor, office_admin, national_admin"))?;
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let limits = config.security.limits();
     let result = madoguchi_app::accounts::staff::create(
         &db,
@@ -115,7 +121,7 @@ pub async fn create_staff(
     )
     .await;
     db.close().await;
-    let c = result.map_err(|e| e.to_string())?;
+    let c = result.map_err(|e| explain::app_error(&url, &e))?;
     println!("created {} {}", role.code(), c.user_id);
     println!("password: {}", c.password);
     println!("TOTP secret: {}", c.totp_secret);
@@ -128,10 +134,11 @@ pub async fn create_staff(
 pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let result = madoguchi_app::eligibility::confirm_job_seeker(&db, &SystemClock, user_id)
         .await
         .map(|()| println!("the job-seeker number of {user_id} is confirmed"))
-        .map_err(|e| e.to_string());
+        .map_err(|e| explain::app_error(&url, &e));
     db.close().await;
     result
 }
@@ -174,44 +181,44 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
     if demo
         && madoguchi_app::demo::seed_if_empty(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?
+            .map_err(|e| explain::app_error(&url, &e))?
     {
         tracing::info!("demo offices seeded");
     }
     if demo {
         let terms = madoguchi_app::demo::seed_terms(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| explain::app_error(&url, &e))?;
         tracing::info!(terms, "demo terms versions");
     }
     let demo_staff = if demo {
         madoguchi_app::demo::seed_staff(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?
+            .map_err(|e| explain::app_error(&url, &e))?
     } else {
         Vec::new()
     };
     if demo
         && madoguchi_app::demo::seed_job_seeker(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?
+            .map_err(|e| explain::app_error(&url, &e))?
     {
         tracing::info!("demo job seeker seeded");
     }
     if demo {
         let seminars = madoguchi_app::demo::seed_seminars(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| explain::app_error(&url, &e))?;
         tracing::info!(seminars, "demo seminars");
     }
     if demo {
         let slots = madoguchi_app::demo::seed_slots(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| explain::app_error(&url, &e))?;
         tracing::info!(slots, "demo consultation slots");
         let past = madoguchi_app::demo::history::seed_history(&db, clock.as_ref())
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| explain::app_error(&url, &e))?;
         tracing::info!(past, "demo finished consultations for the statistics");
     }
     let transport = crate::jobs::transport(&config, demo)?;
@@ -228,30 +235,30 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
     let site = madoguchi_app::shared::Site {
         base_url: base_url.clone(),
     };
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let mut workers = vec![tokio::spawn(crate::jobs::housekeeping(
-        db.clone(),
-        clock.clone(),
-        site,
-        i64::from(config.usage.retention_days.max(1)),
-        stopped.clone(),
-    ))];
-    workers.push(tokio::spawn(crate::jobs::no_shows(
-        db.clone(),
-        clock.clone(),
-        stopped.clone(),
-    )));
-    match transport {
-        Some(t) => workers.push(tokio::spawn(crate::jobs::mailer(
+    let shutdown = Shutdown::new(config.shutdown.grace());
+    let mut workers = vec![(
+        "housekeeping",
+        tokio::spawn(crate::jobs::housekeeping(
             db.clone(),
-            t,
             clock.clone(),
-            stopped.clone(),
-        ))),
+            site,
+            i64::from(config.usage.retention_days.max(1)),
+            shutdown.jobs(),
+        )),
+    )];
+    workers.push((
+        "no-shows",
+        tokio::spawn(crate::jobs::no_shows(db.clone(), clock.clone(), shutdown.jobs())),
+    ));
+    match transport {
+        Some(t) => workers.push((
+            "mailer",
+            tokio::spawn(crate::jobs::mailer(db.clone(), t, clock.clone(), shutdown.jobs())),
+        )),
         None => tracing::warn!("mail.smtp_host is not set: mail waits in the outbox until it is"),
     }
     let retention = i64::from(config.usage.retention_days.max(1));
-    let (usage_stop, usage_stopped) = tokio::sync::watch::channel(false);
+    let (usage_stop, usage_stopped) = tokio::sync::watch::channel(None);
     let (usage, usage_writer) = if config.usage.record {
         let instance = madoguchi_app::records::usage::instance_name().map_err(|e| e.to_string())?;
         let (r, h) =
@@ -293,44 +300,27 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
             println!("Test clock: move the server's time forward at http://{addr}/dev/clock");
         }
     }
-    madoguchi_web::serve(listener, state, shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
-    let _ = stop.send(true);
+    let served = shutdown
+        .within_grace(madoguchi_web::serve(listener, state, shutdown.signal()))
+        .await;
+    match served {
+        Some(result) => result.map_err(|e| format!("server error: {e}"))?,
+        // Their transactions were not committed and they get no answer: nothing is lost.
+        None => tracing::warn!("requests still running at the end of the grace period were cut off"),
+    }
     // Every request has finished: write what the usage record still holds, then seal.
-    let _ = usage_stop.send(true);
+    usage_stop.send_replace(Some(shutdown.deadline()));
     if let Some(w) = usage_writer {
-        let _ = w.await;
+        shutdown.join("usage writer", w).await;
     }
-    for w in workers {
-        let _ = w.await;
+    for (name, w) in workers {
+        shutdown.join(name, w).await;
     }
-    db.close().await;
+    if shutdown.within_grace(db.close()).await.is_none() {
+        tracing::warn!("database connections were not closed before the end of the grace period");
+    }
     println!("Madoguchi stopped.");
     Ok(())
-}
-
-/// SIGTERM (from a service manager) or Ctrl-C.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 /// `madoguchi maintenance open|read-only|closed [--title T --body B]` (NT-2): every replica
@@ -340,6 +330,7 @@ pub async fn maintenance(args: DbArgs, mode: String, title: Option<String>, body
     let mode = Mode::parse(&mode).ok_or_else(|| format!("unknown mode {mode}; modes: open, read-only, closed"))?;
     let config = load(&args, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let body = if body.trim().is_empty() {
         title.clone().unwrap_or_default()
     } else {
@@ -349,7 +340,7 @@ pub async fn maintenance(args: DbArgs, mode: String, title: Option<String>, body
     let result = notices::switch(&db, &SystemClock, Publisher::Operator, mode, notice)
         .await
         .map(|()| println!("maintenance: {}", mode.code()))
-        .map_err(|e| e.to_string());
+        .map_err(|e| explain::app_error(&url, &e));
     db.close().await;
     result
 }

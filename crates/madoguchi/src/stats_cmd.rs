@@ -48,9 +48,10 @@ pub async fn run(period: Period, action: StatsAction) -> Result<(), String> {
     let StatsAction::Export { db, format, office, .. } = action;
     let config = load(&db, None)?;
     let db = open(&config).await?;
+    let url = config.database_url()?;
     let report = stats::national_report(&db, office.as_deref(), period)
         .await
-        .map_err(|e| e.to_string());
+        .map_err(|e| crate::explain::app_error(&url, &e));
     db.close().await;
     match format {
         Format::Csv => print!("{}", stats::csv(&report?)),

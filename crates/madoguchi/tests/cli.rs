@@ -10,6 +10,14 @@ use std::time::Duration;
 
 #[path = "cli/connections.rs"]
 mod connections;
+#[path = "cli/full_disk.rs"]
+mod full_disk;
+#[path = "cli/operator_errors.rs"]
+mod operator_errors;
+#[path = "cli/stopping.rs"]
+mod stopping;
+#[path = "cli/support.rs"]
+mod support;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));

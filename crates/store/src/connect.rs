@@ -44,6 +44,12 @@ pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db> {
         url: url.to_string(),
         reason: crate::redact(&e.to_string()),
     };
+    // SQLite's own refusals (not a database, damaged, cannot open) keep their code, so the
+    // CLI can say what is wrong with which file.
+    let failed = |e: sqlx::Error| match e {
+        sqlx::Error::Database(_) if matches!(url, DatabaseUrl::Sqlite(_)) => StoreError::Sql(e),
+        e => unreachable(&e),
+    };
     let db = match url {
         DatabaseUrl::Sqlite(path) => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -57,18 +63,17 @@ pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db> {
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
             // The writer opens first so the file and WAL mode exist before any reader.
-            let write = SqlitePoolOptions::new()
-                .max_connections(1)
+            let write = crate::writer::sqlite_writer_pool()
                 .acquire_timeout(sizes.acquire_timeout.max(Duration::from_secs(30)))
                 .connect_with(opts.clone())
                 .await
-                .map_err(|e| unreachable(&e))?;
+                .map_err(failed)?;
             let read = SqlitePoolOptions::new()
                 .max_connections(sizes.sqlite_readers.max(1))
                 .acquire_timeout(sizes.acquire_timeout)
                 .connect_with(opts.read_only(true))
                 .await
-                .map_err(|e| unreachable(&e))?;
+                .map_err(failed)?;
             Db::Sqlite(SqliteDb { read, write })
         }
         DatabaseUrl::Postgres(s) => {
@@ -82,6 +87,9 @@ pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db> {
             Db::Postgres(pool)
         }
     };
-    db.ping().await.map_err(|e| unreachable(&e))?;
+    db.ping().await.map_err(|e| match e {
+        StoreError::Sql(e) => failed(e),
+        e => unreachable(&e),
+    })?;
     Ok(db)
 }

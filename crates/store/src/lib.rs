@@ -17,6 +17,7 @@ pub mod records;
 pub mod seminars;
 pub mod testing;
 mod url;
+pub mod writer;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
 
@@ -38,7 +39,8 @@ pub struct SqliteDb {
     pub write: SqlitePool,
 }
 
-/// A transaction on either backend. Dropping it without `commit` rolls back.
+/// A transaction on either backend. Dropping it without `commit` rolls back; `commit`
+/// reports success only when the database committed.
 pub enum Tx {
     Sqlite(sqlx::Transaction<'static, Sqlite>),
     Postgres(sqlx::Transaction<'static, Postgres>),
@@ -64,13 +66,39 @@ impl StoreError {
         matches!(self, Self::Sql(sqlx::Error::Database(e)) if e.is_unique_violation())
     }
 
-    /// True when the database could not be reached at all: the caller maps it to 503.
+    /// True when the database could not be reached or could not store anything (disk full,
+    /// I/O error, read-only or damaged file, a server refusing connections): the caller
+    /// maps it to 503. Refusals caused by the data itself (constraints) are not.
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            Self::Unreachable { .. }
-                | Self::Sql(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
-        )
+        match self {
+            Self::Unreachable { .. } => true,
+            Self::Sql(
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed,
+            ) => true,
+            Self::Sql(sqlx::Error::Database(e)) => match self.sqlite_code() {
+                // BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
+                Some(c) => matches!(c, 5 | 6 | 7 | 8 | 10 | 11 | 13 | 14 | 15 | 26),
+                // Connection exceptions, insufficient resources (disk full), operator
+                // intervention (shutdown), system errors (I/O), a read-only server, a
+                // database closed to connections.
+                None => {
+                    let code = e.code().unwrap_or_default();
+                    ["08", "53", "57", "58"].iter().any(|class| code.starts_with(class))
+                        || code == "25006"
+                        || code == "55000"
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// The primary SQLite result code (the low byte of the extended one), for an SQLite error.
+    pub fn sqlite_code(&self) -> Option<i32> {
+        let Self::Sql(sqlx::Error::Database(e)) = self else {
+            return None;
+        };
+        e.try_downcast_ref::<sqlx::sqlite::SqliteError>()?;
+        Some(e.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0) & 0xff)
     }
 }
 
@@ -141,7 +169,18 @@ impl Db {
             Self::Sqlite(s) => sqlx::migrate!("../../migrations/sqlite").run(&s.write).await,
             Self::Postgres(p) => sqlx::migrate!("../../migrations/postgres").run(p).await,
         };
-        outcome.map_err(|e| StoreError::Migrate(e.to_string()))
+        outcome.map_err(|e| match e {
+            // The database itself refused (damaged, full, locked): keep its code.
+            sqlx::migrate::MigrateError::Execute(e @ sqlx::Error::Database(_)) => {
+                let e = StoreError::Sql(e);
+                if e.is_unavailable() {
+                    e
+                } else {
+                    StoreError::Migrate(e.to_string())
+                }
+            }
+            e => StoreError::Migrate(e.to_string()),
+        })
     }
 
     /// Readiness: one round trip to the database.
@@ -153,10 +192,11 @@ impl Db {
         Ok(())
     }
 
-    /// Starts a write transaction. On SQLite it takes the single writer connection.
+    /// Starts a write transaction. On SQLite it takes the single writer connection with
+    /// `BEGIN IMMEDIATE`, never as a savepoint inside a transaction left open (see `writer`).
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
-            Self::Sqlite(s) => Tx::Sqlite(s.write.begin().await?),
+            Self::Sqlite(s) => Tx::Sqlite(writer::begin_sqlite(&s.write).await?),
             Self::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }

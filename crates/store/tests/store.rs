@@ -11,6 +11,9 @@ use madoguchi_domain::office::{Office, OfficeCode};
 use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, offices, testing};
 
+#[path = "store/writer.rs"]
+mod writer;
+
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 28, 14, 59, 0).unwrap() // 23:59 JST, the eve of the year-end closure
 }

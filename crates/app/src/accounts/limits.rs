@@ -50,7 +50,11 @@ impl HashPool {
         for _ in 0..threads {
             let rx = rx.clone();
             // A thread ends when every sender is gone (the `Limits` was dropped).
-            std::thread::spawn(move || while let Some(job) = next(&rx) { job() });
+            std::thread::spawn(move || {
+                while let Some(job) = next(&rx) {
+                    job()
+                }
+            });
         }
         Self(Arc::new(Mutex::new(tx)))
     }

@@ -28,14 +28,16 @@ pub enum TlsMode {
     Tls,
 }
 
-/// Where mail goes.
+/// Where mail goes. `host` is the right side of each Message-ID: the site's host (see
+/// `for_site`), else the sender's domain.
 pub enum Transport {
     Smtp {
         smtp: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
+        host: String,
     },
     /// Demo mode: each message becomes an `.eml` file the development mailbox page lists.
-    Files { dir: PathBuf, from: Mailbox },
+    Files { dir: PathBuf, from: Mailbox, host: String },
 }
 
 /// SMTP settings; the password never appears in `Debug`.
@@ -78,13 +80,37 @@ impl Transport {
         if let (Some(u), Some(p)) = (&s.username, &s.password) {
             b = b.credentials(Credentials::new(u.clone(), p.clone()));
         }
-        Ok(Self::Smtp { smtp: b.build(), from })
+        let host = from.email.domain().to_owned();
+        Ok(Self::Smtp {
+            smtp: b.build(),
+            from,
+            host,
+        })
     }
 
     pub fn files(dir: PathBuf, from: &str) -> Result<Self, String> {
         let from: Mailbox = from.parse().map_err(|e| format!("mail sender {from}: {e}"))?;
         std::fs::create_dir_all(&dir).map_err(|e| format!("mail folder {}: {e}", dir.display()))?;
-        Ok(Self::Files { dir, from })
+        let host = from.email.domain().to_owned();
+        Ok(Self::Files { dir, from, host })
+    }
+
+    /// Message-IDs name the site's host (from its address, e.g. `https://madoguchi.example.go.jp`).
+    pub fn for_site(mut self, base_url: &str) -> Self {
+        let site = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+        let site = site.split(['/', '?', '#']).next().unwrap_or_default();
+        let site = site.rsplit_once('@').map_or(site, |(_, h)| h);
+        // A port is no part of an id; a bracketed IPv6 literal keeps its colons.
+        let site = match site.rsplit_once(':') {
+            Some((h, port)) if !h.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+            _ => site,
+        };
+        if !site.is_empty() && site.bytes().all(|b| b.is_ascii_graphic() && !b"<>@\\\"".contains(&b)) {
+            match &mut self {
+                Self::Smtp { host, .. } | Self::Files { host, .. } => *host = site.to_owned(),
+            }
+        }
+        self
     }
 
     fn from(&self) -> &Mailbox {
@@ -93,9 +119,15 @@ impl Transport {
         }
     }
 
+    fn host(&self) -> &str {
+        match self {
+            Self::Smtp { host, .. } | Self::Files { host, .. } => host,
+        }
+    }
+
     /// Sends one message. The error text names no secrets.
     pub async fn send(&self, mail: &Mail) -> Result<(), String> {
-        let message = build(self.from(), mail)?;
+        let message = build(self.from(), &message_id(self.host())?, mail)?;
         match self {
             Self::Smtp { smtp, .. } => smtp.send(message).await.map(|_| ()).map_err(|e| format!("smtp: {e}")),
             Self::Files { dir, .. } => {
@@ -108,9 +140,22 @@ impl Transport {
     }
 }
 
-fn build(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
+/// A Message-ID (RFC 5322 3.6.4) for every message: 128 random bits and the site's host,
+/// nothing about the recipient or the message, so it reveals no personal data.
+fn message_id(host: &str) -> Result<String, String> {
+    let mut bytes = [0_u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| format!("randomness for the Message-ID: {e}"))?;
+    let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("<{id}@{host}>"))
+}
+
+fn build(from: &Mailbox, id: &str, mail: &Mail) -> Result<Message, String> {
     let to: Mailbox = mail.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
-    let builder = Message::builder().from(from.clone()).to(to).subject(&mail.subject);
+    let builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(&mail.subject)
+        .message_id(Some(id.to_owned()));
     let text = mail.body_text.clone();
     let attachment = match (&mail.attachment_name, &mail.attachment_type, &mail.attachment_body) {
         (Some(name), Some(kind), Some(body)) => {

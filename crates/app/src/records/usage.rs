@@ -1,13 +1,16 @@
 //! Recording usage (PV-1) off the request path: requests hand entries to a channel, and one
 //! writer task per process links them into its chain (PV-3) and writes them in batches. A
-//! graceful shutdown drains the channel before the process exits, so nothing is lost; a
-//! full channel makes requests wait rather than drop entries.
+//! graceful shutdown drains the channel before the process exits, so nothing is lost while
+//! the database takes writes; a full channel makes requests wait rather than drop entries.
+//! A database that takes nothing cannot hold the process (issue 11): once told to stop,
+//! the writer keeps trying only until its deadline, then counts what it could not write.
 
 use std::sync::Arc;
-use std::time::Duration as StdDuration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use madoguchi_domain::clock::{Clock, jst};
+use madoguchi_domain::clock::{Clock, jst, monotonic};
 use madoguchi_domain::usage::{self, Actor, Entry, Stored};
 use madoguchi_store::Db;
 use tokio::sync::{mpsc, watch};
@@ -32,6 +35,8 @@ pub struct Recorder {
     tx: Option<mpsc::Sender<Note>>,
     /// How long entries are kept (PV-1), shown on the privacy page.
     pub retention_days: i64,
+    /// Entries the writer gave up on when it stopped (see `unwritten`).
+    unwritten: Arc<AtomicUsize>,
 }
 
 impl Recorder {
@@ -39,7 +44,13 @@ impl Recorder {
         Self {
             tx: None,
             retention_days,
+            unwritten: Arc::default(),
         }
+    }
+
+    /// After the writer has stopped: how many entries it could not write before its deadline.
+    pub fn unwritten(&self) -> usize {
+        self.unwritten.load(Ordering::SeqCst)
     }
 
     pub fn is_on(&self) -> bool {
@@ -66,16 +77,36 @@ impl Recorder {
 const QUEUE: usize = 20_000;
 /// Most entries written in one transaction.
 const BATCH: usize = 1_000;
-/// Tries (about a minute with back-off) to write the last entries when stopping.
-const STOP_ATTEMPTS: u32 = 15;
+/// How long a writer told to stop with `true` (or left without a sender) keeps trying.
+pub const STOP_GRACE: StdDuration = StdDuration::from_secs(30);
+
+/// What tells the writer to stop: `true` (it then keeps trying for `STOP_GRACE`), or the
+/// instant by which it must be done (`serve` passes the end of its grace period).
+pub trait StopAt: Send + Sync + 'static {
+    /// `None` while the writer should run on.
+    fn deadline(&self) -> Option<Instant>;
+}
+
+impl StopAt for bool {
+    fn deadline(&self) -> Option<Instant> {
+        self.then(|| monotonic() + STOP_GRACE)
+    }
+}
+
+impl StopAt for Option<Instant> {
+    fn deadline(&self) -> Option<Instant> {
+        *self
+    }
+}
 
 /// Starts the writer. `instance` names this process's chains; `stop` drains and seals.
-pub fn start(
+/// What it could not write before its deadline is counted in `Recorder::unwritten`.
+pub fn start<S: StopAt>(
     db: Db,
     clock: Arc<dyn Clock>,
     instance: String,
     retention_days: i64,
-    stop: watch::Receiver<bool>,
+    stop: watch::Receiver<S>,
 ) -> (Recorder, tokio::task::JoinHandle<()>) {
     let (tx, rx) = mpsc::channel(QUEUE);
     let writer = Writer {
@@ -84,14 +115,54 @@ pub fn start(
         instance,
         chain: None,
     };
-    let handle = tokio::spawn(writer.run(rx, stop));
+    let unwritten = Arc::new(AtomicUsize::new(0));
+    let count = unwritten.clone();
+    let handle = tokio::spawn(async move {
+        let n = writer.run(rx, Stopping { stop, deadline: None }).await;
+        count.store(n, Ordering::SeqCst);
+    });
     (
         Recorder {
             tx: Some(tx),
             retention_days,
+            unwritten,
         },
         handle,
     )
+}
+
+/// The stop signal and, once it came, the deadline it set.
+struct Stopping<S> {
+    stop: watch::Receiver<S>,
+    deadline: Option<Instant>,
+}
+
+impl<S: StopAt> Stopping<S> {
+    /// Resolves when told to stop, with the deadline.
+    async fn told(&mut self) -> Instant {
+        if let Some(d) = self.deadline {
+            return d;
+        }
+        loop {
+            let deadline = self.stop.borrow_and_update().deadline();
+            if let Some(d) = deadline {
+                self.deadline = Some(d);
+                return d;
+            }
+            if self.stop.changed().await.is_err() {
+                // The sender is gone without a word: stop, as if told to.
+                let d = monotonic() + STOP_GRACE;
+                self.deadline = Some(d);
+                return d;
+            }
+        }
+    }
+
+    /// Resolves once told to stop and the deadline has passed.
+    async fn out_of_time(&mut self) {
+        let d = self.told().await;
+        tokio::time::sleep_until(tokio::time::Instant::from_std(d)).await;
+    }
 }
 
 /// The chain being written: its JST day, name, last number and hash.
@@ -111,25 +182,20 @@ struct Writer {
 }
 
 impl Writer {
-    async fn run(mut self, mut rx: mpsc::Receiver<Note>, mut stop: watch::Receiver<bool>) {
+    async fn run<S: StopAt>(mut self, mut rx: mpsc::Receiver<Note>, mut stopping: Stopping<S>) -> usize {
         let mut batch = Vec::with_capacity(BATCH);
-        loop {
+        let (mut unwritten, mut in_time) = (0, true);
+        while stopping.deadline.is_none() {
             tokio::select! {
                 got = rx.recv() => match got {
                     Some(n) => batch.push(n),
-                    None => break,
-                },
-                _ = stop.changed() => {
-                    // No new entries; take what is queued, then finish.
-                    rx.close();
-                    while let Some(n) = rx.recv().await {
-                        batch.push(n);
-                        if batch.len() >= BATCH {
-                            self.flush(&mut batch, Some(STOP_ATTEMPTS)).await;
-                        }
+                    // Every recorder is gone: finish as if told to stop.
+                    None => {
+                        stopping.deadline = Some(monotonic() + STOP_GRACE);
+                        break;
                     }
-                    break;
-                }
+                },
+                _ = stopping.told() => break,
             }
             while batch.len() < BATCH {
                 match rx.try_recv() {
@@ -137,39 +203,64 @@ impl Writer {
                     Err(_) => break,
                 }
             }
-            self.flush(&mut batch, None).await;
+            // Retries while the server runs; a stop during the retries ends them at its deadline.
+            in_time = self.flush(&mut batch, &mut stopping).await;
         }
-        self.flush(&mut batch, Some(STOP_ATTEMPTS)).await;
-        if let Some(c) = &self.chain
-            && let Err(e) = madoguchi_store::records::usage::seal(&self.db, &c.id, self.clock.now()).await
-        {
-            tracing::warn!(error = %e, "could not seal the usage chain");
-        }
-    }
-
-    /// Writes the batch, retrying until the database takes it, so entries are not dropped
-    /// while the server runs. When stopping, `attempts` bounds the wait on a database that
-    /// is gone, so the process still exits; what could not be written is then counted in
-    /// the log.
-    async fn flush(&mut self, batch: &mut Vec<Note>, attempts: Option<u32>) {
-        let mut wait = StdDuration::from_millis(100);
-        let mut tried = 0;
-        while !batch.is_empty() {
-            match self.write(batch).await {
-                Ok(()) => {}
-                Err(e) => {
-                    tried += 1;
-                    if attempts.is_some_and(|a| tried >= a) {
-                        tracing::error!(error = %e, entries = batch.len(), "usage entries could not be written before stopping");
-                        batch.clear();
-                        return;
-                    }
-                    tracing::warn!(error = %e, entries = batch.len(), "usage record not written yet; retrying");
-                    tokio::time::sleep(wait).await;
-                    wait = (wait * 2).min(StdDuration::from_secs(5));
-                }
+        // Stopping: no new entries; what is queued is written until the deadline.
+        rx.close();
+        while let Some(n) = rx.recv().await {
+            if !in_time {
+                unwritten += 1;
+                continue;
+            }
+            batch.push(n);
+            if batch.len() >= BATCH {
+                in_time = self.flush(&mut batch, &mut stopping).await;
             }
         }
+        if in_time {
+            in_time = self.flush(&mut batch, &mut stopping).await;
+        }
+        unwritten += batch.len();
+        if in_time && let Some(c) = &self.chain {
+            let deadline = stopping.told().await;
+            let seal = madoguchi_store::records::usage::seal(&self.db, &c.id, self.clock.now());
+            match tokio::time::timeout_at(tokio::time::Instant::from_std(deadline), seal).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "could not seal the usage chain"),
+                Err(_) => tracing::warn!("the usage chain was not sealed before the deadline; it stays open"),
+            }
+        }
+        if unwritten > 0 {
+            // Counted once, without their content (PV-1 entries are personal data).
+            tracing::error!(
+                entries = unwritten,
+                "usage entries could not be written before stopping (the database did not take them in time)"
+            );
+        }
+        unwritten
+    }
+
+    /// Writes the batch, retrying with back-off until the database takes it, so entries are
+    /// not dropped while the server runs. Once told to stop it tries only until the
+    /// deadline: `false` then means the batch (what is left of it) was not written.
+    async fn flush<S: StopAt>(&mut self, batch: &mut Vec<Note>, stopping: &mut Stopping<S>) -> bool {
+        let mut wait = StdDuration::from_millis(100);
+        while !batch.is_empty() {
+            let written = tokio::select! {
+                r = self.write(batch) => r,
+                () = stopping.out_of_time() => return false,
+            };
+            if let Err(e) = written {
+                tracing::warn!(error = %e, entries = batch.len(), "usage record not written yet; retrying");
+                tokio::select! {
+                    () = tokio::time::sleep(wait) => {}
+                    () = stopping.out_of_time() => return false,
+                }
+                wait = (wait * 2).min(StdDuration::from_secs(5));
+            }
+        }
+        true
     }
 
     /// Links the batch into the chains of its JST days and writes each day's part; a part

@@ -341,3 +341,27 @@ async fn pv1_late_entries_across_midnight_are_kept() {
         );
     }
 }
+
+// Issue 11 item 3: a database that takes nothing cannot hold the writer. Its pool is closed
+// (every write fails at once, as with a server gone); told to stop with a deadline, the
+// writer tries until then, gives up and reports how many entries it could not write.
+#[tokio::test]
+async fn usage_writer_stops_by_its_deadline_when_nothing_can_be_written() {
+    for t in testing::both("pv1_dead_db").await {
+        let clock = Arc::new(ManualClock::new(jst_at(5, 10, 0)));
+        let (stop, stopped) = watch::channel(None);
+        let (rec, writer) = usage::start(t.db.clone(), clock.clone(), "w1".into(), 365, stopped);
+        t.db.close().await;
+        for i in 0..25 {
+            rec.record(note(clock.as_ref(), Actor::User(1), i)).await;
+        }
+        let deadline = madoguchi_domain::clock::monotonic() + std::time::Duration::from_secs(2);
+        stop.send(Some(deadline)).unwrap();
+        // A generous bound: the point is that it stops at all.
+        tokio::time::timeout(std::time::Duration::from_secs(60), writer)
+            .await
+            .expect("the writer stops")
+            .unwrap();
+        assert_eq!(rec.unwritten(), 25, "{}", t.db.backend());
+    }
+}

@@ -223,7 +223,7 @@ pub async fn book(
             } else {
                 SQLITE_TAKE.to_owned()
             };
-            let mut tx = s.write.begin().await?;
+            let mut tx = crate::writer::begin_sqlite(&s.write).await?;
             let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
             // `fetch_all`, not `fetch_one`: every statement must run, not just the first row.
             let r = bind_booking!(q, slot_id, user_ref, d, now, actor, notice)

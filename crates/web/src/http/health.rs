@@ -32,13 +32,29 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The process can serve: the database answers.
+/// How long readiness waits for its write; a writer that does not answer is not ready.
+const PROBE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The process can serve: the database answers and a write commits now (issue 11). A full
+/// disk, a read-only or damaged file or a writer that does not answer reads as not ready,
+/// and as ready again as soon as a write commits, without a restart. A probe rather than a
+/// flag set by failing requests: a server that is not ready gets no requests, so only a
+/// probe can notice that writes work again. It costs one single-row write per check.
 pub async fn readyz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    if let Err(e) = state.db.ping().await {
+        tracing::warn!(error = %e, "readiness check failed");
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
+    }
+    let probe = madoguchi_store::writer::probe(&state.db, state.clock.now());
+    match tokio::time::timeout(PROBE_WAIT, probe).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "readiness check: the database cannot be written");
+            (StatusCode::SERVICE_UNAVAILABLE, "database cannot be written").into_response()
+        }
+        Err(_) => {
+            tracing::warn!("readiness check: no write committed within {} s", PROBE_WAIT.as_secs());
+            (StatusCode::SERVICE_UNAVAILABLE, "database cannot be written").into_response()
         }
     }
 }
