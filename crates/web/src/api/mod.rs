@@ -31,7 +31,7 @@ pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
 /// An optional date parameter: absent is `None`, but given it must be a date. The pages take
 /// an empty one (a blank form field) as absent; the API document calls it malformed.
 pub(crate) fn date_param(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
-    value.map(|v| crate::http::params::parse_date(field, v)).transpose()
+    value.map(|v| crate::http::forms::parse_date(field, v)).transpose()
 }
 
 pub(crate) const NOT_SIGNED_IN: AppError = AppError::Unauthorized {

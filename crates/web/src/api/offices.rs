@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::http::params::parse_date;
+use crate::http::forms::parse_date;
 use crate::http::problem::{ApiError, Problem};
 
 /// Opening hours on one weekday (JST).

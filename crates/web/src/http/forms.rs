@@ -1,4 +1,4 @@
-//! What every form page shares: reading a submitted field, drawing an input with its
+//! What every form page shares: reading a submitted field or a date parameter, drawing an input with its
 //! problems in words (AC-4), the one-message notice page, the button page an emailed link
 //! opens, and a response with a cookie.
 
@@ -145,4 +145,15 @@ pub async fn confirm_link(
     view.hidden = vec![("token".into(), token)];
     view.button = lang.t(button);
     Ok(with_cookie(render(&view, StatusCode::OK), cookie))
+}
+
+/// Parses a `YYYY-MM-DD` query parameter or form field, naming it in the error.
+pub fn parse_date(field: &str, value: &str) -> Result<chrono::NaiveDate, madoguchi_app::AppError> {
+    madoguchi_domain::dates::parse_date(value).ok_or_else(|| {
+        madoguchi_app::AppError::invalid(
+            "invalid_date",
+            field,
+            format!("`{field}` must be a date written YYYY-MM-DD"),
+        )
+    })
 }

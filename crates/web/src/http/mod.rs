@@ -11,7 +11,6 @@ pub mod health;
 pub mod limits;
 pub mod maintenance;
 pub mod page;
-pub mod params;
 pub mod problem;
 pub mod server;
 pub mod usage;

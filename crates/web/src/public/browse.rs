@@ -122,7 +122,7 @@ pub async fn office(
 ) -> Result<Response, PageError> {
     let from = match q.from.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(crate::http::params::parse_date("from", s).map_err(|e| PageError(lang, e))?),
+        Some(s) => Some(crate::http::forms::parse_date("from", s).map_err(|e| PageError(lang, e))?),
     };
     let view = offices::days(&state.db, state.clock.as_ref(), &code, from, CALENDAR_DAYS)
         .await

@@ -10,9 +10,9 @@ use madoguchi_app::{AppError, offices, seminars};
 use madoguchi_store::seminars::{self as store, Registered, SeminarRow};
 
 use crate::AppState;
+use crate::http::forms::parse_date;
 use crate::http::forms::{Notice, field_value, with_cookie};
 use crate::http::page::{Page, PageError, render};
-use crate::http::params::parse_date;
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use chrono::TimeZone;
