@@ -222,7 +222,7 @@ pub(crate) async fn day_heading_and_neighbours() {
         for link in [
             r#"href="/staff/day?date=2026-12-01" rel="prev""#,
             r#"href="/staff/day?date=2026-12-03" rel="next""#,
-            r#"<a href="/staff/day">今日</a>"#,
+            r#"<a href="/staff/day">本日</a>"#,
             r#"<form method="get" action="/staff/day""#,
             r#"name="date" type="date" value="2026-12-02""#,
             "date=2026-12-02&#38;lang=en",
@@ -362,7 +362,7 @@ pub(crate) async fn meeting_details_round_trip() {
         assert!(!c.contains("/office-cancel#"), "no cancellation after the start");
         let c = card(&act(&w, &kobe, &csrf_of(&c), id, "joined", "").await, id);
         assert!(
-            c.contains(r#"class="primary">相談済みにする"#) && c.contains("<dd>10:01</dd>"),
+            c.contains(r#"class="primary">相談済みにする"#) && c.contains("入室時刻 10:01"),
             "{c}"
         );
         assert!(c.contains("/end-early#"), "ending early is offered after the start");
