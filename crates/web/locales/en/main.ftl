@@ -313,6 +313,7 @@ day-wait-over = This consultation's day is over.
 day-meeting-saved = Saved. The user sees how to join on My Page.
 day-meeting-refused = Nothing was saved. Please correct the field shown below.
 day-booked-next = The next consultation is booked (confirmed).
+day-refused = This could not be done.
 day-field-problem = { $field }: { $problem }
 meeting-id = Meeting ID
 meeting-passkey = Passcode

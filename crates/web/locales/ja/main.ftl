@@ -301,6 +301,7 @@ day-wait-over = この相談の日は終わりました。
 day-meeting-saved = 接続情報を保存しました。ご本人のマイページに表示されます。
 day-meeting-refused = 接続情報は保存されていません。下に示した項目を直してください。
 day-booked-next = 次回の相談を予約しました（確定）。
+day-refused = この操作はできませんでした。
 day-field-problem = { $field }：{ $problem }
 meeting-id = ミーティングID
 meeting-passkey = パスコード

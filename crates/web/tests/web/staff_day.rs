@@ -353,6 +353,13 @@ pub(crate) async fn meeting_details_round_trip() {
             }
         };
         assert_eq!(state(&w).await, "confirmed");
+        // A channel left empty is named.
+        let c = card(&act(&w, &kobe, &csrf, id, "phone-cancel", "&confirm=yes").await, id);
+        assert!(
+            c.contains("受付の経路（例: 電話）：この項目を入力してください。"),
+            "{c}"
+        );
+        assert_eq!(state(&w).await, "confirmed");
 
         // From the start: record joined is the one primary action, then attended.
         move_to(&w, start + chrono::Duration::minutes(1));

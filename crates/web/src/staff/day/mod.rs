@@ -202,16 +202,9 @@ pub async fn act(
 /// A refusal in the person's words, naming the field it concerns; `None` for errors that
 /// are not about what was asked (not found, another office, the database).
 fn refusal(lang: Lang, action: &str, e: &AppError) -> Option<String> {
-    let code = e.specific_code();
-    let named = |field: &str, problem: String| {
-        lang.t_args("day-field-problem", &[("field", lang.t(field)), ("problem", problem)])
-    };
+    let words = words(lang, e.specific_code());
     Some(match e {
-        AppError::Refused {
-            code: "slot_full" | "daily_limit" | "cutoff_passed" | "outside_horizon",
-            ..
-        } => lang.t(&format!("refused-{code}")),
-        AppError::Refused { .. } => lang.t(&format!("problem-{code}")),
+        AppError::Refused { .. } | AppError::InvalidCharacters { .. } => words,
         AppError::InvalidInput { field, .. } => {
             let label = match field.as_str() {
                 "join_url" => "meeting-url",
@@ -220,9 +213,17 @@ fn refusal(lang: Lang, action: &str, e: &AppError) -> Option<String> {
                 _ if action == "book-next" => "day-next",
                 _ => "day-reason",
             };
-            named(label, lang.t(&format!("problem-{code}")))
+            lang.t_args("day-field-problem", &[("field", lang.t(label)), ("problem", words)])
         }
-        AppError::InvalidCharacters { .. } => lang.t(&format!("problem-{code}")),
         _ => return None,
     })
+}
+
+/// The booking rule's words, else the field problem's, else a plain refusal: never a code.
+fn words(lang: Lang, code: &str) -> String {
+    [format!("refused-{code}"), format!("problem-{code}")]
+        .into_iter()
+        .map(|id| (lang.t(&id), id))
+        .find(|(text, id)| text != id)
+        .map_or_else(|| lang.t("day-refused"), |(text, _)| text)
 }
