@@ -33,6 +33,8 @@ mod seminars;
 mod sign_in_limits;
 #[path = "web/staff.rs"]
 mod staff;
+#[path = "web/staff_day.rs"]
+mod staff_day;
 #[path = "web/staff_slots.rs"]
 mod staff_slots;
 #[path = "web/stats.rs"]

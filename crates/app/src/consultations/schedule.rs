@@ -1,7 +1,7 @@
 //! The counsellor's day (rules BK-9, BK-10, BK-11, BK-13, BK-16): the office's reservations
 //! for a date, and what staff do to them. Each view and change is audited (PV-4).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::consultations::schedule::{self as store, MeetingDetails, ScheduleRow};
 use madoguchi_store::{Db, accounts::staff as staff_store, consultations::reservations};
@@ -80,6 +80,20 @@ impl Change {
         }
     }
 
+    /// Whether the change may be recorded now on a reservation in `state` that starts at
+    /// `starts_at`: the one guard, used by `record` and by the day page to offer only what
+    /// it would accept.
+    pub fn check(&self, state: &str, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
+        let (from, when) = self.applies();
+        if !from.contains(&state) {
+            return Err(invalid_state(state));
+        }
+        attendance::may_record(when, starts_at, now).map_err(|e| AppError::Refused {
+            code: e.code(),
+            message: e.to_string(),
+        })
+    }
+
     fn code(&self) -> &'static str {
         match self {
             Self::Joined => "mark_joined",
@@ -113,14 +127,7 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
         })?;
     let now = clock.now();
     let actor = format!("staff:{}", staff.id);
-    let (from, when) = change.applies();
-    if !from.contains(&r.state.as_str()) {
-        return Err(invalid_state(&r.state));
-    }
-    attendance::may_record(when, r.starts_at, now).map_err(|e| AppError::Refused {
-        code: e.code(),
-        message: e.to_string(),
-    })?;
+    change.check(&r.state, r.starts_at, now)?;
     let done = match change {
         Change::Joined => reservations::mark_joined(db, id, now).await?,
         Change::Attended => store::transition(db, id, &["confirmed"], "attended", now, &actor, "", None).await?,

@@ -9,6 +9,7 @@ use crate::{Db, Result, Tx, in_tx, read};
 pub struct ScheduleRow {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     pub state: String,
     pub app: String,
     pub user_ref: i64,
@@ -18,11 +19,17 @@ pub struct ScheduleRow {
     pub topic: String,
     pub joined_at: Option<DateTime<Utc>>,
     pub checklist_at: Option<DateTime<Utc>>,
+    /// BK-9: the meeting details staff entered, if any (for staff; never in mail or logs).
+    pub meeting_id: Option<String>,
+    pub passkey: Option<String>,
+    pub join_url: Option<String>,
 }
 
 pub async fn for_office_day(db: &Db, office: &str, day: NaiveDate) -> Result<Vec<ScheduleRow>> {
-    const SQL: &str = "SELECT r.id, s.starts_at, r.state, s.app, r.user_ref, r.verify_name, r.verify_number,
-        r.companion, r.topic, r.joined_at, r.checklist_at FROM reservations r JOIN slots s ON s.id = r.slot_id
+    const SQL: &str = "SELECT r.id, s.starts_at, s.ends_at, r.state, s.app, r.user_ref, r.verify_name,
+        r.verify_number, r.companion, r.topic, r.joined_at, r.checklist_at, m.meeting_id, m.passkey, m.join_url
+        FROM reservations r JOIN slots s ON s.id = r.slot_id
+        LEFT JOIN meeting_details m ON m.reservation_id = r.id
         WHERE r.office_code = $1 AND r.local_date = $2 ORDER BY s.starts_at, r.id";
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(office)
