@@ -228,6 +228,8 @@ mod after_booking;
 mod booking_under_load;
 #[path = "app/closures.rs"]
 mod closures;
+#[path = "app/day_override.rs"]
+mod day_override;
 #[path = "app/seminar_operations.rs"]
 mod seminar_operations;
 #[path = "app/seminars.rs"]
