@@ -48,11 +48,7 @@ async fn hundred_slots(db: &Db) -> Vec<i64> {
     let mut slots = Vec::new();
     for i in 0..100 {
         let start = at(8, 30) + Duration::minutes(30 * (i % 17));
-        slots.push(
-            booking::publish_slot(db, "28011", start, "zoom", 1)
-                .await
-                .unwrap(),
-        );
+        slots.push(booking::publish_slot(db, "28011", start, "zoom", 1).await.unwrap());
     }
     slots
 }
@@ -89,9 +85,16 @@ async fn second_consultation_only_under_an_override() {
         let users = seekers(&t.db, 2, "second").await;
         let kobe = member(&t.db, Role::Counsellor, Some("28011"), "kobe.second").await;
         let clock = FixedClock(now());
-        second_consultation::allow(&t.db, &clock, &kobe, "second0001", Some(day()), "通訳の都合で午前と午後に分けるため")
-            .await
-            .unwrap();
+        second_consultation::allow(
+            &t.db,
+            &clock,
+            &kobe,
+            "second0001",
+            Some(day()),
+            "通訳の都合で午前と午後に分けるため",
+        )
+        .await
+        .unwrap();
         let db = Arc::new(t.db);
         let (plain, allowed) = (users[0], users[1]);
         assert_eq!(race(&db, plain, slots[..50].to_vec()).await, 1, "{}", db.backend());
@@ -117,7 +120,9 @@ async fn second_consultation_only_under_an_override() {
         let next_day = at(10, 0) + Duration::days(1);
         let a = booking::publish_slot(&db, "28011", next_day, "zoom", 1).await.unwrap();
         let b = booking::publish_slot(&db, "28011", next_day, "zoom", 1).await.unwrap();
-        booking::book(&db, &clock, allowed, a, &Details::default()).await.unwrap();
+        booking::book(&db, &clock, allowed, a, &Details::default())
+            .await
+            .unwrap();
         let e = booking::book(&db, &clock, allowed, b, &Details::default())
             .await
             .unwrap_err();
@@ -157,11 +162,19 @@ async fn schema_refuses_a_second_seat_without_an_override() {
     for t in testing::both("bk4_schema").await {
         office(&t.db).await;
         let user = seekers(&t.db, 1, "schema").await[0];
-        let a = booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1).await.unwrap();
-        let b = booking::publish_slot(&t.db, "28011", at(11, 0), "zoom", 1).await.unwrap();
-        let c = booking::publish_slot(&t.db, "28011", at(13, 0), "zoom", 1).await.unwrap();
+        let a = booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1)
+            .await
+            .unwrap();
+        let b = booking::publish_slot(&t.db, "28011", at(11, 0), "zoom", 1)
+            .await
+            .unwrap();
+        let c = booking::publish_slot(&t.db, "28011", at(13, 0), "zoom", 1)
+            .await
+            .unwrap();
         let clock = FixedClock(now());
-        booking::book(&t.db, &clock, user, a, &Details::default()).await.unwrap();
+        booking::book(&t.db, &clock, user, a, &Details::default())
+            .await
+            .unwrap();
         assert!(insert_second_seat(&t.db, user, b).await.is_err(), "{}", t.db.backend());
         let kobe = member(&t.db, Role::Counsellor, Some("28011"), "kobe.schema").await;
         second_consultation::allow(&t.db, &clock, &kobe, "schema0000", Some(day()), "再相談")
@@ -194,19 +207,30 @@ async fn override_is_reasoned_local_and_audited() {
                     .map_err(|e| e.specific_code())
             }
         };
-        assert_eq!(allow(&kobe, Some(day()), " ").await, Err("invalid_input"), "{}", t.db.backend());
+        assert_eq!(
+            allow(&kobe, Some(day()), " ").await,
+            Err("invalid_input"),
+            "{}",
+            t.db.backend()
+        );
         assert_eq!(allow(&kobe, None, "理由").await, Err("invalid_input"));
         let yesterday = now().date_naive() - Duration::days(1);
         assert_eq!(allow(&kobe, Some(yesterday), "理由").await, Err("invalid_input"));
         assert_eq!(allow(&kobe, Some(day()), "①").await, Err("invalid_characters"));
-        assert_eq!(allow(&tokyo, Some(day()), "理由").await, Err("not_found"), "another office");
+        assert_eq!(
+            allow(&tokyo, Some(day()), "理由").await,
+            Err("not_found"),
+            "another office"
+        );
         assert_eq!(allow(&kobe, Some(day()), "通訳の都合").await, Ok(()));
         assert_eq!(allow(&kobe, Some(day()), "二度目").await, Err("already_allowed"));
         assert_eq!(
             second_consultation::days(&t.db, &clock, user).await.unwrap(),
             vec![day()]
         );
-        let trail = madoguchi_store::accounts::staff::audit_for_user(&t.db, user).await.unwrap();
+        let trail = madoguchi_store::accounts::staff::audit_for_user(&t.db, user)
+            .await
+            .unwrap();
         let granted: Vec<_> = trail
             .iter()
             .filter(|a| a.action == "allow_second_consultation")
