@@ -3,9 +3,9 @@
 //! reason; either way the person is told by mail and on My Page (C6-3). The person may
 //! withdraw a request still open.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use madoguchi_domain::booking::{self, CONSULTATION};
-use madoguchi_domain::calendar::OfficeCalendar;
+use madoguchi_domain::calendar::{DayStatus, OfficeCalendar};
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::consultations::requests::{self, RequestRow, Scheduled};
 use madoguchi_store::consultations::reservations::{self as store, Details};
@@ -24,6 +24,9 @@ fn problem(field: &'static str, code: &'static str) -> FieldProblem {
         offences: Vec::new(),
     }
 }
+
+/// The field each preferred time's problem names, in the order given.
+pub const PREFERENCE_FIELDS: [&str; 3] = ["preference1", "preference2", "preference3"];
 
 /// A job seeker asks for a consultation at one of up to three times.
 pub async fn request(
@@ -59,11 +62,12 @@ pub async fn request(
         closures: &closures,
     };
     let policy = offices::booking_policy(db, o.code.as_str()).await?;
-    for p in preferences {
+    // Each problem names the preference it is about, so a form can show it next to it.
+    for (p, field) in preferences.iter().zip(PREFERENCE_FIELDS) {
         if let Err(r) = booking::check_booking_time(*p, clock.now(), policy)
             .and_then(|()| booking::check_slot(&cal, *p, *p + CONSULTATION))
         {
-            problems.push(problem("preferences", r.code()));
+            problems.push(problem(field, r.code()));
         }
     }
     let offences = madoguchi_domain::characters::validate(topic, madoguchi_domain::characters::FieldKind::MultiLine);
@@ -257,4 +261,46 @@ pub async fn withdraw(db: &Db, clock: &dyn Clock, user_ref: i64, id: i64) -> Res
     } else {
         Err(already_decided())
     }
+}
+
+/// BK-7: whether the office takes requests instead of direct bookings.
+pub async fn takes_requests(db: &Db, office: &str) -> Result<bool, AppError> {
+    Ok(requests::booking_mode(db, office).await? == "request")
+}
+
+/// What the request form offers: the open days that may be requested now (BK-3, TM-3) and
+/// the 30-minute start times that fit the office's hours on some day (TM-2). The use case
+/// still checks each chosen time against that day's hours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choices {
+    pub days: Vec<NaiveDate>,
+    pub times: Vec<NaiveTime>,
+}
+
+pub async fn choices(db: &Db, clock: &dyn Clock, office: &str) -> Result<Choices, AppError> {
+    let o = offices::get(db, office).await?;
+    let (first, last) = offices::booking_policy(db, o.code.as_str())
+        .await?
+        .bookable_days(clock.today_jst());
+    let closures = office_store::closures(db, &o.code, first, last).await?;
+    let cal = OfficeCalendar {
+        hours: &o.hours,
+        closures: &closures,
+    };
+    let mut days = Vec::new();
+    let mut times = std::collections::BTreeSet::new();
+    for day in first.iter_days().take_while(|d| *d <= last) {
+        if let DayStatus::Open(h) = cal.day(day) {
+            days.push(day);
+            let mut t = h.opens;
+            while t + CONSULTATION <= h.closes && t >= h.opens {
+                times.insert(t);
+                t += CONSULTATION;
+            }
+        }
+    }
+    Ok(Choices {
+        days,
+        times: times.into_iter().collect(),
+    })
 }
