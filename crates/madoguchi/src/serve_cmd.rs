@@ -128,7 +128,7 @@ pub async fn create_staff(
 pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), String> {
     let config = load(&args, None)?;
     let db = open(&config).await?;
-    let result = madoguchi_app::eligibility::confirm_job_seeker(&db, &SystemClock, user_id)
+    let result = madoguchi_app::accounts::confirmations::confirm_by_operator(&db, &SystemClock, user_id)
         .await
         .map(|()| println!("the job-seeker number of {user_id} is confirmed"))
         .map_err(|e| e.to_string());

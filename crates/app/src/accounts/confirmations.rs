@@ -48,3 +48,25 @@ pub(crate) async fn letter(db: &Db, user_ref: i64) -> Result<Option<(String, Let
         )
     }))
 }
+
+/// The operator's confirmation (`madoguchi account confirm-job-seeker`): as the console's,
+/// the person is told by mail and inbox in the same transaction.
+pub async fn confirm_by_operator(db: &Db, clock: &dyn Clock, user_id: &str) -> Result<(), AppError> {
+    let user = users::by_key(db, &user_id.trim().to_ascii_lowercase())
+        .await?
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("account {user_id}"),
+        })?;
+    let now = clock.now();
+    let letter = crate::mail::decisions::registration_confirmed(&user.lang, &user.name);
+    let mut tx = db.begin().await?;
+    if !eligibility::confirm_job_seeker(&mut tx, user.id, now).await? {
+        return Err(AppError::Conflict(format!(
+            "{user_id} has not recorded a job-seeker number"
+        )));
+    }
+    madoguchi_store::mail::outbox::enqueue(&mut tx, &letter.to(&user.email), now).await?;
+    madoguchi_store::mail::inbox::add(&mut tx, user.id, &letter.subject, &letter.inbox_body(), now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -133,6 +133,13 @@ async fn pending_confirmations_and_the_expiry_fixed_once_confirmed() {
             vec!["registration_unconfirmed"],
             "a new number"
         );
+        // The operator's confirmation (CLI) tells the person too.
+        confirmations::confirm_by_operator(&t.db, &clock, "pend.b")
+            .await
+            .unwrap();
+        let inbox = madoguchi_store::mail::inbox::list(&t.db, b).await.unwrap();
+        assert!(inbox[0].subject.contains("求職登録を確認しました"));
+        assert_eq!(mails_to(&t.db, "pend.b@example.jp").await.len(), 1);
     }
 }
 
