@@ -276,6 +276,12 @@ mod after_booking;
 mod booking_under_load;
 #[path = "app/closures.rs"]
 mod closures;
+#[path = "app/console_rules.rs"]
+mod console_rules;
+#[path = "app/day_override.rs"]
+mod day_override;
+#[path = "app/requests_flow.rs"]
+mod requests_flow;
 #[path = "app/seminar_operations.rs"]
 mod seminar_operations;
 #[path = "app/seminars.rs"]

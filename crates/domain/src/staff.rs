@@ -37,6 +37,18 @@ pub fn may_see(role: Role, staff_office: Option<&str>, seeker_office: Option<&st
     }
 }
 
+/// Whether a staff member may look up, with a stated purpose, a job seeker whose number
+/// carries `seeker_office` (PV-4). People move and offices cover for each other, so office
+/// staff may look up a registrant of any office; each look-up is audited with its purpose.
+/// Someone with no number yet belongs to no office and is seen by national admins only.
+/// Changing anything stays with the person's own office (`may_see`).
+pub fn may_look_up(role: Role, staff_office: Option<&str>, seeker_office: Option<&str>) -> bool {
+    match role {
+        Role::NationalAdmin => true,
+        Role::Counsellor | Role::OfficeAdmin => staff_office.is_some() && seeker_office.is_some(),
+    }
+}
+
 /// Whether `creator` may create a staff account of `role` at `office`.
 pub fn may_create(creator: Role, creator_office: Option<&str>, role: Role, office: Option<&str>) -> bool {
     match creator {
@@ -77,5 +89,22 @@ mod tests {
             Some("28011")
         ));
         assert_eq!(Role::parse("office_admin"), Some(Role::OfficeAdmin));
+    }
+
+    // rule PV-4: a look-up (with a purpose) reaches any office's registrant; acting does not.
+    #[test]
+    fn look_up_across_offices() {
+        assert!(may_look_up(Role::Counsellor, Some("28011"), Some("13010")));
+        assert!(may_look_up(Role::OfficeAdmin, Some("28011"), Some("28011")));
+        assert!(
+            !may_look_up(Role::Counsellor, Some("28011"), None),
+            "no number, no office"
+        );
+        assert!(!may_look_up(Role::Counsellor, None, Some("13010")));
+        assert!(may_look_up(Role::NationalAdmin, None, None));
+        assert!(
+            !may_see(Role::Counsellor, Some("28011"), Some("13010")),
+            "acting stays local"
+        );
     }
 }

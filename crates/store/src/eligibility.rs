@@ -26,10 +26,11 @@ pub async fn get(db: &Db, user_ref: i64) -> Result<Option<EligibilityRow>> {
         .await)?)
 }
 
-/// Records the number and expiry; a changed number needs confirming again (AC-11).
+/// Records the number and expiry. Staff confirmed both as they were (AC-11, C2-1): a changed
+/// number or expiry needs confirming again; the same values again keep the confirmation.
 pub async fn set_job_seeker(tx: &mut Tx, user_ref: i64, number: &str, expires: NaiveDate) -> Result<()> {
     const SQL: &str = "UPDATE users SET job_seeker_confirmed_at =
-            CASE WHEN job_seeker_number = $2 THEN job_seeker_confirmed_at ELSE NULL END,
+            CASE WHEN job_seeker_number = $2 AND job_seeker_expires = $3 THEN job_seeker_confirmed_at ELSE NULL END,
         job_seeker_number = $2, job_seeker_expires = $3 WHERE id = $1";
     in_tx!(tx, |c| sqlx::query(SQL)
         .bind(user_ref)
@@ -114,4 +115,28 @@ pub async fn lift_restriction(tx: &mut Tx, user_ref: i64, at: DateTime<Utc>, act
             .await?;
     });
     Ok(())
+}
+
+/// A person whose job-seeker number waits for staff to confirm it (AC-11, C2-1).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Pending {
+    pub user_ref: i64,
+    pub user_id: String,
+    pub name: String,
+    pub job_seeker_number: String,
+    pub job_seeker_expires: Option<NaiveDate>,
+}
+
+/// Active accounts whose number carries `office` (every office with `None`) and is not yet
+/// confirmed, oldest account first, at most `limit`.
+pub async fn pending_confirmation(db: &Db, office: Option<&str>, limit: i64) -> Result<Vec<Pending>> {
+    const SQL: &str = "SELECT id AS user_ref, user_id, name, job_seeker_number, job_seeker_expires FROM users
+        WHERE state = 'active' AND job_seeker_number IS NOT NULL AND job_seeker_confirmed_at IS NULL
+          AND ($1 IS NULL OR substr(job_seeker_number, 1, 5) = $1)
+        ORDER BY id LIMIT $2";
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(office)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
 }

@@ -131,6 +131,14 @@ pub fn router(state: AppState) -> Router {
         .route("/offices/{code}", get(public::browse::office))
         .route("/offices/{code}/book", get(seeker::booking::slots))
         .route(
+            "/offices/{code}/request",
+            get(seeker::requests::request_form).post(seeker::requests::request_submit),
+        )
+        .route(
+            "/me/requests/{id}/withdraw",
+            get(seeker::requests::withdraw_page).post(seeker::requests::withdraw),
+        )
+        .route(
             "/book/{slot}",
             get(seeker::booking::book_form).post(seeker::booking::book_submit),
         )
@@ -171,6 +179,15 @@ pub fn router(state: AppState) -> Router {
             get(staff::console::members).post(staff::console::create_member),
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff::console::act))
+        .route(
+            "/staff/seekers/{user_id}/delete",
+            get(staff::deletion::confirm).post(staff::deletion::delete),
+        )
+        .route(
+            "/staff/seekers/{user_id}/second-consultation",
+            post(staff::second_day::allow_second),
+        )
+        .route("/staff/confirmations", get(staff::confirmations::list))
         .route("/staff/day", get(staff::day::day))
         .route("/staff/audit", get(staff::records::audit_search))
         .route(

@@ -21,12 +21,16 @@ mod account_life;
 mod accounts;
 #[path = "web/booking.rs"]
 mod booking;
+#[path = "web/console_rules.rs"]
+mod console_rules;
 #[path = "web/hardening.rs"]
 mod hardening;
 #[path = "web/notices.rs"]
 mod notices;
 #[path = "web/openapi.rs"]
 mod openapi;
+#[path = "web/requests_pages.rs"]
+mod requests_pages;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/sign_in_limits.rs"]

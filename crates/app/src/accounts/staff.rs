@@ -1,5 +1,7 @@
 //! Staff: accounts with TOTP two-factor sign-in, and the console's look-ups and actions,
-//! each scoped to the staff member's office and written to the audit log (SPEC §1, PV-4).
+//! written to the audit log (SPEC §1, PV-4). A look-up with a purpose reaches a registrant
+//! of any office (people move, offices cover for each other); actions stay with the
+//! person's own office and national admins, whose records the registration belongs to.
 
 use chrono::NaiveDate;
 use madoguchi_domain::clock::Clock;
@@ -176,6 +178,21 @@ pub struct SeekerView {
     pub restricted: bool,
     /// PV-2: the last sign-ins with the kind of device only, never its address or agent.
     pub recent_sign_ins: Vec<(chrono::DateTime<chrono::Utc>, madoguchi_domain::usage::DeviceClass)>,
+    /// AC-12, N20-4: the nationality category, and for other foreign nationals the residence
+    /// status code and the last day of the period of stay (its view is audited on its own).
+    pub nationality: String,
+    pub residence_status: Option<String>,
+    pub stay_until: Option<NaiveDate>,
+    /// PV-4: the person is registered at this staff member's office (or the member is a
+    /// national admin), so the console's actions apply; a look-up across offices only reads.
+    pub may_act: bool,
+}
+
+/// Reading (a look-up with a purpose, any office's registrant) or acting (own office only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    LookUp,
+    Act,
 }
 
 fn not_visible(user_id: &str) -> AppError {
@@ -184,8 +201,8 @@ fn not_visible(user_id: &str) -> AppError {
     }
 }
 
-/// Looks up a job seeker by user ID. Only staff of the office where the person is
-/// registered (or a national admin) see them; every look-up, allowed or not, is audited
+/// Looks up a job seeker by user ID: office staff see a person with a job-seeker number of
+/// any office, national admins anyone; every look-up, allowed or not, is audited
 /// with who, whom, when and why (`purpose`, PV-4).
 pub async fn look_up(
     db: &Db,
@@ -201,7 +218,7 @@ pub async fn look_up(
             "say why you are looking this person up",
         ));
     }
-    find(db, clock, staff, user_id, purpose).await
+    find(db, clock, staff, user_id, purpose, Scope::LookUp).await
 }
 
 /// The person again after a console action, audited as part of that action.
@@ -211,19 +228,32 @@ pub async fn after_action(
     staff: &StaffMember,
     user_id: &str,
 ) -> Result<SeekerView, AppError> {
-    find(db, clock, staff, user_id, "console_action").await
+    find(db, clock, staff, user_id, "console_action", Scope::Act).await
+}
+
+/// The person a console action is about, if this staff member may act on them (own office,
+/// or a national admin); the read is audited as part of the action.
+pub(crate) async fn for_action(
+    db: &Db,
+    clock: &dyn Clock,
+    staff: &StaffMember,
+    user_id: &str,
+) -> Result<SeekerView, AppError> {
+    find(db, clock, staff, user_id, "console_action", Scope::Act).await
 }
 
 /// Why staff may look a job seeker up (PV-4): the console offers these; each is recorded.
 pub const PURPOSES: [&str; 4] = ["counter", "phone", "registration", "identity"];
 
-/// The look-up itself, audited with `purpose` (a code of `PURPOSES`, or `console_action`).
+/// The look-up itself, audited with `purpose` (a code of `PURPOSES`, or `console_action`);
+/// residence data shown is a second entry, so the person sees that it was read (PV-4).
 async fn find(
     db: &Db,
     clock: &dyn Clock,
     staff: &StaffMember,
     user_id: &str,
     purpose: &str,
+    scope: Scope,
 ) -> Result<SeekerView, AppError> {
     let key = user_id.trim().to_ascii_lowercase();
     let user = users::by_key(db, &key).await?;
@@ -235,7 +265,13 @@ async fn find(
         .as_ref()
         .and_then(|e| e.job_seeker_number.as_deref())
         .map(|n| &n[..n.len().min(5)]);
-    let allowed = user.is_some() && rules::may_see(staff.role, staff.office.as_deref(), seeker_office);
+    let may_act = rules::may_see(staff.role, staff.office.as_deref(), seeker_office);
+    let allowed = user.is_some()
+        && match scope {
+            Scope::LookUp => rules::may_look_up(staff.role, staff.office.as_deref(), seeker_office),
+            Scope::Act => may_act,
+        };
+    let residence_shown = allowed && elig.as_ref().is_some_and(|e| e.nationality == "other");
     let mut tx = db.begin().await?;
     let action = if allowed { "view_job_seeker" } else { "search_denied" };
     // PV-4: the why. A refused search also keeps what was searched for.
@@ -253,6 +289,17 @@ async fn find(
         clock.now(),
     )
     .await?;
+    if let (true, Some(u)) = (residence_shown, &user) {
+        store::audit(
+            &mut tx,
+            staff.id,
+            "view_residence",
+            Some(u.id),
+            purpose.trim(),
+            clock.now(),
+        )
+        .await?;
+    }
     tx.commit().await?;
     let (Some(u), Some(e), true) = (user, elig, allowed) else {
         return Err(not_visible(user_id));
@@ -264,6 +311,10 @@ async fn find(
         .collect();
     let restricted = crate::eligibility::restriction::restricted(db, clock, u.id).await?;
     Ok(SeekerView {
+        nationality: e.nationality,
+        residence_status: e.residence_status,
+        stay_until: e.stay_until,
+        may_act,
         restricted,
         recent_sign_ins,
         user_ref: u.id,
@@ -335,13 +386,23 @@ pub async fn act(
             fields: vec![("reason".into(), offences)],
         });
     }
-    let seeker = find(db, clock, staff, user_id, "console_action").await?;
+    let seeker = for_action(db, clock, staff, user_id).await?;
     let now = clock.now();
+    // C2-1: the person is told, in the same transaction as the confirmation.
+    let confirmed_letter = match action {
+        Action::Confirm => crate::accounts::confirmations::letter(db, seeker.user_ref).await?,
+        _ => None,
+    };
     let mut tx = db.begin().await?;
     match action {
         Action::Confirm => {
             if !eligibility::confirm_job_seeker(&mut tx, seeker.user_ref, now).await? {
                 return Err(AppError::Conflict("no job-seeker number has been recorded".into()));
+            }
+            if let Some((to, letter)) = &confirmed_letter {
+                madoguchi_store::mail::outbox::enqueue(&mut tx, &letter.to(to), now).await?;
+                madoguchi_store::mail::inbox::add(&mut tx, seeker.user_ref, &letter.subject, &letter.inbox_body(), now)
+                    .await?;
             }
         }
         Action::Exempt => eligibility::set_exempt(&mut tx, seeker.user_ref, true).await?,

@@ -210,6 +210,8 @@ fn closed_day() -> AppError {
 pub(crate) enum Event {
     Booked,
     Cancelled,
+    /// BK-7: staff scheduled the person's request (date with weekday, app, My Page).
+    Scheduled,
 }
 
 /// Who a notice goes to, and the office's name in their language.
@@ -251,9 +253,16 @@ pub(crate) fn compose(to: &Recipient<'_>, user_ref: i64, slot: &store::SlotRow, 
     let letter = match event {
         Event::Booked => letters::booked(to.lang, to.name, to.office, &when),
         Event::Cancelled => letters::cancelled(to.lang, to.name, to.office, &when),
+        Event::Scheduled => crate::mail::decisions::request_scheduled(
+            to.lang,
+            to.name,
+            to.office,
+            &crate::mail::decisions::when_with_weekday(to.lang, slot.starts_at),
+            &crate::mail::decisions::app_name(to.lang, &slot.app),
+        ),
     };
     let mut mail = letter.to(to.email);
-    if event == Event::Booked {
+    if event != Event::Cancelled {
         let (summary, note) = if to.lang == "en" {
             ("Online job consultation", "How to join: see My Page.")
         } else {

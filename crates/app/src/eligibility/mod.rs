@@ -151,8 +151,9 @@ pub async fn ensure_may_book(db: &Db, clock: &dyn Clock, user_ref: i64) -> Resul
     gate(&booking_blockers(db, clock, user_ref).await?)
 }
 
-/// Staff confirm the recorded job-seeker number (C2-1: the online registrant becomes a
-/// full registrant). Until the staff console exists the CLI calls this.
+/// Confirms the recorded job-seeker number (C2-1: the online registrant becomes a full
+/// registrant) without telling the person: for demo data and tests. Staff confirm in the
+/// console, the operator with `accounts::confirmations::confirm_by_operator`; both tell.
 pub async fn confirm_job_seeker(db: &Db, clock: &dyn Clock, user_id: &str) -> Result<(), AppError> {
     let key = user_id.trim().to_ascii_lowercase();
     let user = madoguchi_store::accounts::users::by_key(db, &key)

@@ -2,6 +2,7 @@
 //! mode, write `.eml` files), mark it sent or schedule a retry. An SMTP outage delays
 //! mail and loses none; nothing here blocks the change that wrote the message.
 
+pub mod decisions;
 pub mod ics;
 pub mod letters;
 pub mod smtp_sink;

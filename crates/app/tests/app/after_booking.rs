@@ -250,14 +250,16 @@ async fn requests_are_scheduled_by_staff() {
                 .specific_code(),
             "already_decided"
         );
-        requests::decline(&t.db, &clock, &kobe, other).await.unwrap();
+        requests::decline(&t.db, &clock, &kobe, other, "希望の時間帯に空きがないため")
+            .await
+            .unwrap();
         assert!(requests::open(&t.db, &clock, &kobe).await.unwrap().is_empty());
         let tokyo = StaffMember {
             office: Some("13010".into()),
             ..kobe.clone()
         };
         assert_eq!(
-            requests::decline(&t.db, &clock, &tokyo, other)
+            requests::decline(&t.db, &clock, &tokyo, other, "x")
                 .await
                 .unwrap_err()
                 .specific_code(),

@@ -20,7 +20,7 @@ use tokio::sync::watch;
 
 use crate::booking_under_load::office;
 
-fn jst_at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
+pub(crate) fn jst_at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
     jst().with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap().with_timezone(&Utc)
 }
 
@@ -40,7 +40,7 @@ fn personal(tag: &str) -> [String; 7] {
     ]
 }
 
-async fn person(db: &Db, clock: &dyn Clock, tag: &str) -> i64 {
+pub(crate) async fn person(db: &Db, clock: &dyn Clock, tag: &str) -> i64 {
     let p = personal(tag);
     let hash = madoguchi_domain::password::hash(PASSWORD).unwrap();
     let mut tx = db.begin().await.unwrap();
@@ -71,7 +71,7 @@ async fn person(db: &Db, clock: &dyn Clock, tag: &str) -> i64 {
 /// Everything a person leaves behind: a finished (no-show) and a future consultation with
 /// the identification fields, mail and inbox, a session, a failed sign-in, a seminar place,
 /// a staff look-up and usage entries.
-async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
+pub(crate) async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
     let p = personal(tag);
     let details = Details {
         topic: format!("{} の相談", p[0]),
@@ -116,22 +116,31 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
     staff::look_up(db, clock, &counsellor, &format!("erase{tag}"), "counter")
         .await
         .unwrap();
-    // A refused search by another office keeps the typed user ID in the audit; a suspension
-    // keeps its reason, free text about the person.
+    // Another office may look the person up (PV-4) but not act: the refused action keeps the
+    // typed user ID in the audit; a suspension keeps its reason, free text about the person.
     let tokyo = madoguchi_store::accounts::staff::by_key(db, "tokyo.erase")
         .await
         .unwrap()
         .unwrap()
         .id;
     let tokyo = staff::member(db, tokyo).await.unwrap().unwrap();
-    assert!(
-        staff::look_up(db, clock, &tokyo, &format!("erase{tag}"), "phone")
-            .await
-            .is_err()
-    );
     let site = madoguchi_app::shared::Site {
         base_url: "http://madoguchi.test".into(),
     };
+    staff::look_up(db, clock, &tokyo, &format!("erase{tag}"), "phone")
+        .await
+        .unwrap();
+    let refused = staff::act(
+        db,
+        clock,
+        &site,
+        &tokyo,
+        &format!("erase{tag}"),
+        staff::Action::Lock,
+        "",
+    )
+    .await;
+    assert!(refused.is_err());
     let reason = format!("{} さんから電話で申出", p[0]);
     staff::act(
         db,
@@ -197,7 +206,7 @@ async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &str) {
 }
 
 /// Every text value of every table, as (table, value).
-async fn every_text(db: &Db) -> Vec<(String, String)> {
+pub(crate) async fn every_text(db: &Db) -> Vec<(String, String)> {
     let mut out = Vec::new();
     match db {
         Db::Sqlite(s) => {
@@ -239,7 +248,7 @@ async fn every_text(db: &Db) -> Vec<(String, String)> {
     out
 }
 
-async fn leftovers(db: &Db, tag: &str) -> Vec<String> {
+pub(crate) async fn leftovers(db: &Db, tag: &str) -> Vec<String> {
     let fields = personal(tag);
     every_text(db)
         .await

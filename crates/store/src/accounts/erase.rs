@@ -17,7 +17,7 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
     // The sign-in limit's row is named after the user ID.
     const ATTEMPT_KEY: &str =
         "DELETE FROM attempt_keys WHERE key = 'user:' || (SELECT user_key FROM users WHERE id = $1)";
-    const CHILDREN: [&str; 8] = [
+    const CHILDREN: [&str; 9] = [
         "DELETE FROM sessions WHERE user_ref = $1",
         "DELETE FROM email_tokens WHERE user_ref = $1",
         "DELETE FROM inbox WHERE user_ref = $1",
@@ -30,12 +30,16 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         // A restriction lift keeps when and by whom, not the reason typed about the person.
         "UPDATE restriction_lifts SET reason = '' WHERE user_ref = $1",
         // An open request is withdrawn: nobody is left to schedule it for.
-        "UPDATE reservation_requests SET topic = '', state = CASE WHEN state = 'open' THEN 'withdrawn' ELSE state END
-            WHERE user_ref = $1",
+        "UPDATE reservation_requests SET topic = '', decline_reason = '',
+            state = CASE WHEN state = 'open' THEN 'withdrawn' ELSE state END WHERE user_ref = $1",
+        // A second consultation allowed (BK-4) keeps its day, not the reason typed about the person.
+        "UPDATE day_overrides SET reason = '' WHERE user_ref = $1",
     ];
-    // The audit keeps who looked at whom and when (PV-4), but not free text typed about the
-    // person (a suspension's or removal's reason), nor the user ID a refused search typed.
-    const AUDIT_TEXT: &str = "UPDATE audit_log SET detail = '' WHERE user_ref = $1 AND action <> 'view_job_seeker'";
+    // The audit keeps who looked at whom and when, and why (a purpose code, PV-4), but not
+    // free text typed about the person (a suspension's or removal's reason), nor the user ID
+    // a refused search typed.
+    const AUDIT_TEXT: &str = "UPDATE audit_log SET detail = ''
+        WHERE user_ref = $1 AND action NOT IN ('view_job_seeker', 'view_residence')";
     const AUDIT_SEARCHES: &str = "UPDATE audit_log SET detail = 'deleted' || substr(detail, length($1) + 1)
         WHERE action = 'search_denied' AND substr(detail, 1, length($1) + 1) = $1 || ':'";
     in_tx!(tx, |c| {

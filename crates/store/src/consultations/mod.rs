@@ -1,6 +1,7 @@
 //! Consultations: slots and their templates, the booking context read, reservations and
 //! their events, requests, the day's schedule and meeting details.
 
+pub mod book;
 pub mod booking_context;
 pub mod requests;
 pub mod reservations;

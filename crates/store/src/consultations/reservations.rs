@@ -1,10 +1,10 @@
 //! Slots and reservations (rules BK-2, BK-4, BK-5, BK-10, BK-16). Capacity is taken with a
 //! conditional `UPDATE … WHERE booked < capacity`, one-per-day is a partial unique index,
-//! and both happen in one transaction with the reservation row: no read-then-write.
+//! and both happen in one transaction with the reservation row (`book`): no read-then-write.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Db, Result, StoreError, Tx, in_tx, read};
+use crate::{Db, Result, Tx, in_tx, read};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSlot {
@@ -97,32 +97,7 @@ pub async fn active_on_slot(db: &Db, slot_id: i64) -> Result<Vec<(i64, i64)>> {
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(slot_id).fetch_all(c).await)?)
 }
 
-/// What a reservation records beyond the slot (BK-6).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Details {
-    pub topic: String,
-    pub verify_name: String,
-    pub verify_number: String,
-    pub companion: String,
-}
-
-/// The outcome of a booking attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Booked {
-    Confirmed(i64),
-    /// BK-5: no seat left (or the slot is gone).
-    SlotFull,
-    /// BK-4: the user already has a consultation that day.
-    DailyLimit,
-}
-
-/// A message to the user written with the change that causes it (NO-1, NO-2, NO-3).
-#[derive(Debug, Clone)]
-pub struct Notice {
-    pub mail: crate::mail::outbox::NewMail,
-    pub inbox_subject: String,
-    pub inbox_body: String,
-}
+pub use super::book::{Booked, Details, Notice, book};
 
 async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
     if let Some(n) = notice {
@@ -130,117 +105,6 @@ async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime
         crate::mail::inbox::add(tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
     }
     Ok(())
-}
-
-// The booking write: take a seat (conditional update; never on a withdrawn slot or a day the
-// office has closed, TM-3), insert the reservation (the partial
-// unique index refuses a second one that day), its first event, and the confirmation mail and
-// inbox entry. Each backend does it in as few round trips as it can, because on the booking
-// path the writer is the bottleneck: PostgreSQL in one statement (data-modifying CTEs, atomic
-// on their own); SQLite in one multi-statement call inside a transaction, each statement
-// running only if the one before it changed a row (`changes()`).
-// Parameters: $1 slot, $2 user, $3 topic, $4 verify_name, $5 verify_number, $6 companion,
-// $7 now, $8 actor; with a notice also $9 recipient, $10 subject, $11 body_text, $12 body_html,
-// $13–$15 attachment name, type and body, $16 inbox subject, $17 inbox body.
-const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
-      WHERE id = $1 AND booked < capacity AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM office_closures oc
-        WHERE oc.office_code = slots.office_code AND oc.day = slots.local_date) RETURNING office_code, local_date),
-    ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name,
-      verify_number, companion, created_at, state_changed_at, state_actor)
-      SELECT $1, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8 FROM take RETURNING id),
-    ev AS (INSERT INTO reservation_events (reservation_id, at, state, actor) SELECT id, $7, 'confirmed', $8 FROM ins)";
-const PG_TELL: &str = ",
-    ob AS (INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at,
-      attachment_name, attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 FROM ins),
-    ib AS (INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 FROM ins)";
-const SQLITE_TAKE: &str =
-    "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity AND removed_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
-        AND oc.day = slots.local_date);
-    INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name, verify_number,
-      companion, created_at, state_changed_at, state_actor)
-      SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8 FROM slots
-      WHERE id = $1 AND changes() = 1 RETURNING id;
-    INSERT INTO reservation_events (reservation_id, at, state, actor)
-      SELECT last_insert_rowid(), $7, 'confirmed', $8 WHERE changes() = 1;";
-const SQLITE_TELL: &str = "
-    INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at, attachment_name,
-      attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 WHERE changes() = 1;
-    INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 WHERE changes() = 1;";
-
-/// Binds the booking's parameters (see above) to a query of either backend.
-macro_rules! bind_booking {
-    ($q:expr, $slot:expr, $user:expr, $d:expr, $now:expr, $actor:expr, $notice:expr) => {{
-        let q = $q
-            .bind($slot)
-            .bind($user)
-            .bind(&$d.topic)
-            .bind(&$d.verify_name)
-            .bind(&$d.verify_number)
-            .bind(&$d.companion)
-            .bind($now)
-            .bind($actor);
-        match $notice {
-            None => q,
-            Some(n) => {
-                let a = n.mail.attachment.as_ref();
-                q.bind(&n.mail.recipient)
-                    .bind(&n.mail.subject)
-                    .bind(&n.mail.body_text)
-                    .bind(&n.mail.body_html)
-                    .bind(a.map(|a| a.name.as_str()))
-                    .bind(a.map(|a| a.content_type.as_str()))
-                    .bind(a.map(|a| a.body.as_str()))
-                    .bind(&n.inbox_subject)
-                    .bind(&n.inbox_body)
-            }
-        }
-    }};
-}
-
-/// Takes a seat and records the reservation as confirmed, atomically, with its notice.
-pub async fn book(
-    db: &Db,
-    slot_id: i64,
-    user_ref: i64,
-    d: &Details,
-    now: DateTime<Utc>,
-    actor: &str,
-    notice: Option<&Notice>,
-) -> Result<Booked> {
-    let inserted: std::result::Result<Vec<(i64,)>, sqlx::Error> = match db {
-        Db::Postgres(p) => {
-            let tell = if notice.is_some() { PG_TELL } else { "" };
-            let sql = format!("{PG_TAKE}{tell} SELECT id FROM ins");
-            let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-            bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
-                .fetch_all(p)
-                .await
-        }
-        Db::Sqlite(s) => {
-            let sql = if notice.is_some() {
-                format!("{SQLITE_TAKE}{SQLITE_TELL}")
-            } else {
-                SQLITE_TAKE.to_owned()
-            };
-            let mut tx = crate::writer::begin_sqlite(&s.write).await?;
-            let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-            // `fetch_all`, not `fetch_one`: every statement must run, not just the first row.
-            let r = bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
-                .fetch_all(&mut *tx)
-                .await;
-            if r.is_ok() {
-                tx.commit().await?;
-            }
-            // Otherwise dropping the transaction rolls the seat back too.
-            r
-        }
-    };
-    match inserted.map_err(StoreError::from) {
-        Ok(rows) => Ok(rows.first().map_or(Booked::SlotFull, |(id,)| Booked::Confirmed(*id))),
-        Err(e) if e.is_unique_violation() => Ok(Booked::DailyLimit),
-        Err(e) => Err(e),
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -319,9 +183,11 @@ pub async fn cancel(
 pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
     const OVER: &str = "SELECT COUNT(*) FROM slots s WHERE s.capacity < (SELECT COUNT(*) FROM reservations r
         WHERE r.slot_id = s.id AND r.state IN ('requested', 'confirmed', 'attended', 'no_show'))";
-    const DOUBLE: &str = "SELECT COUNT(*) FROM (SELECT user_ref, local_date FROM reservations
+    // BK-4: more than one that day, or more than two where staff allowed a second.
+    const DOUBLE: &str = "SELECT COUNT(*) FROM (SELECT user_ref, local_date FROM reservations r
         WHERE state IN ('requested', 'confirmed', 'attended', 'no_show') GROUP BY user_ref, local_date
-        HAVING COUNT(*) > 1) d";
+        HAVING COUNT(*) > 1 + (SELECT COUNT(*) FROM day_overrides o
+          WHERE o.user_ref = r.user_ref AND o.local_date = r.local_date)) d";
     let (over, double) = read!(db, |c| {
         let (o,): (i64,) = sqlx::query_as(OVER).fetch_one(c).await?;
         let (d,): (i64,) = sqlx::query_as(DOUBLE).fetch_one(c).await?;

@@ -57,6 +57,19 @@ pub async fn enqueue(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<
     Ok(id)
 }
 
+/// N15, PV-6: the last letter to a person whose data is being erased. The outbox deletes it
+/// once sent, so their address lasts only until they are told.
+pub async fn enqueue_last(tx: &mut Tx, mail: &NewMail, now: DateTime<Utc>) -> Result<i64> {
+    const MARK: &str = "UPDATE outbox SET erase_when_sent = TRUE WHERE id = $1";
+    let id = enqueue(tx, mail, now).await?;
+    in_tx!(tx, |c| sqlx::query(MARK)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(id)
+}
+
 /// Claims up to `limit` due messages for `lock_for`; a worker that dies lets the claim
 /// lapse and another picks the message up. The outer conditions are re-checked on the
 /// locked row, so two claimers never take the same message.
@@ -96,15 +109,15 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lock_for: Duration, limit: i
     Ok(mails)
 }
 
-/// Records a successful send.
+/// Records a successful send; a last letter (`enqueue_last`) goes instead.
 pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<()> {
+    const FORGET: &str = "DELETE FROM outbox WHERE id = $1 AND erase_when_sent";
     const SQL: &str = "UPDATE outbox SET sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1";
-    write!(db, |c| sqlx::query(SQL)
-        .bind(id)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    write!(db, |c| {
+        if sqlx::query(FORGET).bind(id).execute(c).await?.rows_affected() == 0 {
+            sqlx::query(SQL).bind(id).bind(now).execute(c).await?;
+        }
+    });
     Ok(())
 }
 

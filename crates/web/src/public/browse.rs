@@ -106,6 +106,8 @@ struct OfficePage {
     prev_href: String,
     next_href: String,
     days: Vec<DayRow>,
+    /// BK-7: the office takes requests (up to three preferred times) instead of bookings.
+    takes_requests: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,7 +183,11 @@ pub async fn office(
             },
         })
         .collect();
+    let takes_requests = madoguchi_app::consultations::requests::takes_requests(&state.db, view.office.code.as_str())
+        .await
+        .map_err(|e| PageError(lang, e))?;
     let out = OfficePage {
+        takes_requests,
         code: view.office.code.to_string(),
         name: page.pick(&view.office.name_ja, &view.office.name_en).to_owned(),
         address: view.office.address.clone(),

@@ -1,5 +1,5 @@
 //! The job seeker's pages: registration and sign-in, My Page and its forms (password,
-//! deletion, locking, eligibility), booking, and preparing for a consultation.
+//! deletion, locking, eligibility), booking or requesting, and preparing for a consultation.
 
 pub mod account;
 pub mod booking;
@@ -8,3 +8,4 @@ pub mod lock;
 pub mod me;
 pub mod my_page;
 pub mod prepare;
+pub mod requests;

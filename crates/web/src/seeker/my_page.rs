@@ -1,5 +1,6 @@
-//! My Page (求職者マイページ): reservations and seminars with how to join, the inbox (NO-2),
-//! who viewed the person's data (PV-4) and the terms history (AC-13).
+//! My Page (求職者マイページ): reservations and seminars with how to join, consultation
+//! requests (BK-7), the inbox (NO-2), who viewed the person's data (PV-4) and the terms
+//! history (AC-13).
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -33,9 +34,30 @@ pub type MySeminar = (
     Option<madoguchi_store::consultations::schedule::MeetingDetails>,
 );
 
+/// A consultation request on My Page (BK-7): the preferred times, its state, the reason
+/// if declined (C6-3), and whether it may still be withdrawn.
+pub struct MyRequest {
+    pub id: i64,
+    pub preferences: String,
+    pub state: String,
+    pub reason: String,
+    pub open: bool,
+}
+
+/// The preferred times of a request, in Japan time with weekdays.
+pub fn preferences_label(lang: Lang, preferences: &str) -> String {
+    preferences
+        .split(',')
+        .filter_map(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
+        .map(|p| lang.date_time(p))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 #[derive(Template)]
 #[template(path = "seeker/me.html")]
 struct MePage {
+    requests: Vec<MyRequest>,
     reservations: Vec<MyReservation>,
     /// SE-2, BK-9: the user's seminars; meeting details only here, only with a seat.
     seminars: Vec<MySeminar>,
@@ -143,7 +165,20 @@ pub async fn me(
             ]
         })
         .collect();
+    let requests = madoguchi_app::consultations::requests::mine(&state.db, id)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .map(|r| MyRequest {
+            id: r.id,
+            preferences: preferences_label(lang, &r.preferences),
+            state: lang.t(&format!("request-state-{}", r.state)),
+            open: r.state == "open",
+            reason: r.decline_reason,
+        })
+        .collect();
     let view = MePage {
+        requests,
         viewed,
         reservations,
         seminars,

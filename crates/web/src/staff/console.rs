@@ -1,5 +1,7 @@
-//! The staff console: looking up a job seeker of one's own office (audited, PV-4), the
-//! actions on them (confirm, exempt, lock, send a reset), and creating staff accounts.
+//! The staff console: looking up a job seeker, with a purpose and audited (PV-4; any office's
+//! registrant, read only outside one's own office), their residence (AC-12), the actions on
+//! them (confirm, exempt, lock, send a reset, suspend, lift the no-show pause), and creating
+//! staff accounts.
 
 use askama::Template;
 use axum::Form;
@@ -21,7 +23,7 @@ type Fields = std::collections::HashMap<String, String>;
 
 #[derive(Template)]
 #[template(path = "staff/console.html")]
-struct ConsolePage {
+pub(crate) struct ConsolePage {
     page: Page,
     csrf: String,
     who: String,
@@ -34,10 +36,73 @@ struct ConsolePage {
     purposes: Vec<(&'static str, String)>,
     /// PV-2: when the person signed in and on what kind of device, nothing more.
     sign_ins: Vec<String>,
+    /// AC-12, N20-4: nationality, residence status and period of stay, as (label, value).
+    residence: Vec<(String, String)>,
+    /// BK-4: the days, from today, on which a second consultation is allowed.
+    second_days: Vec<String>,
+    /// N15: deletion is for office and national admins.
+    can_delete: bool,
+    today: String,
+}
+
+/// AC-12: what the console shows of the person's residence; the look-up audited it.
+fn residence_rows(lang: Lang, s: &SeekerView, today: chrono::NaiveDate) -> Vec<(String, String)> {
+    let mut rows = vec![(
+        lang.t("field-nationality"),
+        lang.t(&format!("nationality-{}", s.nationality)),
+    )];
+    if s.nationality == "other" {
+        let status = s
+            .residence_status
+            .as_deref()
+            .and_then(madoguchi_domain::residence::status)
+            .map_or_else(|| lang.t("console-none"), |r| lang.pick(r.ja, r.en).to_owned());
+        let until = match s.stay_until {
+            Some(d) if d < today => format!("{}（{}）", lang.date(d), lang.t("console-stay-expired")),
+            Some(d) => lang.date(d),
+            None if status != lang.t("console-none") => lang.t("console-stay-indefinite"),
+            None => lang.t("console-none"),
+        };
+        rows.push((lang.t("field-residence_status"), status));
+        rows.push((lang.t("field-stay_until"), until));
+    }
+    rows
+}
+
+/// The console with a person, and the days their second consultation is allowed (BK-4).
+pub(crate) async fn console_for(
+    state: &AppState,
+    lang: Lang,
+    me: &StaffMember,
+    csrf: String,
+    query: &str,
+    seeker: Option<SeekerView>,
+    message: String,
+) -> Result<ConsolePage, PageError> {
+    let today = state.clock.today_jst();
+    let second = match &seeker {
+        Some(s) => madoguchi_app::accounts::second_consultation::days(&state.db, state.clock.as_ref(), s.user_ref)
+            .await
+            .map_err(|e| PageError(lang, e))?,
+        None => Vec::new(),
+    };
+    let mut view = console(lang, me, csrf, query, seeker, message);
+    view.residence = view
+        .seeker
+        .as_ref()
+        .map(|s| residence_rows(lang, s, today))
+        .unwrap_or_default();
+    view.second_days = second.into_iter().map(|d| lang.date(d)).collect();
+    view.today = today.to_string();
+    Ok(view)
 }
 
 /// The signed-in staff member, or a redirect to the staff sign-in.
-async fn current(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
+pub(crate) async fn current(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+) -> Result<Option<(StaffMember, String)>, PageError> {
     visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
@@ -92,7 +157,8 @@ fn console(
                 ("lift-restriction", "console-action-lift-restriction", s.restricted),
             ]
             .into_iter()
-            .filter(|(_, _, show)| *show)
+            // PV-4: a look-up across offices only reads; the person's own office acts.
+            .filter(|(_, _, show)| *show && s.may_act)
             .map(|(a, label, _)| (a, lang.t(label)))
             .collect();
             (number, status.join("・"), actions)
@@ -111,7 +177,12 @@ fn console(
             format!("{} · {kind}", lang.date_time(*at))
         })
         .collect();
+    let can_delete = me.role != madoguchi_domain::staff::Role::Counsellor && seeker.as_ref().is_some_and(|s| s.may_act);
     ConsolePage {
+        can_delete,
+        residence: Vec::new(),
+        second_days: Vec::new(),
+        today: String::new(),
         sign_ins,
         page: Page::new(lang, "/staff", &[]),
         csrf,
@@ -160,7 +231,7 @@ pub async fn seeker(
     let purpose = q.purpose.filter(|p| PURPOSES.contains(&p.as_str())).unwrap_or_default();
     match staff::look_up(&state.db, state.clock.as_ref(), &me, &query, &purpose).await {
         Ok(s) => Ok(render(
-            &console(lang, &me, csrf, &query, Some(s), String::new()),
+            &console_for(&state, lang, &me, csrf, &query, Some(s), String::new()).await?,
             StatusCode::OK,
         )),
         Err(AppError::NotFound { .. }) => {
@@ -216,7 +287,7 @@ pub async fn act(
         .ok();
     let message = lang.t(&format!("console-done-{}", action.code()));
     Ok(render(
-        &console(lang, &me, csrf, &user_id, seeker, message),
+        &console_for(&state, lang, &me, csrf, &user_id, seeker, message).await?,
         StatusCode::OK,
     ))
 }

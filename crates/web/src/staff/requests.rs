@@ -1,4 +1,5 @@
-//! The request queue (rule BK-7): staff schedule a request into a free slot, or decline it.
+//! The request queue (rule BK-7): staff schedule a request into a free slot, or decline it
+//! with the reason the person is told (C6-3).
 
 use askama::Template;
 use axum::Form;
@@ -101,12 +102,17 @@ pub async fn decide(
                 .await
                 .map(|_| ())
         }
-        "decline" => requests::decline(&state.db, state.clock.as_ref(), &me, id).await,
+        "decline" => {
+            let reason = field_value(&fields, "reason");
+            requests::decline(&state.db, state.clock.as_ref(), &me, id, &reason).await
+        }
         _ => Err(AppError::NotFound { what: "action".into() }),
     };
     let message = match result {
         Ok(()) => lang.t("day-saved"),
         Err(e @ AppError::Refused { .. }) => lang.t(&format!("refused-{}", e.specific_code())),
+        // C6-3: the person is told why, so a decline needs a reason in N10 characters.
+        Err(AppError::InvalidInput { .. } | AppError::Fields(_)) => lang.t("requests-decline-reason-needed"),
         Err(e) => return Err(PageError(lang, e)),
     };
     page(&state, lang, &me, csrf, message).await
