@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use madoguchi_app::demo::{SEEKER_ID, SEEKER_PASSWORD};
 use madoguchi_domain::clock::{Clock, OffsetClock, SystemClock};
-use madoguchi_store::{Db, connect};
+use madoguchi_store::{DatabaseUrl, Db, connect};
 use madoguchi_web::AppState;
 use tracing_subscriber::EnvFilter;
 
@@ -23,12 +23,19 @@ pub fn load(db: &DbArgs, listen: Option<SocketAddr>) -> Result<Config, String> {
     config::load(&flags, std::env::vars())
 }
 
-/// Opens and migrates the configured database.
+/// Opens and migrates the configured database. A SQLite file's lock is taken after
+/// connecting (the directory exists then) and before anything is written (`db_lock`).
 pub async fn open(config: &Config) -> Result<Db, String> {
     let url = config.database_url()?;
     let db = connect(&url, config.pool_sizes())
         .await
         .map_err(|e| explain::store_error(&url, &e))?;
+    if let DatabaseUrl::Sqlite(path) = &url
+        && let Err(e) = crate::db_lock::hold_shared(path)
+    {
+        db.close().await;
+        return Err(e);
+    }
     db.migrate().await.map_err(|e| explain::store_error(&url, &e))?;
     Ok(db)
 }
@@ -170,6 +177,8 @@ pub async fn migrate(args: DbArgs) -> Result<(), String> {
 pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_clock: bool) -> Result<(), String> {
     let config = load(&args, listen)?;
     init_logging(&config);
+    // The metrics recorder before the jobs: what their first round reports is kept.
+    madoguchi_web::http::health::prometheus();
     let url = config.database_url()?;
     let db = open(&config).await?;
     tracing::info!(database = %url, "database ready");
