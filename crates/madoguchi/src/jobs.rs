@@ -56,11 +56,13 @@ fn on_site(t: Transport, config: &Config) -> Transport {
 }
 
 /// A name for this replica in lease rows and in the `replica` label of `/metrics`: host and
-/// process. systemd sets no `HOSTNAME`, so the kernel's host name comes next.
+/// process. systemd sets no `HOSTNAME`, so the kernel's host name comes next (hidden by the
+/// unit's `ProcSubset=pid`, hence `/etc/hostname` after it).
 pub fn owner() -> String {
     let host = std::env::var("HOSTNAME")
         .ok()
         .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "madoguchi".into());

@@ -22,7 +22,10 @@ const DAYS: u64 = 25;
 const CLIENTS: usize = 4;
 
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
 }
 
 async fn open(url: &str) -> Db {
@@ -85,7 +88,13 @@ pub fn seed(url: &str) -> (Vec<String>, Vec<Vec<i64>>) {
 
 /// Bookings through the API until `stop`, each user its own slots day by day; the id of
 /// every booking answered 201 is appended to `acked` when the answer has arrived.
-fn load(serve: &Serve, names: &[String], slots: &[Vec<i64>], acked: &Arc<Mutex<Vec<i64>>>, stop: &Arc<AtomicBool>) -> Vec<std::thread::JoinHandle<()>> {
+fn load(
+    serve: &Serve,
+    names: &[String],
+    slots: &[Vec<i64>],
+    acked: &Arc<Mutex<Vec<i64>>>,
+    stop: &Arc<AtomicBool>,
+) -> Vec<std::thread::JoinHandle<()>> {
     let cookies: Vec<String> = names
         .iter()
         .map(|n| {
@@ -225,7 +234,9 @@ fn backup_during_bookings_restores_with_every_acknowledged_booking() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        !names_now.iter().any(|n| n.contains("restoring") || n.contains("before-restore")),
+        !names_now
+            .iter()
+            .any(|n| n.contains("restoring") || n.contains("before-restore")),
         "{names_now:?}"
     );
     assert!(missing(&url, &before).is_empty());
@@ -234,7 +245,10 @@ fn backup_during_bookings_restores_with_every_acknowledged_booking() {
     assert!(ok, "restore: {err}");
     assert!(out.contains("integrity ok") && out.contains("before-restore"), "{out}");
     let gone = missing(&url, &before);
-    assert!(gone.is_empty(), "bookings answered before the backup but not in it: {gone:?}");
+    assert!(
+        gone.is_empty(),
+        "bookings answered before the backup but not in it: {gone:?}"
+    );
     let (ok, out, err) = madoguchi(&["audit", "verify"], &url);
     assert!(ok && out.contains("audit verify: OK"), "{out}{err}");
 

@@ -26,7 +26,10 @@ fn repo() -> PathBuf {
 
 /// `promtool` from Debian's `prometheus` package (scripts/test installs it).
 fn promtool() -> Option<Command> {
-    let found = Command::new("promtool").arg("--version").output().is_ok_and(|o| o.status.success());
+    let found = Command::new("promtool")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     (found || required("promtool (Debian package prometheus)")).then(|| Command::new("promtool"))
 }
 
@@ -40,29 +43,49 @@ fn exercise(url: &str, name: &str) -> String {
     let slot = format!(r#"{{"slot_id":{}}}"#, slots[0][0]);
     let booked = serve.request("POST", "/api/v1/reservations", Some(&cookie), Some(&slot));
     assert_eq!(booked.status, 201, "{}", booked.body);
-    let again = serve.request("POST", "/api/v1/reservations", Some(&cookie), Some(&slot));
+    // The same day in another slot: one consultation a day (BK-4).
+    let other = format!(r#"{{"slot_id":{}}}"#, slots[1][0]);
+    let again = serve.request("POST", "/api/v1/reservations", Some(&cookie), Some(&other));
     assert_eq!(again.status, 409, "{}", again.body);
     assert_eq!(serve.request("GET", "/readyz", None, None).status, 200);
     // The jobs' first rounds start with the server; a generous bound, not a measurement.
     let started = Instant::now();
     loop {
         let text = serve.request("GET", "/metrics", None, None).body;
-        let done = ["no_shows", "housekeeping"]
-            .iter()
-            .all(|job| value(&text, "madoguchi_job_last_success_timestamp_seconds", &[&format!("job=\"{job}\"")]).is_some());
+        let done = ["no_shows", "housekeeping"].iter().all(|job| {
+            value(
+                &text,
+                "madoguchi_job_last_success_timestamp_seconds",
+                &[&format!("job=\"{job}\"")],
+            )
+            .is_some()
+        });
         if done {
             return text;
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "no job round reported: {text}");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no job round reported: {text}"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
 }
 
 fn check(text: &str) {
-    let v = |name: &str, labels: &[&str]| value(text, name, labels).unwrap_or_else(|| panic!("{name} {labels:?}: {text}"));
-    assert_eq!(v("madoguchi_consultation_bookings_total", &["outcome=\"booked\"", "code=\"none\""]), 1.0);
+    let v =
+        |name: &str, labels: &[&str]| value(text, name, labels).unwrap_or_else(|| panic!("{name} {labels:?}: {text}"));
     assert_eq!(
-        v("madoguchi_consultation_bookings_total", &["outcome=\"refused\"", "code=\"daily_limit\""]),
+        v(
+            "madoguchi_consultation_bookings_total",
+            &["outcome=\"booked\"", "code=\"none\""]
+        ),
+        1.0
+    );
+    assert_eq!(
+        v(
+            "madoguchi_consultation_bookings_total",
+            &["outcome=\"refused\"", "code=\"daily_limit\""]
+        ),
         1.0
     );
     // No SMTP server is configured: the confirmation waits in the outbox.
@@ -98,7 +121,10 @@ fn documented(text: &str) {
         .filter(|w| !served.contains(&w.as_str()))
         .collect();
     unknown.dedup();
-    assert!(unknown.is_empty(), "alerts use metrics /metrics does not serve: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "alerts use metrics /metrics does not serve: {unknown:?}"
+    );
 }
 
 fn promtool_check_metrics(text: &str) {
@@ -112,7 +138,11 @@ fn promtool_check_metrics(text: &str) {
         .unwrap();
     child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.status.success(), "promtool check metrics: {said}");
 }
 
@@ -147,7 +177,11 @@ fn alert_rules_pass_promtool() {
     ] {
         let Some(mut promtool) = promtool() else { return };
         let out = promtool.args(args).current_dir(repo()).output().unwrap();
-        let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(out.status.success(), "promtool {args:?}: {said}");
     }
 }
