@@ -1,7 +1,7 @@
 //! The lock file beside a SQLite database, `FILE.lock` (issue 17). Every command that opens
 //! the database (`serve`, `migrate`, `jobs run`, …) holds a shared lock on it until the
 //! process exits; `restore` takes it exclusively while it puts a copy in place. So a
-//! `serve` that starts during a restore stops before it migrates or writes anything, and a
+//! `serve` that starts during a restore stops before it opens (or creates) the file, and a
 //! restore never starts while a command of ours has the database open.
 //!
 //! The restore also asks SQLite whether anyone has the file open (`store::backup::
@@ -23,11 +23,15 @@ pub fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Opens the lock file, creating it if absent. Read-only is enough for `flock`, so a lock
-/// file made by root during a restore still serves the service's own user.
+/// Opens the lock file, creating it (and its directory, as connecting would) if absent.
+/// Read-only is enough for `flock`, so a lock file made by root during a restore still
+/// serves the service's own user.
 fn open(path: &Path) -> std::io::Result<File> {
     match File::open(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
             OpenOptions::new().write(true).create(true).truncate(false).open(path)
         }
         other => other,

@@ -23,19 +23,16 @@ pub fn load(db: &DbArgs, listen: Option<SocketAddr>) -> Result<Config, String> {
     config::load(&flags, std::env::vars())
 }
 
-/// Opens and migrates the configured database. A SQLite file's lock is taken after
-/// connecting (the directory exists then) and before anything is written (`db_lock`).
+/// Opens and migrates the configured database. A SQLite file's lock (`db_lock`) is taken
+/// first: during a restore nothing is opened, so no file is created where the copy goes.
 pub async fn open(config: &Config) -> Result<Db, String> {
     let url = config.database_url()?;
+    if let DatabaseUrl::Sqlite(path) = &url {
+        crate::db_lock::hold_shared(path)?;
+    }
     let db = connect(&url, config.pool_sizes())
         .await
         .map_err(|e| explain::store_error(&url, &e))?;
-    if let DatabaseUrl::Sqlite(path) = &url
-        && let Err(e) = crate::db_lock::hold_shared(path)
-    {
-        db.close().await;
-        return Err(e);
-    }
     db.migrate().await.map_err(|e| explain::store_error(&url, &e))?;
     Ok(db)
 }

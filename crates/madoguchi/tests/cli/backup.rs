@@ -275,3 +275,19 @@ fn backup_and_restore_point_postgresql_to_its_own_tools() {
         assert!(err.starts_with("error: ") && err.contains(tool), "{err}");
     }
 }
+
+// Issue 17 item 2: while a restore holds the lock file, no command opens (or creates) the
+// database: the lock is held here the way `restore` holds it.
+#[test]
+fn no_command_opens_the_database_during_a_restore() {
+    let dir = scratch("restore-lock");
+    let db = dir.join("m.db");
+    let lock = std::fs::File::create(dir.join("m.db.lock")).unwrap();
+    lock.try_lock().unwrap();
+    let (ok, _, err) = madoguchi(&["migrate"], &format!("sqlite:{}", db.display()));
+    assert!(!ok && err.contains("a restore is replacing the database file"), "{err}");
+    assert!(!db.exists(), "nothing was created where the copy goes");
+    lock.unlock().unwrap();
+    let (ok, _, err) = madoguchi(&["migrate"], &format!("sqlite:{}", db.display()));
+    assert!(ok, "{err}");
+}
