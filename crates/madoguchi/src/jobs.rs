@@ -55,10 +55,52 @@ fn on_site(t: Transport, config: &Config) -> Transport {
     }
 }
 
-/// A name for this replica in lease rows: host and process.
+/// A name for this replica in lease rows and in the `replica` label of `/metrics`: host and
+/// process. systemd sets no `HOSTNAME`, so the kernel's host name comes next (hidden by the
+/// unit's `ProcSubset=pid`, hence `/etc/hostname` after it).
 pub fn owner() -> String {
-    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "madoguchi".into());
+    let host = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "madoguchi".into());
     format!("{host}:{}", std::process::id())
+}
+
+/// Tells `/metrics` how a round of `job` went on this replica (issue 17): whether it holds
+/// the lease, and (when a round it ran succeeded) the time, so an alert can see a job that
+/// no replica has completed for too long. `replica` is `owner()`, as in `job_leases`.
+fn report(job: &'static str, me: &str, round: Round, clock: &dyn Clock) {
+    let held = !matches!(round, Round::NotHolder | Round::LeaseUnknown);
+    metrics::gauge!("madoguchi_job_lease_held", "job" => job, "replica" => me.to_owned()).set(if held {
+        1.0
+    } else {
+        0.0
+    });
+    match round {
+        Round::Succeeded => {
+            let at = clock.now().timestamp_millis() as f64 / 1000.0;
+            metrics::gauge!("madoguchi_job_last_success_timestamp_seconds", "job" => job, "replica" => me.to_owned())
+                .set(at);
+        }
+        Round::Failed | Round::LeaseUnknown => {
+            metrics::counter!("madoguchi_job_failures_total", "job" => job).increment(1);
+        }
+        Round::NotHolder => {}
+    }
+}
+
+/// How one round of a job went, for `report`.
+#[derive(Clone, Copy)]
+enum Round {
+    Succeeded,
+    Failed,
+    /// Another replica holds the lease: nothing to do here.
+    NotHolder,
+    /// The lease could not be checked (the database did not answer).
+    LeaseUnknown,
 }
 
 /// Hourly housekeeping under the `housekeeping` lease: purge never-verified accounts
@@ -73,15 +115,21 @@ pub async fn housekeeping(
 ) {
     let me = owner();
     let round = || async {
-        match lease::try_acquire(&db, "housekeeping", &me, Duration::minutes(50), clock.now()).await {
-            Ok(true) => {
-                if let Err(e) = run_housekeeping(&db, clock.as_ref(), &site, retention_days).await {
+        let outcome = match lease::try_acquire(&db, "housekeeping", &me, Duration::minutes(50), clock.now()).await {
+            Ok(true) => match run_housekeeping(&db, clock.as_ref(), &site, retention_days).await {
+                Ok(()) => Round::Succeeded,
+                Err(e) => {
                     tracing::warn!(error = %e, "housekeeping failed");
+                    Round::Failed
                 }
+            },
+            Ok(false) => Round::NotHolder,
+            Err(e) => {
+                tracing::warn!(error = %e, "housekeeping lease check failed");
+                Round::LeaseUnknown
             }
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "housekeeping lease check failed"),
-        }
+        };
+        report("housekeeping", &me, outcome, clock.as_ref());
     };
     every(StdDuration::from_secs(3600), &mut stop, round).await;
 }
@@ -145,15 +193,26 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention
 pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();
     let round = || async {
-        match lease::try_acquire(&db, "no_shows", &me, Duration::seconds(90), clock.now()).await {
+        let outcome = match lease::try_acquire(&db, "no_shows", &me, Duration::seconds(90), clock.now()).await {
             Ok(true) => match madoguchi_app::consultations::no_show::sweep(&db, clock.as_ref()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(no_shows = n, "no-shows recorded"),
-                Err(e) => tracing::warn!(error = %e, "no-show sweep failed"),
+                Ok(n) => {
+                    if n > 0 {
+                        tracing::info!(no_shows = n, "no-shows recorded");
+                    }
+                    Round::Succeeded
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "no-show sweep failed");
+                    Round::Failed
+                }
             },
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "no-show lease check failed"),
-        }
+            Ok(false) => Round::NotHolder,
+            Err(e) => {
+                tracing::warn!(error = %e, "no-show lease check failed");
+                Round::LeaseUnknown
+            }
+        };
+        report("no_shows", &me, outcome, clock.as_ref());
     };
     every(StdDuration::from_secs(60), &mut stop, round).await;
 }
@@ -162,17 +221,36 @@ pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<b
 pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();
     let round = || async {
-        match lease::try_acquire(&db, "mailer", &me, Duration::seconds(LEASE), clock.now()).await {
+        let outcome = match lease::try_acquire(&db, "mailer", &me, Duration::seconds(LEASE), clock.now()).await {
             Ok(true) => match mail::deliver_due(&db, &transport, clock.as_ref(), 20).await {
-                Ok(r) if r.sent + r.failed > 0 => tracing::info!(sent = r.sent, failed = r.failed, "mail delivered"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "mail delivery round failed"),
+                Ok(r) => {
+                    if r.sent + r.failed > 0 {
+                        tracing::info!(sent = r.sent, failed = r.failed, "mail delivered");
+                    }
+                    metrics::counter!("madoguchi_mail_sent_total").increment(r.sent as u64);
+                    metrics::counter!("madoguchi_mail_send_failures_total").increment(r.failed as u64);
+                    // A round that reached the SMTP server but had every send refused is no success.
+                    if r.failed > 0 && r.sent == 0 {
+                        Round::Failed
+                    } else {
+                        Round::Succeeded
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "mail delivery round failed");
+                    Round::Failed
+                }
             },
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "mailer lease check failed"),
-        }
+            Ok(false) => Round::NotHolder,
+            Err(e) => {
+                tracing::warn!(error = %e, "mailer lease check failed");
+                Round::LeaseUnknown
+            }
+        };
+        report("mailer", &me, outcome, clock.as_ref());
     };
     every(TICK, &mut stop, round).await;
     // Hands the lease on early; a database that does not answer lets it expire instead.
     let _ = tokio::time::timeout(RELEASE_WAIT, lease::release(&db, "mailer", &me)).await;
+    report("mailer", &me, Round::NotHolder, clock.as_ref());
 }

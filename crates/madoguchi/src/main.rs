@@ -1,8 +1,10 @@
 //! `madoguchi`: the one binary. `serve` runs the web application; `migrate`, `office`,
-//! `stats export` and `text check` are the operator's tools.
+//! `backup`, `restore`, `stats export` and `text check` are the operator's tools.
 
 mod audit_cmd;
+mod backup_cmd;
 mod config;
+mod db_lock;
 mod explain;
 mod jobs;
 mod limits;
@@ -63,6 +65,24 @@ enum Command {
     Migrate {
         #[command(flatten)]
         db: DbArgs,
+    },
+    /// SQLite: write a consistent copy of the database to a new file, also while `serve`
+    /// runs (PostgreSQL: use pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The copy to write; an existing file is never overwritten.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// SQLite: check a copy made by `backup` and put it in place of the database, which no
+    /// process may have open; the replaced file is kept beside it (PostgreSQL: use pg_restore).
+    Restore {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The copy to restore.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
     },
     /// NT-2: switch the whole system to `open`, `read-only` or `closed` (with a notice).
     Maintenance {
@@ -214,6 +234,8 @@ fn main() -> ExitCode {
             test_clock,
         } => run_async(serve_cmd::run(db, listen, demo, test_clock)),
         Command::Migrate { db } => run_async(serve_cmd::migrate(db)),
+        Command::Backup { db, to } => backup_cmd::backup(db, to),
+        Command::Restore { db, from } => backup_cmd::restore(db, from),
         Command::Office { db, action } => run_async(office_cmd::run(db, action)),
         Command::Stats { action } => match stats_cmd::period(&action) {
             Ok(period) => run_async(stats_cmd::run(period, action)),

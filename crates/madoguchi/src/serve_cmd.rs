@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use madoguchi_app::demo::{SEEKER_ID, SEEKER_PASSWORD};
 use madoguchi_domain::clock::{Clock, OffsetClock, SystemClock};
-use madoguchi_store::{Db, connect};
+use madoguchi_store::{DatabaseUrl, Db, connect};
 use madoguchi_web::AppState;
 use tracing_subscriber::EnvFilter;
 
@@ -23,9 +23,13 @@ pub fn load(db: &DbArgs, listen: Option<SocketAddr>) -> Result<Config, String> {
     config::load(&flags, std::env::vars())
 }
 
-/// Opens and migrates the configured database.
+/// Opens and migrates the configured database. A SQLite file's lock (`db_lock`) is taken
+/// first: during a restore nothing is opened, so no file is created where the copy goes.
 pub async fn open(config: &Config) -> Result<Db, String> {
     let url = config.database_url()?;
+    if let DatabaseUrl::Sqlite(path) = &url {
+        crate::db_lock::hold_shared(path)?;
+    }
     let db = connect(&url, config.pool_sizes())
         .await
         .map_err(|e| explain::store_error(&url, &e))?;
@@ -170,6 +174,8 @@ pub async fn migrate(args: DbArgs) -> Result<(), String> {
 pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_clock: bool) -> Result<(), String> {
     let config = load(&args, listen)?;
     init_logging(&config);
+    // The metrics recorder before the jobs: what their first round reports is kept.
+    madoguchi_web::http::health::prometheus();
     let url = config.database_url()?;
     let db = open(&config).await?;
     tracing::info!(database = %url, "database ready");

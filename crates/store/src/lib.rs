@@ -5,10 +5,12 @@
 //! stay exact. Invariants live in the schema and in conditional statements.
 
 pub mod accounts;
+pub mod backup;
 pub mod closures;
 mod connect;
 pub mod consultations;
 pub mod eligibility;
+pub mod gauges;
 pub mod lease;
 pub mod mail;
 pub mod notices;
@@ -55,9 +57,19 @@ pub enum StoreError {
     #[error("database migration failed: {0}")]
     Migrate(String),
     #[error("database error: {0}")]
-    Sql(#[from] sqlx::Error),
+    Sql(#[source] sqlx::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        // sqlx counts no pool waits; a wait that ran out is the one we can see (issue 17).
+        if matches!(e, sqlx::Error::PoolTimedOut) {
+            metrics::counter!("madoguchi_db_pool_timeouts_total").increment(1);
+        }
+        Self::Sql(e)
+    }
 }
 
 impl StoreError {

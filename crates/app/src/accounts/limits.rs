@@ -123,6 +123,7 @@ impl Limits {
     }
 
     fn busy(&self) -> AppError {
+        metrics::counter!("madoguchi_busy_answers_total", "reason" => "password_hashing").increment(1);
         AppError::Busy {
             retry_after_seconds: self.hash_wait.as_secs().max(1),
         }

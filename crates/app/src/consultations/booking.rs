@@ -134,8 +134,23 @@ pub async fn book_next_for(
 
 /// A job seeker books a free slot directly (BK-3, BK-4, BK-5, AC-11, AC-12). Everything the
 /// checks and the confirmation need comes from one read; the seat, the reservation and the
-/// confirmation are then written in one transaction.
+/// confirmation are then written in one transaction. Counted by outcome for `/metrics`.
 pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
+    let booked = book_checked(db, clock, user_ref, slot_id, details).await;
+    crate::shared::outcomes::count(
+        "madoguchi_consultation_bookings_total",
+        booked.as_ref().map(|_| "booked"),
+    );
+    booked
+}
+
+async fn book_checked(
+    db: &Db,
+    clock: &dyn Clock,
+    user_ref: i64,
+    slot_id: i64,
+    details: &Details,
+) -> Result<i64, AppError> {
     let now = clock.now();
     let ctx = booking_context::get(db, user_ref, slot_id, now - restriction::WINDOW, now)
         .await?

@@ -57,6 +57,12 @@ impl Recorder {
         self.tx.is_some()
     }
 
+    /// Entries waiting for the writer now (`/metrics`): a queue that keeps growing means
+    /// the database cannot keep up, and at `QUEUE` requests start to wait.
+    pub fn queued(&self) -> usize {
+        self.tx.as_ref().map_or(0, |tx| tx.max_capacity() - tx.capacity())
+    }
+
     /// Hands one entry to the writer; waits only when the writer is far behind.
     pub async fn record(&self, mut note: Note) {
         let Some(tx) = &self.tx else { return };

@@ -35,8 +35,18 @@ pub(crate) fn notice(letter: &Letter, email: &str) -> Notice {
 }
 
 /// SE-2, SE-3: registers, or takes a place on the waiting list. Requires what a booking
-/// requires (confirmed registration, no restriction: SE-2, SE-4).
+/// requires (confirmed registration, no restriction: SE-2, SE-4). Counted for `/metrics`.
 pub async fn register(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id: i64) -> Result<Registered, AppError> {
+    let outcome = register_checked(db, clock, user_ref, seminar_id).await;
+    let word = outcome.as_ref().map(|r| match r {
+        Registered::Waitlisted(_) => "waitlisted",
+        _ => "registered",
+    });
+    crate::shared::outcomes::count("madoguchi_seminar_registrations_total", word);
+    outcome
+}
+
+async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id: i64) -> Result<Registered, AppError> {
     let now = clock.now();
     let ctx = booking_context::get(db, user_ref, 0, now - restriction::WINDOW, now)
         .await?

@@ -37,6 +37,11 @@ impl ErrorCode {
             Self::Internal => "internal",
         }
     }
+
+    /// The server could not answer (busy, unavailable, internal), as opposed to a refusal.
+    pub fn is_server_side(self) -> bool {
+        matches!(self, Self::Busy | Self::Unavailable | Self::Internal)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -96,9 +96,20 @@ pub struct Serve {
 
 impl Serve {
     pub fn start(url: &str, dir: &Path, env: &[(&str, &str)]) -> Self {
+        Self::launch(url, dir, env, &["--demo"])
+    }
+
+    /// `serve` without `--demo`: no demo data, no terms to accept (the load tool's setting).
+    pub fn start_plain(url: &str, dir: &Path, env: &[(&str, &str)]) -> Self {
+        Self::launch(url, dir, env, &[])
+    }
+
+    fn launch(url: &str, dir: &Path, env: &[(&str, &str)], flags: &[&str]) -> Self {
         let log = dir.join("serve.log");
         let mut cmd = bin();
-        cmd.args(["serve", "--demo", "--listen", "127.0.0.1:0", "--database-url", url])
+        cmd.arg("serve")
+            .args(flags)
+            .args(["--listen", "127.0.0.1:0", "--database-url", url])
             .envs(env.iter().copied())
             .env("MADOGUCHI_MAIL__DEMO_DIR", dir.join("mail"))
             .stdout(Stdio::piped())

@@ -1,4 +1,5 @@
-//! Liveness, readiness and Prometheus metrics, for load balancers and operators.
+//! Liveness, readiness and Prometheus metrics, for load balancers and operators. Every
+//! metric is listed in docs/operations.md; the alert rules are docs/alerts.yml.
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -22,9 +23,96 @@ pub fn prometheus() -> Option<&'static PrometheusHandle> {
         .get_or_init(|| {
             let recorder = PrometheusBuilder::new().build_recorder();
             let handle = recorder.handle();
-            metrics::set_global_recorder(recorder).ok().map(|()| handle)
+            let installed = metrics::set_global_recorder(recorder).ok().map(|()| handle);
+            describe();
+            installed
         })
         .as_ref()
+}
+
+/// Every metric's help text (docs/operations.md lists them with their labels). Counters of
+/// rare events start at 0, so `rate()` and `increase()` see them from the first scrape and
+/// an alert can tell "none yet" from "not exported".
+fn describe() {
+    use metrics::{Unit, describe_counter, describe_gauge, describe_histogram};
+    describe_counter!(
+        "madoguchi_http_requests_total",
+        "HTTP requests by method, route pattern and status"
+    );
+    describe_histogram!(
+        "madoguchi_http_request_duration_seconds",
+        Unit::Seconds,
+        "HTTP request latency by method, route pattern and status"
+    );
+    describe_counter!(
+        "madoguchi_consultation_bookings_total",
+        "Consultation booking attempts by job seekers, by outcome (booked, refused, failed) and code"
+    );
+    describe_counter!(
+        "madoguchi_seminar_registrations_total",
+        "Seminar registration attempts, by outcome (registered, waitlisted, refused, failed) and code"
+    );
+    describe_counter!("madoguchi_busy_answers_total", "Requests answered 503 busy, by reason");
+    describe_gauge!(
+        "madoguchi_mail_waiting",
+        "Mail in the outbox not yet sent (due or backing off)"
+    );
+    describe_gauge!(
+        "madoguchi_mail_oldest_waiting_age_seconds",
+        Unit::Seconds,
+        "Age of the oldest unsent mail; 0 when none waits"
+    );
+    describe_counter!(
+        "madoguchi_mail_sent_total",
+        "Mail handed to the SMTP server by this replica"
+    );
+    describe_counter!(
+        "madoguchi_mail_send_failures_total",
+        "Mail sends that failed and will be retried"
+    );
+    describe_gauge!(
+        "madoguchi_job_last_success_timestamp_seconds",
+        Unit::Seconds,
+        "Unix time of the last round of a background job this replica completed"
+    );
+    describe_gauge!(
+        "madoguchi_job_lease_held",
+        "1 while this replica holds the job's lease, else 0"
+    );
+    describe_counter!(
+        "madoguchi_job_failures_total",
+        "Background job rounds that failed, lease checks included"
+    );
+    describe_gauge!(
+        "madoguchi_usage_queue_depth",
+        "Usage-record entries waiting for the writer"
+    );
+    describe_gauge!(
+        "madoguchi_db_pool_connections",
+        "Database connections by pool and state (idle, in_use)"
+    );
+    describe_gauge!(
+        "madoguchi_db_pool_max_connections",
+        "Most connections each pool may open"
+    );
+    describe_counter!(
+        "madoguchi_db_pool_timeouts_total",
+        "Waits for a pooled connection that ran out"
+    );
+    describe_gauge!("madoguchi_ready", "1 if the last readiness check could write, else 0");
+    describe_counter!(
+        "madoguchi_metrics_refresh_failures_total",
+        "Scrapes whose outbox query failed or timed out"
+    );
+    for name in [
+        "madoguchi_mail_sent_total",
+        "madoguchi_mail_send_failures_total",
+        "madoguchi_db_pool_timeouts_total",
+        "madoguchi_metrics_refresh_failures_total",
+    ] {
+        metrics::counter!(name).increment(0);
+    }
+    metrics::counter!("madoguchi_busy_answers_total", "reason" => "password_hashing").increment(0);
 }
 
 /// The process is up.
@@ -43,19 +131,26 @@ const PROBE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 pub async fn readyz(State(state): State<AppState>) -> Response {
     if let Err(e) = state.db.ping().await {
         tracing::warn!(error = %e, "readiness check failed");
+        metrics::gauge!("madoguchi_ready").set(0.0);
         return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
     }
     let probe = madoguchi_store::writer::probe(&state.db, state.clock.now());
-    match tokio::time::timeout(PROBE_WAIT, probe).await {
-        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+    let ready = match tokio::time::timeout(PROBE_WAIT, probe).await {
+        Ok(Ok(())) => true,
         Ok(Err(e)) => {
             tracing::warn!(error = %e, "readiness check: the database cannot be written");
-            (StatusCode::SERVICE_UNAVAILABLE, "database cannot be written").into_response()
+            false
         }
         Err(_) => {
             tracing::warn!("readiness check: no write committed within {} s", PROBE_WAIT.as_secs());
-            (StatusCode::SERVICE_UNAVAILABLE, "database cannot be written").into_response()
+            false
         }
+    };
+    metrics::gauge!("madoguchi_ready").set(if ready { 1.0 } else { 0.0 });
+    if ready {
+        (StatusCode::OK, "ready").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database cannot be written").into_response()
     }
 }
 
@@ -77,9 +172,47 @@ pub async fn metrics_text(State(state): State<AppState>, lang: Lang, request: Re
     if !allowed {
         return crate::http::page::not_found(lang, request.uri().clone()).await;
     }
+    refresh_gauges(&state).await;
     match prometheus() {
         Some(h) => ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], h.render()).into_response(),
         None => (StatusCode::SERVICE_UNAVAILABLE, "metrics recorder unavailable").into_response(),
+    }
+}
+
+/// How long a scrape waits for the outbox query; a database that does not answer leaves
+/// the last values (and counts a failed refresh) rather than holding the scrape.
+const GAUGE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Gauges read at scrape time (issue 17): the usage record's queue and the pools cost no
+/// query; the mail waiting and the age of the oldest are one query on the outbox's partial
+/// index, the same on every replica whichever holds the mailer's lease.
+async fn refresh_gauges(state: &AppState) {
+    metrics::gauge!("madoguchi_usage_queue_depth").set(state.usage.queued() as f64);
+    for p in madoguchi_store::gauges::pools(&state.db) {
+        let in_use = p.open.saturating_sub(u32::try_from(p.idle).unwrap_or(u32::MAX));
+        metrics::gauge!("madoguchi_db_pool_connections", "pool" => p.pool, "state" => "idle").set(p.idle as f64);
+        metrics::gauge!("madoguchi_db_pool_connections", "pool" => p.pool, "state" => "in_use").set(f64::from(in_use));
+        metrics::gauge!("madoguchi_db_pool_max_connections", "pool" => p.pool).set(f64::from(p.max));
+    }
+    match tokio::time::timeout(GAUGE_WAIT, madoguchi_store::gauges::mail_waiting(&state.db)).await {
+        Ok(Ok(mail)) => {
+            let age = mail.oldest.map_or(0.0, |t| {
+                (state.clock.now() - t).num_milliseconds().max(0) as f64 / 1000.0
+            });
+            metrics::gauge!("madoguchi_mail_waiting").set(mail.count as f64);
+            metrics::gauge!("madoguchi_mail_oldest_waiting_age_seconds").set(age);
+        }
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "metrics: the outbox could not be read");
+            metrics::counter!("madoguchi_metrics_refresh_failures_total").increment(1);
+        }
+        Err(_) => {
+            tracing::warn!(
+                "metrics: the outbox query did not answer within {} s",
+                GAUGE_WAIT.as_secs()
+            );
+            metrics::counter!("madoguchi_metrics_refresh_failures_total").increment(1);
+        }
     }
 }
 
