@@ -13,6 +13,7 @@ pub mod maintenance;
 pub mod page;
 pub mod params;
 pub mod problem;
+pub mod refusal;
 pub mod server;
 pub mod usage;
 pub mod visitor;

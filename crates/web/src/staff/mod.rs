@@ -7,6 +7,7 @@ pub mod forms;
 pub mod notices;
 pub mod records;
 pub mod requests;
+pub mod seminar_forms;
 pub mod seminars;
 pub mod sign_in;
 pub mod slots;
