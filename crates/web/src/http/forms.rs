@@ -80,6 +80,11 @@ impl FormField {
         self
     }
 
+    pub fn autocomplete(mut self, token: &'static str) -> Self {
+        self.autocomplete = token;
+        self
+    }
+
     pub fn optional(mut self) -> Self {
         self.required = false;
         self

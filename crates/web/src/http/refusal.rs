@@ -126,6 +126,11 @@ impl Refusal {
         self
     }
 
+    /// A further sentence about the whole form (which eligibility step is missing).
+    pub fn also_some(&mut self, text: Option<String>) {
+        self.form.extend(text.map(|t| (String::new(), t)));
+    }
+
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty() && self.form.is_empty()
     }
