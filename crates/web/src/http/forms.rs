@@ -30,7 +30,8 @@ pub struct FormField {
     /// The `autocomplete` token, for forms that draw fields in a loop.
     pub autocomplete: &'static str,
     /// `text`, `number`, `date`, `time`, `datetime-local`, `url`, `password`, `textarea`,
-    /// `select` or `checkbox` (checked when the value is `on`).
+    /// `select`, `radio` (a group whose choices are `options`) or `checkbox` (ticked when
+    /// the value is `on`).
     pub kind: &'static str,
     /// A select's choices: (value, label).
     pub options: Vec<(String, String)>,

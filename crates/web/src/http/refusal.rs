@@ -56,6 +56,13 @@ impl Refusal {
         r
     }
 
+    /// A page's own words for a field's problem (a look-up that found nobody).
+    pub fn with_field(mut self, field: &str, text: String) -> Self {
+        self.fields.push((field.to_owned(), text));
+        self.status = StatusCode::BAD_REQUEST;
+        self
+    }
+
     /// The refusal in words, or the error itself when the form cannot help (the database
     /// is down, something broke): those get the error page.
     pub fn of(lang: Lang, e: AppError) -> Result<Self, AppError> {

@@ -4,6 +4,7 @@
 pub mod console;
 pub mod day;
 pub mod forms;
+pub mod members;
 pub mod notices;
 pub mod records;
 pub mod requests;
