@@ -21,6 +21,10 @@ mod account_life;
 mod accounts;
 #[path = "web/booking.rs"]
 mod booking;
+#[path = "web/form_html.rs"]
+mod form_html;
+#[path = "web/forms_staff.rs"]
+mod forms_staff;
 #[path = "web/hardening.rs"]
 mod hardening;
 #[path = "web/notices.rs"]

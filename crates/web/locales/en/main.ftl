@@ -415,6 +415,7 @@ staff-seminars-waiting = Waiting
 staff-seminars-create = Create a seminar
 staff-seminars-description = Description
 staff-seminars-minutes = Length (minutes)
+staff-seminars-capacity = Seats
 staff-seminars-waitlist = Waiting list places (0 for none)
 staff-seminars-recorded = Recorded with the presenters' consent
 staff-seminars-nobody = Nobody has registered yet.

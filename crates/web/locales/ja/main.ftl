@@ -403,6 +403,7 @@ staff-seminars-waiting = キャンセル待ち
 staff-seminars-create = セミナーを作成する
 staff-seminars-description = 内容
 staff-seminars-minutes = 所要時間（分）
+staff-seminars-capacity = 定員
 staff-seminars-waitlist = キャンセル待ちの上限（0 はなし）
 staff-seminars-recorded = 講師の同意を得て録画する
 staff-seminars-nobody = 申込みはまだありません。

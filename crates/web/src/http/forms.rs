@@ -172,7 +172,10 @@ pub fn describe_offences(lang: Lang, offences: &[Offence]) -> Vec<String> {
                 ],
             );
             if let Some(sugg) = o.suggestion {
-                s.push(' ');
+                // Japanese runs sentences together; English puts a space between them.
+                if lang != Lang::Ja {
+                    s.push(' ');
+                }
                 s.push_str(&lang.t_args("char-suggestion", &[("suggestion", sugg.to_owned())]));
             }
             s

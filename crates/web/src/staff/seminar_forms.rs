@@ -38,7 +38,7 @@ fn common(lang: Lang, id: &str, s: Option<&SeminarRow>) -> Vec<FormField> {
             .attr("rows", 4)
             .attr("maxlength", 2000),
         f("app", "seminar-app", app).choices(apps(lang)),
-        f("capacity", "seminar-seats", &seats)
+        f("capacity", "staff-seminars-capacity", &seats)
             .kind("number")
             .attr("min", 1)
             .attr("max", 500),
