@@ -123,13 +123,23 @@ impl Refusal {
     }
 
     /// A rule's refusal `code` is about one field of this form (`closed_day` is the day's).
-    pub fn pin(mut self, code: &str, field: &str) -> Self {
+    pub fn pin(self, code: &str, field: &str) -> Self {
+        self.pin_with(code, field, None)
+    }
+
+    /// As `pin`, in the page's own words (`not_found` on a user ID: nobody has it).
+    pub fn pin_as(self, code: &str, field: &str, text: String) -> Self {
+        self.pin_with(code, field, Some(text))
+    }
+
+    fn pin_with(mut self, code: &str, field: &str, text: Option<String>) -> Self {
         let (pinned, kept) = std::mem::take(&mut self.form)
             .into_iter()
             .partition::<Vec<_>, _>(|(c, _)| c == code);
         self.form = kept;
-        self.fields
-            .extend(pinned.into_iter().map(|(_, m)| (field.to_owned(), m)));
+        for (_, m) in pinned {
+            self.fields.push((field.to_owned(), text.clone().unwrap_or(m)));
+        }
         self
     }
 

@@ -235,7 +235,7 @@ pub async fn export(
         Ok(file) => Ok(file),
         Err(e) => {
             // Nobody has the user ID typed: the subject field's problem.
-            let refusal = Refusal::or_page(lang, e)?.pin("not_found", "subject");
+            let refusal = Refusal::or_page(lang, e)?.pin_as("not_found", "subject", lang.t("disclosure-no-subject"));
             let filled = Filled::refused("export", &fields, refusal);
             disclosures_page(&state, lang, &me, csrf, &filled).await
         }
