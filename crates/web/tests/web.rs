@@ -23,6 +23,8 @@ mod accounts;
 mod booking;
 #[path = "web/form_html.rs"]
 mod form_html;
+#[path = "web/forms_requests.rs"]
+mod forms_requests;
 #[path = "web/forms_seeker.rs"]
 mod forms_seeker;
 #[path = "web/forms_staff.rs"]

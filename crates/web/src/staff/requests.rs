@@ -116,7 +116,9 @@ pub async fn decide(
     match result {
         Ok(()) => page(&state, lang, &me, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
         Err(e) => {
-            let refusal = Refusal::or_page(lang, e)?.pin("slot_full", "slot_id");
+            let refusal = Refusal::or_page(lang, e)?
+                .pin("slot_full", "slot_id")
+                .pin("daily_limit", "slot_id");
             let filled = Filled::refused(&format!("{action}-{id}"), &fields, refusal);
             page(&state, lang, &me, csrf, String::new(), &filled).await
         }
