@@ -184,6 +184,27 @@ mod tests {
         }
     }
 
+    // Issue 12, item 2: a refusal on a page is `problem-<code>` in the reader's language, so
+    // every code a use case can return has that message in every language.
+    #[test]
+    fn every_refusal_code_has_words_in_every_language() {
+        // Read the files themselves: a lookup would fall back to Japanese.
+        let files = [
+            ("ja", include_str!("../locales/ja/main.ftl")),
+            ("en", include_str!("../locales/en/main.ftl")),
+        ];
+        let mut missing = Vec::new();
+        for (lang, text) in files {
+            for code in madoguchi_app::shared::codes::CODES {
+                let id = format!("problem-{code} = ");
+                if !text.lines().any(|l| l.starts_with(&id)) {
+                    missing.push(format!("{lang}: problem-{code}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+    }
+
     #[test]
     fn dates_in_both_languages() {
         let d = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();

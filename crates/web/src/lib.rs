@@ -176,7 +176,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/seekers", get(staff::console::seeker))
         .route(
             "/staff/members",
-            get(staff::console::members).post(staff::console::create_member),
+            get(staff::members::members).post(staff::members::create_member),
         )
         .route("/staff/seekers/{user_id}/{action}", post(staff::console::act))
         .route(

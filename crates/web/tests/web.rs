@@ -23,6 +23,14 @@ mod accounts;
 mod booking;
 #[path = "web/console_rules.rs"]
 mod console_rules;
+#[path = "web/form_html.rs"]
+mod form_html;
+#[path = "web/forms_requests.rs"]
+mod forms_requests;
+#[path = "web/forms_seeker.rs"]
+mod forms_seeker;
+#[path = "web/forms_staff.rs"]
+mod forms_staff;
 #[path = "web/hardening.rs"]
 mod hardening;
 #[path = "web/notices.rs"]

@@ -4,6 +4,7 @@
 //! person's own office and national admins, whose records the registration belongs to.
 
 use chrono::NaiveDate;
+use madoguchi_domain::characters::FieldKind;
 use madoguchi_domain::clock::Clock;
 use madoguchi_domain::staff::{self as rules, Role};
 use madoguchi_domain::totp;
@@ -65,6 +66,8 @@ pub async fn create(
     }
     let id = madoguchi_domain::user_id::UserId::parse(user_id)
         .map_err(|e| AppError::invalid("invalid_user_id", "user_id", e.to_string()))?;
+    // AC-4: the name is shown to colleagues and written in the audit log.
+    let name = crate::shared::fields::text("name", name, FieldKind::SingleLine, 60, true)?;
     let office = match (role, office) {
         (Role::NationalAdmin, _) => None,
         (_, Some(code)) => Some(crate::offices::get(db, code).await?.code.to_string()),
@@ -376,16 +379,9 @@ pub async fn act(
     action: Action,
     reason: &str,
 ) -> Result<(), AppError> {
-    let reason = reason.trim();
-    if matches!(action, Action::Suspend | Action::LiftRestriction) && reason.is_empty() {
-        return Err(AppError::invalid("required", "reason", "this needs a reason"));
-    }
-    let offences = madoguchi_domain::characters::validate(reason, madoguchi_domain::characters::FieldKind::MultiLine);
-    if !offences.is_empty() {
-        return Err(AppError::InvalidCharacters {
-            fields: vec![("reason".into(), offences)],
-        });
-    }
+    let needs_reason = matches!(action, Action::Suspend | Action::LiftRestriction);
+    let reason = crate::shared::fields::text("reason", reason, FieldKind::MultiLine, 500, needs_reason)?;
+    let reason = reason.as_str();
     let seeker = for_action(db, clock, staff, user_id).await?;
     let now = clock.now();
     // C2-1: the person is told, in the same transaction as the confirmation.

@@ -4,11 +4,13 @@
 use chrono::{DateTime, Utc};
 use madoguchi_domain::booking::{self, BookingRefusal, CONSULTATION};
 use madoguchi_domain::calendar::OfficeCalendar;
+use madoguchi_domain::characters::FieldKind;
 use madoguchi_domain::clock::Clock;
 use madoguchi_store::consultations::reservations::{self as store, Booked, Details, NewSlot, ReservationRow};
 use madoguchi_store::{Db, consultations::booking_context, offices as office_store};
 
 use crate::eligibility::restriction;
+use crate::shared::fields;
 use crate::{AppError, eligibility, mail::letters, offices};
 
 /// The meeting apps an office may offer (BK-1, MT-1).
@@ -18,6 +20,24 @@ fn refused(r: BookingRefusal) -> AppError {
     AppError::Refused {
         code: r.code(),
         message: r.to_string(),
+    }
+}
+
+/// BK-6: what the job seeker writes with a booking, every field's problem at once (AC-4).
+pub fn check_details(d: &Details) -> Result<(), AppError> {
+    let problems: Vec<_> = [
+        ("topic", &d.topic, 400),
+        ("verify_name", &d.verify_name, 60),
+        ("verify_number", &d.verify_number, 20),
+        ("companion", &d.companion, 200),
+    ]
+    .into_iter()
+    .filter_map(|(field, value, max)| fields::problem(field, value, FieldKind::MultiLine, max, false))
+    .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Fields(problems))
     }
 }
 
@@ -151,6 +171,7 @@ async fn book_checked(
     slot_id: i64,
     details: &Details,
 ) -> Result<i64, AppError> {
+    check_details(details)?;
     let now = clock.now();
     let ctx = booking_context::get(db, user_ref, slot_id, now - restriction::WINDOW, now)
         .await?

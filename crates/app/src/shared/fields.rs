@@ -40,11 +40,41 @@ pub fn text(field: &str, value: &str, kind: FieldKind, max: usize, required: boo
             format!("at most {max} characters"),
         ));
     }
-    let offences = characters::validate(v, kind);
+    let offences = offences_as_typed(value, kind);
     if !offences.is_empty() {
         return Err(AppError::InvalidCharacters {
             fields: vec![(field.to_owned(), offences)],
         });
     }
     Ok(v.to_owned())
+}
+
+/// The offences of the trimmed text, with positions counted in the text as typed (AC-4: the
+/// form shows what was typed, leading spaces included).
+fn offences_as_typed(value: &str, kind: FieldKind) -> Vec<Offence> {
+    let start = value.trim_start();
+    let (lead, lead_bytes) = (value.chars().count() - start.chars().count(), value.len() - start.len());
+    let mut offences = characters::validate(value.trim(), kind);
+    for o in &mut offences {
+        o.index += lead;
+        o.byte_offset += lead_bytes;
+    }
+    offences
+}
+
+/// One free-text field's problem, if any, for forms that report every field at once:
+/// `required`, `invalid_characters` (each character) or `too_long`.
+pub fn problem(field: &'static str, value: &str, kind: FieldKind, max: usize, required: bool) -> Option<FieldProblem> {
+    let v = value.trim();
+    if v.is_empty() {
+        return required.then(|| FieldProblem::new(field, "required"));
+    }
+    let offences = offences_as_typed(value, kind);
+    if !offences.is_empty() {
+        return Some(FieldProblem {
+            offences,
+            ..FieldProblem::new(field, "invalid_characters")
+        });
+    }
+    (v.chars().count() > max).then(|| FieldProblem::new(field, "too_long"))
 }

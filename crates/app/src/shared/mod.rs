@@ -2,6 +2,7 @@
 //! and the free-text check, the signed-in staff member, the site's address, random tokens, outcome counters.
 //! Imports nothing else of this crate.
 
+pub mod codes;
 pub mod error;
 pub mod fields;
 pub mod outcomes;

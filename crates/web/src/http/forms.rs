@@ -6,6 +6,7 @@ use askama::Template;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use madoguchi_app::shared::FieldProblem;
+use madoguchi_domain::characters::Offence;
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -14,9 +15,12 @@ use crate::http::page::{Page, PageError, render};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
-/// One input as the form macro draws it.
+/// One input as the form macros draw it: a text box, number, date, select, text area or
+/// check box, with its label, hint, the value typed (kept after a refusal) and its problems.
 pub struct FormField {
     pub name: &'static str,
+    /// The element's id: the name unless two forms on one page share a name.
+    pub id: String,
     pub label: String,
     pub hint: String,
     pub value: String,
@@ -25,6 +29,14 @@ pub struct FormField {
     pub required_mark: String,
     /// The `autocomplete` token, for forms that draw fields in a loop.
     pub autocomplete: &'static str,
+    /// `text`, `number`, `date`, `time`, `datetime-local`, `url`, `password`, `textarea`,
+    /// `select`, `radio` (a group whose choices are `options`) or `checkbox` (ticked when
+    /// the value is `on`).
+    pub kind: &'static str,
+    /// A select's choices: (value, label).
+    pub options: Vec<(String, String)>,
+    /// Further attributes (`min`, `max`, `maxlength`, `step`, `rows`).
+    pub attrs: Vec<(&'static str, String)>,
 }
 
 impl FormField {
@@ -32,6 +44,7 @@ impl FormField {
         let hint = lang.t(&format!("hint-{name}"));
         Self {
             name,
+            id: name.to_owned(),
             label: lang.t(&format!("field-{name}")),
             hint: if hint.starts_with("hint-") { String::new() } else { hint },
             value: value.to_owned(),
@@ -39,17 +52,96 @@ impl FormField {
             required: true,
             required_mark: lang.t("required-mark"),
             autocomplete: "off",
+            kind: "text",
+            options: Vec::new(),
+            attrs: Vec::new(),
         }
+    }
+
+    /// A field whose label is the message `label` rather than `field-<name>`.
+    pub fn labelled(lang: Lang, name: &'static str, label: &str, value: &str) -> Self {
+        Self {
+            label: lang.t(label),
+            ..Self::new(lang, name, value)
+        }
+    }
+
+    pub fn id(mut self, id: &str) -> Self {
+        id.clone_into(&mut self.id);
+        self
+    }
+
+    pub fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    pub fn autocomplete(mut self, token: &'static str) -> Self {
+        self.autocomplete = token;
+        self
+    }
+
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    pub fn attr(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.attrs.push((name, value.to_string()));
+        self
+    }
+
+    pub fn choices<V: ToString, L: ToString>(mut self, options: impl IntoIterator<Item = (V, L)>) -> Self {
+        self.kind = "select";
+        self.options = options
+            .into_iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect();
+        self
+    }
+
+    pub fn is_checked(&self) -> bool {
+        self.value == "on"
     }
 
     pub fn described_by(&self) -> String {
         let mut ids: Vec<String> = (1..=self.errors.len())
-            .map(|i| format!("{}-error-{i}", self.name))
+            .map(|i| format!("{}-error-{i}", self.id))
             .collect();
         if !self.hint.is_empty() {
-            ids.insert(0, format!("{}-hint", self.name));
+            ids.insert(0, format!("{}-hint", self.id));
         }
         ids.join(" ")
+    }
+}
+
+/// The values a form is drawn with: what was typed when it comes back refused, else the
+/// defaults. Passwords are never drawn from here.
+#[derive(Clone, Copy)]
+pub struct Typed<'a>(pub Option<&'a Fields>);
+
+impl Typed<'_> {
+    pub const FRESH: Typed<'static> = Typed(None);
+
+    pub fn get(&self, name: &str, default: &str) -> String {
+        match self.0 {
+            Some(f) => field_value(f, name),
+            None => default.to_owned(),
+        }
+    }
+
+    /// A check box: `on` when ticked (a browser sends nothing for an unticked box).
+    pub fn check(&self, name: &str, default: bool) -> String {
+        let on = match self.0 {
+            Some(f) => f.contains_key(name),
+            None => default,
+        };
+        if on { "on".into() } else { String::new() }
     }
 }
 
@@ -63,7 +155,12 @@ pub fn describe(lang: Lang, p: &FieldProblem) -> Vec<String> {
                 .unwrap_or_else(|| lang.t(&format!("problem-{}", p.code))),
         ];
     }
-    p.offences
+    describe_offences(lang, &p.offences)
+}
+
+/// Each character N10 does not accept, with its position (from 1) and a suggestion.
+pub fn describe_offences(lang: Lang, offences: &[Offence]) -> Vec<String> {
+    offences
         .iter()
         .map(|o| {
             let mut s = lang.t_args(
@@ -75,7 +172,10 @@ pub fn describe(lang: Lang, p: &FieldProblem) -> Vec<String> {
                 ],
             );
             if let Some(sugg) = o.suggestion {
-                s.push(' ');
+                // Japanese runs sentences together; English puts a space between them.
+                if lang != Lang::Ja {
+                    s.push(' ');
+                }
                 s.push_str(&lang.t_args("char-suggestion", &[("suggestion", sugg.to_owned())]));
             }
             s

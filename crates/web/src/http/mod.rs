@@ -12,6 +12,7 @@ pub mod limits;
 pub mod maintenance;
 pub mod page;
 pub mod problem;
+pub mod refusal;
 pub mod server;
 pub mod usage;
 pub mod visitor;

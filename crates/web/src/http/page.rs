@@ -99,7 +99,11 @@ impl IntoResponse for PageError {
             | ErrorCode::Conflict
             | ErrorCode::Unauthorized
             | ErrorCode::Forbidden
-            | ErrorCode::RateLimited => (lang.t("error-bad-request"), e.to_string()),
+            // The code's words, never the use case's English text (issue 12).
+            | ErrorCode::RateLimited => (
+                lang.t("error-bad-request"),
+                lang.t(&format!("problem-{}", e.specific_code())),
+            ),
             ErrorCode::Busy => (lang.t("error-unavailable"), lang.t("problem-busy")),
             ErrorCode::Unavailable => (lang.t("error-unavailable"), lang.t("error-unavailable-detail")),
             ErrorCode::Internal => (lang.t("error-internal"), lang.t("error-internal-detail")),

@@ -232,7 +232,7 @@ pub async fn register(
         }) => Ok(Redirect::to(&format!("/terms/seminar?next=/seminars/{id}")).into_response()),
         Err(e @ (AppError::Refused { .. } | AppError::Forbidden { .. } | AppError::Conflict(_))) => {
             let status = crate::http::problem::status_of(e.code());
-            let message = lang.t(&format!("refused-{}", e.specific_code()));
+            let message = crate::http::refusal::message(lang, e.specific_code());
             detail(&state, &visitor, lang, id, message, status).await
         }
         Err(e) => Err(PageError(lang, e)),

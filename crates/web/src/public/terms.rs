@@ -5,7 +5,6 @@ use askama::Template;
 use axum::Form;
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, FixedOffset};
 use madoguchi_app::notices::terms;
@@ -15,8 +14,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::http::forms::{field_value, with_cookie};
-use crate::http::page::{Page, PageError, render};
+use crate::http::page::{Page, PageError};
 use crate::http::problem::ApiError;
+use crate::http::refusal::{Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -34,6 +34,8 @@ struct TermsPage {
     to_accept: Option<String>,
     csrf: String,
     next: String,
+    /// Why an acceptance was refused (a newer version came into force meanwhile).
+    summary: Vec<SummaryLine>,
 }
 
 /// Only paths on this site may follow an acceptance (issue 11, item 4): parsed, not
@@ -51,6 +53,19 @@ pub async fn show(
     Path(service): Path<String>,
     Query(q): Query<Fields>,
 ) -> Result<Response, PageError> {
+    let next = field_value(&q, "next");
+    terms_page(&state, &visitor, lang, service, &next, &Refusal::none(lang)).await
+}
+
+/// The terms, and the acceptance the signed-in user still owes, with `next` kept.
+async fn terms_page(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+    service: String,
+    next: &str,
+    refusal: &Refusal,
+) -> Result<Response, PageError> {
     let (rows, in_force) = terms::versions(&state.db, state.clock.as_ref(), &service)
         .await
         .map_err(|e| PageError(lang, e))?;
@@ -61,7 +76,7 @@ pub async fn show(
             .map_err(|e| PageError(lang, e))?;
         to_accept = pending.into_iter().find(|(s, _)| *s == service).map(|(_, v)| v);
     }
-    let (session, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
+    let (session, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
     let view = TermsPage {
         page: Page::new(lang, &format!("/terms/{service}"), &[]),
         title: lang.t(&format!("terms-{service}")),
@@ -75,9 +90,10 @@ pub async fn show(
             .collect(),
         to_accept,
         csrf: session.csrf,
-        next: safe_next(&field_value(&q, "next")),
+        next: safe_next(next),
+        summary: refusal.summary(&[]),
     };
-    Ok(with_cookie(render(&view, StatusCode::OK), cookie))
+    Ok(with_cookie(refusal.render(&view), cookie))
 }
 
 /// `POST /terms/{service}/accept`: records the acceptance, then goes on to `next`.
@@ -94,7 +110,7 @@ pub async fn accept(
     let Some((user, _)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
-    terms::accept(
+    let accepted = terms::accept(
         &state.db,
         state.clock.as_ref(),
         user,
@@ -102,8 +118,12 @@ pub async fn accept(
         &field_value(&f, "version"),
         &visitor.client_addr,
     )
-    .await
-    .map_err(|e| PageError(lang, e))?;
+    .await;
+    // Refused (a newer version came into force): the page again, in words, `next` kept.
+    if let Err(e) = accepted {
+        let refusal = Refusal::or_page(lang, e)?;
+        return terms_page(&state, &visitor, lang, service, &field_value(&f, "next"), &refusal).await;
+    }
     // The system terms may be waiting too: come back here until nothing is.
     let pending = terms::pending(&state.db, state.clock.as_ref(), user, &service)
         .await

@@ -12,8 +12,9 @@ use madoguchi_domain::clock::jst;
 use madoguchi_store::consultations::reservations::{self as store, Details};
 
 use crate::AppState;
-use crate::http::forms::{Notice, field_value};
+use crate::http::forms::{FormField, Notice, field_value};
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -90,12 +91,19 @@ struct BookForm {
     office: String,
     app: String,
     csrf: String,
-    error: String,
-    verify_name: String,
-    verify_number: String,
+    summary: Vec<SummaryLine>,
+    /// Name and number to check who joins, the topic, a companion: as typed after a refusal.
+    fields: Vec<FormField>,
 }
 
-async fn form(state: &AppState, lang: Lang, slot_id: i64, csrf: String, user: i64) -> Result<BookForm, AppError> {
+async fn form(
+    state: &AppState,
+    lang: Lang,
+    slot_id: i64,
+    csrf: String,
+    user: i64,
+    filled: &Filled<'_>,
+) -> Result<BookForm, AppError> {
     let slot = store::slot(&state.db, slot_id)
         .await?
         .ok_or(AppError::NotFound { what: "slot".into() })?;
@@ -104,6 +112,21 @@ async fn form(state: &AppState, lang: Lang, slot_id: i64, csrf: String, user: i6
     let number = madoguchi_store::eligibility::get(&state.db, user)
         .await?
         .and_then(|e| e.job_seeker_number);
+    let name = me.map(|u| u.name).unwrap_or_default();
+    let fields: Vec<FormField> = [
+        FormField::new(lang, "verify_name", &name).autocomplete("name"),
+        FormField::labelled(
+            lang,
+            "verify_number",
+            "field-job_seeker_number",
+            &number.unwrap_or_default(),
+        ),
+        FormField::new(lang, "topic", "").kind("textarea").attr("rows", 4),
+        FormField::new(lang, "companion", ""),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("book", f.optional()))
+    .collect();
     Ok(BookForm {
         page: Page::new(lang, &format!("/book/{slot_id}"), &[]),
         slot_id,
@@ -113,9 +136,8 @@ async fn form(state: &AppState, lang: Lang, slot_id: i64, csrf: String, user: i6
             .to_owned(),
         app: app_name(lang, &slot.app),
         csrf,
-        error: String::new(),
-        verify_name: me.map(|u| u.name).unwrap_or_default(),
-        verify_number: number.unwrap_or_default(),
+        summary: filled.summary(&fields.iter().collect::<Vec<_>>()),
+        fields,
     })
 }
 
@@ -132,7 +154,7 @@ pub async fn book_form(
     let slot: i64 = slot
         .parse()
         .map_err(|_| PageError(lang, AppError::NotFound { what: "slot".into() }))?;
-    let view = form(&state, lang, slot, csrf, user)
+    let view = form(&state, lang, slot, csrf, user, &Filled::fresh(lang))
         .await
         .map_err(|e| PageError(lang, e))?;
     Ok(render(&view, StatusCode::OK))
@@ -161,21 +183,7 @@ pub async fn book_submit(
         verify_number: field_value(&fields, "verify_number"),
         companion: field_value(&fields, "companion"),
     };
-    let texts = [
-        &details.topic,
-        &details.verify_name,
-        &details.verify_number,
-        &details.companion,
-    ];
-    let bad_text = texts.iter().any(|t| {
-        t.chars().count() > 400
-            || !madoguchi_domain::characters::validate(t, madoguchi_domain::characters::FieldKind::MultiLine).is_empty()
-    });
-    let result = if bad_text {
-        Err(AppError::invalid("invalid_characters", "topic", "text"))
-    } else {
-        booking::book(&state.db, state.clock.as_ref(), user, slot, &details).await
-    };
+    let result = booking::book(&state.db, state.clock.as_ref(), user, slot, &details).await;
     match result {
         Ok(_) => {
             let mut v = Notice::new(lang, "/me", "booked-title", &["booked-body"]);
@@ -187,14 +195,23 @@ pub async fn book_submit(
             code: "terms_not_accepted",
             ..
         }) => Ok(Redirect::to(&format!("/terms/consultation?next=/book/{slot}")).into_response()),
-        Err(e @ (AppError::Refused { .. } | AppError::Forbidden { .. } | AppError::InvalidInput { .. })) => {
-            let mut view = form(&state, lang, slot, csrf, user)
+        // Everything typed stays; the words say which field, or which step is missing.
+        Err(e) => {
+            let blocker = match &e {
+                AppError::Forbidden {
+                    code: "not_eligible",
+                    message,
+                } => Some(lang.t(&format!("blocker-{message}"))),
+                _ => None,
+            };
+            let mut refusal = Refusal::or_page(lang, e)?;
+            refusal.also_some(blocker);
+            let filled = Filled::refused("book", &fields, refusal);
+            let view = form(&state, lang, slot, csrf, user, &filled)
                 .await
                 .map_err(|e| PageError(lang, e))?;
-            view.error = lang.t(&format!("refused-{}", e.specific_code()));
-            Ok(render(&view, crate::http::problem::status_of(e.code())))
+            Ok(filled.refusal.render(&view))
         }
-        Err(e) => Err(PageError(lang, e)),
     }
 }
 

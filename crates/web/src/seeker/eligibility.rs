@@ -11,8 +11,9 @@ use madoguchi_domain::residence::{Nationality, STATUSES};
 use madoguchi_store::eligibility as store;
 
 use crate::AppState;
-use crate::http::forms::{describe, field_value};
+use crate::http::forms::{FormField, field_value};
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -24,50 +25,62 @@ struct EligibilityPage {
     page: Page,
     csrf: String,
     message: String,
-    errors: Vec<String>,
-    number: String,
-    expires: String,
-    nationalities: Vec<(&'static str, String, bool)>,
-    statuses: Vec<(&'static str, String, bool)>,
-    stay_until: String,
+    summary: Vec<SummaryLine>,
+    job_seeker: Vec<FormField>,
+    residence: Vec<FormField>,
 }
 
-async fn view(state: &AppState, lang: Lang, user: i64, csrf: String) -> Result<EligibilityPage, AppError> {
+/// Both forms: what is recorded, or what was typed when one came back refused.
+async fn view(
+    state: &AppState,
+    lang: Lang,
+    user: i64,
+    csrf: String,
+    filled: &Filled<'_>,
+) -> Result<EligibilityPage, AppError> {
     let row = store::get(&state.db, user).await?.ok_or(AppError::Unauthorized {
         code: "not_signed_in",
         message: "please sign in",
     })?;
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let nationalities = Nationality::ALL
         .into_iter()
-        .map(|n| {
-            (
-                n.code(),
-                lang.t(&format!("nationality-{}", n.code())),
-                n.code() == row.nationality,
-            )
-        })
-        .collect();
-    let statuses = STATUSES
-        .iter()
-        .map(|s| {
-            let label = if lang == Lang::En { s.en } else { s.ja };
-            (
-                s.code,
-                label.to_owned(),
-                row.residence_status.as_deref() == Some(s.code),
-            )
-        })
-        .collect();
+        .map(|n| (n.code(), lang.t(&format!("nationality-{}", n.code()))));
+    let statuses = std::iter::once(("", "—".to_owned())).chain(
+        STATUSES
+            .iter()
+            .map(|s| (s.code, if lang == Lang::En { s.en } else { s.ja }.to_owned())),
+    );
+    let job_seeker: Vec<FormField> = [
+        FormField::new(lang, "job_seeker_number", &row.job_seeker_number.unwrap_or_default()),
+        FormField::new(lang, "job_seeker_expires", &date(row.job_seeker_expires)).kind("date"),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("job-seeker", f))
+    .collect();
+    let residence: Vec<FormField> = [
+        FormField::new(lang, "nationality", &row.nationality).choices(nationalities),
+        FormField::new(
+            lang,
+            "residence_status",
+            row.residence_status.as_deref().unwrap_or_default(),
+        )
+        .choices(statuses)
+        .optional(),
+        FormField::new(lang, "stay_until", &date(row.stay_until))
+            .kind("date")
+            .optional(),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("residence", f))
+    .collect();
     Ok(EligibilityPage {
         page: Page::new(lang, "/me/eligibility", &[]),
         csrf,
         message: String::new(),
-        errors: Vec::new(),
-        number: row.job_seeker_number.unwrap_or_default(),
-        expires: row.job_seeker_expires.map(|d| d.to_string()).unwrap_or_default(),
-        nationalities,
-        statuses,
-        stay_until: row.stay_until.map(|d| d.to_string()).unwrap_or_default(),
+        summary: filled.summary(&job_seeker.iter().chain(&residence).collect::<Vec<_>>()),
+        job_seeker,
+        residence,
     })
 }
 
@@ -76,7 +89,9 @@ pub async fn page(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
     let Some((user, csrf)) = visitor.signed_in() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
-    let v = view(&state, lang, user, csrf).await.map_err(|e| PageError(lang, e))?;
+    let v = view(&state, lang, user, csrf, &Filled::fresh(lang))
+        .await
+        .map_err(|e| PageError(lang, e))?;
     Ok(render(&v, StatusCode::OK))
 }
 
@@ -86,33 +101,27 @@ fn date(fields: &Fields, name: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// The page again, with the outcome of a save.
+/// The page again after a save: saved, or form `key` as typed with each field's problem.
 async fn outcome(
     state: &AppState,
     lang: Lang,
     user: i64,
     csrf: String,
     result: Result<(), AppError>,
+    key: &str,
+    fields: &Fields,
 ) -> Result<Response, PageError> {
-    let mut v = view(state, lang, user, csrf).await.map_err(|e| PageError(lang, e))?;
-    match result {
-        Ok(()) => {
-            v.message = lang.t("saved");
-            Ok(render(&v, StatusCode::OK))
-        }
-        Err(AppError::Fields(problems)) => {
-            v.errors = problems
-                .iter()
-                .flat_map(|p| {
-                    describe(lang, p)
-                        .into_iter()
-                        .map(move |m| format!("{}: {m}", lang.t(&format!("field-{}", p.field))))
-                })
-                .collect();
-            Ok(render(&v, StatusCode::UNPROCESSABLE_ENTITY))
-        }
-        Err(e) => Err(PageError(lang, e)),
+    let filled = match result {
+        Ok(()) => Filled::fresh(lang),
+        Err(e) => Filled::refused(key, fields, Refusal::or_page(lang, e)?),
+    };
+    let mut v = view(state, lang, user, csrf, &filled)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    if filled.refusal.is_empty() {
+        v.message = lang.t("saved");
     }
+    Ok(filled.refusal.render(&v))
 }
 
 /// `POST /me/job-seeker`
@@ -137,7 +146,7 @@ pub async fn save_job_seeker(
         date(&fields, "job_seeker_expires"),
     )
     .await;
-    outcome(&state, lang, user, csrf, result).await
+    outcome(&state, lang, user, csrf, result, "job-seeker", &fields).await
 }
 
 /// `POST /me/residence`
@@ -163,5 +172,5 @@ pub async fn save_residence(
         date(&fields, "stay_until"),
     )
     .await;
-    outcome(&state, lang, user, csrf, result).await
+    outcome(&state, lang, user, csrf, result, "residence", &fields).await
 }

@@ -10,8 +10,9 @@ use madoguchi_app::{AppError, accounts::lock};
 
 use crate::AppState;
 use crate::http::cookies::clear_cookie;
-use crate::http::forms::{FormField, Notice, TokenQuery, confirm_link, describe, field_value, with_cookie};
+use crate::http::forms::{FormField, Notice, TokenQuery, confirm_link, field_value, with_cookie};
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::{Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -87,7 +88,20 @@ struct ResetPage {
     page: Page,
     csrf: String,
     token: String,
+    summary: Vec<SummaryLine>,
     password: FormField,
+}
+
+fn reset_page(lang: Lang, csrf: String, token: String, refusal: &Refusal) -> ResetPage {
+    let password = FormField::new(lang, "password", "").kind("password");
+    let password = refusal.on(password.autocomplete("new-password"));
+    ResetPage {
+        page: Page::new(lang, "/reset", &[]),
+        csrf,
+        token,
+        summary: refusal.summary(&[&password]),
+        password,
+    }
 }
 
 /// `GET /reset?token=…`
@@ -98,12 +112,7 @@ pub async fn reset_form(
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, PageError> {
     let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
-    let view = ResetPage {
-        page: Page::new(lang, "/reset", &[]),
-        csrf: s.csrf,
-        token: q.token.unwrap_or_default(),
-        password: FormField::new(lang, "password", ""),
-    };
+    let view = reset_page(lang, s.csrf, q.token.unwrap_or_default(), &Refusal::none(lang));
     Ok(with_cookie(render(&view, StatusCode::OK), cookie))
 }
 
@@ -132,17 +141,11 @@ pub async fn reset_submit(
             v.links = vec![("/sign-in".into(), lang.t("sign-in-title"))];
             Ok(render(&v, StatusCode::OK))
         }
-        Err(AppError::Fields(problems)) => {
-            let mut password = FormField::new(lang, "password", "");
-            password.errors = problems.iter().flat_map(|p| describe(lang, p)).collect();
+        // A weak password, or the server too busy to hash it: the form again, the link kept.
+        Err(e @ (AppError::Fields(_) | AppError::Busy { .. })) => {
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
-            let view = ResetPage {
-                page: Page::new(lang, "/reset", &[]),
-                csrf,
-                token,
-                password,
-            };
-            Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY))
+            let refusal = Refusal::or_page(lang, e)?;
+            Ok(refusal.render(&reset_page(lang, csrf, token, &refusal)))
         }
         Err(e) => link_problem(lang, e),
     }

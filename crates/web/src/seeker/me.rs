@@ -9,8 +9,9 @@ use madoguchi_app::{AppError, accounts::account};
 
 use crate::AppState;
 use crate::http::cookies::{clear_cookie, set_cookie};
-use crate::http::forms::{FormField, Notice, describe, field_value};
+use crate::http::forms::{FormField, Notice, field_value};
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::{Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -22,52 +23,64 @@ struct MeForm {
     page: Page,
     heading: String,
     intro: Vec<String>,
-    error: String,
+    summary: Vec<SummaryLine>,
     action: &'static str,
     csrf: String,
     fields: Vec<FormField>,
     button: String,
 }
 
-fn field(lang: Lang, name: &'static str, autocomplete: &'static str) -> FormField {
-    let mut f = FormField::new(lang, name, "");
-    f.autocomplete = autocomplete;
-    f
+fn field(lang: Lang, name: &'static str, autocomplete: &'static str, refusal: &Refusal) -> FormField {
+    refusal.on(FormField::new(lang, name, "")
+        .kind("password")
+        .autocomplete(autocomplete))
 }
 
-fn password_form(lang: Lang, csrf: String) -> MeForm {
+/// The form with each problem next to its password field and named above the form.
+fn me_form(lang: Lang, csrf: String, action: &'static str, fields: Vec<FormField>, refusal: &Refusal) -> MeForm {
     MeForm {
-        page: Page::new(lang, "/me/password", &[]),
-        heading: lang.t("password-change-title"),
+        page: Page::new(lang, action, &[]),
+        heading: String::new(),
         intro: Vec::new(),
-        error: String::new(),
-        action: "/me/password",
+        summary: refusal.summary(&fields.iter().collect::<Vec<_>>()),
+        action,
         csrf,
-        fields: vec![
-            field(lang, "current_password", "current-password"),
-            field(lang, "new_password", "new-password"),
-        ],
-        button: lang.t("password-change-submit"),
+        fields,
+        button: String::new(),
     }
 }
 
-fn delete_form(lang: Lang, csrf: String) -> MeForm {
+fn password_form(lang: Lang, csrf: String, refusal: &Refusal) -> MeForm {
+    let fields = vec![
+        field(lang, "current_password", "current-password", refusal),
+        field(lang, "new_password", "new-password", refusal),
+    ];
     MeForm {
-        page: Page::new(lang, "/me/delete", &[]),
+        heading: lang.t("password-change-title"),
+        button: lang.t("password-change-submit"),
+        ..me_form(lang, csrf, "/me/password", fields, refusal)
+    }
+}
+
+fn delete_form(lang: Lang, csrf: String, refusal: &Refusal) -> MeForm {
+    let fields = vec![field(lang, "current_password", "current-password", refusal)];
+    MeForm {
         heading: lang.t("delete-title"),
         intro: vec![lang.t("delete-body"), lang.t("delete-kept")],
-        error: String::new(),
-        action: "/me/delete",
-        csrf,
-        fields: vec![field(lang, "current_password", "current-password")],
         button: lang.t("delete-submit"),
+        ..me_form(lang, csrf, "/me/delete", fields, refusal)
     }
+}
+
+/// A refusal of a password form; a wrong current password is that field's problem.
+fn refused(lang: Lang, e: AppError) -> Result<Refusal, PageError> {
+    Ok(Refusal::or_page(lang, e)?.pin("invalid_credentials", "current_password"))
 }
 
 /// `GET /me/password`
 pub async fn password_page(visitor: Visitor, lang: Lang) -> Response {
     match visitor.signed_in() {
-        Some((_, csrf)) => render(&password_form(lang, csrf), StatusCode::OK),
+        Some((_, csrf)) => render(&password_form(lang, csrf, &Refusal::none(lang)), StatusCode::OK),
         None => Redirect::to("/sign-in").into_response(),
     }
 }
@@ -97,24 +110,17 @@ pub async fn password_submit(
                 .append(header::SET_COOKIE, set_cookie(&session, state.cookie_secure));
             Ok(r)
         }
-        Err(AppError::Fields(problems)) => {
-            let mut view = password_form(lang, csrf);
-            view.fields[1].errors = problems.iter().flat_map(|p| describe(lang, p)).collect();
-            Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY))
+        Err(e) => {
+            let refusal = refused(lang, e)?;
+            Ok(refusal.render(&password_form(lang, csrf, &refusal)))
         }
-        Err(e @ AppError::Unauthorized { .. }) => {
-            let mut view = password_form(lang, csrf);
-            view.fields[0].errors = vec![lang.t(&format!("problem-{}", e.specific_code()))];
-            Ok(render(&view, StatusCode::UNAUTHORIZED))
-        }
-        Err(e) => Err(PageError(lang, e)),
     }
 }
 
 /// `GET /me/delete`
 pub async fn delete_page(visitor: Visitor, lang: Lang) -> Response {
     match visitor.signed_in() {
-        Some((_, csrf)) => render(&delete_form(lang, csrf), StatusCode::OK),
+        Some((_, csrf)) => render(&delete_form(lang, csrf, &Refusal::none(lang)), StatusCode::OK),
         None => Redirect::to("/sign-in").into_response(),
     }
 }
@@ -149,11 +155,9 @@ pub async fn delete_submit(
             r.headers_mut().append(header::SET_COOKIE, clear_cookie());
             Ok(r)
         }
-        Err(e @ AppError::Unauthorized { .. }) => {
-            let mut view = delete_form(lang, csrf);
-            view.fields[0].errors = vec![lang.t(&format!("problem-{}", e.specific_code()))];
-            Ok(render(&view, StatusCode::UNAUTHORIZED))
+        Err(e) => {
+            let refusal = refused(lang, e)?;
+            Ok(refusal.render(&delete_form(lang, csrf, &refusal)))
         }
-        Err(e) => Err(PageError(lang, e)),
     }
 }

@@ -177,7 +177,7 @@ pub async fn request_submit(
             Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY))
         }
         Err(e @ (AppError::Refused { .. } | AppError::Forbidden { .. })) => {
-            view.error = lang.t(&format!("refused-{}", e.specific_code()));
+            view.error = lang.t(&format!("problem-{}", e.specific_code()));
             Ok(render(&view, crate::http::problem::status_of(e.code())))
         }
         Err(e) => Err(PageError(lang, e)),
@@ -234,7 +234,7 @@ pub async fn withdraw(
         Ok(()) => Ok(Redirect::to("/me#requests").into_response()),
         Err(e @ AppError::Refused { .. }) => {
             let mut v = Notice::new(lang, "/me", "request-withdraw-title", &[]);
-            v.paragraphs = vec![lang.t(&format!("refused-{}", e.specific_code()))];
+            v.paragraphs = vec![lang.t(&format!("problem-{}", e.specific_code()))];
             v.links = vec![("/me#requests".into(), lang.t("me-title"))];
             Ok(render(&v, StatusCode::CONFLICT))
         }

@@ -1,7 +1,7 @@
 //! The staff console: looking up a job seeker, with a purpose and audited (PV-4; any office's
 //! registrant, read only outside one's own office), their residence (AC-12), the actions on
-//! them (confirm, exempt, lock, send a reset, suspend, lift the no-show pause), and creating
-//! staff accounts.
+//! them (confirm, exempt, lock, send a reset, suspend, lift the no-show pause). A refused
+//! action comes back with its reason as typed and the problem next to it.
 
 use askama::Template;
 use axum::Form;
@@ -13,8 +13,9 @@ use madoguchi_app::accounts::staff::{self, Action, SeekerView};
 use madoguchi_app::shared::StaffMember;
 
 use crate::AppState;
-use crate::http::forms::field_value;
+use crate::http::forms::{FormField, field_value};
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use madoguchi_domain::usage::DeviceClass;
@@ -28,12 +29,14 @@ pub(crate) struct ConsolePage {
     csrf: String,
     who: String,
     message: String,
-    query: String,
+    summary: Vec<SummaryLine>,
+    /// The look-up: user ID and purpose, as last asked.
+    search: Vec<FormField>,
     seeker: Option<SeekerView>,
     number: String,
     status: String,
-    actions: Vec<(&'static str, String)>,
-    purposes: Vec<(&'static str, String)>,
+    /// (action, button label, its reason field when it needs one)
+    actions: Vec<(&'static str, String, Option<FormField>)>,
     /// PV-2: when the person signed in and on what kind of device, nothing more.
     sign_ins: Vec<String>,
     /// AC-12, N20-4: nationality, residence status and period of stay, as (label, value).
@@ -69,15 +72,18 @@ fn residence_rows(lang: Lang, s: &SeekerView, today: chrono::NaiveDate) -> Vec<(
     rows
 }
 
-/// The console with a person, and the days their second consultation is allowed (BK-4).
+/// The console with a person, their residence and the days their second consultation is
+/// allowed (BK-4).
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn console_for(
     state: &AppState,
     lang: Lang,
     me: &StaffMember,
     csrf: String,
-    query: &str,
+    asked: &Fields,
     seeker: Option<SeekerView>,
     message: String,
+    filled: &Filled<'_>,
 ) -> Result<ConsolePage, PageError> {
     let today = state.clock.today_jst();
     let second = match &seeker {
@@ -86,7 +92,7 @@ pub(crate) async fn console_for(
             .map_err(|e| PageError(lang, e))?,
         None => Vec::new(),
     };
-    let mut view = console(lang, me, csrf, query, seeker, message);
+    let mut view = console(lang, me, csrf, asked, seeker, message, filled);
     view.residence = view
         .seeker
         .as_ref()
@@ -106,13 +112,16 @@ pub(crate) async fn current(
     visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
+/// The console: the look-up as `asked`, the person found, and `filled`, which carries a
+/// refused look-up or action as typed.
 fn console(
     lang: Lang,
     me: &StaffMember,
     csrf: String,
-    query: &str,
+    asked: &Fields,
     seeker: Option<SeekerView>,
     message: String,
+    filled: &Filled<'_>,
 ) -> ConsolePage {
     let who = format!(
         "{} · {}{}",
@@ -159,13 +168,26 @@ fn console(
             .into_iter()
             // PV-4: a look-up across offices only reads; the person's own office acts.
             .filter(|(_, _, show)| *show && s.may_act)
-            .map(|(a, label, _)| (a, lang.t(label)))
+            .map(|(a, label, _)| (a, lang.t(label), reason_field(lang, filled, a)))
             .collect();
             (number, status.join("・"), actions)
         }
         None => (String::new(), String::new(), Vec::new()),
     };
-    let purposes = PURPOSES.iter().map(|p| (*p, lang.t(&format!("purpose-{p}")))).collect();
+    let purposes = PURPOSES.iter().map(|p| (*p, lang.t(&format!("purpose-{p}"))));
+    let asked = |name| field_value(asked, name);
+    let search: Vec<FormField> = [
+        FormField::labelled(lang, "user_id", "console-search-label", &asked("user_id"))
+            .hint(lang.t("console-search-hint"))
+            .optional(),
+        FormField::labelled(lang, "purpose", "console-purpose", &asked("purpose")).choices(purposes),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("search", f))
+    .collect();
+    let mut drawn: Vec<&FormField> = search.iter().collect();
+    drawn.extend(actions.iter().filter_map(|(_, _, f)| f.as_ref()));
+    let summary = filled.summary(&drawn);
     let sign_ins = seeker
         .iter()
         .flat_map(|s| &s.recent_sign_ins)
@@ -188,13 +210,23 @@ fn console(
         csrf,
         who,
         message,
-        query: query.to_owned(),
+        summary,
+        search,
         seeker,
         number,
         status,
         actions,
-        purposes,
     }
+}
+
+/// A suspension or a lifted restriction says why (recorded); the field keeps what was typed.
+fn reason_field(lang: Lang, filled: &Filled<'_>, action: &'static str) -> Option<FormField> {
+    let (id, label) = match action {
+        "suspend" => ("reason", "console-suspend-reason"),
+        "lift-restriction" => ("lift-reason", "console-lift-reason"),
+        _ => return None,
+    };
+    Some(filled.draw(action, FormField::labelled(lang, "reason", label, "").id(id)))
 }
 
 /// `GET /staff`
@@ -203,50 +235,52 @@ pub async fn home(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
     Ok(render(
-        &console(lang, &me, csrf, "", None, String::new()),
+        &console(
+            lang,
+            &me,
+            csrf,
+            &Fields::new(),
+            None,
+            String::new(),
+            &Filled::fresh(lang),
+        ),
         StatusCode::OK,
     ))
-}
-
-#[derive(serde::Deserialize)]
-pub struct SeekerQuery {
-    user_id: Option<String>,
-    purpose: Option<String>,
 }
 
 /// Why a staff member looks someone up (PV-4): a fixed list, recorded in the audit log.
 pub use madoguchi_app::accounts::staff::PURPOSES;
 
-/// `GET /staff/seekers?user_id=…`: an explicit, audited look-up (PV-4).
+/// `GET /staff/seekers?user_id=…&purpose=…`: an explicit, audited look-up (PV-4); the
+/// form keeps what was asked.
 pub async fn seeker(
     State(state): State<AppState>,
     visitor: Visitor,
     lang: Lang,
-    Query(q): Query<SeekerQuery>,
+    Query(q): Query<Fields>,
 ) -> Result<Response, PageError> {
     let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    let query = q.user_id.unwrap_or_default();
-    let purpose = q.purpose.filter(|p| PURPOSES.contains(&p.as_str())).unwrap_or_default();
-    match staff::look_up(&state.db, state.clock.as_ref(), &me, &query, &purpose).await {
-        Ok(s) => Ok(render(
-            &console_for(&state, lang, &me, csrf, &query, Some(s), String::new()).await?,
-            StatusCode::OK,
-        )),
+    let query = field_value(&q, "user_id");
+    let purpose = field_value(&q, "purpose");
+    let (found, refusal) = match staff::look_up(&state.db, state.clock.as_ref(), &me, &query, &purpose).await {
+        Ok(s) => (Some(s), Refusal::none(lang)),
+        // Nobody by that ID that this staff member may see.
         Err(AppError::NotFound { .. }) => {
-            let view = console(lang, &me, csrf, &query, None, lang.t("console-not-found"));
-            Ok(render(&view, StatusCode::NOT_FOUND))
+            let mut r = Refusal::none(lang).with_field("user_id", lang.t("console-not-found"));
+            r.status = StatusCode::NOT_FOUND;
+            (None, r)
         }
-        Err(AppError::InvalidInput { .. }) => {
-            let view = console(lang, &me, csrf, &query, None, lang.t("console-purpose-needed"));
-            Ok(render(&view, StatusCode::BAD_REQUEST))
-        }
-        Err(e) => Err(PageError(lang, e)),
-    }
+        Err(e) => (None, Refusal::or_page(lang, e)?),
+    };
+    let filled = Filled::refused("search", &q, refusal);
+    let view = console_for(&state, lang, &me, csrf, &q, found, String::new(), &filled).await?;
+    Ok(filled.refusal.render(&view))
 }
 
-/// `POST /staff/seekers/{user_id}/{action}`
+/// `POST /staff/seekers/{user_id}/{action}`: done, or the person again with the action's
+/// reason as typed and what is wrong with it.
 pub async fn act(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -260,7 +294,7 @@ pub async fn act(
     let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    let action = match action.as_str() {
+    let chosen = match action.as_str() {
         "confirm" => Action::Confirm,
         "exempt" => Action::Exempt,
         "lock" => Action::Lock,
@@ -271,116 +305,28 @@ pub async fn act(
         _ => return Err(PageError(lang, AppError::NotFound { what: "action".into() })),
     };
     let reason = field_value(&fields, "reason");
-    staff::act(
+    let result = staff::act(
         &state.db,
         state.clock.as_ref(),
         &state.site,
         &me,
         &user_id,
-        action,
+        chosen,
         &reason,
     )
-    .await
-    .map_err(|e| PageError(lang, e))?;
+    .await;
+    let (message, filled) = match result {
+        Ok(()) => (lang.t(&format!("console-done-{}", chosen.code())), Filled::fresh(lang)),
+        Err(e) => (
+            String::new(),
+            Filled::refused(&action, &fields, Refusal::or_page(lang, e)?),
+        ),
+    };
     let seeker = staff::after_action(&state.db, state.clock.as_ref(), &me, &user_id)
         .await
         .ok();
-    let message = lang.t(&format!("console-done-{}", action.code()));
-    Ok(render(
-        &console_for(&state, lang, &me, csrf, &user_id, seeker, message).await?,
-        StatusCode::OK,
-    ))
-}
-
-#[derive(Template)]
-#[template(path = "staff/members.html")]
-struct MembersPage {
-    page: Page,
-    csrf: String,
-    error: String,
-    created: Option<staff::Credentials>,
-    roles: Vec<(&'static str, String)>,
-    office: String,
-}
-
-fn members_page(lang: Lang, me: &StaffMember, csrf: String) -> MembersPage {
-    use madoguchi_domain::staff::{Role, may_create};
-    let roles = Role::ALL
-        .into_iter()
-        .filter(|r| {
-            may_create(
-                me.role,
-                me.office.as_deref(),
-                *r,
-                me.office.as_deref().filter(|_| *r != Role::NationalAdmin),
-            )
-        })
-        .map(|r| (r.code(), lang.t(&format!("role-{}", r.code()))))
-        .collect();
-    MembersPage {
-        page: Page::new(lang, "/staff/members", &[]),
-        csrf,
-        error: String::new(),
-        created: None,
-        roles,
-        office: me.office.clone().unwrap_or_default(),
-    }
-}
-
-/// `GET /staff/members`: admins create staff for their own scope.
-pub async fn members(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
-    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
-    };
-    let view = members_page(lang, &me, csrf);
-    let status = if view.roles.is_empty() {
-        StatusCode::FORBIDDEN
-    } else {
-        StatusCode::OK
-    };
-    Ok(render(&view, status))
-}
-
-/// `POST /staff/members`: shows the new member's password and TOTP secret once.
-pub async fn create_member(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    lang: Lang,
-    Form(fields): Form<Fields>,
-) -> Result<Response, PageError> {
-    visitor
-        .check_csrf(&field_value(&fields, "_csrf"))
-        .map_err(|e| PageError(lang, e))?;
-    let Some((me, csrf)) = current(&state, &visitor, lang).await? else {
-        return Ok(Redirect::to("/staff/sign-in").into_response());
-    };
-    let mut view = members_page(lang, &me, csrf);
-    let Some(role) = madoguchi_domain::staff::Role::parse(&field_value(&fields, "role")) else {
-        view.error = lang.t("problem-invalid_input");
-        return Ok(render(&view, StatusCode::BAD_REQUEST));
-    };
-    let office = field_value(&fields, "office");
-    let office = Some(office.trim()).filter(|o| !o.is_empty());
-    let result = staff::create(
-        &state.db,
-        state.clock.as_ref(),
-        &state.limits,
-        Some(&me),
-        role,
-        office,
-        &field_value(&fields, "user_id"),
-        &field_value(&fields, "name"),
-    )
-    .await;
-    match result {
-        Ok(c) => {
-            view.created = Some(c);
-            Ok(render(&view, StatusCode::OK))
-        }
-        Err(e @ (AppError::InvalidInput { .. } | AppError::NotFound { .. } | AppError::Forbidden { .. })) => {
-            view.error = e.to_string();
-            Ok(render(&view, crate::http::problem::status_of(e.code())))
-        }
-        Err(e) => Err(PageError(lang, e)),
-    }
+    // The look-up form shows whom the page is about.
+    let asked: Fields = [("user_id".to_owned(), user_id.clone())].into();
+    let view = console_for(&state, lang, &me, csrf, &asked, seeker, message, &filled).await?;
+    Ok(filled.refusal.render(&view))
 }

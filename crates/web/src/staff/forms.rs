@@ -1,8 +1,7 @@
-//! What every staff form handler starts and ends with: the signed-in staff member (or the
-//! sign-in page), the CSRF check for a post, and a refusal turned into a message on the page.
+//! What every staff form handler starts with: the signed-in staff member (or the sign-in
+//! page) and the CSRF check for a post. Refusals in words are `http::refusal`'s.
 
 use axum::response::{IntoResponse, Redirect, Response};
-use madoguchi_app::AppError;
 use madoguchi_app::shared::StaffMember;
 
 use crate::AppState;
@@ -31,16 +30,4 @@ pub async fn acting(
     Ok(me(state, visitor, lang)
         .await?
         .ok_or_else(|| Redirect::to("/staff/sign-in").into_response()))
-}
-
-/// A done action's message, or a refusal's in words on the same page; anything else is an
-/// error page.
-pub fn outcome(lang: Lang, r: Result<String, AppError>) -> Result<String, PageError> {
-    match r {
-        Ok(m) => Ok(m),
-        Err(e @ (AppError::InvalidInput { .. } | AppError::Refused { .. } | AppError::InvalidCharacters { .. })) => {
-            Ok(lang.t(&format!("problem-{}", e.specific_code())))
-        }
-        Err(e) => Err(PageError(lang, e)),
-    }
 }

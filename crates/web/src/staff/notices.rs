@@ -3,7 +3,6 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, TimeZone, Utc};
 use madoguchi_app::AppError;
@@ -15,8 +14,9 @@ use madoguchi_domain::staff::Role;
 type Fields = std::collections::HashMap<String, String>;
 
 use crate::AppState;
-use crate::http::forms::field_value;
-use crate::http::page::{Page, PageError, render};
+use crate::http::forms::{FormField, field_value};
+use crate::http::page::{Page, PageError};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -26,9 +26,55 @@ struct StaffPage {
     page: Page,
     csrf: String,
     message: String,
+    summary: Vec<SummaryLine>,
     national: bool,
     mode: String,
-    kinds: Vec<(&'static str, String)>,
+    /// The three forms (publish a notice, switch the mode, publish terms), as typed when
+    /// one came back refused.
+    publish: Vec<FormField>,
+    switch: Vec<FormField>,
+    terms: Vec<FormField>,
+}
+
+fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 3] {
+    let f = |name, label, id: &str| FormField::labelled(lang, name, label, "").id(id);
+    let when = |name, label| f(name, label, name).kind("datetime-local").optional();
+    let kinds = notices::KINDS.iter().map(|k| (*k, lang.t(&format!("notice-kind-{k}"))));
+    let publish = vec![
+        f("kind", "seminar-kind", "kind").choices(kinds),
+        f("title", "staff-seminars-name", "title").attr("maxlength", 100),
+        f("body", "staff-seminars-description", "body")
+            .kind("textarea")
+            .attr("rows", 4)
+            .attr("maxlength", 2000),
+        when("publish_from", "staff-notices-from"),
+        when("publish_until", "staff-notices-until"),
+        when("window_from", "staff-notices-window-from"),
+        when("window_until", "staff-notices-window-until"),
+    ];
+    let modes = ["open", "read_only", "closed"].map(|m| (m, lang.t(&format!("mode-{m}"))));
+    let switch = vec![
+        f("mode", "staff-notices-mode", "mode").choices(modes).kind("radio"),
+        f("title", "staff-notices-switch-title", "switch-title")
+            .optional()
+            .attr("maxlength", 100),
+        f("body", "staff-notices-switch-body", "switch-body")
+            .kind("textarea")
+            .optional()
+            .attr("rows", 3)
+            .attr("maxlength", 2000),
+    ];
+    let services = madoguchi_app::notices::terms::SERVICES.map(|s| (s, lang.t(&format!("terms-{s}"))));
+    let terms = vec![
+        f("service", "staff-terms-service", "terms-service").choices(services),
+        f("version", "terms-version", "terms-version").attr("maxlength", 20),
+        f("effective_from", "terms-effective", "terms-effective").kind("datetime-local"),
+        f("body", "staff-terms-body", "terms-body")
+            .kind("textarea")
+            .attr("rows", 8),
+    ];
+    let draw = |key: &str, fields: Vec<FormField>| fields.into_iter().map(|f| filled.draw(key, f)).collect();
+    [draw("publish", publish), draw("switch", switch), draw("terms", terms)]
 }
 
 async fn staff_page(
@@ -37,20 +83,28 @@ async fn staff_page(
     me: &StaffMember,
     csrf: String,
     message: String,
+    filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let (mode, _) = notices::mode(&state.db).await.map_err(|e| PageError(lang, e))?;
+    let [publish, switch, terms] = forms(lang, filled);
+    let national = me.role == Role::NationalAdmin;
+    // Only the forms on the page link from the summary (the others are national admins').
+    let mut drawn: Vec<&FormField> = publish.iter().collect();
+    if national {
+        drawn.extend(switch.iter().chain(&terms));
+    }
     let view = StaffPage {
         page: Page::new(lang, "/staff/notices", &[]),
         csrf,
         message,
-        national: me.role == Role::NationalAdmin,
+        summary: filled.summary(&drawn),
+        national,
         mode: lang.t(&format!("mode-{}", mode.code())),
-        kinds: notices::KINDS
-            .iter()
-            .map(|k| (*k, lang.t(&format!("notice-kind-{k}"))))
-            .collect(),
+        publish,
+        switch,
+        terms,
     };
-    Ok(render(&view, StatusCode::OK))
+    Ok(filled.refusal.render(&view))
 }
 
 /// `GET /staff/notices`
@@ -58,17 +112,34 @@ pub async fn staff(State(state): State<AppState>, visitor: Visitor, lang: Lang) 
     let Some((me, csrf)) = visitor.staff_member(&state).await.map_err(|e| PageError(lang, e))? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    staff_page(&state, lang, &me, csrf, String::new()).await
+    staff_page(&state, lang, &me, csrf, String::new(), &Filled::fresh(lang)).await
 }
 
-/// A `datetime-local` field in Japan time.
-fn local(fields: &Fields, name: &str) -> Option<DateTime<Utc>> {
+/// A `datetime-local` field in Japan time; empty is `None`, and anything else that is not a
+/// date and time is refused rather than quietly ignored.
+fn local(fields: &Fields, name: &str) -> Result<Option<DateTime<Utc>>, AppError> {
     let v = field_value(fields, name);
+    if v.trim().is_empty() {
+        return Ok(None);
+    }
     madoguchi_domain::dates::parse_date_time(v.trim())
         .ok_or(())
         .ok()
         .and_then(|t| jst().from_local_datetime(&t).single())
-        .map(|t| t.with_timezone(&Utc))
+        .map(|t| Some(t.with_timezone(&Utc)))
+        .ok_or_else(|| AppError::invalid("invalid_date", name, "YYYY-MM-DDTHH:MM"))
+}
+
+fn notice_input(f: &Fields) -> Result<NoticeInput, AppError> {
+    let window = local(f, "window_from")?.zip(local(f, "window_until")?);
+    Ok(NoticeInput {
+        kind: field_value(f, "kind"),
+        title: field_value(f, "title"),
+        body: field_value(f, "body"),
+        publish_from: local(f, "publish_from")?,
+        publish_until: local(f, "publish_until")?,
+        window,
+    })
 }
 
 /// `POST /staff/notices`: `action=publish` or `action=switch`.
@@ -88,7 +159,7 @@ pub async fn staff_post(
     let action = field_value(&f, "action");
     let result = if action == "terms" {
         match local(&f, "effective_from") {
-            Some(at) => madoguchi_app::notices::terms::publish(
+            Ok(Some(at)) => madoguchi_app::notices::terms::publish(
                 db,
                 clock,
                 Publisher::Staff(&me),
@@ -99,7 +170,8 @@ pub async fn staff_post(
             )
             .await
             .map(|_| lang.t("day-saved")),
-            None => Err(AppError::invalid("invalid_date", "effective_from", "YYYY-MM-DDTHH:MM")),
+            Ok(None) => Err(AppError::invalid("required", "effective_from", "YYYY-MM-DDTHH:MM")),
+            Err(e) => Err(e),
         }
     } else if action == "switch" {
         match Mode::parse(&field_value(&f, "mode")) {
@@ -114,29 +186,22 @@ pub async fn staff_post(
             None => Err(AppError::invalid("invalid_choice", "mode", "open, read_only or closed")),
         }
     } else {
-        let window = local(&f, "window_from").zip(local(&f, "window_until"));
-        let input = NoticeInput {
-            kind: field_value(&f, "kind"),
-            title: field_value(&f, "title"),
-            body: field_value(&f, "body"),
-            publish_from: local(&f, "publish_from"),
-            publish_until: local(&f, "publish_until"),
-            window,
-        };
-        notices::publish(db, clock, Publisher::Staff(&me), &input)
-            .await
-            .map(|_| lang.t("day-saved"))
+        match notice_input(&f) {
+            Ok(input) => notices::publish(db, clock, Publisher::Staff(&me), &input)
+                .await
+                .map(|_| lang.t("day-saved")),
+            Err(e) => Err(e),
+        }
     };
-    let message = match result {
-        Ok(m) => m,
-        Err(
-            e @ (AppError::InvalidInput { .. }
-            | AppError::InvalidCharacters { .. }
-            | AppError::Forbidden { .. }
-            | AppError::Conflict(_)
-            | AppError::NotFound { .. }),
-        ) => lang.t(&format!("problem-{}", e.specific_code())),
-        Err(e) => return Err(PageError(lang, e)),
-    };
-    staff_page(&state, lang, &me, csrf, message).await
+    match result {
+        Ok(m) => staff_page(&state, lang, &me, csrf, m, &Filled::fresh(lang)).await,
+        Err(e) => {
+            let refusal = Refusal::or_page(lang, e)?
+                .pin("conflict", "version")
+                .pin("not_found", "service");
+            let key = if action.is_empty() { "publish" } else { action.as_str() };
+            let filled = Filled::refused(key, &f, refusal);
+            staff_page(&state, lang, &me, csrf, String::new(), &filled).await
+        }
+    }
 }

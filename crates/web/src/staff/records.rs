@@ -4,20 +4,22 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use madoguchi_app::AppError;
 use madoguchi_app::records::audit::{self, Query as AuditQuery};
 use madoguchi_app::records::disclosure::{self, Format, Request};
 use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::staff::Role;
 
 use crate::AppState;
-use crate::http::forms::field_value;
-use crate::http::page::{Page, PageError, render};
+use crate::http::forms::{FormField, field_value};
+use crate::http::page::{Page, PageError};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
-use crate::staff::forms::{acting, me, outcome};
+use crate::staff::forms::{acting, me};
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -43,18 +45,25 @@ fn refused(lang: Lang) -> Response {
     crate::http::page::forbidden(lang)
 }
 
-fn date(s: &str) -> Option<NaiveDate> {
-    madoguchi_domain::dates::parse_date(s.trim()).ok_or(()).ok()
+/// A date field: empty is `None`; anything else that is not YYYY-MM-DD is refused.
+fn date(fields: &Fields, name: &str) -> Result<Option<NaiveDate>, AppError> {
+    let v = field_value(fields, name);
+    if v.trim().is_empty() {
+        return Ok(None);
+    }
+    madoguchi_domain::dates::parse_date(v.trim())
+        .ok_or(())
+        .map(Some)
+        .map_err(|()| AppError::invalid("invalid_date", name, "YYYY-MM-DD"))
 }
 
 #[derive(Template)]
 #[template(path = "staff/audit.html")]
 struct AuditPage {
     page: Page,
-    staff_user_id: String,
-    seeker_user_id: String,
-    from: String,
-    until: String,
+    summary: Vec<SummaryLine>,
+    /// Staff user ID, job seeker, from, to: as asked.
+    fields: Vec<FormField>,
     searched: bool,
     /// (when, staff name, office and role, action, job seeker, why)
     rows: Vec<[String; 6]>,
@@ -73,20 +82,23 @@ pub async fn audit_search(
     if me.role != Role::NationalAdmin {
         return Ok(refused(lang));
     }
-    let get = |k: &str| q.get(k).cloned().unwrap_or_default();
-    let query = AuditQuery {
-        staff_user_id: get("staff"),
-        seeker_user_id: get("seeker"),
-        from: date(&get("from")),
-        until: date(&get("to")),
-    };
     let searched = !q.is_empty();
-    let found = if searched {
-        audit::search(&state.db, &me, &query)
-            .await
-            .map_err(|e| PageError(lang, e))?
-    } else {
-        Vec::new()
+    let asked = match (date(&q, "from"), date(&q, "to")) {
+        (Ok(from), Ok(until)) => Ok(AuditQuery {
+            staff_user_id: field_value(&q, "staff"),
+            seeker_user_id: field_value(&q, "seeker"),
+            from,
+            until,
+        }),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    let (found, refusal) = match asked {
+        Ok(query) if searched => match audit::search(&state.db, &me, &query).await {
+            Ok(found) => (found, Refusal::none(lang)),
+            Err(e) => (Vec::new(), Refusal::or_page(lang, e)?),
+        },
+        Ok(_) => (Vec::new(), Refusal::none(lang)),
+        Err(e) => (Vec::new(), Refusal::or_page(lang, e)?),
     };
     let rows = found
         .into_iter()
@@ -102,16 +114,26 @@ pub async fn audit_search(
             ]
         })
         .collect();
+    // A search form keeps what was asked, right or wrong.
+    let filled = Filled::refused("search", &q, refusal);
+    let f = |name, label| FormField::labelled(lang, name, label, "").optional();
+    let fields: Vec<FormField> = [
+        f("staff", "audit-staff"),
+        f("seeker", "audit-seeker"),
+        f("from", "audit-from").kind("date"),
+        f("to", "audit-to").kind("date"),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("search", f))
+    .collect();
     let view = AuditPage {
         page: Page::new(lang, "/staff/audit", &[]),
-        staff_user_id: query.staff_user_id,
-        seeker_user_id: query.seeker_user_id,
-        from: get("from"),
-        until: get("to"),
-        searched,
+        summary: filled.summary(&fields.iter().collect::<Vec<_>>()),
+        fields,
+        searched: searched && filled.refusal.is_empty(),
         rows,
     };
-    Ok(render(&view, StatusCode::OK))
+    Ok(filled.refusal.render(&view))
 }
 
 #[derive(Template)]
@@ -119,10 +141,11 @@ pub async fn audit_search(
 struct DisclosuresPage {
     page: Page,
     csrf: String,
-    message: String,
+    summary: Vec<SummaryLine>,
+    /// Legal basis, authority, subject, period and format: as typed after a refusal.
+    fields: Vec<FormField>,
     /// (number, when, by, authority, legal basis, subject and period, format, rows)
     history: Vec<[String; 7]>,
-    today: String,
 }
 
 async fn disclosures_page(
@@ -130,8 +153,7 @@ async fn disclosures_page(
     lang: Lang,
     me: &StaffMember,
     csrf: String,
-    message: String,
-    status: StatusCode,
+    filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let history = disclosure::history(&state.db, me)
         .await
@@ -154,14 +176,34 @@ async fn disclosures_page(
             ]
         })
         .collect();
+    let today = state.clock.today_jst().to_string();
+    let f = |name, label, value: &str| FormField::labelled(lang, name, label, value);
+    let formats = [("csv", "CSV"), ("json", "JSON")];
+    let fields: Vec<FormField> = [
+        f("legal_basis", "disclosure-basis", "")
+            .hint(lang.t("disclosure-basis-hint"))
+            .kind("textarea")
+            .attr("rows", 3)
+            .attr("maxlength", 500),
+        f("authority", "disclosure-authority", "").attr("maxlength", 200),
+        f("subject", "disclosure-subject", "")
+            .hint(lang.t("disclosure-subject-hint"))
+            .optional(),
+        f("from", "audit-from", &today).kind("date"),
+        f("until", "audit-to", &today).kind("date"),
+        f("format", "disclosure-format", "csv").choices(formats).kind("radio"),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("export", f))
+    .collect();
     let view = DisclosuresPage {
         page: Page::new(lang, "/staff/disclosures", &[]),
         csrf,
-        message,
+        summary: filled.summary(&fields.iter().collect::<Vec<_>>()),
+        fields,
         history,
-        today: state.clock.today_jst().to_string(),
     };
-    Ok(render(&view, status))
+    Ok(filled.refusal.render(&view))
 }
 
 /// `GET /staff/disclosures`: the form and the record of earlier exports (PV-2).
@@ -172,7 +214,7 @@ pub async fn disclosures(State(state): State<AppState>, visitor: Visitor, lang: 
     if me.role != Role::NationalAdmin {
         return Ok(refused(lang));
     }
-    disclosures_page(&state, lang, &me, csrf, String::new(), StatusCode::OK).await
+    disclosures_page(&state, lang, &me, csrf, &Filled::fresh(lang)).await
 }
 
 /// `POST /staff/disclosures`: the file itself, or the form again with what is missing.
@@ -189,43 +231,42 @@ pub async fn export(
     if me.role != Role::NationalAdmin {
         return Ok(refused(lang));
     }
-    let (from, until) = (
-        date(&field_value(&fields, "from")),
-        date(&field_value(&fields, "until")),
-    );
-    let format = Format::parse(&field_value(&fields, "format"));
-    let (Some(from), Some(until), Some(format)) = (from, until, format) else {
-        let message = lang.t("disclosure-bad-period");
-        return disclosures_page(&state, lang, &me, csrf, message, StatusCode::BAD_REQUEST).await;
-    };
+    match export_file(&state, &me, &fields).await {
+        Ok(file) => Ok(file),
+        Err(e) => {
+            // Nobody has the user ID typed: the subject field's problem.
+            let refusal = Refusal::or_page(lang, e)?.pin_as("not_found", "subject", lang.t("disclosure-no-subject"));
+            let filled = Filled::refused("export", &fields, refusal);
+            disclosures_page(&state, lang, &me, csrf, &filled).await
+        }
+    }
+}
+
+/// The disclosure file, or why it cannot be made.
+async fn export_file(state: &AppState, me: &StaffMember, fields: &Fields) -> Result<Response, AppError> {
+    let required = |name: &str| date(fields, name)?.ok_or_else(|| AppError::invalid("required", name, "a date"));
+    let (from, until) = (required("from")?, required("until")?);
+    let format = Format::parse(&field_value(fields, "format"))
+        .ok_or_else(|| AppError::invalid("invalid_choice", "format", "csv or json"))?;
     let request = Request {
-        legal_basis: field_value(&fields, "legal_basis"),
-        authority: field_value(&fields, "authority"),
-        subject_user_id: field_value(&fields, "subject"),
+        legal_basis: field_value(fields, "legal_basis"),
+        authority: field_value(fields, "authority"),
+        subject_user_id: field_value(fields, "subject"),
         from,
         until,
         format,
     };
-    match disclosure::export(&state.db, state.clock.as_ref(), &me, &request).await {
-        Ok(file) => Ok((
-            [
-                (header::CONTENT_TYPE, file.content_type.to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", file.filename),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
-            file.body,
-        )
-            .into_response()),
-        Err(madoguchi_app::AppError::NotFound { .. }) => {
-            let message = lang.t("disclosure-no-subject");
-            disclosures_page(&state, lang, &me, csrf, message, StatusCode::NOT_FOUND).await
-        }
-        Err(e) => {
-            let message = outcome(lang, Err(e))?;
-            disclosures_page(&state, lang, &me, csrf, message, StatusCode::BAD_REQUEST).await
-        }
-    }
+    let file = disclosure::export(&state.db, state.clock.as_ref(), me, &request).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, file.content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", file.filename),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        file.body,
+    )
+        .into_response())
 }

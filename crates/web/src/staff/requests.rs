@@ -4,15 +4,15 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::DateTime;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_app::{AppError, consultations::requests};
 
 use crate::AppState;
-use crate::http::forms::field_value;
-use crate::http::page::{Page, PageError, render};
+use crate::http::forms::{FormField, field_value};
+use crate::http::page::{Page, PageError};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -24,9 +24,9 @@ struct RequestsPage {
     page: Page,
     csrf: String,
     message: String,
-    /// (request id, who, preferences, topic)
-    rows: Vec<(i64, String, String, String)>,
-    free: Vec<(i64, String)>,
+    summary: Vec<SummaryLine>,
+    /// (request id, who, preferences, topic, the free slot to schedule it into)
+    rows: Vec<(i64, String, String, String, Option<FormField>)>,
 }
 
 async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
@@ -39,7 +39,11 @@ async fn page(
     me: &StaffMember,
     csrf: String,
     message: String,
+    filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
+    let free = crate::staff::day::next_free_slots(state, lang, me.office.as_deref().unwrap_or_default())
+        .await
+        .map_err(|e| PageError(lang, e))?;
     let open = requests::open(&state.db, state.clock.as_ref(), me)
         .await
         .map_err(|e| PageError(lang, e))?;
@@ -57,19 +61,24 @@ async fn page(
             .map(|p| lang.date_time(p))
             .collect::<Vec<_>>()
             .join(" / ");
-        rows.push((r.id, who, prefs, r.topic));
+        // The slot chosen stays chosen when scheduling it was refused.
+        let slot = (!free.is_empty()).then(|| {
+            let f = FormField::labelled(lang, "slot_id", "requests-slot", "")
+                .id(&format!("slot-{}", r.id))
+                .choices(free.iter().map(|(id, label)| (id, label)));
+            filled.draw(&format!("schedule-{}", r.id), f)
+        });
+        rows.push((r.id, who, prefs, r.topic, slot));
     }
-    let free = crate::staff::day::next_free_slots(state, lang, me.office.as_deref().unwrap_or_default())
-        .await
-        .map_err(|e| PageError(lang, e))?;
+    let drawn: Vec<&FormField> = rows.iter().filter_map(|r| r.4.as_ref()).collect();
     let view = RequestsPage {
         page: Page::new(lang, "/staff/requests", &[]),
         csrf,
         message,
+        summary: filled.summary(&drawn),
         rows,
-        free,
     };
-    Ok(render(&view, StatusCode::OK))
+    Ok(filled.refusal.render(&view))
 }
 
 /// `GET /staff/requests`
@@ -77,7 +86,7 @@ pub async fn list(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
     let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    page(&state, lang, &me, csrf, String::new()).await
+    page(&state, lang, &me, csrf, String::new(), &Filled::fresh(lang)).await
 }
 
 /// `POST /staff/requests/{id}/{schedule|decline}`
@@ -108,12 +117,14 @@ pub async fn decide(
         }
         _ => Err(AppError::NotFound { what: "action".into() }),
     };
-    let message = match result {
-        Ok(()) => lang.t("day-saved"),
-        Err(e @ AppError::Refused { .. }) => lang.t(&format!("refused-{}", e.specific_code())),
-        // C6-3: the person is told why, so a decline needs a reason in N10 characters.
-        Err(AppError::InvalidInput { .. } | AppError::Fields(_)) => lang.t("requests-decline-reason-needed"),
-        Err(e) => return Err(PageError(lang, e)),
-    };
-    page(&state, lang, &me, csrf, message).await
+    match result {
+        Ok(()) => page(&state, lang, &me, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
+        Err(e) => {
+            let refusal = Refusal::or_page(lang, e)?
+                .pin("slot_full", "slot_id")
+                .pin("daily_limit", "slot_id");
+            let filled = Filled::refused(&format!("{action}-{id}"), &fields, refusal);
+            page(&state, lang, &me, csrf, String::new(), &filled).await
+        }
+    }
 }

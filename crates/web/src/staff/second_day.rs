@@ -54,8 +54,10 @@ pub async fn allow_second(
     let seeker = staff::after_action(&state.db, state.clock.as_ref(), &me, &user_id)
         .await
         .ok();
+    let asked: std::collections::HashMap<String, String> = [("user_id".to_owned(), user_id.clone())].into();
+    let filled = crate::http::refusal::Filled::fresh(lang);
     Ok(render(
-        &console_for(&state, lang, &me, csrf, &user_id, seeker, message).await?,
+        &console_for(&state, lang, &me, csrf, &asked, seeker, message, &filled).await?,
         status,
     ))
 }

@@ -5,23 +5,23 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveTime, TimeZone, Utc};
 use madoguchi_app::AppError;
-use madoguchi_app::consultations::booking::APPS;
 use madoguchi_app::seminars::{self, organise::SeminarInput};
 use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::jst;
 use madoguchi_domain::staff::Role;
-use madoguchi_store::seminars::{Edit, Filter, SeminarRow};
+use madoguchi_store::seminars::{Edit, Filter};
 
 use crate::AppState;
-use crate::http::forms::field_value;
-use crate::http::page::{Page, PageError, render};
+use crate::http::forms::{FormField, field_value};
+use crate::http::page::{Page, PageError};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
-use crate::staff::forms::{acting, me, outcome};
+use crate::staff::forms::{acting, me};
+use crate::staff::seminar_forms as form;
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -31,11 +31,12 @@ struct ListPage {
     page: Page,
     csrf: String,
     message: String,
+    summary: Vec<SummaryLine>,
     may_create: bool,
     /// (id, title, time, registered / capacity, waiting)
     seminars: Vec<(i64, String, String, String, i32)>,
-    apps: Vec<(&'static str, String)>,
-    tomorrow: String,
+    /// The create form, as typed when it came back refused.
+    create: Vec<FormField>,
 }
 
 #[derive(Template)]
@@ -44,17 +45,20 @@ struct ParticipantsPage {
     page: Page,
     csrf: String,
     message: String,
+    summary: Vec<SummaryLine>,
     id: i64,
     title: String,
     when: String,
-    /// (registration id, state label, name, job-seeker number, live)
-    rows: Vec<(i64, String, String, String, bool)>,
+    /// (registration id, state label, name, job-seeker number, live, removal reason)
+    rows: Vec<(i64, String, String, String, bool, FormField)>,
     /// (action, button label) for a live registration.
     actions: Vec<(&'static str, String)>,
-    /// The edit form (office admins only): the seminar as it is.
+    /// The edit form (office admins only): the seminar as it is, or as typed.
     may_edit: bool,
-    seminar: SeminarRow,
-    apps: Vec<(&'static str, String)>,
+    edit: Vec<FormField>,
+    meeting: Vec<FormField>,
+    /// The form that came back refused (`edit`, `meeting`), drawn open.
+    open: String,
 }
 
 async fn list_page(
@@ -63,6 +67,7 @@ async fn list_page(
     me: &StaffMember,
     csrf: String,
     message: String,
+    filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let office = me.office.clone().ok_or_else(|| {
         PageError(
@@ -86,10 +91,14 @@ async fn list_page(
     let rows = seminars::attend::list(&state.db, &filter)
         .await
         .map_err(|e| PageError(lang, e))?;
+    let tomorrow = today.succ_opt().unwrap_or(today).to_string();
+    let create = form::create(lang, filled, &tomorrow);
     let view = ListPage {
         page: Page::new(lang, "/staff/seminars", &[]),
         csrf,
         message,
+        summary: filled.summary(&create.iter().collect::<Vec<_>>()),
+        create,
         may_create: me.role == Role::OfficeAdmin,
         seminars: rows
             .into_iter()
@@ -98,10 +107,8 @@ async fn list_page(
                 (s.id, s.title, lang.date_time(s.starts_at), seats, s.waitlisted)
             })
             .collect(),
-        apps: APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}")))).collect(),
-        tomorrow: today.succ_opt().unwrap_or(today).to_string(),
     };
-    Ok(render(&view, StatusCode::OK))
+    Ok(filled.refusal.render(&view))
 }
 
 /// `GET /staff/seminars`
@@ -109,7 +116,7 @@ pub async fn list(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
     let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    list_page(&state, lang, &me, csrf, String::new()).await
+    list_page(&state, lang, &me, csrf, String::new(), &Filled::fresh(lang)).await
 }
 
 /// `POST /staff/seminars`
@@ -123,19 +130,10 @@ pub async fn create(
         Ok(m) => m,
         Err(r) => return Ok(r),
     };
-    let day = madoguchi_domain::dates::parse_date(field_value(&f, "day").trim()).ok_or(());
-    let time = madoguchi_domain::dates::parse_time(field_value(&f, "starts").trim()).ok_or(());
-    let start = match (day, time) {
-        (Ok(d), Ok(t)) => jst()
-            .from_local_datetime(&d.and_time(t))
-            .single()
-            .map(|t| t.with_timezone(&Utc)),
-        _ => None,
-    };
     let number = |k: &str| field_value(&f, k).trim().parse::<i32>().unwrap_or(-1);
-    let result = match start {
-        None => Err(AppError::invalid("invalid_date", "day", "YYYY-MM-DD and HH:MM")),
-        Some(starts_at) => {
+    let result = match form::start(lang, &f) {
+        Err(refusal) => Err(refusal),
+        Ok(starts_at) => {
             let input = SeminarInput {
                 kind: field_value(&f, "kind"),
                 title: field_value(&f, "title"),
@@ -148,13 +146,23 @@ pub async fn create(
                 waitlist_limit: number("waitlist_limit"),
             };
             let office = me.office.clone().unwrap_or_default();
-            seminars::organise::create(&state.db, state.clock.as_ref(), &me, &office, &input)
-                .await
-                .map(|_| lang.t("day-saved"))
+            match seminars::organise::create(&state.db, state.clock.as_ref(), &me, &office, &input).await {
+                Ok(_) => Ok(()),
+                // A day or time the office cannot hold it is the day's or the time's problem.
+                Err(e) => Err(Refusal::or_page(lang, e)?
+                    .pin("closed_day", "day")
+                    .pin("cutoff_passed", "day")
+                    .pin("outside_hours", "starts")),
+            }
         }
     };
-    let message = outcome(lang, result)?;
-    list_page(&state, lang, &me, csrf, message).await
+    match result {
+        Ok(()) => list_page(&state, lang, &me, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
+        Err(refusal) => {
+            let filled = Filled::refused("create", &f, refusal);
+            list_page(&state, lang, &me, csrf, String::new(), &filled).await
+        }
+    }
 }
 
 async fn participants_page(
@@ -164,6 +172,7 @@ async fn participants_page(
     id: i64,
     csrf: String,
     message: String,
+    filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let rows = seminars::organise::participants(&state.db, state.clock.as_ref(), me, id)
         .await
@@ -171,35 +180,43 @@ async fn participants_page(
     let s = seminars::attend::get(&state.db, id)
         .await
         .map_err(|e| PageError(lang, e))?;
+    let edit = form::edit(lang, filled, &s);
+    let meeting = form::meeting(lang, filled);
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|r| {
+            let live = r.state == "registered" || r.state == "waitlisted";
+            let reason = form::reason(lang, filled, r.id);
+            (
+                r.id,
+                lang.t(&format!("seminar-state-{}", r.state)),
+                r.verify_name,
+                r.verify_number,
+                live,
+                reason,
+            )
+        })
+        .collect();
+    let drawn: Vec<&FormField> = edit.iter().chain(&meeting).chain(rows.iter().map(|r| &r.5)).collect();
     let view = ParticipantsPage {
         page: Page::new(lang, &format!("/staff/seminars/{id}"), &[]),
         csrf,
         message,
+        summary: filled.summary(&drawn),
         id,
         title: s.title.clone(),
         when: lang.date_time(s.starts_at),
-        rows: rows
-            .into_iter()
-            .map(|r| {
-                let live = r.state == "registered" || r.state == "waitlisted";
-                (
-                    r.id,
-                    lang.t(&format!("seminar-state-{}", r.state)),
-                    r.verify_name,
-                    r.verify_number,
-                    live,
-                )
-            })
-            .collect(),
+        rows,
         actions: vec![
             ("joined", lang.t("day-action-joined")),
             ("attended", lang.t("day-action-attended")),
         ],
         may_edit: me.role == Role::OfficeAdmin,
-        seminar: s,
-        apps: APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}")))).collect(),
+        edit,
+        meeting,
+        open: filled.key().to_owned(),
     };
-    Ok(render(&view, StatusCode::OK))
+    Ok(filled.refusal.render(&view))
 }
 
 fn number(lang: Lang, s: &str) -> Result<i64, PageError> {
@@ -217,7 +234,8 @@ pub async fn participants(
     let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    participants_page(&state, lang, &me, number(lang, &id)?, csrf, String::new()).await
+    let id = number(lang, &id)?;
+    participants_page(&state, lang, &me, id, csrf, String::new(), &Filled::fresh(lang)).await
 }
 
 /// `POST /staff/seminar-registrations/{id}/{action}`: `joined`, `attended` or `remove`.
@@ -239,8 +257,8 @@ pub async fn act(
         "remove" => seminars::organise::remove(db, clock, &me, id, &field_value(&f, "reason")).await,
         other => seminars::organise::mark(db, clock, &me, id, other).await,
     };
-    let message = outcome(lang, result.map(|()| lang.t("day-saved")))?;
-    participants_page(&state, lang, &me, seminar, csrf, message).await
+    let key = format!("remove-{id}");
+    done(&state, lang, &me, seminar, csrf, result, &key, &f).await
 }
 
 /// `POST /staff/seminars/{id}/edit`
@@ -265,11 +283,17 @@ pub async fn edit(
         capacity: int("capacity"),
         waitlist_limit: int("waitlist_limit"),
     };
-    let result = seminars::organise::edit(&state.db, state.clock.as_ref(), &me, id, &e)
-        .await
-        .map(|n| lang.t_args("staff-seminars-edited", &[("count", n.to_string())]));
-    let message = outcome(lang, result)?;
-    participants_page(&state, lang, &me, id, csrf, message).await
+    match seminars::organise::edit(&state.db, state.clock.as_ref(), &me, id, &e).await {
+        Ok(n) => {
+            let message = lang.t_args("staff-seminars-edited", &[("count", n.to_string())]);
+            participants_page(&state, lang, &me, id, csrf, message, &Filled::fresh(lang)).await
+        }
+        Err(e) => {
+            let refusal = Refusal::or_page(lang, e)?.pin("below_taken", "capacity");
+            let filled = Filled::refused("edit", &f, refusal);
+            participants_page(&state, lang, &me, id, csrf, String::new(), &filled).await
+        }
+    }
 }
 
 /// `POST /staff/seminars/{id}/meeting`: how to join (BK-9), shown on My Page only.
@@ -294,9 +318,27 @@ pub async fn meeting(
         passkey: field_value(&f, "passkey").trim().to_owned(),
         join_url: field_value(&f, "join_url").trim().to_owned(),
     };
-    let result = seminars::organise::set_meeting(&state.db, state.clock.as_ref(), &me, id, &details)
-        .await
-        .map(|()| lang.t("day-saved"));
-    let message = outcome(lang, result)?;
-    participants_page(&state, lang, &me, id, csrf, message).await
+    let result = seminars::organise::set_meeting(&state.db, state.clock.as_ref(), &me, id, &details).await;
+    done(&state, lang, &me, id, csrf, result, "meeting", &f).await
+}
+
+/// The participant page after an action: saved, or the form `key` back as typed with why.
+#[allow(clippy::too_many_arguments, reason = "one page, its reader and what was sent")]
+async fn done(
+    state: &AppState,
+    lang: Lang,
+    me: &StaffMember,
+    id: i64,
+    csrf: String,
+    result: Result<(), AppError>,
+    key: &str,
+    f: &Fields,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(()) => participants_page(state, lang, me, id, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
+        Err(e) => {
+            let filled = Filled::refused(key, f, Refusal::or_page(lang, e)?);
+            participants_page(state, lang, me, id, csrf, String::new(), &filled).await
+        }
+    }
 }

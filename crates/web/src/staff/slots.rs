@@ -1,11 +1,10 @@
 //! The office admin's slot page (rules BK-2, BK-3): weekly templates and publishing them,
 //! one-off slots, removing a slot (cancelling its bookings by office), and the office's
-//! cut-off and horizon.
+//! cut-off and horizon. A refused form comes back as typed, each problem at its field.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Weekday;
 use madoguchi_app::consultations::booking::APPS;
@@ -13,15 +12,18 @@ use madoguchi_app::shared::StaffMember;
 use madoguchi_app::{AppError, consultations::slots, consultations::templates, offices};
 
 use crate::AppState;
-use crate::http::forms::field_value;
-use crate::http::page::{Page, PageError, render};
+use crate::http::forms::{FormField, field_value};
+use crate::http::page::{Page, PageError};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
-use crate::staff::forms::{acting, me, outcome};
+use crate::staff::forms::{acting, me};
 
 type Fields = std::collections::HashMap<String, String>;
 /// (template id, weekday, time, app, capacity)
 type Row = (i64, String, String, String, i32);
+/// (slot id, start, app, booked, capacity, the removal's reason when people are booked)
+type Published = (i64, String, String, i32, i32, Option<FormField>);
 
 const WEEKDAYS: [Weekday; 7] = [
     Weekday::Mon,
@@ -39,14 +41,55 @@ struct SlotsPage {
     page: Page,
     csrf: String,
     message: String,
+    summary: Vec<SummaryLine>,
     templates: Vec<Row>,
-    weekdays: Vec<(usize, String)>,
-    apps: Vec<(&'static str, String)>,
-    /// (slot id, start, app, booked, capacity)
-    published: Vec<(i64, String, String, i32, i32)>,
-    cutoff_days: u32,
-    horizon_days: u32,
-    tomorrow: String,
+    published: Vec<Published>,
+    /// The three forms, as typed when one came back refused.
+    template_form: Vec<FormField>,
+    one_off: Vec<FormField>,
+    policy: Vec<FormField>,
+}
+
+/// A new slot's time, meeting app and seats; `id` prefixes the ids of the one-off form's.
+fn slot_fields(lang: Lang, id: &str) -> Vec<FormField> {
+    let f = |name, label, value: &str| FormField::labelled(lang, name, label, value).id(&format!("{id}{name}"));
+    let apps = APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}"))));
+    vec![
+        f("starts", "slots-time", "10:00").kind("time").attr("step", 1800),
+        f("app", "slots-app", APPS[0]).choices(apps),
+        f("capacity", "slots-capacity", "1")
+            .kind("number")
+            .attr("min", 1)
+            .attr("max", 20),
+    ]
+}
+
+fn forms(lang: Lang, filled: &Filled<'_>, tomorrow: &str, cutoff: u32, horizon: u32) -> [Vec<FormField>; 3] {
+    let weekdays = WEEKDAYS.iter().enumerate().map(|(i, w)| (i, lang.weekday_long(*w)));
+    let mut template = vec![FormField::labelled(lang, "weekday", "slots-weekday", "0").choices(weekdays)];
+    template.extend(slot_fields(lang, ""));
+    let mut one_off = vec![
+        FormField::labelled(lang, "day", "slots-day", tomorrow)
+            .kind("date")
+            .id("one-day"),
+    ];
+    one_off.extend(slot_fields(lang, "one-"));
+    let number = |name, label, value: u32, max: u32| {
+        FormField::labelled(lang, name, label, &value.to_string())
+            .kind("number")
+            .attr("min", 1)
+            .attr("max", max)
+    };
+    let policy = vec![
+        number("cutoff_days", "slots-cutoff-days", cutoff, 14),
+        number("horizon_days", "slots-horizon-days", horizon, 30),
+    ];
+    let draw = |key: &str, fields: Vec<FormField>| fields.into_iter().map(|f| filled.draw(key, f)).collect();
+    [
+        draw("template", template),
+        draw("one-off", one_off),
+        draw("policy", policy),
+    ]
 }
 
 async fn page(
@@ -55,6 +98,7 @@ async fn page(
     me: &StaffMember,
     csrf: String,
     message: String,
+    filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let office = me.office.clone().unwrap_or_default();
     let list = templates::list(&state.db, me, &office)
@@ -83,30 +127,61 @@ async fn page(
         .into_iter()
         .map(|s| {
             let app = lang.t(&format!("app-{}", s.app));
-            (s.id, lang.date_time(s.starts_at), app, s.booked, s.capacity)
+            let reason = (s.booked > 0).then(|| {
+                let f = FormField::labelled(lang, "reason", "slots-remove-reason", "")
+                    .id(&format!("reason-{}", s.id))
+                    .attr("maxlength", 200);
+                filled.draw(&format!("remove-{}", s.id), f)
+            });
+            (s.id, lang.date_time(s.starts_at), app, s.booked, s.capacity, reason)
         })
-        .collect();
+        .collect::<Vec<Published>>();
     let policy = offices::booking_policy(&state.db, &office)
         .await
         .map_err(|e| PageError(lang, e))?;
     let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default().to_string();
+    let [template_form, one_off, policy] = forms(lang, filled, &tomorrow, policy.cutoff_days, policy.horizon_days);
+    let mut drawn: Vec<&FormField> = template_form.iter().chain(&one_off).chain(&policy).collect();
+    drawn.extend(published.iter().filter_map(|p| p.5.as_ref()));
     let view = SlotsPage {
         page: Page::new(lang, "/staff/slots", &[]),
         csrf,
         message,
+        summary: filled.summary(&drawn),
         templates: rows,
-        weekdays: WEEKDAYS
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (i, lang.weekday_long(*w)))
-            .collect(),
-        apps: APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}")))).collect(),
         published,
-        cutoff_days: policy.cutoff_days,
-        horizon_days: policy.horizon_days,
-        tomorrow,
+        template_form,
+        one_off,
+        policy,
     };
-    Ok(render(&view, StatusCode::OK))
+    Ok(filled.refusal.render(&view))
+}
+
+/// The page after a post: the done message, or form `key` as typed with why it was refused
+/// (a time the office is closed is the time's problem, a closed day the day's).
+#[allow(clippy::too_many_arguments, reason = "one page, its reader and what was sent")]
+async fn answer(
+    state: &AppState,
+    lang: Lang,
+    me: &StaffMember,
+    csrf: String,
+    result: Result<String, AppError>,
+    key: &str,
+    fields: &Fields,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(message) => page(state, lang, me, csrf, message, &Filled::fresh(lang)).await,
+        Err(e) => {
+            let refusal = Refusal::or_page(lang, e)?
+                .pin("outside_hours", "starts")
+                .pin("invalid_slot", "starts")
+                .pin("closed_day", "day")
+                .pin("cutoff_passed", "day")
+                .pin("outside_horizon", "day");
+            let filled = Filled::refused(key, fields, refusal);
+            page(state, lang, me, csrf, String::new(), &filled).await
+        }
+    }
 }
 
 /// `GET /staff/slots`
@@ -114,7 +189,7 @@ pub async fn slots(State(state): State<AppState>, visitor: Visitor, lang: Lang) 
     let Some((me, csrf)) = me(&state, &visitor, lang).await? else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    page(&state, lang, &me, csrf, String::new()).await
+    page(&state, lang, &me, csrf, String::new(), &Filled::fresh(lang)).await
 }
 
 /// `POST /staff/slots/templates`
@@ -145,8 +220,7 @@ pub async fn add(
         }
         Err(_) => Err(AppError::invalid("invalid_time", "starts", "HH:MM")),
     };
-    let message = outcome(lang, result)?;
-    page(&state, lang, &me, csrf, message).await
+    answer(&state, lang, &me, csrf, result, "template", &fields).await
 }
 
 /// `POST /staff/slots/templates/{id}/delete`
@@ -163,13 +237,10 @@ pub async fn delete(
     };
     let office = me.office.clone().unwrap_or_default();
     let id: i64 = id.parse().unwrap_or(-1);
-    let message = outcome(
-        lang,
-        templates::remove(&state.db, &me, &office, id)
-            .await
-            .map(|()| lang.t("day-saved")),
-    )?;
-    page(&state, lang, &me, csrf, message).await
+    let result = templates::remove(&state.db, &me, &office, id)
+        .await
+        .map(|()| lang.t("day-saved"));
+    answer(&state, lang, &me, csrf, result, "delete", &fields).await
 }
 
 /// `POST /staff/slots/publish`
@@ -187,8 +258,7 @@ pub async fn publish(
     let result = templates::publish(&state.db, state.clock.as_ref(), &me, &office)
         .await
         .map(|n| lang.t_args("slots-published", &[("count", n.to_string())]));
-    let message = outcome(lang, result)?;
-    page(&state, lang, &me, csrf, message).await
+    answer(&state, lang, &me, csrf, result, "publish", &fields).await
 }
 
 /// `POST /staff/slots/one-off`
@@ -221,8 +291,7 @@ pub async fn add_one_off(
         (Err(_), _) => Err(AppError::invalid("invalid_date", "day", "YYYY-MM-DD")),
         (_, Err(_)) => Err(AppError::invalid("invalid_time", "starts", "HH:MM")),
     };
-    let message = outcome(lang, result)?;
-    page(&state, lang, &me, csrf, message).await
+    answer(&state, lang, &me, csrf, result, "one-off", &fields).await
 }
 
 /// `POST /staff/slots/{id}/remove`
@@ -243,8 +312,7 @@ pub async fn remove(
     let result = slots::remove(&state.db, state.clock.as_ref(), &me, &office, id, &reason)
         .await
         .map(|n| lang.t_args("slots-removed", &[("count", n.to_string())]));
-    let message = outcome(lang, result)?;
-    page(&state, lang, &me, csrf, message).await
+    answer(&state, lang, &me, csrf, result, &format!("remove-{id}"), &fields).await
 }
 
 /// `POST /staff/slots/policy`
@@ -267,6 +335,5 @@ pub async fn set_policy(
             .map(|()| lang.t("day-saved")),
         Err(e) => Err(e),
     };
-    let message = outcome(lang, result)?;
-    page(&state, lang, &me, csrf, message).await
+    answer(&state, lang, &me, csrf, result, "policy", &fields).await
 }

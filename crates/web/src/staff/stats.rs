@@ -13,7 +13,9 @@ use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::stats::Shown;
 
 use crate::AppState;
+use crate::http::forms::FormField;
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::{Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use crate::staff::forms::me;
@@ -42,8 +44,9 @@ struct TableView {
 #[template(path = "staff/stats.html")]
 struct StatsPage {
     page: Page,
-    from: String,
-    to: String,
+    summary: Vec<SummaryLine>,
+    /// The period's two dates, as asked.
+    fields: Vec<FormField>,
     /// The period in words, its last day included.
     period_text: String,
     csv_href: String,
@@ -81,6 +84,33 @@ async fn load(
     Ok(Ok((me, report)))
 }
 
+fn period_fields(lang: Lang, from: &str, to: &str, refusal: &Refusal) -> Vec<FormField> {
+    let date = |name, label, value: &str| refusal.on(FormField::labelled(lang, name, label, value).kind("date"));
+    vec![
+        date("from", "stats-from", from),
+        date("to", "stats-to", to).hint(lang.t("stats-to-hint")),
+    ]
+}
+
+/// The form again with the period as typed and what is wrong with it; no tables.
+fn refused_period(lang: Lang, q: &PeriodQuery, refusal: &Refusal) -> Response {
+    let typed = |v: &Option<String>| v.clone().unwrap_or_default();
+    let fields = period_fields(lang, &typed(&q.from), &typed(&q.to), refusal);
+    let view = StatsPage {
+        page: Page::new(lang, "/staff/stats", &[]),
+        summary: refusal.summary(&fields.iter().collect::<Vec<_>>()),
+        fields,
+        period_text: String::new(),
+        csv_href: String::new(),
+        scope: String::new(),
+        tables: Vec::new(),
+        width: WIDTH,
+        bar_x: BAR_X,
+        label_x: BAR_X - 8,
+    };
+    refusal.render(&view)
+}
+
 /// `GET /staff/stats?from=YYYY-MM-DD&to=YYYY-MM-DD`
 pub async fn page(
     State(state): State<AppState>,
@@ -88,9 +118,11 @@ pub async fn page(
     lang: Lang,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let (me, report) = match load(&state, &visitor, lang, &q).await? {
-        Ok(loaded) => loaded,
-        Err(sign_in) => return Ok(sign_in),
+    let (me, report) = match load(&state, &visitor, lang, &q).await {
+        Ok(Ok(loaded)) => loaded,
+        Ok(Err(sign_in)) => return Ok(sign_in),
+        // A period that is not one: the dates as typed, and why.
+        Err(PageError(_, e)) => return Ok(refused_period(lang, &q, &Refusal::or_page(lang, e)?)),
     };
     let offices = madoguchi_app::offices::list(&state.db)
         .await
@@ -108,8 +140,10 @@ pub async fn page(
     };
     let tables = report.tables.iter().map(|t| view(lang, t, &office_name)).collect();
     let (from, to) = (report.period.from.to_string(), report.period.to.to_string());
+    let fields = period_fields(lang, &from, &to, &Refusal::none(lang));
     let view = StatsPage {
         page: Page::new(lang, "/staff/stats", &[("from", from.clone()), ("to", to.clone())]),
+        summary: Vec::new(),
         period_text: lang.t_args(
             "stats-period",
             &[
@@ -121,8 +155,7 @@ pub async fn page(
             ],
         ),
         csv_href: format!("/staff/stats.csv?from={from}&to={to}"),
-        from,
-        to,
+        fields,
         scope,
         tables,
         width: WIDTH,

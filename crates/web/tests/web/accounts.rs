@@ -306,7 +306,7 @@ async fn registration_and_sign_in_pages() {
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             bad.body
-                .contains("1文字目の「㈱」（U+3231）は使用できません。 「(株)」に置き換えてください。"),
+                .contains("1文字目の「㈱」（U+3231）は使用できません。「(株)」に置き換えてください。"),
             "{}",
             bad.body
         );

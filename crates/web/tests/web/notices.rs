@@ -53,7 +53,9 @@ async fn notices_and_the_maintenance_switch() {
         send(&w.app, form_post("/staff/notices", &office, &info(&ocsrf))).await;
         let ccsrf = csrf_of(&send(&w.app, get_with("/staff/notices", Some(&counsellor))).await.body);
         let r = send(&w.app, form_post("/staff/notices", &counsellor, &info(&ccsrf))).await;
-        assert!(r.body.contains("problem-forbidden") || r.status == StatusCode::OK);
+        // Issue 12: the refusal is in words, never a message id or the use case's English.
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        assert!(r.body.contains("この操作の権限がありません"), "{}", r.body);
         let api = send(&w.app, get_with("/api/v1/notices", None)).await.json();
         assert_eq!(api.as_array().unwrap().len(), 2, "{api}");
         assert_eq!(api[0]["office"], "28011");
