@@ -6,6 +6,7 @@
 /// Sorted; the web crate checks each has `problem-<code>` in every locale.
 pub const CODES: &[&str] = &[
     "account_locked",
+    "already_allowed",
     "already_cancelled",
     "already_decided",
     "already_started",

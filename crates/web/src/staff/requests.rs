@@ -120,9 +120,13 @@ pub async fn decide(
     match result {
         Ok(()) => page(&state, lang, &me, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
         Err(e) => {
-            let refusal = Refusal::or_page(lang, e)?
+            let mut refusal = Refusal::or_page(lang, e)?
                 .pin("slot_full", "slot_id")
                 .pin("daily_limit", "slot_id");
+            // C6-3: the person is told why, so a decline without a reason says so in words.
+            if action == "decline" && field_value(&fields, "reason").trim().is_empty() {
+                refusal = Refusal::none(lang).with_field("reason", lang.t("requests-decline-reason-needed"));
+            }
             let filled = Filled::refused(&format!("{action}-{id}"), &fields, refusal);
             page(&state, lang, &me, csrf, String::new(), &filled).await
         }
