@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod closures;
+pub mod console;
 pub mod consultations;
 pub mod demo;
 pub mod eligibility;

@@ -270,17 +270,17 @@ async fn unused_accounts_are_noticed_then_deleted() {
     }
 }
 
-#[path = "app/after_booking.rs"]
+#[path = "app/consultations/after_booking.rs"]
 mod after_booking;
-#[path = "app/booking.rs"]
+#[path = "app/consultations/booking.rs"]
 mod booking_under_load;
-#[path = "app/closures.rs"]
+#[path = "app/consultations/closures.rs"]
 mod closures;
 #[path = "app/console_rules.rs"]
 mod console_rules;
-#[path = "app/day_override.rs"]
+#[path = "app/consultations/day_override.rs"]
 mod day_override;
-#[path = "app/requests_flow.rs"]
+#[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
 #[path = "app/seminar_operations.rs"]
 mod seminar_operations;
@@ -288,7 +288,7 @@ mod seminar_operations;
 mod seminars;
 #[path = "app/sign_in_limits.rs"]
 mod sign_in_limits;
-#[path = "app/slots.rs"]
+#[path = "app/consultations/slots.rs"]
 mod slots;
 #[path = "app/stats.rs"]
 mod stats;

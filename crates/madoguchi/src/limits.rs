@@ -4,7 +4,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use madoguchi_web::http::limits::HttpConfig;
+use madoguchi_web::serving::limits::HttpConfig;
 use serde::{Deserialize, Deserializer};
 
 /// The most connections served at once when the descriptor limit allows it.

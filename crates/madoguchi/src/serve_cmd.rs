@@ -113,7 +113,7 @@ pub async fn create_staff(
     let db = open(&config).await?;
     let url = config.database_url()?;
     let limits = config.security.limits();
-    let result = madoguchi_app::accounts::staff::create(
+    let result = madoguchi_app::console::staff::create(
         &db,
         &SystemClock,
         &limits,
@@ -139,7 +139,7 @@ pub async fn confirm_job_seeker(args: DbArgs, user_id: &str) -> Result<(), Strin
     let config = load(&args, None)?;
     let db = open(&config).await?;
     let url = config.database_url()?;
-    let result = madoguchi_app::accounts::confirmations::confirm_by_operator(&db, &SystemClock, user_id)
+    let result = madoguchi_app::console::confirmations::confirm_by_operator(&db, &SystemClock, user_id)
         .await
         .map(|()| println!("the job-seeker number of {user_id} is confirmed"))
         .map_err(|e| explain::app_error(&url, &e));

@@ -7,6 +7,7 @@ pub mod http;
 pub mod i18n;
 mod public;
 mod seeker;
+pub mod serving;
 mod staff;
 
 use std::future::Future;
@@ -42,7 +43,7 @@ pub struct AppState {
     /// PV-1: where the usage middleware hands its entries.
     pub usage: madoguchi_app::records::usage::Recorder,
     /// Timeouts, the connection limit and who may read `/metrics` (issue 11).
-    pub http: http::limits::HttpConfig,
+    pub http: serving::limits::HttpConfig,
     /// Password hashes at once and registrations per address (`security.*` in the configuration).
     pub limits: madoguchi_app::accounts::limits::Limits,
 }
@@ -167,27 +168,27 @@ pub fn router(state: AppState) -> Router {
         .route("/me/eligibility", get(seeker::eligibility::page))
         .route("/me/job-seeker", post(seeker::eligibility::save_job_seeker))
         .route("/me/residence", post(seeker::eligibility::save_residence))
-        .route("/staff", get(staff::console::home))
+        .route("/staff", get(staff::people::console::home))
         .route(
             "/staff/sign-in",
             get(staff::sign_in::sign_in_form).post(staff::sign_in::sign_in_submit),
         )
         .route("/staff/sign-out", post(staff::sign_in::sign_out))
-        .route("/staff/seekers", get(staff::console::seeker))
+        .route("/staff/seekers", get(staff::people::console::seeker))
         .route(
             "/staff/members",
-            get(staff::members::members).post(staff::members::create_member),
+            get(staff::people::members::members).post(staff::people::members::create_member),
         )
-        .route("/staff/seekers/{user_id}/{action}", post(staff::console::act))
+        .route("/staff/seekers/{user_id}/{action}", post(staff::people::console::act))
         .route(
             "/staff/seekers/{user_id}/delete",
-            get(staff::deletion::confirm).post(staff::deletion::delete),
+            get(staff::people::deletion::confirm).post(staff::people::deletion::delete),
         )
         .route(
             "/staff/seekers/{user_id}/second-consultation",
-            post(staff::second_day::allow_second),
+            post(staff::people::second_day::allow_second),
         )
-        .route("/staff/confirmations", get(staff::confirmations::list))
+        .route("/staff/confirmations", get(staff::people::confirmations::list))
         .route("/staff/day", get(staff::day::day))
         .route("/staff/audit", get(staff::records::audit_search))
         .route(
@@ -245,7 +246,10 @@ pub fn router(state: AppState) -> Router {
         .merge(docs)
         .fallback(http::page::not_found)
         .layer(middleware::from_fn(http::problem::api_method_not_allowed))
-        .layer(middleware::from_fn_with_state(state.clone(), http::limits::read_body))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            serving::limits::read_body,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), http::maintenance::guard))
         .layer(middleware::from_fn_with_state(state.clone(), http::usage::record))
         .layer(middleware::from_fn(http::health::record))
@@ -260,5 +264,5 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    http::server::run(listener, state, shutdown).await
+    serving::run(listener, state, shutdown).await
 }

@@ -15,21 +15,21 @@ use madoguchi_web::{AppState, router};
 use serde_json::Value;
 use tower::ServiceExt;
 
-#[path = "web/account_life.rs"]
+#[path = "web/seeker/account_life.rs"]
 mod account_life;
-#[path = "web/accounts.rs"]
+#[path = "web/seeker/accounts.rs"]
 mod accounts;
-#[path = "web/booking.rs"]
+#[path = "web/seeker/booking.rs"]
 mod booking;
-#[path = "web/console_rules.rs"]
+#[path = "web/staff/console_rules.rs"]
 mod console_rules;
 #[path = "web/form_html.rs"]
 mod form_html;
-#[path = "web/forms_requests.rs"]
+#[path = "web/staff/forms_requests.rs"]
 mod forms_requests;
-#[path = "web/forms_seeker.rs"]
+#[path = "web/seeker/forms_seeker.rs"]
 mod forms_seeker;
-#[path = "web/forms_staff.rs"]
+#[path = "web/staff/forms_staff.rs"]
 mod forms_staff;
 #[path = "web/hardening.rs"]
 mod hardening;
@@ -37,17 +37,17 @@ mod hardening;
 mod notices;
 #[path = "web/openapi.rs"]
 mod openapi;
-#[path = "web/requests_pages.rs"]
+#[path = "web/staff/requests_pages.rs"]
 mod requests_pages;
 #[path = "web/seminars.rs"]
 mod seminars;
-#[path = "web/sign_in_limits.rs"]
+#[path = "web/seeker/sign_in_limits.rs"]
 mod sign_in_limits;
-#[path = "web/staff.rs"]
+#[path = "web/staff/staff.rs"]
 mod staff;
-#[path = "web/staff_day.rs"]
+#[path = "web/staff/staff_day.rs"]
 mod staff_day;
-#[path = "web/staff_slots.rs"]
+#[path = "web/staff/staff_slots.rs"]
 mod staff_slots;
 #[path = "web/stats.rs"]
 mod stats;
@@ -103,7 +103,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
-        http: madoguchi_web::http::limits::HttpConfig::default(),
+        http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     }
 }

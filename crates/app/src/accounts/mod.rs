@@ -3,14 +3,10 @@
 //! confirmations, deletion by staff (N15) and the second consultation of a day (BK-4).
 
 pub mod account;
-pub mod confirmations;
 pub mod fields;
 pub mod inactivity;
 pub mod limits;
 pub mod lock;
 pub mod register;
-pub mod removal;
-pub mod second_consultation;
 pub mod session;
 pub mod sign_in;
-pub mod staff;

@@ -263,7 +263,7 @@ pub async fn seed_seminars(db: &Db, clock: &dyn Clock) -> Result<usize, AppError
 pub async fn seed_staff(
     db: &Db,
     clock: &dyn Clock,
-) -> Result<Vec<(&'static str, crate::accounts::staff::Credentials)>, AppError> {
+) -> Result<Vec<(&'static str, crate::console::staff::Credentials)>, AppError> {
     use madoguchi_domain::staff::Role;
     if madoguchi_store::accounts::staff::any_national_admin(db).await? {
         return Ok(Vec::new());
@@ -276,7 +276,7 @@ pub async fn seed_staff(
         (Role::OfficeAdmin, Some("28011"), "demo.office-admin", "所長 二郎"),
         (Role::NationalAdmin, None, "demo.national-admin", "本省 三郎"),
     ] {
-        let c = crate::accounts::staff::create(db, clock, &limits, None, role, office, user_id, name).await?;
+        let c = crate::console::staff::create(db, clock, &limits, None, role, office, user_id, name).await?;
         out.push((role.code(), c));
     }
     Ok(out)

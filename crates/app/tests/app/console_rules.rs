@@ -2,7 +2,7 @@
 //! (AC-11, C2-1), deletion by staff (N15 with AC-9, PV-6), look-ups across offices (PV-4)
 //! with residence status and period of stay shown and audited (AC-12, N20-4).
 use chrono::{Duration, NaiveDate};
-use madoguchi_app::accounts::{confirmations, removal, staff};
+use madoguchi_app::console::{confirmations, removal, staff};
 use madoguchi_app::eligibility;
 use madoguchi_app::mail::smtp_sink::SmtpSink;
 use madoguchi_app::shared::Site;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use madoguchi_app::records::usage::{self, Note};
 use madoguchi_app::seminars::{self, organise::SeminarInput};
 use madoguchi_app::{
-    accounts::account, accounts::inactivity, accounts::staff, consultations::booking, consultations::no_show,
+    accounts::account, accounts::inactivity, console::staff, consultations::booking, consultations::no_show,
 };
 use madoguchi_domain::clock::{Clock, ManualClock, jst};
 use madoguchi_domain::staff::Role;

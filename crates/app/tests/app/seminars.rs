@@ -20,7 +20,7 @@ pub(crate) fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
 }
 
 pub(crate) async fn admin(db: &Db, clock: &FixedClock, key: &str) -> StaffMember {
-    madoguchi_app::accounts::staff::create(
+    madoguchi_app::console::staff::create(
         db,
         clock,
         &madoguchi_app::accounts::limits::Limits::for_tests(),

@@ -23,7 +23,7 @@ fn jst_at(d: u32, h: u32, m: u32) -> DateTime<Utc> {
 }
 
 async fn member(db: &Db, clock: &FixedClock, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::accounts::staff::create(
+    madoguchi_app::console::staff::create(
         db,
         clock,
         &madoguchi_app::accounts::limits::Limits::for_tests(),

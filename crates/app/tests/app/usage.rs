@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use madoguchi_app::records::disclosure::{self, Format, Request};
 use madoguchi_app::records::usage::{self, Note, Recorder};
-use madoguchi_app::{accounts::staff, records::audit};
+use madoguchi_app::{console::staff, records::audit};
 use madoguchi_domain::clock::{Clock, ManualClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_domain::usage::{Actor, Break};

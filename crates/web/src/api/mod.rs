@@ -49,7 +49,7 @@ pub(crate) async fn member(
     visitor: &Visitor,
 ) -> Result<madoguchi_app::shared::StaffMember, AppError> {
     let id = visitor.staff_ref().ok_or(NOT_STAFF)?;
-    madoguchi_app::accounts::staff::member(&state.db, id)
+    madoguchi_app::console::staff::member(&state.db, id)
         .await?
         .ok_or(NOT_STAFF)
 }

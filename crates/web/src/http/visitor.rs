@@ -70,7 +70,7 @@ impl Visitor {
         let (Some(id), Some(s)) = (self.staff_ref(), self.session.as_ref()) else {
             return Ok(None);
         };
-        let member = madoguchi_app::accounts::staff::member(&state.db, id).await?;
+        let member = madoguchi_app::console::staff::member(&state.db, id).await?;
         Ok(member.map(|m| (m, s.csrf.clone())))
     }
 

@@ -6,7 +6,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use madoguchi_app::{AppError, accounts::session, accounts::staff};
+use madoguchi_app::{AppError, accounts::session, console::staff};
 use madoguchi_domain::usage::Actor;
 
 use crate::AppState;

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use madoguchi_domain::clock::Clock;
-use madoguchi_web::http::limits::HttpConfig;
+use madoguchi_web::serving::limits::HttpConfig;
 use madoguchi_web::{AppState, router};
 use serde_json::json;
 

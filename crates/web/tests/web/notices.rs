@@ -191,7 +191,7 @@ async fn the_switch_reaches_another_replica() {
             test_clock: None,
             usage: madoguchi_app::records::usage::Recorder::off(365),
             maintenance: ModeCache::new(std::time::Duration::from_millis(300)),
-            http: madoguchi_web::http::limits::HttpConfig::default(),
+            http: madoguchi_web::serving::limits::HttpConfig::default(),
             limits: madoguchi_app::accounts::limits::Limits::for_tests(),
         });
         let lock = || post_json("/api/v1/me/lock", &json!({}), None);

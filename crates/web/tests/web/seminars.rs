@@ -19,7 +19,7 @@ async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit
         .await
         .unwrap();
     let key = format!("kobe.sem{day}");
-    madoguchi_app::accounts::staff::create(
+    madoguchi_app::console::staff::create(
         &w.db,
         w.clock.as_ref(),
         &madoguchi_app::accounts::limits::Limits::for_tests(),

@@ -65,7 +65,7 @@ pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<
             mailbox: None,
             test_clock: None,
             maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
-            http: madoguchi_web::http::limits::HttpConfig::default(),
+            http: madoguchi_web::serving::limits::HttpConfig::default(),
             limits: limits(),
         };
         let state_limits = state.limits.clone();

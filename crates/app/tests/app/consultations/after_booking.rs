@@ -210,7 +210,7 @@ async fn requests_are_scheduled_by_staff() {
             .await
             .unwrap();
 
-        madoguchi_app::accounts::staff::create(
+        madoguchi_app::console::staff::create(
             &t.db,
             &clock,
             &madoguchi_app::accounts::limits::Limits::for_tests(),
@@ -285,7 +285,7 @@ async fn office_cancellation_tells_the_user() {
         let id = booking::book(&t.db, &clock, user, slot, &Details::default())
             .await
             .unwrap();
-        madoguchi_app::accounts::staff::create(
+        madoguchi_app::console::staff::create(
             &t.db,
             &clock,
             &madoguchi_app::accounts::limits::Limits::for_tests(),

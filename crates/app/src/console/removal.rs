@@ -11,7 +11,7 @@ use madoguchi_store::mail::outbox;
 use madoguchi_store::{Db, accounts::erase, accounts::staff as staff_store, accounts::users};
 
 use crate::AppError;
-use crate::accounts::staff::{self, SeekerView};
+use crate::console::staff::{self, SeekerView};
 use crate::shared::StaffMember;
 
 fn admins_only(member: &StaffMember) -> Result<(), AppError> {

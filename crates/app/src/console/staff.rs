@@ -386,7 +386,7 @@ pub async fn act(
     let now = clock.now();
     // C2-1: the person is told, in the same transaction as the confirmation.
     let confirmed_letter = match action {
-        Action::Confirm => crate::accounts::confirmations::letter(db, seeker.user_ref).await?,
+        Action::Confirm => crate::console::confirmations::letter(db, seeker.user_ref).await?,
         _ => None,
     };
     let mut tx = db.begin().await?;

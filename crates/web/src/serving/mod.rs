@@ -5,6 +5,8 @@
 //! too), and at most `max_connections` are served at once: the next waits in the kernel's
 //! listen queue rather than taking a descriptor.
 
+pub mod limits;
+
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -18,7 +18,7 @@ fn jst_at(d: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
 }
 
 async fn admin(db: &madoguchi_store::Db, clock: &FixedClock, key: &str) -> StaffMember {
-    madoguchi_app::accounts::staff::create(
+    madoguchi_app::console::staff::create(
         db,
         clock,
         &madoguchi_app::accounts::limits::Limits::for_tests(),

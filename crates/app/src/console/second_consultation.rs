@@ -10,7 +10,7 @@ use madoguchi_store::consultations::book;
 use madoguchi_store::{Db, accounts::staff as staff_store};
 
 use crate::AppError;
-use crate::accounts::staff;
+use crate::console::staff;
 use crate::shared::{FieldProblem, StaffMember};
 
 fn problem(field: &'static str, code: &'static str) -> FieldProblem {

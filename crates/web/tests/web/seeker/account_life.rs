@@ -295,7 +295,7 @@ async fn development_mailbox_shows_demo_mail() {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
-        http: madoguchi_web::http::limits::HttpConfig::default(),
+        http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     };
     let app = router(state);
@@ -336,7 +336,7 @@ async fn development_mailbox_shows_demo_mail() {
         test_clock: None,
         usage: madoguchi_app::records::usage::Recorder::off(365),
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
-        http: madoguchi_web::http::limits::HttpConfig::default(),
+        http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
     });
     assert_eq!(

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use madoguchi_app::accounts::confirmations;
+use madoguchi_app::console::confirmations;
 
 use crate::AppState;
 use crate::http::page::{Page, PageError, render};
@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 type Row = (String, String, String, String);
 
 #[derive(Template)]
-#[template(path = "staff/confirmations.html")]
+#[template(path = "staff/people/confirmations.html")]
 struct ConfirmationsPage {
     page: Page,
     csrf: String,

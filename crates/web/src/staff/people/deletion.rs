@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use madoguchi_app::AppError;
-use madoguchi_app::accounts::removal;
+use madoguchi_app::console::removal;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::staff::Role;
 
@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 type Fields = std::collections::HashMap<String, String>;
 
 #[derive(Template)]
-#[template(path = "staff/delete_seeker.html")]
+#[template(path = "staff/people/delete_seeker.html")]
 struct DeletePage {
     page: Page,
     csrf: String,

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::support::{World, active_account, csrf_of, form_post, get_with, put_json, send, session_cookie, worlds};
 
 pub(crate) async fn staff(w: &World, role: Role, office: Option<&str>, user_id: &str) -> (String, Vec<u8>) {
-    let c = madoguchi_app::accounts::staff::create(
+    let c = madoguchi_app::console::staff::create(
         &w.db,
         w.clock.as_ref(),
         &madoguchi_app::accounts::limits::Limits::for_tests(),

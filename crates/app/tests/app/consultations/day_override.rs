@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
-use madoguchi_app::accounts::second_consultation;
+use madoguchi_app::console::second_consultation;
 use madoguchi_app::consultations::booking;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::FixedClock;
@@ -15,7 +15,7 @@ use crate::booking_under_load::{at, now, office, seekers};
 
 /// A staff member made through the use case, as the console would have them.
 pub(crate) async fn member(db: &Db, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::accounts::staff::create(
+    madoguchi_app::console::staff::create(
         db,
         &FixedClock(now()),
         &madoguchi_app::accounts::limits::Limits::for_tests(),

@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use madoguchi_app::AppError;
-use madoguchi_app::accounts::staff::{self, Action, SeekerView};
+use madoguchi_app::console::staff::{self, Action, SeekerView};
 use madoguchi_app::shared::StaffMember;
 
 use crate::AppState;
@@ -23,7 +23,7 @@ use madoguchi_domain::usage::DeviceClass;
 type Fields = std::collections::HashMap<String, String>;
 
 #[derive(Template)]
-#[template(path = "staff/console.html")]
+#[template(path = "staff/people/console.html")]
 pub(crate) struct ConsolePage {
     page: Page,
     csrf: String,
@@ -87,7 +87,7 @@ pub(crate) async fn console_for(
 ) -> Result<ConsolePage, PageError> {
     let today = state.clock.today_jst();
     let second = match &seeker {
-        Some(s) => madoguchi_app::accounts::second_consultation::days(&state.db, state.clock.as_ref(), s.user_ref)
+        Some(s) => madoguchi_app::console::second_consultation::days(&state.db, state.clock.as_ref(), s.user_ref)
             .await
             .map_err(|e| PageError(lang, e))?,
         None => Vec::new(),
@@ -249,7 +249,7 @@ pub async fn home(State(state): State<AppState>, visitor: Visitor, lang: Lang) -
 }
 
 /// Why a staff member looks someone up (PV-4): a fixed list, recorded in the audit log.
-pub use madoguchi_app::accounts::staff::PURPOSES;
+pub use madoguchi_app::console::staff::PURPOSES;
 
 /// `GET /staff/seekers?user_id=…&purpose=…`: an explicit, audited look-up (PV-4); the
 /// form keeps what was asked.

@@ -6,14 +6,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use madoguchi_app::AppError;
-use madoguchi_app::accounts::staff;
+use madoguchi_app::console::staff;
 
 use crate::AppState;
 use crate::http::forms::field_value;
 use crate::http::page::{PageError, render};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
-use crate::staff::console::{console_for, current};
+use crate::staff::people::console::{console_for, current};
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -34,7 +34,7 @@ pub async fn allow_second(
     };
     let day = madoguchi_domain::dates::parse_date(field_value(&fields, "day").trim());
     let reason = field_value(&fields, "reason");
-    let result = madoguchi_app::accounts::second_consultation::allow(
+    let result = madoguchi_app::console::second_consultation::allow(
         &state.db,
         state.clock.as_ref(),
         &me,

@@ -6,7 +6,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use madoguchi_app::accounts::staff;
+use madoguchi_app::console::staff;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::staff::{Role, may_create};
 
@@ -21,7 +21,7 @@ use crate::staff::forms::{acting, me};
 type Fields = std::collections::HashMap<String, String>;
 
 #[derive(Template)]
-#[template(path = "staff/members.html")]
+#[template(path = "staff/people/members.html")]
 struct MembersPage {
     page: Page,
     csrf: String,
