@@ -35,7 +35,7 @@ def rss_kib(pid):
 def attempt(port, source, user):
     try:
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(source, 0))
-        body = os.environ.get("BURST_BODY") or json.dumps({"user_id": user, "password": "not-the-password-1"})
+        body = json.dumps({"user_id": user, "password": "not-the-password-1"})
         c.request("POST", "/api/v1/session", body, {"Content-Type": "application/json"})
         status = c.getresponse().status
         c.close()

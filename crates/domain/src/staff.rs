@@ -49,6 +49,16 @@ pub fn may_look_up(role: Role, staff_office: Option<&str>, seeker_office: Option
     }
 }
 
+/// Whether a staff member of `role` at `staff_office` administers `office` (its slots,
+/// seminars and closures): national admins every office, an office admin their own.
+pub fn administers(role: Role, staff_office: Option<&str>, office: &str) -> bool {
+    match role {
+        Role::NationalAdmin => true,
+        Role::OfficeAdmin => staff_office == Some(office),
+        Role::Counsellor => false,
+    }
+}
+
 /// Whether `creator` may create a staff account of `role` at `office`.
 pub fn may_create(creator: Role, creator_office: Option<&str>, role: Role, office: Option<&str>) -> bool {
     match creator {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use madoguchi_domain::calendar::OfficeClosure;
 use madoguchi_domain::characters::FieldKind;
 use madoguchi_domain::clock::Clock;
-use madoguchi_domain::staff::Role;
+use madoguchi_domain::staff::administers;
 use madoguchi_store::closures::{self as store, Preview};
 use madoguchi_store::{Db, mail::inbox, mail::outbox};
 
@@ -26,10 +26,7 @@ impl Closer<'_> {
     fn may_close(&self, office: &str) -> Result<String, AppError> {
         match self {
             Closer::Operator => Ok("operator".to_owned()),
-            Closer::Staff(s) if s.role == Role::NationalAdmin => Ok(format!("staff:{}", s.id)),
-            Closer::Staff(s) if s.role == Role::OfficeAdmin && s.office.as_deref() == Some(office) => {
-                Ok(format!("staff:{}", s.id))
-            }
+            Closer::Staff(s) if administers(s.role, s.office.as_deref(), office) => Ok(format!("staff:{}", s.id)),
             Closer::Staff(_) => Err(AppError::Forbidden {
                 code: "not_office_admin",
                 message: "only the office's admins close it",

@@ -6,7 +6,6 @@ use chrono::{Datelike, NaiveTime, TimeZone, Utc};
 use madoguchi_domain::booking::{self, CONSULTATION};
 use madoguchi_domain::calendar::OfficeCalendar;
 use madoguchi_domain::clock::{Clock, jst};
-use madoguchi_domain::staff::Role;
 use madoguchi_store::consultations::templates::{self as store, Template};
 use madoguchi_store::{Db, offices as office_store};
 
@@ -16,12 +15,7 @@ use crate::{AppError, offices};
 
 /// Only office admins of that office (or national admins) manage its schedule (SPEC §1).
 pub(crate) fn admin_office(staff: &StaffMember, office: &str) -> Result<(), AppError> {
-    let allowed = match staff.role {
-        Role::NationalAdmin => true,
-        Role::OfficeAdmin => staff.office.as_deref() == Some(office),
-        Role::Counsellor => false,
-    };
-    if allowed {
+    if madoguchi_domain::staff::administers(staff.role, staff.office.as_deref(), office) {
         Ok(())
     } else {
         Err(AppError::Forbidden {
