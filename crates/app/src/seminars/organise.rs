@@ -332,3 +332,13 @@ pub async fn set_meeting(
     tx.commit().await?;
     Ok(())
 }
+
+/// BK-9: how to join as staff entered it, for the office's staff (their form shows it).
+pub async fn meeting(
+    db: &Db,
+    staff: &StaffMember,
+    id: i64,
+) -> Result<Option<madoguchi_store::consultations::schedule::MeetingDetails>, AppError> {
+    at_office(db, staff, id).await?;
+    Ok(store::catalogue::meeting(db, id).await?)
+}
