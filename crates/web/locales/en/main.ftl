@@ -721,6 +721,7 @@ seminar-ops-resume = Take registrations again
 seminar-ops-cancel = Cancel this seminar
 seminar-ops-cancel-hint = Everyone registered or waiting is told this reason.
 seminar-ops-continue = Continue
+seminar-ops-taken = Registered / seats
 seminar-ops-participants = Participants
 seminar-ops-phone = Record a cancellation by phone
 seminar-ops-correct = Correct the no-show

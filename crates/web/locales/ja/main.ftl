@@ -709,6 +709,7 @@ seminar-ops-resume = 申込みの受付を再開する
 seminar-ops-cancel = このセミナーを中止する
 seminar-ops-cancel-hint = 参加登録とキャンセル待ちの方全員に、この理由をお知らせします。
 seminar-ops-continue = 確認へ進む
+seminar-ops-taken = 参加登録 / 定員
 seminar-ops-participants = 参加者
 seminar-ops-phone = 電話での取消を記録する
 seminar-ops-correct = 無断欠席を訂正する

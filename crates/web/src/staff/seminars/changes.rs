@@ -117,11 +117,15 @@ fn told(lang: Lang, key: &str, n: usize) -> String {
     lang.t_args(key, &[("count", n.to_string())])
 }
 
-fn who(lang: Lang, i: &Impact) -> String {
-    lang.t_args(
+/// Who will be told, then what follows (`body`), as one paragraph.
+fn who(lang: Lang, i: &Impact, body: &str) -> String {
+    let who = lang.t_args(
         "seminar-ops-who",
         &[("seated", i.seated.to_string()), ("waiting", i.waiting.to_string())],
-    )
+    );
+    // Japanese runs sentences together; English puts a space between them.
+    let gap = if lang == Lang::Ja { "" } else { " " };
+    format!("{who}{gap}{}", lang.t(body))
 }
 
 /// `POST /staff/seminars/{id}/cancel`: the reason, then the confirmation (SE-6).
@@ -157,7 +161,7 @@ pub async fn cancel(
                     (lang.t("seminar-when"), lang.date_time(i.seminar.starts_at)),
                     (lang.t("day-reason"), why.trim().to_owned()),
                 ];
-                v.consequence = format!("{} {}", who(lang, &i), lang.t("seminar-ops-confirm-cancel-body"));
+                v.consequence = who(lang, &i, "seminar-ops-confirm-cancel-body");
                 v.confirm_label = lang.t("seminar-ops-confirm-cancel-button");
                 Ok(v.render())
             }
@@ -218,7 +222,7 @@ pub async fn move_to(
                 if !why.trim().is_empty() {
                     v.facts.push((lang.t("day-reason"), why.trim().to_owned()));
                 }
-                v.consequence = format!("{} {}", who(lang, &i), lang.t("seminar-ops-confirm-move-body"));
+                v.consequence = who(lang, &i, "seminar-ops-confirm-move-body");
                 v.confirm_label = lang.t("seminar-ops-confirm-move-button");
                 Ok(v.render())
             }
