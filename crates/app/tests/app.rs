@@ -282,9 +282,13 @@ mod console_rules;
 mod day_override;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
-#[path = "app/seminar_operations.rs"]
+#[path = "app/seminars/changes.rs"]
+mod seminar_changes;
+#[path = "app/seminars/operations.rs"]
 mod seminar_operations;
-#[path = "app/seminars.rs"]
+#[path = "app/seminars/places.rs"]
+mod seminar_places;
+#[path = "app/seminars/registration.rs"]
 mod seminars;
 #[path = "app/sign_in_limits.rs"]
 mod sign_in_limits;

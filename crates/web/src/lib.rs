@@ -101,6 +101,30 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/staff/seminar-registrations/{id}/remove",
             g(post(api::seminars::remove)),
         )
+        .route(
+            "/api/v1/staff/seminars/{id}/cancel",
+            g(post(api::seminar_changes::cancel)),
+        )
+        .route(
+            "/api/v1/staff/seminars/{id}/suspend",
+            g(post(api::seminar_changes::suspend)),
+        )
+        .route(
+            "/api/v1/staff/seminars/{id}/resume",
+            g(post(api::seminar_changes::resume)),
+        )
+        .route(
+            "/api/v1/staff/seminars/{id}/move",
+            g(post(api::seminar_changes::move_to)),
+        )
+        .route(
+            "/api/v1/staff/seminar-registrations/{id}/phone-cancel",
+            g(post(api::seminar_changes::phone_cancel)),
+        )
+        .route(
+            "/api/v1/staff/seminar-registrations/{id}/correct-no-show",
+            g(post(api::seminar_changes::correct_no_show)),
+        )
         .route("/api/v1/registrations", g(post(api::accounts::create_registration)))
         .route(
             "/api/v1/registrations/verify",
@@ -217,6 +241,10 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/seminars/{id}", get(staff::seminars::participants))
         .route("/staff/seminars/{id}/edit", post(staff::seminars::edit))
         .route("/staff/seminars/{id}/meeting", post(staff::seminars::meeting))
+        .route("/staff/seminars/{id}/cancel", post(staff::seminars::changes::cancel))
+        .route("/staff/seminars/{id}/move", post(staff::seminars::changes::move_to))
+        .route("/staff/seminars/{id}/suspend", post(staff::seminars::changes::suspend))
+        .route("/staff/seminars/{id}/resume", post(staff::seminars::changes::resume))
         .route("/staff/seminar-registrations/{id}/{action}", post(staff::seminars::act))
         .route("/staff/slots", get(staff::slots::slots))
         .route("/staff/requests", get(staff::requests::list))

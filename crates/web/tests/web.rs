@@ -39,6 +39,8 @@ mod notices;
 mod openapi;
 #[path = "web/staff/requests_pages.rs"]
 mod requests_pages;
+#[path = "web/staff/seminar_changes.rs"]
+mod seminar_changes;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/seeker/sign_in_limits.rs"]

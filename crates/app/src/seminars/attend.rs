@@ -17,13 +17,11 @@ pub async fn list(db: &Db, filter: &Filter) -> Result<Vec<SeminarRow>, AppError>
     Ok(store::catalogue::list(db, filter).await?)
 }
 
+/// One seminar, also when cancelled (the pages say so: SE-6).
 pub async fn get(db: &Db, id: i64) -> Result<SeminarRow, AppError> {
-    store::catalogue::get(db, id)
-        .await?
-        .filter(|s| s.cancelled_at.is_none())
-        .ok_or_else(|| AppError::NotFound {
-            what: format!("seminar {id}"),
-        })
+    store::catalogue::get(db, id).await?.ok_or_else(|| AppError::NotFound {
+        what: format!("seminar {id}"),
+    })
 }
 
 pub(crate) fn notice(letter: &Letter, email: &str) -> Notice {
@@ -58,6 +56,12 @@ async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id:
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
     crate::notices::terms::gate(db, clock, user_ref, "seminar").await?;
     let seminar = get(db, seminar_id).await?;
+    if seminar.cancelled_at.is_some() {
+        return Err(cancelled());
+    }
+    if seminar.suspended_at.is_some() {
+        return Err(suspended());
+    }
     let when = letters::start_time(&ctx.lang, seminar.starts_at);
     let seat = seminar_letters::registered(&ctx.lang, &ctx.name, &seminar.title, &when);
     let place = seminar_letters::waitlisted(&ctx.lang, &ctx.name, &seminar.title, &when);
@@ -81,7 +85,25 @@ async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id:
             code: "cutoff_passed",
             message: "registration for this seminar has closed".into(),
         }),
+        Registered::Cancelled => Err(cancelled()),
+        Registered::Suspended => Err(suspended()),
         Registered::Already => Err(AppError::Conflict("you are already registered or waiting".into())),
+    }
+}
+
+/// SE-6: the office cancelled the seminar; it takes no registrations.
+fn cancelled() -> AppError {
+    AppError::Refused {
+        code: "seminar_cancelled",
+        message: "the office cancelled this seminar".into(),
+    }
+}
+
+/// SE-6 (S11-1): the office stopped taking registrations for now.
+fn suspended() -> AppError {
+    AppError::Refused {
+        code: "seminar_suspended",
+        message: "the office is not taking registrations for this seminar for now".into(),
     }
 }
 

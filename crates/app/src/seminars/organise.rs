@@ -118,14 +118,20 @@ pub async fn create_for(
     Ok(store::catalogue::create(db, &new, clock.now()).await?)
 }
 
-/// A seminar of the staff member's own office.
+/// A seminar of the staff member's own office (any, for a national admin).
 async fn at_office(db: &Db, staff: &StaffMember, seminar_id: i64) -> Result<SeminarRow, AppError> {
-    store::catalogue::get(db, seminar_id)
-        .await?
-        .filter(|s| staff.office.as_deref() == Some(s.office_code.as_str()))
-        .ok_or_else(|| AppError::NotFound {
-            what: format!("seminar {seminar_id} at your office"),
-        })
+    crate::seminars::changes::visible(db, staff, seminar_id).await
+}
+
+/// SE-6: a cancelled seminar is not changed any more.
+fn not_cancelled(s: &SeminarRow) -> Result<(), AppError> {
+    match s.cancelled_at {
+        Some(_) => Err(AppError::Refused {
+            code: "seminar_cancelled",
+            message: "the seminar is cancelled".into(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// SE-5: the participant list with verification identities; each person shown is audited (PV-4).
@@ -249,6 +255,7 @@ pub async fn edit(
 ) -> Result<usize, AppError> {
     let seminar = at_office(db, staff, id).await?;
     admin_office(staff, &seminar.office_code)?;
+    not_cancelled(&seminar)?;
     if !APPS.contains(&e.app.as_str()) {
         return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
     }
@@ -284,6 +291,13 @@ pub async fn set_meeting(
     m: &madoguchi_store::consultations::schedule::MeetingDetails,
 ) -> Result<(), AppError> {
     let seminar = at_office(db, staff, id).await?;
+    not_cancelled(&seminar)?;
+    // N10 as for every text typed (AC-4); the form keeps what was typed (issue 12).
+    let m = &madoguchi_store::consultations::schedule::MeetingDetails {
+        meeting_id: crate::shared::fields::text("meeting_id", &m.meeting_id, FieldKind::SingleLine, 100, false)?,
+        passkey: crate::shared::fields::text("passkey", &m.passkey, FieldKind::SingleLine, 100, false)?,
+        ..m.clone()
+    };
     if !m.join_url.is_empty() && !m.join_url.starts_with("https://") {
         return Err(AppError::invalid(
             "invalid_url",
@@ -317,4 +331,14 @@ pub async fn set_meeting(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// BK-9: how to join as staff entered it, for the office's staff (their form shows it).
+pub async fn meeting(
+    db: &Db,
+    staff: &StaffMember,
+    id: i64,
+) -> Result<Option<madoguchi_store::consultations::schedule::MeetingDetails>, AppError> {
+    at_office(db, staff, id).await?;
+    Ok(store::catalogue::meeting(db, id).await?)
 }

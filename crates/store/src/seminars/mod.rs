@@ -1,10 +1,12 @@
-//! Seminars and company tours (rules SE-1…SE-5). Seats and waiting-list places are the
+//! Seminars and company tours (rules SE-1…SE-6). Seats and waiting-list places are the
 //! counters `registered` and `waitlisted`, moved only by conditional updates inside the
 //! transaction that writes the registration, and bounded by CHECKs. Every change to one
 //! seminar first takes that seminar's row, so changes to it happen one after another on
-//! every backend and replica; the waiting list is served in id order.
+//! every backend and replica; the waiting list is served in id order. The office's changes
+//! to a whole seminar (cancel, suspend, resume, move: SE-6) are `changes`.
 
 pub mod catalogue;
+pub mod changes;
 pub mod places;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -47,10 +49,27 @@ pub struct SeminarRow {
     pub waitlist_limit: i32,
     pub waitlisted: i32,
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// SE-6: why the office cancelled it ('' for a closure's cancellation, which says so itself).
+    pub cancel_reason: String,
+    /// SE-6 (S11-1): new registrations are refused from this instant; places are kept.
+    pub suspended_at: Option<DateTime<Utc>>,
+    pub suspend_reason: String,
+}
+
+impl SeminarRow {
+    /// Whether it is cancelled, or its registrations are suspended (SE-6).
+    pub fn status(&self) -> &'static str {
+        match (self.cancelled_at, self.suspended_at) {
+            (Some(_), _) => "cancelled",
+            (None, Some(_)) => "suspended",
+            (None, None) => "open",
+        }
+    }
 }
 
 const COLUMNS: &str = "id, office_code, kind, title, description, starts_at, ends_at, local_date, app,
-    recorded_with_consent, cutoff_at, capacity, registered, waitlist_limit, waitlisted, cancelled_at";
+    recorded_with_consent, cutoff_at, capacity, registered, waitlist_limit, waitlisted, cancelled_at,
+    cancel_reason, suspended_at, suspend_reason";
 
 /// What the list is filtered by: office, start in `from..to`, a keyword in title or description.
 #[derive(Debug, Clone, Default)]
@@ -68,8 +87,12 @@ pub enum Registered {
     Waitlisted(i64),
     /// Full, and the waiting list is full too (or there is none).
     Full,
-    /// Past the cut-off, cancelled, or no such seminar.
+    /// Past the cut-off, or no such seminar.
     Closed,
+    /// The office cancelled it (SE-6).
+    Cancelled,
+    /// The office suspended its registrations (SE-6, S11-1).
+    Suspended,
     /// The user already holds a registration or a place on the list.
     Already,
 }
@@ -101,8 +124,8 @@ pub struct RegistrationRow {
 
 const REG_COLUMNS: &str = "id, seminar_id, user_ref, state, verify_name, verify_number, created_at, joined_at";
 
-/// What an office admin may change on a seminar (SE-1). Times stay: moving a seminar is a
-/// cancellation and a new one, so nobody is silently moved.
+/// What an office admin may change on a seminar (SE-1). Times stay: a move is its own change
+/// (`changes::move_to`), which tells everyone registered or waiting (SE-6).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     pub title: String,

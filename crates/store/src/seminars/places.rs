@@ -18,11 +18,12 @@ pub async fn register(
     notices: (Option<&Notice>, Option<&Notice>),
 ) -> Result<Registered> {
     const SEAT: &str = "UPDATE seminars SET registered = registered + 1 WHERE id = $1 AND registered < capacity
-        AND cancelled_at IS NULL AND cutoff_at > $2 RETURNING id";
+        AND cancelled_at IS NULL AND suspended_at IS NULL AND cutoff_at > $2 RETURNING id";
     const PLACE: &str = "UPDATE seminars SET waitlisted = waitlisted + 1 WHERE id = $1 AND registered >= capacity
-        AND waitlisted < waitlist_limit AND cancelled_at IS NULL AND cutoff_at > $2 RETURNING id";
-    const STATE: &str = "SELECT registered < capacity AND cancelled_at IS NULL AND cutoff_at > $2,
-        cancelled_at IS NULL AND cutoff_at > $2 FROM seminars WHERE id = $1";
+        AND waitlisted < waitlist_limit AND cancelled_at IS NULL AND suspended_at IS NULL AND cutoff_at > $2
+        RETURNING id";
+    const STATE: &str = "SELECT registered < capacity, cutoff_at > $2, cancelled_at IS NOT NULL,
+        suspended_at IS NOT NULL FROM seminars WHERE id = $1";
     // A seat freed between the two updates sends the attempt round again; a few rounds
     // always settle it, since each one either takes something or sees it full.
     for _ in 0..5 {
@@ -51,15 +52,18 @@ pub async fn register(
                 Registered::Waitlisted(id)
             });
         }
-        let state: Option<(bool, bool)> = in_tx!(&mut tx, |c| sqlx::query_as(STATE)
+        let state: Option<(bool, bool, bool, bool)> = in_tx!(&mut tx, |c| sqlx::query_as(STATE)
             .bind(seminar_id)
             .bind(now)
             .fetch_optional(c)
             .await)?;
         match state {
-            None | Some((_, false)) => return Ok(Registered::Closed),
-            Some((false, true)) => return Ok(Registered::Full),
-            Some((true, true)) => {}
+            None => return Ok(Registered::Closed),
+            Some((_, _, true, _)) => return Ok(Registered::Cancelled),
+            Some((_, _, _, true)) => return Ok(Registered::Suspended),
+            Some((_, false, _, _)) => return Ok(Registered::Closed),
+            Some((false, true, _, _)) => return Ok(Registered::Full),
+            Some((true, true, _, _)) => {}
         }
     }
     Ok(Registered::Full)
@@ -90,7 +94,14 @@ async fn insert(
     Ok(id)
 }
 
-async fn event(tx: &mut Tx, id: i64, state: &str, now: DateTime<Utc>, actor: &str, note: &str) -> Result<()> {
+pub(super) async fn event(
+    tx: &mut Tx,
+    id: i64,
+    state: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+) -> Result<()> {
     const SQL: &str = "INSERT INTO seminar_registration_events (registration_id, at, state, actor, note)
         VALUES ($1, $2, $3, $4, $5)";
     in_tx!(tx, |c| sqlx::query(SQL)
@@ -105,7 +116,7 @@ async fn event(tx: &mut Tx, id: i64, state: &str, now: DateTime<Utc>, actor: &st
     Ok(())
 }
 
-async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
+pub(super) async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
     if let Some(n) = notice {
         crate::mail::outbox::enqueue(tx, &n.mail, now).await?;
         crate::mail::inbox::add(tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
@@ -173,6 +184,39 @@ pub async fn end(
     promotion_notice: PromotionNotice<'_>,
     ended_notice: Option<&Notice>,
 ) -> Result<Option<Option<Promoted>>> {
+    let mut tx = db.begin().await?;
+    let done = end_in(
+        &mut tx,
+        registration_id,
+        owner,
+        to,
+        now,
+        actor,
+        note,
+        promotion_notice,
+        ended_notice,
+    )
+    .await?;
+    if done.is_some() {
+        tx.commit().await?;
+    }
+    Ok(done)
+}
+
+/// `end` inside the caller's transaction (which may add its audit row); on `None` the
+/// caller drops it.
+#[allow(clippy::too_many_arguments)] // the parts of one state change, as in `schedule::transition`
+pub async fn end_in(
+    tx: &mut Tx,
+    registration_id: i64,
+    owner: Option<i64>,
+    to: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    promotion_notice: PromotionNotice<'_>,
+    ended_notice: Option<&Notice>,
+) -> Result<Option<Option<Promoted>>> {
     // A no-op update that takes the seminar's row: every change to this seminar waits here.
     const LOCK: &str = "UPDATE seminars SET registered = registered
         WHERE id = (SELECT seminar_id FROM seminar_registrations WHERE id = $1) RETURNING id, cutoff_at";
@@ -181,15 +225,14 @@ pub async fn end(
         WHERE id = $1 AND state = $5";
     const LEAVE_LIST: &str = "UPDATE seminars SET waitlisted = waitlisted - 1 WHERE id = $1";
     const FREE_SEAT: &str = "UPDATE seminars SET registered = registered - 1 WHERE id = $1";
-    let mut tx = db.begin().await?;
-    let seminar: Option<(i64, DateTime<Utc>)> = in_tx!(&mut tx, |c| sqlx::query_as(LOCK)
+    let seminar: Option<(i64, DateTime<Utc>)> = in_tx!(&mut *tx, |c| sqlx::query_as(LOCK)
         .bind(registration_id)
         .fetch_optional(c)
         .await)?;
     let Some((seminar_id, cutoff_at)) = seminar else {
         return Ok(None);
     };
-    let current: Option<(String, i64)> = in_tx!(&mut tx, |c| sqlx::query_as(CURRENT)
+    let current: Option<(String, i64)> = in_tx!(&mut *tx, |c| sqlx::query_as(CURRENT)
         .bind(registration_id)
         .fetch_optional(c)
         .await)?;
@@ -198,7 +241,7 @@ pub async fn end(
     else {
         return Ok(None);
     };
-    let n = in_tx!(&mut tx, |c| sqlx::query(CHANGE)
+    let n = in_tx!(&mut *tx, |c| sqlx::query(CHANGE)
         .bind(registration_id)
         .bind(to)
         .bind(now)
@@ -210,11 +253,11 @@ pub async fn end(
     if n != 1 {
         return Ok(None);
     }
-    event(&mut tx, registration_id, to, now, actor, note).await?;
-    tell(&mut tx, ended_user, ended_notice, now).await?;
+    event(&mut *tx, registration_id, to, now, actor, note).await?;
+    tell(&mut *tx, ended_user, ended_notice, now).await?;
     let mut promoted = None;
     if was == "waitlisted" {
-        in_tx!(&mut tx, |c| sqlx::query(LEAVE_LIST)
+        in_tx!(&mut *tx, |c| sqlx::query(LEAVE_LIST)
             .bind(seminar_id)
             .execute(c)
             .await
@@ -223,17 +266,16 @@ pub async fn end(
         // The seat passes straight to the first on the list (`registered` stays), before the
         // cut-off; otherwise it is freed.
         if now < cutoff_at {
-            promoted = promote_first(&mut tx, seminar_id, LEAVE_LIST, now, "promoted", promotion_notice).await?;
+            promoted = promote_first(&mut *tx, seminar_id, LEAVE_LIST, now, "promoted", promotion_notice).await?;
         }
         if promoted.is_none() {
-            in_tx!(&mut tx, |c| sqlx::query(FREE_SEAT)
+            in_tx!(&mut *tx, |c| sqlx::query(FREE_SEAT)
                 .bind(seminar_id)
                 .execute(c)
                 .await
                 .map(|r| r.rows_affected()))?;
         }
     }
-    tx.commit().await?;
     Ok(Some(promoted))
 }
 
@@ -308,6 +350,51 @@ pub async fn mark(db: &Db, id: i64, to: &str, now: DateTime<Utc>, actor: &str) -
     }
     let from = if to == "attended" { "registered" } else { "" };
     change(db, id, from, to, now, actor, "").await
+}
+
+/// SE-6 (S6-3, BK-16): staff correct a no-show the sweep recorded, with a reason: the person
+/// attended (`attended`), or had a valid reason and told the office (`cancelled_by_user`,
+/// which takes the place off the seat count). Either way it no longer counts toward BK-12.
+/// The person's notice is written with it, in the caller's transaction (which adds its
+/// audit row). `false` if it is no longer a no-show.
+pub async fn correct_no_show(
+    tx: &mut Tx,
+    id: i64,
+    to: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    notice: Option<&Notice>,
+) -> Result<bool> {
+    const LOCK: &str = "UPDATE seminars SET registered = registered
+        WHERE id = (SELECT seminar_id FROM seminar_registrations WHERE id = $1) RETURNING id";
+    const CHANGE: &str = "UPDATE seminar_registrations SET state = $2, state_changed_at = $3, state_actor = $4
+        WHERE id = $1 AND state = 'no_show' RETURNING user_ref";
+    const FREE_SEAT: &str = "UPDATE seminars SET registered = registered - 1 WHERE id = $1";
+    let seminar: Option<(i64,)> = in_tx!(&mut *tx, |c| sqlx::query_as(LOCK).bind(id).fetch_optional(c).await)?;
+    let Some((seminar_id,)) = seminar else {
+        return Ok(false);
+    };
+    let changed: Option<(i64,)> = in_tx!(&mut *tx, |c| sqlx::query_as(CHANGE)
+        .bind(id)
+        .bind(to)
+        .bind(now)
+        .bind(actor)
+        .fetch_optional(c)
+        .await)?;
+    let Some((user_ref,)) = changed else {
+        return Ok(false);
+    };
+    if to == "cancelled_by_user" {
+        in_tx!(&mut *tx, |c| sqlx::query(FREE_SEAT)
+            .bind(seminar_id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+    }
+    event(&mut *tx, id, to, now, actor, note).await?;
+    tell(&mut *tx, user_ref, notice, now).await?;
+    Ok(true)
 }
 
 /// A conditional state change (`from` → `to`) with its event, in one transaction.

@@ -65,7 +65,13 @@ content-type rules in the API's description.";
         crate::api::seminars::cancel,
         crate::api::seminars::create,
         crate::api::seminars::participants,
-        crate::api::seminars::remove
+        crate::api::seminars::remove,
+        crate::api::seminar_changes::cancel,
+        crate::api::seminar_changes::suspend,
+        crate::api::seminar_changes::resume,
+        crate::api::seminar_changes::move_to,
+        crate::api::seminar_changes::phone_cancel,
+        crate::api::seminar_changes::correct_no_show
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError)),
     modifiers(&SharedAnswers)

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod booking;
 pub mod doc;
 pub mod offices;
+pub mod seminar_changes;
 pub mod seminars;
 pub mod staff;
 

@@ -44,13 +44,26 @@ pub struct SeminarJson {
     pub waitlist_length: i32,
     /// Places left on the waiting list once the seats are gone.
     pub waitlist_remaining: i32,
+    /// SE-6: `open`; `suspended` (the office is not taking registrations for now; places
+    /// stay); `cancelled` (every place ended).
+    #[schema(pattern = "^(open|suspended|cancelled)$")]
+    pub status: String,
+    /// SE-6: the office's reason for a suspension or cancellation ("" otherwise, and for a
+    /// cancellation by the office's closure of the day).
+    pub status_reason: String,
 }
 
 fn jst_time(t: DateTime<Utc>) -> DateTime<FixedOffset> {
     t.with_timezone(&jst())
 }
 
-fn seminar_json(s: SeminarRow) -> SeminarJson {
+pub(crate) fn seminar_json(s: SeminarRow) -> SeminarJson {
+    let status = s.status().to_owned();
+    let status_reason = match status.as_str() {
+        "cancelled" => s.cancel_reason.clone(),
+        "suspended" => s.suspend_reason.clone(),
+        _ => String::new(),
+    };
     SeminarJson {
         id: s.id,
         office: s.office_code,
@@ -66,6 +79,8 @@ fn seminar_json(s: SeminarRow) -> SeminarJson {
         remaining: s.capacity - s.registered,
         waitlist_length: s.waitlisted,
         waitlist_remaining: s.waitlist_limit - s.waitlisted,
+        status,
+        status_reason,
     }
 }
 
@@ -86,7 +101,8 @@ pub struct SeminarQuery {
     q: Option<String>,
 }
 
-/// Upcoming seminars and company tours across offices (SE-1).
+/// Upcoming seminars and company tours across offices (SE-1), cancelled ones included with
+/// their `status` (SE-6).
 #[utoipa::path(get, path = "/api/v1/seminars", tag = "seminars", params(SeminarQuery),
     responses((status = 200, body = [SeminarJson]),
         (status = 400, body = Problem, content_type = "application/problem+json",
@@ -113,7 +129,7 @@ pub async fn list(
     Ok(Json(rows.into_iter().map(seminar_json).collect()))
 }
 
-fn id_of(what: &str, s: &str) -> Result<i64, AppError> {
+pub(crate) fn id_of(what: &str, s: &str) -> Result<i64, AppError> {
     s.parse().map_err(|_| AppError::NotFound {
         what: format!("{what} {s}"),
     })
@@ -153,7 +169,7 @@ fn registration_json(r: &RegistrationRow) -> RegistrationJson {
          description = "`not_eligible`, `booking_restricted`, `terms_not_accepted`"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`"),
         (status = 409, body = Problem, content_type = "application/problem+json",
-         description = "`seminar_full` (the waiting list is closed too), `cutoff_passed`, `conflict` (already registered)")))]
+         description = "`seminar_full` (the waiting list is closed too), `cutoff_passed`, `seminar_cancelled`, `seminar_suspended` (SE-6), `conflict` (already registered)")))]
 pub async fn register(
     State(state): State<AppState>,
     visitor: Visitor,

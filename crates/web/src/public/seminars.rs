@@ -63,10 +63,13 @@ fn item(lang: Lang, names: &[(String, String)], s: &SeminarRow) -> Item {
     )
 }
 
-/// "3 seats left", or "Full · 4 waiting" (SE-3).
+/// "3 seats left", or "Full · 4 waiting" (SE-3); "Cancelled" or "Not taking registrations
+/// for now" (SE-6).
 fn availability(lang: Lang, s: &SeminarRow) -> String {
     let left = s.capacity - s.registered;
-    if left > 0 {
+    if s.status() != "open" {
+        lang.t(&format!("seminar-ops-badge-{}", s.status()))
+    } else if left > 0 {
         lang.t_args("seminar-remaining", &[("count", left.to_string())])
     } else {
         format!(
@@ -131,6 +134,25 @@ struct DetailPage {
     /// The user's live registration: (id, state label).
     mine: Option<(i64, String)>,
     error: String,
+    /// SE-6: `open`, `suspended` or `cancelled`, and the sentence that says so with the reason.
+    status: &'static str,
+    status_note: String,
+}
+
+/// SE-6: what a cancelled or suspended seminar's page says, with the office's reason.
+fn status_note(lang: Lang, s: &SeminarRow) -> String {
+    let (sentence, reason) = match s.status() {
+        "cancelled" => ("seminar-ops-cancelled", &s.cancel_reason),
+        "suspended" => ("seminar-ops-suspended", &s.suspend_reason),
+        _ => return String::new(),
+    };
+    if reason.is_empty() {
+        return lang.t(sentence);
+    }
+    // Japanese runs sentences together; English puts a space between them.
+    let gap = if lang == Lang::Ja { "" } else { " " };
+    let why = lang.t_args("seminar-ops-reason", &[("reason", reason.clone())]);
+    format!("{}{gap}{why}", lang.t(sentence))
 }
 
 fn seminar_id(lang: Lang, s: &str) -> Result<i64, PageError> {
@@ -174,6 +196,8 @@ async fn detail(
         csrf: session.csrf,
         mine,
         error,
+        status: s.status(),
+        status_note: status_note(lang, &s),
     };
     Ok(with_cookie(render(&view, status), cookie))
 }

@@ -8,7 +8,6 @@ pub mod notices;
 pub mod people;
 pub mod records;
 pub mod requests;
-pub mod seminar_forms;
 pub mod seminars;
 pub mod sign_in;
 pub mod slots;

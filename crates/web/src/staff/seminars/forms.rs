@@ -1,13 +1,18 @@
-//! The seminar forms as staff see them (SE-1, SE-5, BK-9): create, edit, the meeting details
-//! and a removal's reason, each drawn with what was typed when it comes back refused, so one
-//! wrong character never resets the day, the seats or the text (issue 12).
+//! The seminar forms as staff see them (SE-1, SE-5, SE-6, BK-9): create, edit, the meeting
+//! details, a removal's reason, and the office's changes (cancel, suspend, move, a phone
+//! cancellation, a no-show's correction), each drawn with what was typed when it comes back
+//! refused, so one wrong character never resets the day, the seats or the text (issue 12).
 
 use chrono::{DateTime, TimeZone, Utc};
 use madoguchi_app::consultations::booking::APPS;
 use madoguchi_domain::clock::jst;
+use madoguchi_store::consultations::schedule::MeetingDetails;
 use madoguchi_store::seminars::SeminarRow;
 
+use madoguchi_app::AppError;
+
 use crate::http::forms::{FormField, field_value};
+use crate::http::page::PageError;
 use crate::http::refusal::{Filled, Refusal};
 use crate::i18n::Lang;
 
@@ -80,13 +85,17 @@ pub fn edit(lang: Lang, filled: &Filled, s: &SeminarRow) -> Vec<FormField> {
         .collect()
 }
 
-/// How to join (BK-9); a refused `http://` link keeps the ID and passcode typed with it.
-pub fn meeting(lang: Lang, filled: &Filled) -> Vec<FormField> {
-    let f = |name, label| FormField::labelled(lang, name, label, "").optional();
+/// How to join (BK-9): as saved, or as typed when refused (an `http://` link, a ① in the
+/// passcode: N10) with the other values kept.
+pub fn meeting(lang: Lang, filled: &Filled, saved: Option<&MeetingDetails>) -> Vec<FormField> {
+    let f = |name, label, value: &str| FormField::labelled(lang, name, label, value).optional();
+    let (id, passkey, url) = saved.map_or(("", "", ""), |m| {
+        (m.meeting_id.as_str(), m.passkey.as_str(), m.join_url.as_str())
+    });
     [
-        f("meeting_id", "meeting-id"),
-        f("passkey", "meeting-passkey"),
-        f("join_url", "meeting-url").kind("url"),
+        f("meeting_id", "meeting-id", id).attr("maxlength", 100),
+        f("passkey", "meeting-passkey", passkey).attr("maxlength", 100),
+        f("join_url", "meeting-url", url).kind("url"),
     ]
     .into_iter()
     .map(|f| filled.draw("meeting", f))
@@ -99,6 +108,12 @@ pub fn reason(lang: Lang, filled: &Filled, reg: i64) -> FormField {
         .id(&format!("reason-{reg}"))
         .attr("maxlength", 200);
     filled.draw(&format!("remove-{reg}"), f)
+}
+
+/// An id from the path; anything else is "not found".
+pub fn number(lang: Lang, s: &str) -> Result<i64, PageError> {
+    s.parse()
+        .map_err(|_| PageError(lang, AppError::NotFound { what: "seminar".into() }))
 }
 
 /// The start from the day and time fields, in Japan time.
@@ -114,4 +129,63 @@ pub fn start(lang: Lang, f: &Fields) -> Result<DateTime<Utc>, Refusal> {
             .map(|t| t.with_timezone(&Utc))
             .ok_or_else(|| Refusal::field(lang, "day", "invalid_date")),
     }
+}
+
+/// SE-6: why the seminar is cancelled (told to everyone registered or waiting).
+pub fn cancel(lang: Lang, filled: &Filled) -> Vec<FormField> {
+    let reason = FormField::labelled(lang, "reason", "day-reason", "")
+        .id("cancel-reason")
+        .hint(lang.t("seminar-ops-cancel-hint"))
+        .attr("maxlength", 200);
+    vec![filled.draw("cancel", reason)]
+}
+
+/// SE-6 (S11-1): why registrations stop, and whether those with a place are told.
+pub fn suspend(lang: Lang, filled: &Filled) -> Vec<FormField> {
+    let reason = FormField::labelled(lang, "reason", "day-reason", "")
+        .id("suspend-reason")
+        .attr("maxlength", 200);
+    let tell = FormField::labelled(lang, "tell", "seminar-ops-suspend-tell", "")
+        .id("suspend-tell")
+        .kind("checkbox")
+        .optional();
+    [reason, tell].into_iter().map(|f| filled.draw("suspend", f)).collect()
+}
+
+/// SE-6: the new day and start (the seminar's own until changed), and an optional reason.
+pub fn move_to(lang: Lang, filled: &Filled, s: &SeminarRow) -> Vec<FormField> {
+    let local = s.starts_at.with_timezone(&jst());
+    let f = |name, label, value: &str| FormField::labelled(lang, name, label, value).id(&format!("move-{name}"));
+    [
+        f("day", "seminar-ops-new-day", &local.format("%Y-%m-%d").to_string()).kind("date"),
+        f("starts", "seminar-ops-new-time", &local.format("%H:%M").to_string()).kind("time"),
+        f("reason", "seminar-ops-reason-told", "")
+            .optional()
+            .attr("maxlength", 200),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("move", f))
+    .collect()
+}
+
+/// S6-3: what the person said on the phone, for place `reg`.
+pub fn phone(lang: Lang, filled: &Filled, reg: i64) -> FormField {
+    let f = FormField::labelled(lang, "reason", "day-reason", "")
+        .id(&format!("phone-reason-{reg}"))
+        .attr("maxlength", 200);
+    filled.draw(&format!("phone-{reg}"), f)
+}
+
+/// BK-16: what happened instead of a no-show at place `reg`, and why it is corrected.
+pub fn correct(lang: Lang, filled: &Filled, reg: i64) -> Vec<FormField> {
+    let outcomes = ["attended", "excused"].map(|o| (o, lang.t(&format!("seminar-ops-outcome-{o}"))));
+    let outcome = FormField::labelled(lang, "outcome", "seminar-ops-outcome", "attended")
+        .id(&format!("outcome-{reg}"))
+        .choices(outcomes)
+        .kind("radio");
+    let reason = FormField::labelled(lang, "reason", "day-reason", "")
+        .id(&format!("correct-reason-{reg}"))
+        .attr("maxlength", 200);
+    let key = format!("correct-{reg}");
+    [outcome, reason].into_iter().map(|f| filled.draw(&key, f)).collect()
 }

@@ -1,6 +1,13 @@
-//! The office's seminars for staff (rules SE-1, SE-5): admins create them; staff open the
-//! participant list (each person shown is audited, PV-4), record who joined or attended,
-//! and remove a participant with a reason, which hands the seat to the first waiting.
+//! The office's seminars for staff (rules SE-1, SE-5, SE-6): admins create them; staff open
+//! the participant list (each person shown is audited, PV-4; the page is `detail`), record
+//! who joined or attended, and remove a participant with a reason, which hands the seat to
+//! the first waiting. The office's changes to a seminar are `changes`; a phone cancellation
+//! and a no-show's correction are `places`; every form's fields are `forms`.
+
+pub mod changes;
+pub mod detail;
+pub mod forms;
+pub mod places;
 
 use askama::Template;
 use axum::Form;
@@ -21,44 +28,22 @@ use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use crate::staff::forms::{acting, me};
-use crate::staff::seminar_forms as form;
+use crate::staff::seminars::forms::{self as form, number};
 
 type Fields = std::collections::HashMap<String, String>;
 
 #[derive(Template)]
-#[template(path = "staff/seminars.html")]
+#[template(path = "staff/seminars/list.html")]
 struct ListPage {
     page: Page,
     csrf: String,
     message: String,
     summary: Vec<SummaryLine>,
     may_create: bool,
-    /// (id, title, time, registered / capacity, waiting)
-    seminars: Vec<(i64, String, String, String, i32)>,
+    /// (id, title, time, registered / capacity, waiting, "cancelled" or "suspended" or "")
+    seminars: Vec<(i64, String, String, String, i32, String)>,
     /// The create form, as typed when it came back refused.
     create: Vec<FormField>,
-}
-
-#[derive(Template)]
-#[template(path = "staff/seminar.html")]
-struct ParticipantsPage {
-    page: Page,
-    csrf: String,
-    message: String,
-    summary: Vec<SummaryLine>,
-    id: i64,
-    title: String,
-    when: String,
-    /// (registration id, state label, name, job-seeker number, live, removal reason)
-    rows: Vec<(i64, String, String, String, bool, FormField)>,
-    /// (action, button label) for a live registration.
-    actions: Vec<(&'static str, String)>,
-    /// The edit form (office admins only): the seminar as it is, or as typed.
-    may_edit: bool,
-    edit: Vec<FormField>,
-    meeting: Vec<FormField>,
-    /// The form that came back refused (`edit`, `meeting`), drawn open.
-    open: String,
 }
 
 async fn list_page(
@@ -104,7 +89,11 @@ async fn list_page(
             .into_iter()
             .map(|s| {
                 let seats = format!("{} / {}", s.registered, s.capacity);
-                (s.id, s.title, lang.date_time(s.starts_at), seats, s.waitlisted)
+                let status = match s.status() {
+                    "open" => String::new(),
+                    other => lang.t(&format!("seminar-ops-badge-{other}")),
+                };
+                (s.id, s.title, lang.date_time(s.starts_at), seats, s.waitlisted, status)
             })
             .collect(),
     };
@@ -165,65 +154,6 @@ pub async fn create(
     }
 }
 
-async fn participants_page(
-    state: &AppState,
-    lang: Lang,
-    me: &StaffMember,
-    id: i64,
-    csrf: String,
-    message: String,
-    filled: &Filled<'_>,
-) -> Result<Response, PageError> {
-    let rows = seminars::organise::participants(&state.db, state.clock.as_ref(), me, id)
-        .await
-        .map_err(|e| PageError(lang, e))?;
-    let s = seminars::attend::get(&state.db, id)
-        .await
-        .map_err(|e| PageError(lang, e))?;
-    let edit = form::edit(lang, filled, &s);
-    let meeting = form::meeting(lang, filled);
-    let rows: Vec<_> = rows
-        .into_iter()
-        .map(|r| {
-            let live = r.state == "registered" || r.state == "waitlisted";
-            let reason = form::reason(lang, filled, r.id);
-            (
-                r.id,
-                lang.t(&format!("seminar-state-{}", r.state)),
-                r.verify_name,
-                r.verify_number,
-                live,
-                reason,
-            )
-        })
-        .collect();
-    let drawn: Vec<&FormField> = edit.iter().chain(&meeting).chain(rows.iter().map(|r| &r.5)).collect();
-    let view = ParticipantsPage {
-        page: Page::new(lang, &format!("/staff/seminars/{id}"), &[]),
-        csrf,
-        message,
-        summary: filled.summary(&drawn),
-        id,
-        title: s.title.clone(),
-        when: lang.date_time(s.starts_at),
-        rows,
-        actions: vec![
-            ("joined", lang.t("day-action-joined")),
-            ("attended", lang.t("day-action-attended")),
-        ],
-        may_edit: me.role == Role::OfficeAdmin,
-        edit,
-        meeting,
-        open: filled.key().to_owned(),
-    };
-    Ok(filled.refusal.render(&view))
-}
-
-fn number(lang: Lang, s: &str) -> Result<i64, PageError> {
-    s.parse()
-        .map_err(|_| PageError(lang, AppError::NotFound { what: "seminar".into() }))
-}
-
 /// `GET /staff/seminars/{id}`
 pub async fn participants(
     State(state): State<AppState>,
@@ -235,10 +165,11 @@ pub async fn participants(
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
     let id = number(lang, &id)?;
-    participants_page(&state, lang, &me, id, csrf, String::new(), &Filled::fresh(lang)).await
+    detail::page(&state, lang, &me, id, csrf, String::new(), &Filled::fresh(lang)).await
 }
 
-/// `POST /staff/seminar-registrations/{id}/{action}`: `joined`, `attended` or `remove`.
+/// `POST /staff/seminar-registrations/{id}/{action}`: `joined`, `attended`, `remove`, or
+/// (asking first) `phone-cancel` and `correct-no-show`.
 pub async fn act(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -252,6 +183,9 @@ pub async fn act(
     };
     let id = number(lang, &id)?;
     let seminar = number(lang, &field_value(&f, "seminar"))?;
+    if matches!(action.as_str(), "phone-cancel" | "correct-no-show") {
+        return places::record(&state, lang, &me, csrf, id, seminar, &action, &f).await;
+    }
     let (db, clock) = (&state.db, state.clock.as_ref());
     let result = match action.as_str() {
         "remove" => seminars::organise::remove(db, clock, &me, id, &field_value(&f, "reason")).await,
@@ -286,12 +220,12 @@ pub async fn edit(
     match seminars::organise::edit(&state.db, state.clock.as_ref(), &me, id, &e).await {
         Ok(n) => {
             let message = lang.t_args("staff-seminars-edited", &[("count", n.to_string())]);
-            participants_page(&state, lang, &me, id, csrf, message, &Filled::fresh(lang)).await
+            detail::page(&state, lang, &me, id, csrf, message, &Filled::fresh(lang)).await
         }
         Err(e) => {
             let refusal = Refusal::or_page(lang, e)?.pin("below_taken", "capacity");
             let filled = Filled::refused("edit", &f, refusal);
-            participants_page(&state, lang, &me, id, csrf, String::new(), &filled).await
+            detail::page(&state, lang, &me, id, csrf, String::new(), &filled).await
         }
     }
 }
@@ -335,10 +269,10 @@ async fn done(
     f: &Fields,
 ) -> Result<Response, PageError> {
     match result {
-        Ok(()) => participants_page(state, lang, me, id, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
+        Ok(()) => detail::page(state, lang, me, id, csrf, lang.t("day-saved"), &Filled::fresh(lang)).await,
         Err(e) => {
             let filled = Filled::refused(key, f, Refusal::or_page(lang, e)?);
-            participants_page(state, lang, me, id, csrf, String::new(), &filled).await
+            detail::page(state, lang, me, id, csrf, String::new(), &filled).await
         }
     }
 }
