@@ -113,10 +113,10 @@ pub async fn save(db: &Db, office: &Office) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Whether the office has closed `day` (TM-3).
-pub async fn is_closed(db: &Db, code: &str, day: NaiveDate) -> Result<bool, AppError> {
+/// The office's own closure on `day`, of the whole day or part of it (TM-3).
+pub async fn closure_on(db: &Db, code: &str, day: NaiveDate) -> Result<Option<OfficeClosure>, AppError> {
     let office = get(db, code).await?;
-    Ok(!store::closures(db, &office.code, day, day).await?.is_empty())
+    Ok(store::closures(db, &office.code, day, day).await?.pop())
 }
 
 /// Records a closure and nothing else: for seeding an office before it has slots. Staff and
