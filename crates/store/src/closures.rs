@@ -99,7 +99,12 @@ pub struct NewClosure<'a> {
 macro_rules! covered {
     ($x:literal) => {
         concat!(
-            $x, ".starts_at > $3 AND ($4 IS NULL OR (", $x, ".starts_at < $5 AND ", $x, ".ends_at > $4))"
+            $x,
+            ".starts_at > $3 AND ($4 IS NULL OR (",
+            $x,
+            ".starts_at < $5 AND ",
+            $x,
+            ".ends_at > $4))"
         )
     };
 }

@@ -67,7 +67,11 @@ fn window(c: &Closing) -> Window {
 /// The day is still today or later (the preview may have been shown before midnight).
 fn not_past(clock: &dyn Clock, c: &Closing) -> Result<(), AppError> {
     if c.day < clock.today_jst() {
-        return Err(AppError::invalid("date_in_past", "day", "a closure is for today or later"));
+        return Err(AppError::invalid(
+            "date_in_past",
+            "day",
+            "a closure is for today or later",
+        ));
     }
     Ok(())
 }

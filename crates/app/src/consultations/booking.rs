@@ -227,9 +227,7 @@ async fn book_checked(
         // A closure that committed while this booking waited withdrew the slot (TM-3).
         Booked::SlotFull => match offices::closure_on(db, &slot.office_code, slot.local_date).await? {
             Some(c) if c.hours.is_none() => Err(closed_day()),
-            Some(c) if c.hours.is_some_and(|h| overlaps(h, slot)) => {
-                Err(refused(BookingRefusal::ClosedHours))
-            }
+            Some(c) if c.hours.is_some_and(|h| overlaps(h, slot)) => Err(refused(BookingRefusal::ClosedHours)),
             _ => Err(AppError::Refused {
                 code: "slot_full",
                 message: "this slot has no free seat".into(),

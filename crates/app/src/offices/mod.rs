@@ -30,6 +30,9 @@ pub struct OfficeToday {
 pub struct OfficeDays {
     pub office: Office,
     pub days: Vec<(NaiveDate, DayStatus)>,
+    /// The office's closures of part of a day in the range: those days are open, with a
+    /// note of the hours (TM-3).
+    pub part_closures: Vec<OfficeClosure>,
 }
 
 pub fn parse_code(code: &str) -> Result<OfficeCode, AppError> {
@@ -80,7 +83,12 @@ pub async fn days(
         closures: &closures,
     };
     let days = from.iter_days().take(days as usize).map(|d| (d, cal.day(d))).collect();
-    Ok(OfficeDays { office, days })
+    let part_closures = closures.iter().filter(|c| c.hours.is_some()).cloned().collect();
+    Ok(OfficeDays {
+        office,
+        days,
+        part_closures,
+    })
 }
 
 /// The office's own announced closures from `from` for a year.

@@ -75,7 +75,13 @@ fn slots_fit_the_office_calendar() {
     let (s, e) = slot(2026, 12, 28, 10, 0);
     assert_eq!(check_slot(&cal, s, e), Ok(()));
     // rule TM-3: 12/8 is closed 10:00–12:00 only; slots touching the window at its edges fit.
-    for (h, m, fits) in [(9, 30, true), (9, 45, false), (10, 0, false), (11, 30, false), (12, 0, true)] {
+    for (h, m, fits) in [
+        (9, 30, true),
+        (9, 45, false),
+        (10, 0, false),
+        (11, 30, false),
+        (12, 0, true),
+    ] {
         let (s, e) = slot(2026, 12, 8, h, m);
         let want = if fits { Ok(()) } else { Err(BookingRefusal::ClosedHours) };
         assert_eq!(check_slot(&cal, s, e), want, "{h}:{m}");

@@ -115,7 +115,10 @@ fn part_day_closure_leaves_the_day_open() {
     assert!(matches!(cal.day(d(2026, 12, 8)), DayStatus::Open(_)));
     let w = cal.closed_hours(d(2026, 12, 8)).unwrap();
     assert_eq!((w.from, w.until), (t(10, 0), t(12, 0)));
-    assert!(cal.closed_hours(d(2026, 12, 4)).is_none(), "a whole-day closure has no hours");
+    assert!(
+        cal.closed_hours(d(2026, 12, 4)).is_none(),
+        "a whole-day closure has no hours"
+    );
     assert!(w.overlaps(t(9, 45), t(10, 15)));
     assert!(w.overlaps(t(11, 30), t(12, 0)));
     assert!(!w.overlaps(t(9, 30), t(10, 0)), "ends as the closure starts");

@@ -100,16 +100,9 @@ async fn closure_withdraws_cancels_and_tells() {
         assert_eq!(seen.seminars.len(), 1);
         assert_eq!(seen.places.len(), 1);
 
-        let told = closures::close(
-            &t.db,
-            &clock,
-            &site(),
-            &by,
-            "28011",
-            &whole("台風接近のため臨時休所"),
-        )
-        .await
-        .unwrap();
+        let told = closures::close(&t.db, &clock, &site(), &by, "28011", &whole("台風接近のため臨時休所"))
+            .await
+            .unwrap();
         assert_eq!(told, 3);
         for id in [r1, r2] {
             let r = reservations::reservation(&t.db, id).await.unwrap().unwrap();

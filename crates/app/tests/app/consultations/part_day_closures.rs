@@ -147,10 +147,7 @@ async fn part_day_closure_touches_only_its_hours() {
         let cal = madoguchi_app::offices::days(db, &clock, "28011", Some(day()), 1)
             .await
             .unwrap();
-        assert!(matches!(
-            cal.days[0].1,
-            madoguchi_domain::calendar::DayStatus::Open(_)
-        ));
+        assert!(matches!(cal.days[0].1, madoguchi_domain::calendar::DayStatus::Open(_)));
 
         // A second closure that day (another tab confirming again) is refused; nobody is
         // told twice.
