@@ -22,9 +22,8 @@ type Fields = std::collections::HashMap<String, String>;
 /// One closure as listed.
 struct Row {
     iso: String,
-    day: String,
-    /// The hours, or "all day".
-    hours: String,
+    /// The day and its hours (or "all day").
+    when: String,
     reason: String,
     added_by: String,
     lift_href: String,
@@ -42,7 +41,8 @@ struct ListPage {
     offices: Vec<(String, String, bool)>,
     /// The office the page is about (empty until a national admin chooses one).
     office: String,
-    office_name: String,
+    /// "Coming closures at …".
+    upcoming: String,
     closures: Vec<Row>,
     form: Vec<FormField>,
 }
@@ -82,13 +82,16 @@ pub(crate) fn hours_label(lang: Lang, hours: Option<ClosedHours>) -> String {
                 ("closes", h.until.format("%H:%M").to_string()),
             ],
         ),
-        None => lang.t("closures-whole-day"),
+        None => lang.t("closures-all-day"),
     }
 }
 
 /// The day and the hours of a closure, as one phrase.
 pub(crate) fn when(lang: Lang, day: NaiveDate, hours: Option<ClosedHours>) -> String {
-    format!("{} {}", lang.date(day), hours_label(lang, hours))
+    lang.t_args(
+        "closures-when-phrase",
+        &[("date", lang.date(day)), ("hours", hours_label(lang, hours))],
+    )
 }
 
 /// Checks what the form sent: the closure, or every problem with it.
@@ -162,10 +165,11 @@ pub(crate) async fn page(
             offices_list.push((code, lang.pick(&o.name_ja, &o.name_en).to_owned(), chosen));
         }
     }
-    let (mut office_name, mut rows) = (String::new(), Vec::new());
+    let (mut upcoming, mut rows) = (String::new(), Vec::new());
     if !office.is_empty() {
         let o = offices::get(&state.db, office).await.map_err(err)?;
-        office_name = lang.pick(&o.name_ja, &o.name_en).to_owned();
+        let name = lang.pick(&o.name_ja, &o.name_en).to_owned();
+        upcoming = lang.t_args("closures-upcoming", &[("office", name)]);
         let listed = closures::upcoming(&state.db, state.clock.as_ref(), &Closer::Staff(me), office)
             .await
             .map_err(err)?;
@@ -173,14 +177,13 @@ pub(crate) async fn page(
             let day = lang.date(c.day);
             rows.push(Row {
                 iso: c.day.to_string(),
-                hours: hours_label(lang, c.hours),
+                when: when(lang, c.day, c.hours),
                 added_by: match c.added_by {
                     Some(who) => lang.t_args("closures-added-by", &[("who", who)]),
                     None => lang.t("closures-added-by-operator"),
                 },
                 lift_href: format!("/staff/closures/{office}/{}/lift", c.day),
-                lift_label: lang.t_args("closures-lift-link", &[("date", day.clone())]),
-                day,
+                lift_label: lang.t_args("closures-lift-link", &[("date", day)]),
                 reason: c.reason,
             });
         }
@@ -194,7 +197,7 @@ pub(crate) async fn page(
         summary: filled.summary(&form.iter().collect::<Vec<_>>()),
         offices: offices_list,
         office: office.to_owned(),
-        office_name,
+        upcoming,
         closures: rows,
         form,
     };

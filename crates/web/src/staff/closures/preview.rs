@@ -30,6 +30,7 @@ type Fields = std::collections::HashMap<String, String>;
 struct PreviewPage {
     page: Page,
     csrf: String,
+    office: String,
     office_name: String,
     when: String,
     reason: String,
@@ -74,6 +75,7 @@ async fn preview_page(
     let view = PreviewPage {
         page: Page::new(lang, "/staff/closures", &[("office", office.to_owned())]),
         csrf,
+        office: office.to_owned(),
         office_name: lang.pick(&o.name_ja, &o.name_en).to_owned(),
         when: when(lang, c.day, c.hours),
         reason: c.reason.clone(),
