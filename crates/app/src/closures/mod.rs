@@ -64,7 +64,8 @@ fn window(c: &Closing) -> Window {
     c.hours.map(|h| h.instants(c.day))
 }
 
-/// The day is still today or later (the preview may have been shown before midnight).
+/// The day is still today or later (the preview may have been shown before midnight), and
+/// the reason is one a notice may carry (a `Closing` can be built without `check`).
 fn not_past(clock: &dyn Clock, c: &Closing) -> Result<(), AppError> {
     if c.day < clock.today_jst() {
         return Err(AppError::invalid(
@@ -73,7 +74,17 @@ fn not_past(clock: &dyn Clock, c: &Closing) -> Result<(), AppError> {
             "a closure is for today or later",
         ));
     }
-    Ok(())
+    let reason = crate::shared::fields::problem(
+        "reason",
+        &c.reason,
+        madoguchi_domain::characters::FieldKind::SingleLine,
+        draft::REASON_MAX,
+        true,
+    );
+    match reason {
+        Some(p) => Err(AppError::Fields(vec![p])),
+        None => Ok(()),
+    }
 }
 
 /// What the closure would touch (shown before confirming). Changes nothing; staff reading
