@@ -60,6 +60,11 @@ impl Policy {
 pub enum BookingRefusal {
     #[error("the office is closed that day")]
     ClosedDay,
+    /// TM-3: the office closed part of the day, and the session falls in those hours. Its
+    /// own code rather than `closed_day`: the calendar shows such a day as open, so "closed
+    /// that day" would contradict it; the person is told the hours are closed instead.
+    #[error("the office is closed at that time")]
+    ClosedHours,
     #[error("a consultation must fit inside office hours")]
     OutsideHours,
     #[error("a consultation lasts 30 minutes")]
@@ -74,6 +79,7 @@ impl BookingRefusal {
     pub fn code(self) -> &'static str {
         match self {
             Self::ClosedDay => "closed_day",
+            Self::ClosedHours => "closed_hours",
             Self::OutsideHours => "outside_hours",
             Self::WrongLength => "invalid_slot",
             Self::CutoffPassed => "cutoff_passed",
@@ -108,7 +114,12 @@ pub fn check_within_hours(
     let (start, end) = (local(starts), local(ends));
     match cal.day(start.date()) {
         DayStatus::Closed(_) => Err(BookingRefusal::ClosedDay),
-        DayStatus::Open(h) if start.time() >= h.opens && end.time() <= h.closes && end.date() == start.date() => Ok(()),
+        DayStatus::Open(h) if start.time() >= h.opens && end.time() <= h.closes && end.date() == start.date() => {
+            match cal.closed_hours(start.date()) {
+                Some(w) if w.overlaps(start.time(), end.time()) => Err(BookingRefusal::ClosedHours),
+                _ => Ok(()),
+            }
+        }
         DayStatus::Open(_) => Err(BookingRefusal::OutsideHours),
     }
 }

@@ -55,13 +55,20 @@ pub enum OfficeAction {
         #[arg(long)]
         horizon_days: Option<u32>,
     },
-    /// Announce that the office is closed on a date.
+    /// Close the office on a date, or part of it (--from/--until): withdraws the slots it
+    /// covers, cancels what was booked on them and tells each person (TM-3).
     Close {
         code: String,
         /// YYYY-MM-DD
         date: NaiveDate,
         #[arg(long)]
         reason: String,
+        /// Close only from this time (HH:MM, Japan time); needs --until.
+        #[arg(long, requires = "until")]
+        from: Option<String>,
+        /// ... until this time (HH:MM, Japan time); needs --from.
+        #[arg(long, requires = "from")]
+        until: Option<String>,
     },
     /// Withdraw an announced closure.
     Reopen { code: String, date: NaiveDate },
@@ -161,13 +168,32 @@ async fn dispatch(
             offices::save(db, &office).await?;
             println!("updated office {code}");
         }
-        OfficeAction::Close { code, date, reason } => {
+        OfficeAction::Close {
+            code,
+            date,
+            reason,
+            from,
+            until,
+        } => {
             // TM-3: the same use case as the console: slots withdrawn, bookings ended, people told.
             let by = closures::Closer::Operator;
-            let seen = closures::preview(db, &by, &code, date).await?;
-            let told = closures::close(db, &SystemClock, site, &by, &code, date, &reason).await?;
+            let day = date.to_string();
+            let draft = closures::Draft {
+                day: &day,
+                whole_day: from.is_none(),
+                from: from.as_deref().unwrap_or_default(),
+                until: until.as_deref().unwrap_or_default(),
+                reason: &reason,
+            };
+            let closing = closures::check(&SystemClock, &draft)?;
+            let seen = closures::preview(db, &SystemClock, &by, &code, &closing).await?;
+            let told = closures::close(db, &SystemClock, site, &by, &code, &closing).await?;
+            let when = match closures::hours_text(closing.hours) {
+                Some(h) => format!("{date} {h}"),
+                None => date.to_string(),
+            };
             println!(
-                "office {code} is closed on {date}: {} slots withdrawn, {} consultations and {} seminar places cancelled, {} seminars cancelled, {told} people told",
+                "office {code} is closed on {when}: {} slots withdrawn, {} consultations and {} seminar places cancelled, {} seminars cancelled, {told} people told",
                 seen.slots,
                 seen.reservations.len(),
                 seen.places.len(),
@@ -175,7 +201,7 @@ async fn dispatch(
             );
             if !seen.requests.is_empty() {
                 println!(
-                    "{} open requests prefer that day; decide them in the console",
+                    "{} open requests prefer that time; decide them in the console",
                     seen.requests.len()
                 );
             }
@@ -188,7 +214,10 @@ async fn dispatch(
             let office = offices::get(db, &code).await?;
             let from = from.unwrap_or_else(|| SystemClock.today_jst());
             for c in offices::upcoming_closures(db, &office, from).await? {
-                println!("{}\t{}", c.date, c.reason);
+                match closures::hours_text(c.hours) {
+                    Some(h) => println!("{} {h}\t{}", c.date, c.reason),
+                    None => println!("{}\t{}", c.date, c.reason),
+                }
             }
         }
     }
@@ -215,6 +244,21 @@ fn describe(url: &madoguchi_store::DatabaseUrl, e: &AppError) -> String {
                 })
                 .collect();
             format!("characters not accepted: {}", parts.join("; "))
+        }
+        // A closure's form (`office close`): every problem, each with its field and code.
+        AppError::Fields(problems) => {
+            let parts: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    let chars: Vec<String> = p
+                        .offences
+                        .iter()
+                        .map(|o| format!(" '{}' U+{:04X} at {}", o.ch, u32::from(o.ch), o.index + 1))
+                        .collect();
+                    format!("{}: {}{}", p.field, p.code, chars.join(","))
+                })
+                .collect();
+            format!("not closed: {}", parts.join("; "))
         }
         other => crate::explain::app_error(url, other),
     }

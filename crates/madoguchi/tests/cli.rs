@@ -138,6 +138,20 @@ fn office_tool_adds_edits_and_closes() {
     assert!(office(&["reopen", "28011", "2026-12-04"]).0.status.success());
     let (out, _, err) = office(&["reopen", "28011", "2026-12-04"]);
     assert_one_line_error(&out, &err, "not found");
+    // rule TM-3: part of a day (a date far ahead: the command uses the real clock); the
+    // hours must run forward, and a second closure of the day is refused.
+    let words = |line: &str| office(&line.split(' ').collect::<Vec<_>>());
+    let (out, stdout, err) = words("close 28011 2036-12-04 --reason 停電 --from 13:00 --until 15:00");
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("closed on 2036-12-04 13:00–15:00"), "{stdout}");
+    let (_, stdout, _) = words("closures 28011 --from 2036-12-01");
+    assert_eq!(stdout, "2036-12-04 13:00–15:00\t停電\n");
+    let (out, _, err) = words("close 28011 2036-12-04 --reason 停電");
+    assert_one_line_error(&out, &err, "already has a closure");
+    let (out, _, err) = words("close 28011 2036-12-05 --reason 停電 --from 15:00 --until 13:00");
+    assert_one_line_error(&out, &err, "until: invalid_range");
+    let (out, _, _) = words("close 28011 2036-12-05 --reason x --from 15:00");
+    assert_eq!(out.status.code(), Some(2), "--from needs --until");
     let (out, _, err) = office(&["edit", "99999", "--phone", "1"]);
     assert_one_line_error(&out, &err, "not found");
 }

@@ -1,7 +1,7 @@
 //! Offices, their weekly hours and their own closures.
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
-use madoguchi_domain::calendar::{OfficeClosure, OpenHours, WeeklyHours};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use madoguchi_domain::calendar::{ClosedHours, OfficeClosure, OpenHours, WeeklyHours};
 use madoguchi_domain::office::{Office, OfficeCode};
 
 use crate::{Db, Result, StoreError, Tx, in_tx, read};
@@ -115,14 +115,19 @@ pub async fn save(tx: &mut Tx, office: &Office) -> Result<()> {
     Ok(())
 }
 
-/// Announces a closure; a second closure on the same day replaces the reason.
+/// Announces a closure (nothing else: seeding an office before it has slots); a second
+/// closure on the same day replaces the first.
 pub async fn add_closure(tx: &mut Tx, code: &OfficeCode, closure: &OfficeClosure) -> Result<()> {
-    const SQL: &str = "INSERT INTO office_closures (office_code, day, reason) VALUES ($1, $2, $3)
-        ON CONFLICT (office_code, day) DO UPDATE SET reason = excluded.reason";
+    const SQL: &str = "INSERT INTO office_closures (office_code, day, reason, closed_from, closed_until)
+        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (office_code, day) DO UPDATE SET reason = excluded.reason,
+        closed_from = excluded.closed_from, closed_until = excluded.closed_until";
+    let window = closure.hours.map(|h| h.instants(closure.date));
     in_tx!(tx, |c| sqlx::query(SQL)
         .bind(code.as_str())
         .bind(closure.date)
         .bind(&closure.reason)
+        .bind(window.map(|w| w.0))
+        .bind(window.map(|w| w.1))
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
@@ -141,11 +146,18 @@ pub async fn remove_closure(tx: &mut Tx, code: &OfficeCode, date: NaiveDate) -> 
     Ok(done == 1)
 }
 
-/// The office's own closures in `from..=to`, sorted by date.
+/// The hours of a stored window; a row without one (or an unreadable one) is the whole day.
+pub fn hours_of(from: Option<DateTime<Utc>>, until: Option<DateTime<Utc>>) -> Option<ClosedHours> {
+    from.zip(until).and_then(|(f, u)| ClosedHours::from_instants(f, u))
+}
+
+type ClosureRow = (NaiveDate, String, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// The office's own closures in `from..=to`, sorted by date, whole days and parts of days.
 pub async fn closures(db: &Db, code: &OfficeCode, from: NaiveDate, to: NaiveDate) -> Result<Vec<OfficeClosure>> {
-    const SQL: &str = "SELECT day, reason FROM office_closures
+    const SQL: &str = "SELECT day, reason, closed_from, closed_until FROM office_closures
         WHERE office_code = $1 AND day >= $2 AND day <= $3 ORDER BY day";
-    let rows: Vec<(NaiveDate, String)> = read!(db, |c| sqlx::query_as(SQL)
+    let rows: Vec<ClosureRow> = read!(db, |c| sqlx::query_as(SQL)
         .bind(code.as_str())
         .bind(from)
         .bind(to)
@@ -153,6 +165,10 @@ pub async fn closures(db: &Db, code: &OfficeCode, from: NaiveDate, to: NaiveDate
         .await)?;
     Ok(rows
         .into_iter()
-        .map(|(date, reason)| OfficeClosure { date, reason })
+        .map(|(date, reason, f, u)| OfficeClosure {
+            date,
+            reason,
+            hours: hours_of(f, u),
+        })
         .collect())
 }

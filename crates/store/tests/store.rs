@@ -273,9 +273,24 @@ async fn offices_hours_and_closures_round_trip() {
         let closure = OfficeClosure {
             date: day,
             reason: "庁舎設備点検".into(),
+            hours: None,
         };
         offices::add_closure(&mut tx, &o.code, &closure).await.unwrap();
+        // rule TM-3: part of a day, kept as instants and read back as JST hours.
+        let afternoon = OfficeClosure {
+            date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+            reason: "停電".into(),
+            hours: madoguchi_domain::calendar::ClosedHours::new(
+                chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
+                chrono::NaiveTime::from_hms_opt(17, 15, 0).unwrap(),
+            ),
+        };
+        offices::add_closure(&mut tx, &o.code, &afternoon).await.unwrap();
         tx.commit().await.unwrap();
+        let later = offices::closures(db, &o.code, afternoon.date, afternoon.date)
+            .await
+            .unwrap();
+        assert_eq!(later, vec![afternoon], "{}", db.backend());
 
         assert_eq!(offices::get(db, &o.code).await.unwrap().unwrap(), o, "{}", db.backend());
         let codes: Vec<_> = offices::list(db)

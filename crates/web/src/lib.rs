@@ -255,6 +255,13 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/slots/one-off", post(staff::slots::add_one_off))
         .route("/staff/slots/policy", post(staff::slots::set_policy))
         .route("/staff/slots/{id}/remove", post(staff::slots::remove))
+        .route("/staff/closures", get(staff::closures::list))
+        .route("/staff/closures/preview", post(staff::closures::preview::preview))
+        .route("/staff/closures/confirm", post(staff::closures::preview::confirm))
+        .route(
+            "/staff/closures/{office}/{day}/lift",
+            get(staff::closures::lift_page).post(staff::closures::lift),
+        )
         .route("/staff/reservations/{id}/{action}", post(staff::day::act))
         .route(
             "/me/password",

@@ -47,6 +47,8 @@ mod seminars;
 mod sign_in_limits;
 #[path = "web/staff/staff.rs"]
 mod staff;
+#[path = "web/staff/staff_closures.rs"]
+mod staff_closures;
 #[path = "web/staff/staff_day.rs"]
 mod staff_day;
 #[path = "web/staff/staff_slots.rs"]

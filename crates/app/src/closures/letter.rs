@@ -2,6 +2,7 @@
 //! number, and where to book again.
 
 use chrono::{DateTime, Utc};
+use madoguchi_domain::calendar::ClosedHours;
 use madoguchi_domain::office::Office;
 
 use crate::mail::letters::{Letter, start_time};
@@ -13,6 +14,8 @@ pub(super) struct Closed<'a> {
     /// `consultation`, or a seminar's title.
     pub what: &'a str,
     pub starts_at: DateTime<Utc>,
+    /// `None`: the office closed the whole day.
+    pub hours: Option<ClosedHours>,
     pub reason: &'a str,
     pub book_again: &'a str,
 }
@@ -20,6 +23,9 @@ pub(super) struct Closed<'a> {
 pub(super) fn closed(c: &Closed<'_>) -> Letter {
     let when = start_time(c.lang, c.starts_at);
     let o = c.office;
+    let hours = c
+        .hours
+        .map(|h| (h.from.format("%H:%M").to_string(), h.until.format("%H:%M").to_string()));
     let paragraphs = if c.lang == "en" {
         let what = if c.what == "consultation" {
             "Your online job consultation".to_owned()
@@ -28,10 +34,16 @@ pub(super) fn closed(c: &Closed<'_>) -> Letter {
         };
         vec![
             format!("Dear {},", c.name),
-            format!(
-                "{what} at {when} (Japan time), {}, is cancelled because the office is closed that day: {}.",
-                o.name_en, c.reason
-            ),
+            match &hours {
+                None => format!(
+                    "{what} at {when} (Japan time), {}, is cancelled because the office is closed that day: {}.",
+                    o.name_en, c.reason
+                ),
+                Some((from, until)) => format!(
+                    "{what} at {when} (Japan time), {}, is cancelled because the office is closed from {from} to {until} that day: {}.",
+                    o.name_en, c.reason
+                ),
+            },
             format!("We are sorry. For questions, call the office: {}.", o.phone),
             "To book another time:".to_owned(),
             c.book_again.to_owned(),
@@ -44,10 +56,16 @@ pub(super) fn closed(c: &Closed<'_>) -> Letter {
         };
         vec![
             format!("{} 様", c.name),
-            format!(
-                "{when}（日本時間）の{}での{what}は、当日が休所となったため取り消しました。理由：{}",
-                o.name_ja, c.reason
-            ),
+            match &hours {
+                None => format!(
+                    "{when}（日本時間）の{}での{what}は、当日が休所となったため取り消しました。理由：{}",
+                    o.name_ja, c.reason
+                ),
+                Some((from, until)) => format!(
+                    "{when}（日本時間）の{}での{what}は、当日{from}～{until}が休所となったため取り消しました。理由：{}",
+                    o.name_ja, c.reason
+                ),
+            },
             format!(
                 "ご迷惑をおかけし申し訳ありません。お問い合わせは{}（{}）までお電話ください。",
                 o.name_ja, o.phone
@@ -64,4 +82,20 @@ pub(super) fn closed(c: &Closed<'_>) -> Letter {
         },
         paragraphs,
     }
+}
+
+/// The letter as the My Page inbox keeps it. Unlike the single-use links other letters carry
+/// (which the inbox drops), the link to book again may be kept: it stays with its sentence.
+pub(super) fn inbox_text(l: &Letter) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for p in &l.paragraphs {
+        match out.last_mut() {
+            Some(last) if p.starts_with("https://") || p.starts_with("http://") => {
+                last.push_str(if last.ends_with('：') { "" } else { " " });
+                last.push_str(p);
+            }
+            _ => out.push(p.clone()),
+        }
+    }
+    out.join("\n\n")
 }

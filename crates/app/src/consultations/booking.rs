@@ -186,6 +186,9 @@ async fn book_checked(
     if ctx.day_closed {
         return Err(closed_day());
     }
+    if ctx.hours_closed {
+        return Err(refused(BookingRefusal::ClosedHours));
+    }
     let slot = ctx.slot.as_ref().ok_or_else(|| AppError::NotFound {
         what: format!("slot {slot_id}"),
     })?;
@@ -222,16 +225,28 @@ async fn book_checked(
     {
         Booked::Confirmed(id) => Ok(id),
         // A closure that committed while this booking waited withdrew the slot (TM-3).
-        Booked::SlotFull if offices::is_closed(db, &slot.office_code, slot.local_date).await? => Err(closed_day()),
-        Booked::SlotFull => Err(AppError::Refused {
-            code: "slot_full",
-            message: "this slot has no free seat".into(),
-        }),
+        Booked::SlotFull => match offices::closure_on(db, &slot.office_code, slot.local_date).await? {
+            Some(c) if c.hours.is_none() => Err(closed_day()),
+            Some(c) if c.hours.is_some_and(|h| overlaps(h, slot)) => Err(refused(BookingRefusal::ClosedHours)),
+            _ => Err(AppError::Refused {
+                code: "slot_full",
+                message: "this slot has no free seat".into(),
+            }),
+        },
         Booked::DailyLimit => Err(AppError::Refused {
             code: "daily_limit",
             message: "you already have a consultation that day".into(),
         }),
     }
+}
+
+/// TM-3: whether the slot has a minute in the hours the office closed that day.
+fn overlaps(h: madoguchi_domain::calendar::ClosedHours, slot: &store::SlotRow) -> bool {
+    let jst = madoguchi_domain::clock::jst();
+    h.overlaps(
+        slot.starts_at.with_timezone(&jst).time(),
+        slot.ends_at.with_timezone(&jst).time(),
+    )
 }
 
 /// TM-3: the office is closed on the slot's day.

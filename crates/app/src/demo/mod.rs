@@ -90,6 +90,7 @@ pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, AppError>
     let closure = OfficeClosure {
         date: day,
         reason: "庁舎設備点検のため閉庁".into(),
+        hours: None,
     };
     offices::add_closure(db, "28011", &closure).await?;
     Ok(true)

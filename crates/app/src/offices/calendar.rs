@@ -21,7 +21,12 @@ pub async fn closed_days(
     let mut days: Vec<Closure> = national_closures(from, to).collect();
     if let Some(code) = office {
         let office = offices::get(db, code).await?;
-        for c in store::closures(db, &office.code, from, to).await? {
+        // A closure of part of a day leaves the day open: it is not a closed day.
+        for c in store::closures(db, &office.code, from, to)
+            .await?
+            .into_iter()
+            .filter(|c| c.hours.is_none())
+        {
             // A holiday stays a holiday; the office's note does not hide the national reason.
             if days.binary_search_by_key(&c.date, |d| d.date).is_err() {
                 days.push(Closure {

@@ -30,6 +30,9 @@ pub struct OfficeToday {
 pub struct OfficeDays {
     pub office: Office,
     pub days: Vec<(NaiveDate, DayStatus)>,
+    /// The office's closures of part of a day in the range: those days are open, with a
+    /// note of the hours (TM-3).
+    pub part_closures: Vec<OfficeClosure>,
 }
 
 pub fn parse_code(code: &str) -> Result<OfficeCode, AppError> {
@@ -80,7 +83,12 @@ pub async fn days(
         closures: &closures,
     };
     let days = from.iter_days().take(days as usize).map(|d| (d, cal.day(d))).collect();
-    Ok(OfficeDays { office, days })
+    let part_closures = closures.iter().filter(|c| c.hours.is_some()).cloned().collect();
+    Ok(OfficeDays {
+        office,
+        days,
+        part_closures,
+    })
 }
 
 /// The office's own announced closures from `from` for a year.
@@ -113,10 +121,10 @@ pub async fn save(db: &Db, office: &Office) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Whether the office has closed `day` (TM-3).
-pub async fn is_closed(db: &Db, code: &str, day: NaiveDate) -> Result<bool, AppError> {
+/// The office's own closure on `day`, of the whole day or part of it (TM-3).
+pub async fn closure_on(db: &Db, code: &str, day: NaiveDate) -> Result<Option<OfficeClosure>, AppError> {
     let office = get(db, code).await?;
-    Ok(!store::closures(db, &office.code, day, day).await?.is_empty())
+    Ok(store::closures(db, &office.code, day, day).await?.pop())
 }
 
 /// Records a closure and nothing else: for seeding an office before it has slots. Staff and

@@ -18,10 +18,21 @@ fn slot(y: i32, m: u32, d: u32, h: u32, min: u32) -> (DateTime<Utc>, DateTime<Ut
 #[test]
 fn slots_fit_the_office_calendar() {
     let hours = WeeklyHours::standard();
-    let closures = vec![OfficeClosure {
-        date: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
-        reason: "点検".into(),
-    }];
+    let closures = vec![
+        OfficeClosure {
+            date: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            reason: "点検".into(),
+            hours: None,
+        },
+        OfficeClosure {
+            date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+            reason: "停電".into(),
+            hours: crate::calendar::ClosedHours::new(
+                chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+                chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            ),
+        },
+    ];
     let cal = OfficeCalendar {
         hours: &hours,
         closures: &closures,
@@ -63,6 +74,18 @@ fn slots_fit_the_office_calendar() {
     // 12/28 is open, 12/29 is closed.
     let (s, e) = slot(2026, 12, 28, 10, 0);
     assert_eq!(check_slot(&cal, s, e), Ok(()));
+    // rule TM-3: 12/8 is closed 10:00–12:00 only; slots touching the window at its edges fit.
+    for (h, m, fits) in [
+        (9, 30, true),
+        (9, 45, false),
+        (10, 0, false),
+        (11, 30, false),
+        (12, 0, true),
+    ] {
+        let (s, e) = slot(2026, 12, 8, h, m);
+        let want = if fits { Ok(()) } else { Err(BookingRefusal::ClosedHours) };
+        assert_eq!(check_slot(&cal, s, e), want, "{h}:{m}");
+    }
 }
 
 // rule BK-3: until 23:59:59 JST the day before; not from 00:00:00; at most 30 days ahead.

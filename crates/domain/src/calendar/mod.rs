@@ -2,7 +2,7 @@
 
 pub mod holidays;
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use holidays::{Holiday, national_holiday};
@@ -72,11 +72,52 @@ pub struct Closure {
     pub name_en: String,
 }
 
-/// A day the office announced it is closed, with its own reason (e.g. 庁舎点検).
+/// A day the office announced it is closed, with its own reason (e.g. 庁舎点検): the whole
+/// day, or only `hours` of it (rule TM-3: a typhoon's morning, a power cut's afternoon).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficeClosure {
     pub date: NaiveDate,
     pub reason: String,
+    /// `None`: the whole day. `Some`: the office is open that day except these hours.
+    pub hours: Option<ClosedHours>,
+}
+
+/// The part of one day an office closed, JST wall time: from `from` (included) until
+/// `until` (excluded). A closure ends inside its day; closing to the end of the day is
+/// closing the whole day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosedHours {
+    pub from: NaiveTime,
+    pub until: NaiveTime,
+}
+
+impl ClosedHours {
+    /// `None` unless the window is not empty (`from` before `until`).
+    pub fn new(from: NaiveTime, until: NaiveTime) -> Option<Self> {
+        (from < until).then_some(Self { from, until })
+    }
+
+    /// Whether a session from `start` until `end` (same day) has any minute in the window.
+    pub fn overlaps(&self, start: NaiveTime, end: NaiveTime) -> bool {
+        start < self.until && end > self.from
+    }
+
+    /// The window on `date` as instants, as the database keeps it.
+    pub fn instants(&self, date: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+        (jst_instant(date, self.from), jst_instant(date, self.until))
+    }
+
+    /// The window from stored instants, in JST wall time (`None` if it is empty).
+    pub fn from_instants(from: DateTime<Utc>, until: DateTime<Utc>) -> Option<Self> {
+        let jst = crate::clock::jst();
+        Self::new(from.with_timezone(&jst).time(), until.with_timezone(&jst).time())
+    }
+}
+
+/// The instant of a JST wall time (Japan has one fixed offset, so there is exactly one).
+fn jst_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    let offset = chrono::TimeDelta::seconds(i64::from(crate::clock::jst().local_minus_utc()));
+    (date.and_time(time) - offset).and_utc()
 }
 
 pub const YEAR_END_JA: &str = "年末年始";
@@ -130,13 +171,19 @@ impl OfficeCalendar<'_> {
             .map(|i| &self.closures[i])
     }
 
+    /// The hours the office closed on `date` when it closed only part of the day.
+    pub fn closed_hours(&self, date: NaiveDate) -> Option<ClosedHours> {
+        self.office_closure(date).and_then(|c| c.hours)
+    }
+
     /// Whether the office is open on `date`, and its hours (rule TM-3: national
-    /// closures first, then the office's own, then its weekly pattern).
+    /// closures first, then the office's own, then its weekly pattern). A day closed only
+    /// in part is open; `closed_hours` says which hours are not.
     pub fn day(&self, date: NaiveDate) -> DayStatus {
         if let Some(c) = national_closure(date) {
             return DayStatus::Closed(c);
         }
-        if let Some(c) = self.office_closure(date) {
+        if let Some(c) = self.office_closure(date).filter(|c| c.hours.is_none()) {
             return DayStatus::Closed(Closure {
                 date,
                 kind: ClosureKind::Office,

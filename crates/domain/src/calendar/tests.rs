@@ -5,10 +5,22 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn closures() -> Vec<OfficeClosure> {
-    vec![OfficeClosure {
-        date: d(2026, 12, 4),
-        reason: "庁舎設備点検".into(),
-    }]
+    vec![
+        OfficeClosure {
+            date: d(2026, 12, 4),
+            reason: "庁舎設備点検".into(),
+            hours: None,
+        },
+        OfficeClosure {
+            date: d(2026, 12, 8),
+            reason: "停電".into(),
+            hours: ClosedHours::new(t(10, 0), t(12, 0)),
+        },
+    ]
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
 // rule TM-2: the default is Mon–Fri 08:30–17:15, closed at weekends.
@@ -88,6 +100,38 @@ fn next_closures_in_order() {
             (d(2026, 12, 30), ClosureKind::YearEnd),
         ]
     );
+}
+
+// rule TM-3: a day closed only in part is open, with its closed hours; a window touching
+// the closed hours only at its edge does not overlap them; an empty window is refused.
+#[test]
+fn part_day_closure_leaves_the_day_open() {
+    let hours = WeeklyHours::standard();
+    let closures = closures();
+    let cal = OfficeCalendar {
+        hours: &hours,
+        closures: &closures,
+    };
+    assert!(matches!(cal.day(d(2026, 12, 8)), DayStatus::Open(_)));
+    let w = cal.closed_hours(d(2026, 12, 8)).unwrap();
+    assert_eq!((w.from, w.until), (t(10, 0), t(12, 0)));
+    assert!(
+        cal.closed_hours(d(2026, 12, 4)).is_none(),
+        "a whole-day closure has no hours"
+    );
+    assert!(w.overlaps(t(9, 45), t(10, 15)));
+    assert!(w.overlaps(t(11, 30), t(12, 0)));
+    assert!(!w.overlaps(t(9, 30), t(10, 0)), "ends as the closure starts");
+    assert!(!w.overlaps(t(12, 0), t(12, 30)), "starts as the closure ends");
+    assert!(ClosedHours::new(t(12, 0), t(12, 0)).is_none());
+    assert!(ClosedHours::new(t(13, 0), t(12, 0)).is_none());
+    // Kept as instants: 10:00 JST is 01:00 UTC; read back, the same JST hours.
+    let (from, until) = w.instants(d(2026, 12, 8));
+    assert_eq!(from.to_rfc3339(), "2026-12-08T01:00:00+00:00");
+    assert_eq!(ClosedHours::from_instants(from, until), Some(w));
+    // Not a closed day: the list of next closed days skips it.
+    let next = cal.next_closures(d(2026, 12, 5), 1, 10);
+    assert!(next.is_empty(), "{next:?}");
 }
 
 // rule TM-3: a 100-year range lists every national closure once, in order.

@@ -34,8 +34,8 @@ pub struct Notice {
     pub inbox_body: String,
 }
 
-// Take a seat (conditional update; never on a withdrawn slot or a day the office has closed,
-// TM-3), insert the reservation (the partial unique index refuses a second one that day), its
+// Take a seat (conditional update; never on a withdrawn slot, a day the office has closed or
+// a slot overlapping hours it closed, TM-3), insert the reservation (the partial unique index refuses a second one that day), its
 // first event, and the confirmation mail and inbox entry. Each backend does it in as few round
 // trips as it can, because on the booking path the writer is the bottleneck: PostgreSQL in
 // one statement (data-modifying CTEs, atomic on their own); SQLite in one multi-statement call
@@ -48,7 +48,8 @@ pub struct Notice {
 // $13–$15 attachment name, type and body, $16 inbox subject, $17 inbox body.
 const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
       WHERE id = $1 AND booked < capacity AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM office_closures oc
-        WHERE oc.office_code = slots.office_code AND oc.day = slots.local_date) RETURNING office_code, local_date),
+        WHERE oc.office_code = slots.office_code AND oc.day = slots.local_date AND (oc.closed_from IS NULL
+          OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at))) RETURNING office_code, local_date),
     ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name,
       verify_number, companion, created_at, state_changed_at, state_actor, day_seat, override_day)
       SELECT $1, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8, seat.n,
@@ -66,7 +67,8 @@ const PG_TELL: &str = ",
 const SQLITE_TAKE: &str =
     "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity AND removed_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
-        AND oc.day = slots.local_date);
+        AND oc.day = slots.local_date AND (oc.closed_from IS NULL
+          OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at)));
     INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name, verify_number,
       companion, created_at, state_changed_at, state_actor, day_seat)
       SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8,

@@ -27,6 +27,8 @@ pub struct BookingContext {
     pub horizon_days: i32,
     /// TM-3: the slot's office is closed that day (its slot may already be withdrawn).
     pub day_closed: bool,
+    /// TM-3: the office closed part of that day, and the slot overlaps those hours.
+    pub hours_closed: bool,
     /// BK-7: `direct` or `request`.
     pub booking_mode: String,
 }
@@ -53,6 +55,7 @@ struct Row {
     horizon_days: Option<i32>,
     removed: Option<bool>,
     day_closed: Option<bool>,
+    hours_closed: Option<bool>,
     booking_mode: Option<String>,
 }
 
@@ -77,8 +80,10 @@ pub async fn get(
         s.id AS slot_id, s.office_code, s.starts_at, s.ends_at, s.local_date, s.app, s.capacity, s.booked,
         o.name_ja AS office_name_ja, o.name_en AS office_name_en, o.cutoff_days, o.horizon_days,
         o.booking_mode, s.removed_at IS NOT NULL AS removed,
-        EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = s.office_code AND oc.day = s.local_date)
-          AS day_closed
+        EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = s.office_code AND oc.day = s.local_date
+          AND oc.closed_from IS NULL) AS day_closed,
+        EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = s.office_code AND oc.day = s.local_date
+          AND oc.closed_from < s.ends_at AND oc.closed_until > s.starts_at) AS hours_closed
         FROM users u
         LEFT JOIN slots s ON s.id = $2
         LEFT JOIN offices o ON o.code = s.office_code
@@ -127,6 +132,7 @@ pub async fn get(
             cutoff_days: r.cutoff_days.unwrap_or(1),
             horizon_days: r.horizon_days.unwrap_or(30),
             day_closed,
+            hours_closed: r.hours_closed.unwrap_or(false),
             booking_mode: r.booking_mode.unwrap_or_else(|| "direct".to_owned()),
         }
     }))

@@ -50,12 +50,14 @@ pub async fn slot(db: &Db, id: i64) -> Result<Option<SlotRow>> {
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
 }
 
-/// Slots with a free seat starting in `from..to`, in time order.
+/// Slots with a free seat starting in `from..to`, in time order; none on a closed day or in
+/// closed hours (TM-3), even if a slot row survived the closure.
 pub async fn free_slots(db: &Db, office: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SlotRow>> {
     const SQL: &str = "SELECT id, office_code, starts_at, ends_at, local_date, app, capacity, booked FROM slots
         WHERE office_code = $1 AND starts_at >= $2 AND starts_at < $3 AND removed_at IS NULL AND booked < capacity
           AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
-            AND oc.day = slots.local_date)
+            AND oc.day = slots.local_date AND (oc.closed_from IS NULL
+              OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at)))
         ORDER BY starts_at, id";
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(office)

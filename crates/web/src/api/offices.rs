@@ -27,6 +27,12 @@ pub struct HoursJson {
 pub struct OfficeClosureJson {
     pub date: NaiveDate,
     pub reason: String,
+    /// For a closure of part of the day: from this time (`HH:MM`, Japan time); the day is
+    /// open outside `from`–`until`. Absent when the whole day is closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -104,6 +110,8 @@ pub async fn get_office(State(state): State<AppState>, Path(code): Path<String>)
         .map(|c| OfficeClosureJson {
             date: c.date,
             reason: c.reason,
+            from: c.hours.map(|h| h.from.format("%H:%M").to_string()),
+            until: c.hours.map(|h| h.until.format("%H:%M").to_string()),
         })
         .collect();
     Ok(Json(office_json(office, Some(closures))))

@@ -43,6 +43,11 @@ fn hours_label(lang: Lang, h: &OpenHours) -> String {
     lang.t_args("hours-range", &[("opens", hhmm(h.opens)), ("closes", hhmm(h.closes))])
 }
 
+fn closed_hours_label(lang: Lang, h: Option<madoguchi_domain::calendar::ClosedHours>) -> String {
+    h.map(|h| lang.t_args("hours-range", &[("opens", hhmm(h.from)), ("closes", hhmm(h.until))]))
+        .unwrap_or_default()
+}
+
 /// `GET /`: every office, today's hours, and its next closed days (rule TM-3).
 pub async fn index(State(state): State<AppState>, lang: Lang) -> Result<Response, PageError> {
     let list = offices::list_today(&state.db, state.clock.as_ref())
@@ -173,7 +178,21 @@ pub async fn office(
                 iso: d.to_string(),
                 label: lang.date(*d),
                 open: true,
-                detail: hours_label(lang, h),
+                detail: match view.part_closures.iter().find(|c| c.date == *d) {
+                    // TM-3: open, but not in the hours the office closed.
+                    Some(c) => format!(
+                        "{} {}",
+                        hours_label(lang, h),
+                        lang.t_args(
+                            "closure-hours-note",
+                            &[
+                                ("hours", closed_hours_label(lang, c.hours)),
+                                ("reason", c.reason.clone())
+                            ]
+                        )
+                    ),
+                    None => hours_label(lang, h),
+                },
             },
             DayStatus::Closed(c) => DayRow {
                 iso: d.to_string(),

@@ -1,7 +1,8 @@
 //! The staff console: sign-in, look-ups and actions on a job seeker (pending confirmations,
 //! a second consultation on a day, deletion), the day's schedule,
-//! slots and requests, seminars, notices, the access audit and disclosures, statistics.
+//! slots and requests, closures, seminars, notices, the access audit and disclosures, statistics.
 
+pub mod closures;
 pub mod day;
 pub mod forms;
 pub mod notices;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
-use madoguchi_app::closures::{self, Closer};
+use madoguchi_app::closures::{self, Closer, Closing};
 use madoguchi_app::consultations::booking;
 use madoguchi_app::shared::Site;
 use madoguchi_domain::clock::FixedClock;
@@ -15,7 +15,7 @@ use madoguchi_store::{Db, testing};
 use crate::booking_under_load::{at, now, office, seekers};
 use crate::seminars::{admin, input, jst_at};
 
-fn site() -> Site {
+pub(crate) fn site() -> Site {
     Site {
         base_url: "https://madoguchi.example.jp".into(),
     }
@@ -23,6 +23,15 @@ fn site() -> Site {
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
+}
+
+/// A whole-day closure of `day()`.
+pub(crate) fn whole(reason: &str) -> Closing {
+    Closing {
+        day: day(),
+        hours: None,
+        reason: reason.into(),
+    }
 }
 
 async fn confirmed_on(db: &Db, day: NaiveDate) -> i64 {
@@ -83,13 +92,15 @@ async fn closure_withdraws_cancels_and_tells() {
             .unwrap();
 
         let by = Closer::Staff(&boss);
-        let seen = closures::preview(&t.db, &by, "28011", day()).await.unwrap();
+        let seen = closures::preview(&t.db, &clock, &by, "28011", &whole("台風接近のため臨時休所"))
+            .await
+            .unwrap();
         assert_eq!(seen.slots, 2, "{}", t.db.backend());
         assert_eq!(seen.reservations.len(), 2);
         assert_eq!(seen.seminars.len(), 1);
         assert_eq!(seen.places.len(), 1);
 
-        let told = closures::close(&t.db, &clock, &site(), &by, "28011", day(), "台風接近のため臨時休所")
+        let told = closures::close(&t.db, &clock, &site(), &by, "28011", &whole("台風接近のため臨時休所"))
             .await
             .unwrap();
         assert_eq!(told, 3);
@@ -117,6 +128,13 @@ async fn closure_withdraws_cancels_and_tells() {
                 "the office's phone: {}",
                 inbox[0].body
             );
+            assert!(
+                inbox[0]
+                    .body
+                    .contains("https://madoguchi.example.jp/offices/28011/book"),
+                "the link to book again: {}",
+                inbox[0].body
+            );
         }
         // Nothing on the closed day is listed or bookable; the next day is.
         let listed = reservations::free_slots(&t.db, "28011", at(0, 0), at(0, 0) + Duration::days(2))
@@ -135,7 +153,7 @@ async fn closure_withdraws_cancels_and_tells() {
             office: Some("13010".into()),
             ..boss.clone()
         };
-        let e = closures::preview(&t.db, &Closer::Staff(&other), "28011", day()).await;
+        let e = closures::preview(&t.db, &clock, &Closer::Staff(&other), "28011", &whole("x")).await;
         assert_eq!(e.unwrap_err().specific_code(), "not_office_admin");
     }
 }
@@ -172,8 +190,7 @@ async fn bookings_racing_a_closure_never_stay_confirmed() {
                         &site(),
                         &Closer::Staff(&boss),
                         "28011",
-                        day(),
-                        "停電",
+                        &whole("停電"),
                     )
                     .await
                     .map(|_| 0)
