@@ -105,6 +105,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
+        room: Default::default(),
     }
 }
 

@@ -120,3 +120,23 @@ pub fn open_now(room: &RoomRow, config: &RoomConfig, now: DateTime<Utc>) -> Resu
         }),
     }
 }
+
+/// PV-4: the counsellor's room page shows the verification name and number (C6-2); each
+/// view is audited like the day page's.
+pub async fn audit_view(db: &Db, clock: &dyn Clock, entry: &Entry) -> Result<(), AppError> {
+    let Some(staff_ref) = entry.actor.strip_prefix("staff:").and_then(|s| s.parse::<i64>().ok()) else {
+        return Ok(());
+    };
+    let mut tx = db.begin().await?;
+    madoguchi_store::accounts::staff::audit(
+        &mut tx,
+        staff_ref,
+        "view_room",
+        Some(entry.room.user_ref),
+        &entry.room.id.to_string(),
+        clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
