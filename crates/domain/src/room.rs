@@ -51,8 +51,12 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// More than ten minutes before the start.
-    NotOpen { opens: DateTime<Utc> },
-    Open { closes: DateTime<Utc> },
+    NotOpen {
+        opens: DateTime<Utc>,
+    },
+    Open {
+        closes: DateTime<Utc>,
+    },
     /// After the end plus the office's grace period.
     Closed,
 }

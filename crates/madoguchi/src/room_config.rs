@@ -33,7 +33,12 @@ fn urls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
         Many(Vec<String>),
     }
     Ok(match Urls::deserialize(d)? {
-        Urls::One(s) => s.split(',').map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned).collect(),
+        Urls::One(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(str::to_owned)
+            .collect(),
         Urls::Many(v) => v,
     })
 }

@@ -39,6 +39,12 @@ mod notices;
 mod openapi;
 #[path = "web/staff/requests_pages.rs"]
 mod requests_pages;
+#[path = "web/room/access.rs"]
+mod room_access;
+#[path = "web/room/attendance.rs"]
+mod room_attendance;
+#[path = "web/room/setup.rs"]
+mod room_setup;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/seeker/sign_in_limits.rs"]

@@ -87,7 +87,13 @@ pub async fn is_guest(db: &Db, reservation_id: i64, session_hash: &str) -> Resul
 }
 
 /// What the room records, in `reservation_events.state`.
-pub const EVENTS: [&str; 5] = ["room_waiting", "room_joined", "room_left", "room_rejoined", "room_ended"];
+pub const EVENTS: [&str; 5] = [
+    "room_waiting",
+    "room_joined",
+    "room_left",
+    "room_rejoined",
+    "room_ended",
+];
 
 /// Writes one room event with the server's time.
 pub async fn event(db: &Db, id: i64, kind: &str, actor: &str, now: DateTime<Utc>) -> Result<()> {
@@ -153,7 +159,11 @@ pub async fn latest_on_day(db: &Db, office: &str, day: NaiveDate) -> Result<Vec<
         JOIN reservations r ON r.id = e.reservation_id
         WHERE r.office_code = $1 AND r.local_date = $2 AND e.id = (SELECT MAX(x.id) FROM reservation_events x
           WHERE x.reservation_id = e.reservation_id AND x.state LIKE 'room_%')";
-    Ok(read!(db, |c| sqlx::query_as(SQL).bind(office).bind(day).fetch_all(c).await)?)
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(office)
+        .bind(day)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// After the counsellor ends a joined consultation it took place (BK-16): confirmed →
@@ -171,7 +181,13 @@ pub async fn end(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result<bo
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    for kind in (if n == 1 { &["attended", "room_ended"][..] } else { &["room_ended"][..] }).iter() {
+    for kind in (if n == 1 {
+        &["attended", "room_ended"][..]
+    } else {
+        &["room_ended"][..]
+    })
+    .iter()
+    {
         in_tx!(&mut tx, |c| sqlx::query(EVENT)
             .bind(id)
             .bind(now)

@@ -50,8 +50,14 @@ pub struct RoomJson {
          description = "`not_found`: not yours, not at your office, or not in the built-in room"),
         (status = 409, body = Problem, content_type = "application/problem+json",
          description = "`room_not_open`, `room_closed`")))]
-pub async fn room(State(state): State<AppState>, visitor: Visitor, Path(id): Path<String>) -> Result<Json<RoomJson>, ApiError> {
-    let not_found = || AppError::NotFound { what: format!("room {id}") };
+pub async fn room(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(id): Path<String>,
+) -> Result<Json<RoomJson>, ApiError> {
+    let not_found = || AppError::NotFound {
+        what: format!("room {id}"),
+    };
     let n: i64 = id.parse().map_err(|_| not_found())?;
     let entry = access::who(&state.db, visitor.session.as_ref(), n).await?;
     if entry.role == Role::Companion {

@@ -86,7 +86,11 @@ impl Hub {
     }
 
     pub fn subscribe(&self, room: i64) -> broadcast::Receiver<Arc<Envelope>> {
-        let mut rooms = self.inner.rooms.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut rooms = self
+            .inner
+            .rooms
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         rooms
             .entry(room)
             .or_insert_with(|| broadcast::channel(256).0)
@@ -95,7 +99,11 @@ impl Hub {
 
     /// Forgets a room's channel once nobody in this process listens.
     pub fn release(&self, room: i64) {
-        let mut rooms = self.inner.rooms.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut rooms = self
+            .inner
+            .rooms
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if rooms.get(&room).is_some_and(|tx| tx.receiver_count() == 0) {
             rooms.remove(&room);
         }

@@ -57,7 +57,12 @@ fn parse_id(lang: Lang, id: &str) -> Result<i64, PageError> {
         .map_err(|_| PageError(lang, AppError::NotFound { what: "room".into() }))
 }
 
-async fn build(state: &AppState, visitor: &Visitor, lang: Lang, id: i64) -> Result<Result<RoomPage, Response>, PageError> {
+async fn build(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+    id: i64,
+) -> Result<Result<RoomPage, Response>, PageError> {
     let entry = match access::who(&state.db, visitor.session.as_ref(), id).await {
         Ok(e) => e,
         Err(AppError::Unauthorized { .. }) => {
@@ -99,7 +104,11 @@ async fn build(state: &AppState, visitor: &Visitor, lang: Lang, id: i64) -> Resu
         checklist_error: String::new(),
         verify_name: shown(&r.verify_name),
         verify_number: shown(&r.verify_number),
-        companion: if entry.role == Role::Seeker { String::new() } else { r.companion.clone() },
+        companion: if entry.role == Role::Seeker {
+            String::new()
+        } else {
+            r.companion.clone()
+        },
         link: String::new(),
         link_error: String::new(),
     }))

@@ -78,12 +78,17 @@ struct Connection {
     entry: access::Entry,
     closes: DateTime<Utc>,
     id: String,
-    /// When this connection started (ms); of two of one role, the later stays.
+    /// When this connection started (ms) and its number in this process; of two of one
+    /// role, the later stays.
     since: i64,
+    seq: u64,
     admitted: bool,
     /// BK-11: this connection already reported a connected peer.
     recorded: bool,
 }
+
+/// Connections opened by this process, in order (ties of the clock's milliseconds).
+static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 fn peer_id() -> String {
     madoguchi_app::shared::secrets::random_token()
@@ -102,6 +107,7 @@ impl Connection {
             closes,
             id: peer_id(),
             since,
+            seq: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             admitted,
             recorded: false,
         }
@@ -109,7 +115,7 @@ impl Connection {
 
     fn me(&self, t: &str) -> Value {
         json!({"t": t, "role": self.entry.role.code(), "admitted": self.admitted,
-            "name": self.entry.name, "since": self.since})
+            "name": self.entry.name, "since": self.since, "seq": self.seq})
     }
 
     async fn publish(&self, to: Option<&str>, msg: Value) {
@@ -259,8 +265,9 @@ impl Connection {
             "hello" => {
                 // One seat per role: the later connection of a role takes it (a re-join).
                 let since = m.get("since").and_then(Value::as_i64).unwrap_or_default();
+                let seq = m.get("seq").and_then(Value::as_u64).unwrap_or_default();
                 if m.get("role").and_then(Value::as_str) == Some(self.entry.role.code())
-                    && (since, env.from.as_str()) > (self.since, self.id.as_str())
+                    && (since, seq, env.from.as_str()) > (self.since, self.seq, self.id.as_str())
                 {
                     return Err(Exit::Replaced);
                 }
