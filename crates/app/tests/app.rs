@@ -282,6 +282,8 @@ mod console_rules;
 mod day_override;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
+#[path = "app/room.rs"]
+mod room;
 #[path = "app/seminar_operations.rs"]
 mod seminar_operations;
 #[path = "app/seminars.rs"]
