@@ -23,6 +23,8 @@ if [ ! -x "$bin" ]; then
   (cd "$root" && cargo build -p madoguchi)
 fi
 (cd "$here" && npm ci --no-audit --no-fund --silent)
+# room.test.mjs starts servers of its own (a test clock, coturn, a PostgreSQL pair).
+export MADOGUCHI_BIN="$bin"
 
 work="$(mktemp -d)"
 servers=()

@@ -1,0 +1,140 @@
+// The built-in consultation room in Chromium with fake camera and microphone (rules MT-3,
+// BK-11, BK-14, BK-15, C6-2, C12-3). The pages keep the product's CSP, so only the room's
+// own ES modules run. The job seeker (ja) confirms the checklist and waits; the counsellor
+// (en) sees the verification name and number and the companion declaration, and admits;
+// both peer connections reach "connected" with video bytes arriving, and the day page shows
+// the job seeker in the room with nobody having pressed "joined". The job seeker leaves and
+// comes back; a companion with a single-use link makes three. axe on every room page.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './lib.mjs';
+import {
+  axeStrict, bookBuiltin, connected, moveTo, signInCounsellor, signInSeeker, startServer, stopAll, videoFlows,
+} from './room-lib.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch({ media: true });
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  stopAll();
+});
+
+const context = (locale, width = 1280) =>
+  browser.newContext({ locale, viewport: { width, height: 900 } });
+
+async function shot(page, name) {
+  if (process.env.ROOM_SHOTS) await page.screenshot({ path: `${process.env.ROOM_SHOTS}/${name}.png`, fullPage: true });
+}
+
+test('a consultation in the built-in room: waiting, admitted, connected, re-joined, three', async () => {
+  const { base, stdout } = server;
+  const seekerCtx = await context('ja-JP', 390);
+  const seeker = await seekerCtx.newPage();
+  await signInSeeker(seeker, base);
+  const { id, start } = await bookBuiltin(seeker, base);
+  // Ten minutes before the start the room opens (MT-3); five before, everyone is early.
+  await moveTo(seeker, base, start - 5 * 60_000);
+  await signInSeeker(seeker, base);
+
+  // My Page links to the room; BK-14 first: the checklist, then the pre-join.
+  await seeker.goto(`${base}/me`);
+  await seeker.click(`a[href="/rooms/${id}"]`);
+  await axeStrict(seeker);
+  await shot(seeker, 'room-checklist-ja-390');
+  for (const box of await seeker.locator('form[action$="/checklist"] input[type=checkbox]').all()) await box.check();
+  await Promise.all([seeker.waitForNavigation(), seeker.locator('form[action$="/checklist"] button').click()]);
+  await seeker.waitForFunction(() => document.getElementById('preview')?.srcObject);
+  // BK-15: the no-recording notice stands on the room page.
+  assert.match(await seeker.textContent('main'), /録画/);
+  await axeStrict(seeker);
+  await shot(seeker, 'room-prejoin-ja-390');
+  await seeker.click('#join');
+  await seeker.waitForFunction(() => /待合室/.test(document.getElementById('room-status').textContent));
+
+  const staffCtx = await context('en-US');
+  const counsellor = await staffCtx.newPage();
+  await signInCounsellor(counsellor, base, stdout);
+  await counsellor.goto(`${base}/rooms/${id}?lang=en`);
+  // C6-2, C12-3: what to check before letting anyone in.
+  assert.equal((await counsellor.textContent('#verify-name')).trim(), '見本 花子');
+  assert.equal((await counsellor.textContent('#verify-number')).trim(), '28011-00012345');
+  assert.equal((await counsellor.textContent('#companion')).trim(), 'Interpreter (Vietnamese)');
+  await axeStrict(counsellor);
+  await counsellor.click('#join');
+  const admit = counsellor.locator('#waiting-list button');
+  await admit.waitFor();
+  await axeStrict(counsellor);
+  await shot(counsellor, 'room-waiting-en-1280');
+  await admit.click();
+
+  await connected(seeker, 1);
+  await connected(counsellor, 1);
+  await videoFlows(seeker);
+  await videoFlows(counsellor);
+  await axeStrict(seeker);
+  await axeStrict(counsellor);
+  await shot(seeker, 'room-call-ja-390');
+  await shot(counsellor, 'room-call-en-1280');
+
+  // BK-11: recorded by the room itself; the day page shows it (no click on "joined").
+  const dayPage = await staffCtx.newPage();
+  const day = new Date(start + 9 * 3600_000).toISOString().slice(0, 10);
+  await dayPage.goto(`${base}/staff/day?date=${day}&lang=en`);
+  await dayPage.waitForSelector(`#r${id}`);
+  assert.match(await dayPage.textContent(`#r${id}`), /In the room/);
+  assert.match(await dayPage.textContent(`#r${id}`), /Joined/);
+
+  // A chat line arrives and is not stored (BK-15).
+  await counsellor.fill('#chat-text', 'Hello from the counsellor');
+  await counsellor.press('#chat-text', 'Enter');
+  await seeker.waitForFunction(() => /Hello from the counsellor/.test(document.getElementById('chat-log').textContent));
+
+  // Leave and come back within the slot: one consultation, no second admission.
+  await seeker.click('#leave');
+  await seeker.waitForFunction(() => !document.getElementById('prejoin').hidden);
+  await seeker.click('#join');
+  await connected(seeker, 1);
+  await videoFlows(seeker);
+  await dayPage.reload();
+  assert.match(await dayPage.textContent(`#r${id}`), /joined again/);
+
+  // The declared companion: a single-use link from the counsellor makes three.
+  const linkPage = await staffCtx.newPage();
+  await linkPage.goto(`${base}/rooms/${id}?lang=en`);
+  await Promise.all([linkPage.waitForNavigation(), linkPage.locator('form[action$="/companion-link"] button').click()]);
+  const link = await linkPage.inputValue('#companion-link');
+  await linkPage.close();
+  const guestCtx = await context('en-US');
+  const guest = await guestCtx.newPage();
+  await guest.goto(link);
+  await axeStrict(guest);
+  await Promise.all([guest.waitForNavigation(), guest.locator('form button').click()]);
+  await guest.waitForFunction(() => document.getElementById('preview')?.srcObject);
+  await axeStrict(guest);
+  await guest.click('#join');
+  const admitGuest = counsellor.locator('#waiting-list button');
+  await admitGuest.waitFor();
+  await admitGuest.click();
+  await connected(guest, 2);
+  await connected(seeker, 2);
+  await connected(counsellor, 2);
+  await videoFlows(guest);
+  await shot(guest, 'room-three-en-1280');
+  // The link was for one browser only.
+  const otherCtx = await context('en-US');
+  const other = await otherCtx.newPage();
+  await other.goto(link);
+  await Promise.all([other.waitForNavigation(), other.locator('form button').click()]);
+  assert.match(await other.textContent('main'), /already used/);
+
+  // The counsellor ends it: attended, and the room closes for everyone.
+  await counsellor.click('#end');
+  await seeker.waitForFunction(() => /終了/.test(document.getElementById('room-status').textContent));
+  await dayPage.reload();
+  assert.match(await dayPage.textContent(`#r${id}`), /Attended/);
+  for (const c of [seekerCtx, staffCtx, guestCtx, otherCtx]) await c.close();
+});
