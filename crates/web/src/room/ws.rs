@@ -37,14 +37,14 @@ pub async fn upgrade(
 ) -> Response {
     // Cross-site WebSocket hijacking: a page elsewhere cannot use the visitor's cookie.
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    if let Some(origin) = headers.get(header::ORIGIN) {
-        if !same_site(origin.to_str().unwrap_or("?"), &state.site.base_url, host) {
-            return ApiError(AppError::Forbidden {
-                code: "forbidden",
-                message: "the room is entered from this site's pages",
-            })
-            .into_response();
-        }
+    if let Some(origin) = headers.get(header::ORIGIN)
+        && !same_site(origin.to_str().unwrap_or("?"), &state.site.base_url, host)
+    {
+        return ApiError(AppError::Forbidden {
+            code: "forbidden",
+            message: "the room is entered from this site's pages",
+        })
+        .into_response();
     }
     let Ok(id) = id.parse::<i64>() else {
         return ApiError(AppError::NotFound { what: "room".into() }).into_response();
@@ -153,12 +153,12 @@ impl Connection {
         let exit = loop {
             let out = tokio::select! {
                 m = stream.next() => match m {
-                    Some(Ok(Message::Text(t))) => self.from_client(t.as_str()).await,
+                    Some(Ok(Message::Text(t))) => self.on_client(t.as_str()).await,
                     Some(Ok(Message::Close(_)) | Err(_)) | None => Err(Exit::Left),
                     Some(Ok(_)) => Ok(Vec::new()),
                 },
                 e = rx.recv() => match e {
-                    Ok(env) => self.from_hub(&env).await,
+                    Ok(env) => self.on_hub(&env).await,
                     Err(RecvError::Lagged(n)) => {
                         tracing::warn!(room, skipped = n, "room connection fell behind");
                         Ok(Vec::new())
@@ -202,7 +202,7 @@ impl Connection {
     }
 
     /// A message from this connection's browser: what to send back to it, or the end.
-    async fn from_client(&mut self, text: &str) -> Result<Vec<Value>, Exit> {
+    async fn on_client(&mut self, text: &str) -> Result<Vec<Value>, Exit> {
         let Ok(m) = serde_json::from_str::<Value>(text) else {
             return Ok(Vec::new());
         };
@@ -250,7 +250,7 @@ impl Connection {
     }
 
     /// A message from the room (any replica) to everyone or to this connection.
-    async fn from_hub(&mut self, env: &Envelope) -> Result<Vec<Value>, Exit> {
+    async fn on_hub(&mut self, env: &Envelope) -> Result<Vec<Value>, Exit> {
         if env.from == self.id || env.to.as_deref().is_some_and(|t| t != self.id) {
             return Ok(Vec::new());
         }
