@@ -110,7 +110,7 @@ test('a consultation in the built-in room: waiting, admitted, connected, re-join
   await linkPage.close();
   const guestCtx = await context('en-US');
   const guest = await guestCtx.newPage();
-  await guest.goto(link);
+  await guest.goto(`${link}?lang=en`);
   await axeStrict(guest);
   await Promise.all([guest.waitForNavigation(), guest.locator('form button').click()]);
   await guest.waitForFunction(() => document.getElementById('preview')?.srcObject);
@@ -127,7 +127,7 @@ test('a consultation in the built-in room: waiting, admitted, connected, re-join
   // The link was for one browser only.
   const otherCtx = await context('en-US');
   const other = await otherCtx.newPage();
-  await other.goto(link);
+  await other.goto(`${link}?lang=en`);
   await Promise.all([other.waitForNavigation(), other.locator('form button').click()]);
   assert.match(await other.textContent('main'), /already used/);
 
