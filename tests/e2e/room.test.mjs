@@ -7,9 +7,11 @@
 // comes back; a companion with a single-use link makes three. axe on every room page.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { launch } from './lib.mjs';
 import {
-  axeStrict, bookBuiltin, connected, moveTo, signInCounsellor, signInSeeker, startServer, stopAll, videoFlows,
+  TURN_SECRET, axeStrict, bookBuiltin, candidateTypes, connected, moveTo, signInCounsellor, signInSeeker, startServer,
+  startTurn, stopAll, videoFlows,
 } from './room-lib.mjs';
 
 let browser;
@@ -137,4 +139,75 @@ test('a consultation in the built-in room: waiting, admitted, connected, re-join
   await dayPage.reload();
   assert.match(await dayPage.textContent(`#r${id}`), /Attended/);
   for (const c of [seekerCtx, staffCtx, guestCtx, otherCtx]) await c.close();
+});
+
+// Rule MT-3 with TURN: a server configured with coturn (use-auth-secret) mints a credential
+// per join; with `iceTransportPolicy: "relay"` both browsers reach each other only through
+// coturn on 127.0.0.1, media flows, and the selected candidates are relays. A credential
+// whose expiry has passed gets no relay at all.
+test('media through TURN with a minted credential; an expired one is refused', async (t) => {
+  const turn = await startTurn();
+  if (!turn) {
+    t.skip('coturn is not installed (apt-get install coturn)');
+    return;
+  }
+  const url = `turn:127.0.0.1:${turn.port}?transport=udp`;
+  const relayed = await startServer({ env: { MADOGUCHI_ROOM__TURN_URLS: url, MADOGUCHI_ROOM__TURN_SECRET: TURN_SECRET } });
+  const { base, stdout } = relayed;
+  const relay = async (locale) => {
+    const c = await context(locale);
+    await c.addInitScript(() => { window.__roomPolicy = 'relay'; });
+    return c;
+  };
+  const seekerCtx = await relay('ja-JP');
+  const seeker = await seekerCtx.newPage();
+  await signInSeeker(seeker, base);
+  const { id, start } = await bookBuiltin(seeker, base);
+  await moveTo(seeker, base, start - 2 * 60_000);
+  await signInSeeker(seeker, base);
+  await seeker.goto(`${base}/rooms/${id}`);
+  for (const box of await seeker.locator('form[action$="/checklist"] input[type=checkbox]').all()) await box.check();
+  await Promise.all([seeker.waitForNavigation(), seeker.locator('form[action$="/checklist"] button').click()]);
+  await seeker.waitForFunction(() => document.getElementById('preview')?.srcObject);
+  await seeker.click('#join');
+  const staffCtx = await relay('en-US');
+  const counsellor = await staffCtx.newPage();
+  await signInCounsellor(counsellor, base, stdout);
+  await counsellor.goto(`${base}/rooms/${id}?lang=en`);
+  await counsellor.click('#join');
+  await counsellor.locator('#waiting-list button').click();
+  await connected(seeker, 1);
+  await connected(counsellor, 1);
+  await videoFlows(seeker);
+  await videoFlows(counsellor);
+  for (const page of [seeker, counsellor]) {
+    const types = await candidateTypes(page);
+    assert.ok(types.length > 0 && types.every((type) => type === 'relay'), `only relayed pairs: ${types}`);
+  }
+  const ice = await seeker.evaluate(() => window.__room.mesh.ice);
+  assert.match(ice.find((s) => s.username).username, new RegExp(`^\\d+:r${id}-seeker$`));
+
+  // The same secret, but an expiry in the past (wall clock): coturn refuses it.
+  const credential = (expiry) => {
+    const username = `${expiry}:r${id}-seeker`;
+    return { urls: [url], username, credential: createHmac('sha1', TURN_SECRET).update(username).digest('base64') };
+  };
+  const gather = (server) => seeker.evaluate(async (server) => {
+    const pc = new RTCPeerConnection({ iceServers: [server], iceTransportPolicy: 'relay' });
+    pc.createDataChannel('probe');
+    const found = [];
+    const done = new Promise((resolve) => {
+      pc.onicecandidate = (e) => (e.candidate ? found.push(e.candidate.type) : resolve());
+      setTimeout(resolve, 8000);
+    });
+    await pc.setLocalDescription(await pc.createOffer());
+    await done;
+    pc.close();
+    return found;
+  }, server);
+  const now = Math.floor(Date.now() / 1000);
+  assert.deepEqual(await gather(credential(now - 60)), [], 'an expired credential gets no relay');
+  assert.ok((await gather(credential(now + 600))).includes('relay'), 'a valid one does');
+  await seekerCtx.close();
+  await staffCtx.close();
 });
