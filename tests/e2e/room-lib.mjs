@@ -1,7 +1,7 @@
 // The built-in room's browser tests start what they need themselves (rule MT-3): demo
 // servers with a test clock (on SQLite, or two on one fresh PostgreSQL database), coturn
 // with a shared secret, and helpers to book a built-in slot and read a peer connection.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ async function waitFor(pred, what, ms = 30_000) {
 }
 
 /** A `serve --demo --test-clock` of its own: { base, stdout }. */
-export async function startServer({ database, env = {} } = {}) {
+export async function startServer({ database, env = {}, credentials = true } = {}) {
   assert.ok(BIN, 'MADOGUCHI_BIN names the madoguchi binary');
   const dir = mkdtempSync(join(tmpdir(), 'mdg-room-'));
   dirs.push(dir);
@@ -35,7 +35,8 @@ export async function startServer({ database, env = {} } = {}) {
     BIN, url, stdout], { cwd: dir, env: { ...clean, ...env }, stdio: 'ignore' });
   children.push(child);
   const line = await waitFor(() => existsSync(stdout) && readFileSync(stdout, 'utf8').match(/Open (http:\/\/127\.0\.0\.1:\d+)\//), 'the server');
-  await waitFor(() => readFileSync(stdout, 'utf8').includes('Demo staff'), 'the demo credentials');
+  // A server on a database another one seeded prints no credentials.
+  if (credentials) await waitFor(() => readFileSync(stdout, 'utf8').includes('Demo staff'), 'the demo credentials');
   return { base: line[1], stdout };
 }
 
@@ -166,4 +167,31 @@ export async function axeStrict(page) {
   const result = await page.evaluate(async () => await globalThis.axe.run(document));
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`), [], `axe on ${page.url()}`);
+}
+
+/**
+ * A fresh PostgreSQL database for a pair of replicas (dropped by `stopAll` callers through
+ * `dropDatabase`), or null when PostgreSQL is not reachable at 127.0.0.1:5432.
+ */
+export function createDatabase() {
+  const name = `mdg_room_e2e_${process.pid}_${Date.now()}`;
+  const r = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  return { name, url: `postgres://postgres@127.0.0.1:5432/${name}` };
+}
+
+export function dropDatabase(db) {
+  if (db) spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', `DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`]);
+}
+
+/** Moves a second server's test clock by the same minutes as the first (both start at 0). */
+export async function followClock(page, leader, follower) {
+  await page.goto(`${leader}/dev/clock`);
+  const seconds = Number(await page.getAttribute('#clock-offset', 'data-seconds'));
+  await page.goto(`${follower}/dev/clock`);
+  const mine = Number(await page.getAttribute('#clock-offset', 'data-seconds'));
+  const minutes = Math.round((seconds - mine) / 60);
+  if (minutes <= 0) return;
+  await page.fill('#minutes', String(minutes));
+  await Promise.all([page.waitForNavigation(), page.locator('form[action="/dev/clock"] button').click()]);
 }

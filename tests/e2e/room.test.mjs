@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { launch } from './lib.mjs';
 import {
-  TURN_SECRET, axeStrict, bookBuiltin, candidateTypes, connected, moveTo, signInCounsellor, signInSeeker, startServer,
-  startTurn, stopAll, videoFlows,
+  TURN_SECRET, axeStrict, bookBuiltin, candidateTypes, connected, createDatabase, dropDatabase, followClock, moveTo,
+  signInCounsellor, signInSeeker, startServer, startTurn, stopAll, videoFlows,
 } from './room-lib.mjs';
 
 let browser;
@@ -210,4 +210,48 @@ test('media through TURN with a minted credential; an expired one is refused', a
   assert.ok((await gather(credential(now + 600))).includes('relay'), 'a valid one does');
   await seekerCtx.close();
   await staffCtx.close();
+});
+
+// Rule MT-3, replicas: two `serve` processes on one PostgreSQL database relay signalling to
+// each other through LISTEN/NOTIFY; the job seeker on one and the counsellor on the other
+// are admitted and connected, with video arriving on both sides.
+test('two replicas on PostgreSQL: the job seeker on one, the counsellor on the other', async (t) => {
+  const db = createDatabase();
+  if (!db) {
+    t.skip('PostgreSQL is not reachable at 127.0.0.1:5432');
+    return;
+  }
+  try {
+    const a = await startServer({ database: db.url });
+    const b = await startServer({ database: db.url, credentials: false });
+    const seekerCtx = await context('ja-JP');
+    const seeker = await seekerCtx.newPage();
+    await signInSeeker(seeker, a.base);
+    const { id, start } = await bookBuiltin(seeker, a.base);
+    await moveTo(seeker, a.base, start - 3 * 60_000);
+    await followClock(seeker, a.base, b.base);
+    await signInSeeker(seeker, a.base);
+    await seeker.goto(`${a.base}/rooms/${id}`);
+    for (const box of await seeker.locator('form[action$="/checklist"] input[type=checkbox]').all()) await box.check();
+    await Promise.all([seeker.waitForNavigation(), seeker.locator('form[action$="/checklist"] button').click()]);
+    await seeker.waitForFunction(() => document.getElementById('preview')?.srcObject);
+    await seeker.click('#join');
+    const staffCtx = await context('en-US');
+    const counsellor = await staffCtx.newPage();
+    // The demo staff of the database's first seeding (the second server printed its own
+    // credentials for the accounts that were already there).
+    await signInCounsellor(counsellor, b.base, a.stdout);
+    await counsellor.goto(`${b.base}/rooms/${id}?lang=en`);
+    await counsellor.click('#join');
+    await counsellor.locator('#waiting-list button').click();
+    await connected(seeker, 1);
+    await connected(counsellor, 1);
+    await videoFlows(seeker);
+    await videoFlows(counsellor);
+    await seekerCtx.close();
+    await staffCtx.close();
+  } finally {
+    stopAll();
+    dropDatabase(db);
+  }
 });
