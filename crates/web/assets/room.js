@@ -179,7 +179,8 @@ const handlers = {
       },
     });
     showCall(room.admitted);
-    say(room.admitted ? t('connecting') : t('waiting'));
+    const first = room.role === 'counsellor' ? 'host' : 'connecting';
+    say(room.admitted ? t(first) : t('waiting'));
   },
   peer(m) {
     room.peers.set(m.id, { role: m.role, admitted: !!m.admitted, name: m.name || '' });

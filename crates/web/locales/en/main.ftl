@@ -717,6 +717,7 @@ room-join = Join the room
 room-call = The consultation
 room-waiting = You are in the waiting room. The counsellor will let you in shortly.
 room-admitted = You were let in. Connecting…
+room-host = You are in the room. Whoever arrives waits in the list beside the video until you let them in.
 room-connecting = Connecting…
 room-connected = Connected.
 room-left = You left the room. You can join again until the consultation ends.

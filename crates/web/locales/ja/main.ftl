@@ -705,6 +705,7 @@ room-join = 入室する
 room-call = 相談
 room-waiting = 待合室にいます。相談員が入室を許可するまでお待ちください。
 room-admitted = 入室が許可されました。接続しています…
+room-host = 入室しました。到着した人は、許可するまで映像の横の一覧で待ちます。
 room-connecting = 接続しています…
 room-connected = 接続しました。
 room-left = 退室しました。相談の終了時刻までは再入室できます。
