@@ -19,6 +19,7 @@
 //! `--base-url` may list several servers, comma-separated (replicas sharing one PostgreSQL).
 
 mod http;
+mod room;
 mod seminar;
 
 use std::collections::BTreeMap;
@@ -63,8 +64,8 @@ pub(crate) struct Args {
     /// Attempts per second in total (open loop); without it, a closed loop.
     #[arg(long)]
     rate: Option<f64>,
-    /// `bookings` or `seminar-opening`.
-    #[arg(long, default_value = "bookings", value_parser = ["bookings", "seminar-opening"])]
+    /// `bookings`, `seminar-opening` or `rooms` (built-in room signalling, MT-3).
+    #[arg(long, default_value = "bookings", value_parser = ["bookings", "seminar-opening", "rooms"])]
     scenario: String,
     /// Seminar opening: seats.
     #[arg(long, default_value_t = 100)]
@@ -75,6 +76,9 @@ pub(crate) struct Args {
     /// Seminar opening: how many seated users then cancel at once.
     #[arg(long, default_value_t = 30)]
     pub cancel: usize,
+    /// Rooms: the server's process id, for its RSS and CPU time.
+    #[arg(long)]
+    pub server_pid: Option<u32>,
     /// Append the id of every booking answered 201 to this file (for the kill -9 check).
     #[arg(long, value_name = "FILE")]
     record: Option<String>,
@@ -419,6 +423,11 @@ async fn run() -> Result<(), String> {
         } else {
             Err("fault check failed".into())
         };
+    }
+    if a.scenario == "rooms" {
+        let r = room::run(&a, &db).await;
+        db.close().await;
+        return r;
     }
     if a.scenario == "seminar-opening" {
         let r = seminar::run(&a, &db).await;

@@ -10,12 +10,19 @@ const AXE = require.resolve('axe-core/axe.min.js');
 
 export const BASE = process.env.BASE_URL;
 
-export async function launch() {
+/**
+ * Starts Chromium. `media: true` gives it a fake camera and microphone that need no
+ * permission prompt (the built-in room's tests); the defaults are unchanged.
+ */
+export async function launch({ media = false } = {}) {
+  const fake = media
+    ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection']
+    : [];
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...fake],
   });
 }
 

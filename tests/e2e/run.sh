@@ -18,11 +18,19 @@ if [ ! -x /usr/bin/chromium ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
+if [ ! -x /usr/bin/turnserver ]; then
+  # The built-in room's TURN test (room.test.mjs) runs coturn on 127.0.0.1.
+  echo "== installing coturn"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq coturn >/dev/null
+fi
 if [ ! -x "$bin" ]; then
   echo "== building $bin"
   (cd "$root" && cargo build -p madoguchi)
 fi
 (cd "$here" && npm ci --no-audit --no-fund --silent)
+# room.test.mjs starts servers of its own (a test clock, coturn, a PostgreSQL pair).
+export MADOGUCHI_BIN="$bin"
 
 work="$(mktemp -d)"
 servers=()

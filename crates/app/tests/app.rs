@@ -284,6 +284,8 @@ mod day_override;
 mod part_day_closures;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
+#[path = "app/room.rs"]
+mod room;
 #[path = "app/seminars/changes.rs"]
 mod seminar_changes;
 #[path = "app/seminars/operations.rs"]

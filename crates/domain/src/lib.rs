@@ -12,6 +12,7 @@ pub mod next_path;
 pub mod office;
 pub mod password;
 pub mod residence;
+pub mod room;
 pub mod staff;
 pub mod stats;
 pub mod totp;

@@ -37,6 +37,7 @@ pub struct Config {
     pub metrics: MetricsSection,
     pub security: SecurityConfig,
     pub shutdown: ShutdownConfig,
+    pub room: crate::room_config::RoomSection,
 }
 
 /// What bounds the work one burst of requests can cause (AC-5 and issue 11).
@@ -208,6 +209,7 @@ impl Default for Config {
             metrics: MetricsSection::default(),
             security: SecurityConfig::default(),
             shutdown: ShutdownConfig::default(),
+            room: crate::room_config::RoomSection::default(),
         }
     }
 }
@@ -246,6 +248,7 @@ impl fmt::Debug for Config {
             .field("metrics", &self.metrics)
             .field("security", &self.security)
             .field("shutdown", &self.shutdown)
+            .field("room", &self.room)
             .finish()
     }
 }

@@ -9,6 +9,7 @@ mod explain;
 mod jobs;
 mod limits;
 mod office_cmd;
+mod room_config;
 mod serve_cmd;
 mod shutdown;
 mod stats_cmd;

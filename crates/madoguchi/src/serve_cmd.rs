@@ -285,6 +285,9 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         maintenance: madoguchi_web::http::maintenance::ModeCache::default(),
         http: crate::limits::http_config(&config.http, &config.metrics),
         limits: config.security.limits(),
+        room: madoguchi_web::room::Rooms::start(&db, config.room.config())
+            .await
+            .map_err(|e| format!("room signalling: {e}"))?,
     };
     tracing::info!(http = ?state.http, "connection limits");
     if demo {

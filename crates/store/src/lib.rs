@@ -16,6 +16,7 @@ pub mod mail;
 pub mod notices;
 pub mod offices;
 pub mod records;
+pub mod room;
 pub mod seminars;
 pub mod testing;
 mod url;

@@ -6,6 +6,7 @@ mod dev;
 pub mod http;
 pub mod i18n;
 mod public;
+pub mod room;
 mod seeker;
 pub mod serving;
 mod staff;
@@ -46,6 +47,8 @@ pub struct AppState {
     pub http: serving::limits::HttpConfig,
     /// Password hashes at once and registrations per address (`security.*` in the configuration).
     pub limits: madoguchi_app::accounts::limits::Limits,
+    /// The built-in room (MT-3): its configuration and this process's signalling hub.
+    pub room: room::Rooms,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -78,6 +81,7 @@ pub fn router(state: AppState) -> Router {
             g(post(api::booking::create).get(api::booking::list)),
         )
         .route("/api/v1/reservations/{id}", g(get(api::booking::one)))
+        .route("/api/v1/reservations/{id}/room", g(get(room::api::room)))
         .route("/api/v1/reservation-requests", g(post(api::booking::create_request)))
         .route("/api/v1/staff/schedule", g(get(api::staff::schedule_day)))
         .route("/api/v1/staff/reservations/{id}/{action}", g(post(api::staff::record)))
@@ -274,6 +278,13 @@ pub fn router(state: AppState) -> Router {
         .route("/lock", get(seeker::lock::lock_form).post(seeker::lock::lock_submit))
         .route("/reset", get(seeker::lock::reset_form).post(seeker::lock::reset_submit))
         .route("/assets/site.css", get(site_css))
+        .route("/rooms/{id}", get(room::room_page))
+        .route("/rooms/{id}/ws", get(room::ws::upgrade))
+        .route("/rooms/{id}/checklist", post(room::checklist))
+        .route("/rooms/{id}/companion-link", post(room::companion_link))
+        .route("/rooms/join/{token}", get(room::join_form).post(room::join_submit))
+        .route("/assets/room.js", get(room::room_js))
+        .route("/assets/room-peer.js", get(room::room_peer_js))
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/metrics", get(http::health::metrics_text))

@@ -41,6 +41,12 @@ mod openapi;
 mod requests_pages;
 #[path = "web/staff/seminar_changes.rs"]
 mod seminar_changes;
+#[path = "web/room/access.rs"]
+mod room_access;
+#[path = "web/room/attendance.rs"]
+mod room_attendance;
+#[path = "web/room/setup.rs"]
+mod room_setup;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/seeker/sign_in_limits.rs"]
@@ -109,6 +115,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
+        room: Default::default(),
     }
 }
 

@@ -284,7 +284,8 @@ pub async fn seed_staff(
 }
 
 /// Publishes demo consultation slots at 28011 for the next 14 days, once: a few times a day,
-/// on open days only (closed days are refused by the same rule the office uses, BK-1).
+/// on open days only (closed days are refused by the same rule the office uses, BK-1); the
+/// 16:00 one is in the built-in room.
 pub async fn seed_slots(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
     use chrono::TimeZone;
     use madoguchi_domain::clock::jst;
@@ -303,7 +304,7 @@ pub async fn seed_slots(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
     }
     let mut made = 0;
     for day in today.iter_days().skip(1).take(14) {
-        for (i, (h, m)) in [(9, 0), (10, 0), (11, 0), (13, 30), (14, 30), (15, 30)]
+        for (i, (h, m)) in [(9, 0), (10, 0), (11, 0), (13, 30), (14, 30), (15, 30), (16, 0)]
             .into_iter()
             .enumerate()
         {
@@ -313,7 +314,13 @@ pub async fn seed_slots(db: &Db, clock: &dyn Clock) -> Result<usize, AppError> {
             else {
                 continue;
             };
-            let app = if i % 2 == 0 { "zoom" } else { "teleoffice" };
+            // MT-3: the last slot of the day is in the built-in room, so the demo can hold a
+            // consultation on one machine (two browser windows) with no account anywhere.
+            let app = match (i, i % 2) {
+                (6, _) => "builtin",
+                (_, 0) => "zoom",
+                _ => "teleoffice",
+            };
             match crate::consultations::booking::publish_slot(db, "28011", start.with_timezone(&chrono::Utc), app, 1)
                 .await
             {

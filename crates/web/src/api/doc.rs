@@ -52,6 +52,7 @@ content-type rules in the API's description.";
         crate::api::booking::create,
         crate::api::booking::list,
         crate::api::booking::one,
+        crate::room::api::room,
         crate::api::booking::cancel,
         crate::api::booking::create_request,
         crate::api::staff::schedule_day,

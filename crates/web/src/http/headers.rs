@@ -15,6 +15,9 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; for
 /// The connection test page runs one script of ours and fetches the speed payload.
 pub const CSP_CONNECTION_TEST: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
      connect-src 'self'; media-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/// The built-in room (MT-3) runs its ES modules, opens its WebSocket and shows the camera.
+pub const CSP_ROOM: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+     connect-src 'self'; media-src 'self' blob: mediastream:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /// Swagger UI needs its own scripts and sets inline styles; still no inline script.
 pub const CSP_API_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
      img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -23,6 +26,7 @@ pub async fn security(request: Request, next: Next) -> Response {
     let docs = request.uri().path().starts_with("/api/docs");
     // The connection test needs its own script (camera, microphone); still no inline script.
     let test = request.uri().path() == "/connection-test";
+    let room = request.uri().path().starts_with("/rooms/");
     // Issue 11, item 9: what depends on the session must not be kept by a browser or a
     // proxy: every API answer, and anything answered to a request with a session cookie.
     let personal = request.uri().path().starts_with("/api/v1/") || session_cookie(request.headers()).is_some();
@@ -41,6 +45,8 @@ pub async fn security(request: Request, next: Next) -> Response {
         CSP_API_DOCS
     } else if test {
         CSP_CONNECTION_TEST
+    } else if room {
+        CSP_ROOM
     } else {
         CSP
     };

@@ -23,6 +23,8 @@ pub struct MyReservation {
     pub app: String,
     pub state: String,
     pub cancellable: bool,
+    /// MT-3: the built-in room can be entered from here (until it closes).
+    pub room: bool,
 }
 
 /// A seminar on My Page: (seminar id, title, time, state label, how to join).
@@ -131,6 +133,9 @@ pub async fn me(
                 app: lang.t(&format!("app-{}", r.app)),
                 state: lang.t(&format!("state-{}", r.state)),
                 cancellable,
+                room: r.app == "builtin"
+                    && matches!(r.state.as_str(), "confirmed" | "attended")
+                    && now < r.ends_at + state.room.config.grace,
             }
         })
         .collect();

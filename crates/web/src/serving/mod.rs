@@ -16,7 +16,6 @@ use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
@@ -34,7 +33,11 @@ pub async fn run(
     let limits = state.http.clone();
     let app = crate::router(state);
     let places = Arc::new(Semaphore::new(limits.max_connections.clamp(1, Semaphore::MAX_PERMITS)));
-    let graceful = GracefulShutdown::new();
+    // Graceful stop by hand: hyper-util's `GracefulShutdown` does not take a connection that
+    // can be upgraded (the room's WebSocket, MT-3). Each connection holds a `done` sender;
+    // the stop tells every connection to finish, then waits until all senders are gone.
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let (done_tx, mut done_rx) = tokio::sync::mpsc::channel::<()>(1);
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())
@@ -65,18 +68,34 @@ pub async fn run(
                 request.extensions_mut().insert(ConnectInfo::<SocketAddr>(addr));
                 request
             });
-        let connection = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
-        let connection = graceful.watch(connection);
+        // Upgrades: the built-in room's WebSocket (MT-3).
+        let connection = builder
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
+            .with_upgrades();
+        let mut stop = stop_rx.clone();
+        let done = done_tx.clone();
         tokio::spawn(async move {
+            let mut connection = std::pin::pin!(connection);
+            let ended = tokio::select! {
+                r = connection.as_mut() => r,
+                _ = stop.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    connection.await
+                }
+            };
             // Timeouts and clients that go away end up here; nothing to do but close.
-            if let Err(e) = connection.await {
+            if let Err(e) = ended {
                 tracing::debug!(error = %e, "connection ended");
             }
             drop(place);
+            drop(done);
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    let _ = stop_tx.send(true);
+    drop(done_tx);
+    // `None` once every connection has finished.
+    let _ = done_rx.recv().await;
     Ok(())
 }
 

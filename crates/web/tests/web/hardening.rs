@@ -30,6 +30,7 @@ fn app_with(w: &World, base_url: &str, http: HttpConfig) -> axum::Router {
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http,
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
+        room: Default::default(),
     })
 }
 

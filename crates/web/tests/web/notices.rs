@@ -193,6 +193,7 @@ async fn the_switch_reaches_another_replica() {
             maintenance: ModeCache::new(std::time::Duration::from_millis(300)),
             http: madoguchi_web::serving::limits::HttpConfig::default(),
             limits: madoguchi_app::accounts::limits::Limits::for_tests(),
+            room: Default::default(),
         });
         let lock = || post_json("/api/v1/me/lock", &json!({}), None);
         assert_eq!(

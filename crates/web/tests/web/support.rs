@@ -67,6 +67,8 @@ pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<
             maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
             http: madoguchi_web::serving::limits::HttpConfig::default(),
             limits: limits(),
+            // MT-3: the room relays through PostgreSQL on that backend, as in production.
+            room: madoguchi_web::room::Rooms::start(&t.db, room_config()).await.unwrap(),
         };
         let state_limits = state.limits.clone();
         out.push(World {
@@ -80,6 +82,16 @@ pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<
         });
     }
     out
+}
+
+/// The rooms' configuration in tests: a TURN server and its shared secret (MT-3).
+pub(crate) fn room_config() -> madoguchi_app::room::RoomConfig {
+    madoguchi_app::room::RoomConfig {
+        stun_urls: vec!["stun:127.0.0.1:3478".into()],
+        turn_urls: vec!["turn:127.0.0.1:3478?transport=udp".into()],
+        turn_secret: Some("test-turn-secret".into()),
+        ..Default::default()
+    }
 }
 
 pub(crate) async fn send(app: &Router, req: Request<Body>) -> Reply {

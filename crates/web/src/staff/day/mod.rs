@@ -70,6 +70,18 @@ async fn render_day(
             rows::card(lang, r, now, mine)
         })
         .collect();
+    // MT-3: what each built-in room last recorded, as of this page.
+    let mut cards = cards;
+    if cards.iter().any(|c| c.room) {
+        let live = madoguchi_store::room::latest_on_day(&state.db, me.office.as_deref().unwrap_or_default(), day)
+            .await
+            .map_err(|e| PageError(lang, e.into()))?;
+        for c in &mut cards {
+            if let Some((_, kind)) = live.iter().find(|(id, _)| *id == c.id) {
+                c.room_live = lang.t(&format!("room-live-{kind}"));
+            }
+        }
+    }
     let free = if cards.iter().any(|c| c.book_next) {
         next_free_slots(state, lang, me.office.as_deref().unwrap_or_default())
             .await

@@ -94,6 +94,9 @@ pub struct Card {
     pub more: Vec<Act>,
     pub book_next: bool,
     pub outcome: Option<Outcome>,
+    /// MT-3: a built-in room to open, and what the room last recorded (waiting, in, left).
+    pub room: bool,
+    pub room_live: String,
 }
 
 impl Card {
@@ -145,13 +148,16 @@ pub fn card(lang: Lang, r: ScheduleRow, now: DateTime<Utc>, outcome: Option<Outc
     let confirmed = r.state == "confirmed";
     let saved = saved(&r);
     let joined = r.joined_at.is_some();
+    // The built-in room needs no meeting details (MT-3): it is its own way in.
+    let builtin = r.app == "builtin";
+    let ready = saved.is_some() || builtin;
     // Enter the details, then record joined, then attended: one step at a time.
-    let primary = match (confirmed, &saved, joined) {
-        (true, Some(_), false) if allowed("joined") => Some("joined"),
-        (true, Some(_), true) if allowed("attended") => Some("attended"),
+    let primary = match (confirmed, ready, joined) {
+        (true, true, false) if allowed("joined") => Some("joined"),
+        (true, true, true) if allowed("attended") => Some("attended"),
         _ => None,
     };
-    let wait = match (confirmed && saved.is_some() && primary.is_none(), now < r.starts_at) {
+    let wait = match (confirmed && ready && primary.is_none(), now < r.starts_at) {
         (false, _) => String::new(),
         (true, true) => lang.t_args("day-wait-start", &[("time", hm(r.starts_at))]),
         (true, false) => lang.t("day-wait-over"),
@@ -161,7 +167,7 @@ pub fn card(lang: Lang, r: ScheduleRow, now: DateTime<Utc>, outcome: Option<Outc
         .filter(|a| allowed(a) && primary != Some(*a) && !(*a == "joined" && joined))
         .map(act)
         .collect();
-    let meeting = confirmed.then(|| {
+    let meeting = (confirmed && !builtin).then(|| {
         let typed = outcome.as_ref().and_then(|o| o.meeting.clone());
         let m = typed.or_else(|| saved.clone()).unwrap_or(MeetingDetails {
             app: String::new(),
@@ -195,6 +201,8 @@ pub fn card(lang: Lang, r: ScheduleRow, now: DateTime<Utc>, outcome: Option<Outc
         book_next: matches!(r.state.as_str(), "confirmed" | "attended"),
         saved,
         meeting,
+        room: builtin && matches!(r.state.as_str(), "confirmed" | "attended"),
+        room_live: String::new(),
         state_code: r.state,
         outcome,
     }

@@ -297,6 +297,7 @@ async fn development_mailbox_shows_demo_mail() {
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
+        room: Default::default(),
     };
     let app = router(state);
     send(
@@ -338,6 +339,7 @@ async fn development_mailbox_shows_demo_mail() {
         maintenance: madoguchi_web::http::maintenance::ModeCache::new(std::time::Duration::ZERO),
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
+        room: Default::default(),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,

@@ -1,0 +1,293 @@
+//! The room's WebSocket (MT-3): authenticated by the session, authorised per reservation
+//! (`app::room::access`), refused from another site's page. Each connection relays
+//! signalling (SDP, ICE candidates) and the chat through the hub; nothing is stored and no
+//! media passes here. The server records the job seeker's attendance (BK-11): waiting,
+//! joined once admitted with a connected peer, left, re-joined; the counsellor's "end"
+//! records the consultation as attended (BK-16) and closes the room.
+//!
+//! Client → server: `signal {to, data}`, `admit {peer}` (counsellor), `chat {text}`,
+//! `connected`, `end` (counsellor), `leave`. Server → client: `welcome`, `peer`,
+//! `peer-left`, `admitted`, `signal {from, data}`, `chat`, `attendance`, `replaced`,
+//! `ended`, `closed`.
+
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use futures_util::{SinkExt, StreamExt};
+use madoguchi_app::AppError;
+use madoguchi_app::room::{access, attendance, ice};
+use madoguchi_domain::room::{MAX_CHAT_CHARS, Role};
+use serde_json::{Value, json};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::hub::Envelope;
+use crate::AppState;
+use crate::http::problem::ApiError;
+use crate::http::visitor::{Visitor, same_site};
+
+/// `GET /rooms/{id}/ws`
+pub async fn upgrade(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    // Cross-site WebSocket hijacking: a page elsewhere cannot use the visitor's cookie.
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    if let Some(origin) = headers.get(header::ORIGIN)
+        && !same_site(origin.to_str().unwrap_or("?"), &state.site.base_url, host)
+    {
+        return ApiError(AppError::Forbidden {
+            code: "forbidden",
+            message: "the room is entered from this site's pages",
+        })
+        .into_response();
+    }
+    let Ok(id) = id.parse::<i64>() else {
+        return ApiError(AppError::NotFound { what: "room".into() }).into_response();
+    };
+    let config = &state.room.config;
+    let entry = match access::enter(&state.db, state.clock.as_ref(), config, visitor.session.as_ref(), id).await {
+        Ok(e) => e,
+        Err(e) => return ApiError(e).into_response(),
+    };
+    let Ok(closes) = access::open_now(&entry.room, config, state.clock.now()) else {
+        return ApiError(AppError::NotFound { what: "room".into() }).into_response();
+    };
+    match ws {
+        Ok(ws) => ws
+            .max_message_size(64 * 1024)
+            .on_upgrade(move |socket| Connection::new(state, entry, closes).run(socket)),
+        Err(r) => r.into_response(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    Left,
+    Replaced,
+    Ended,
+    Closed,
+}
+
+struct Connection {
+    state: AppState,
+    entry: access::Entry,
+    closes: DateTime<Utc>,
+    id: String,
+    /// When this connection started (ms) and its number in this process; of two of one
+    /// role, the later stays.
+    since: i64,
+    seq: u64,
+    admitted: bool,
+    /// BK-11: this connection already reported a connected peer.
+    recorded: bool,
+}
+
+/// Connections opened by this process, in order (ties of the clock's milliseconds).
+static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn peer_id() -> String {
+    madoguchi_app::shared::secrets::random_token()
+        .map(|t| t.chars().take(16).collect())
+        .unwrap_or_else(|_| format!("p{}", std::process::id()))
+}
+
+impl Connection {
+    fn new(state: AppState, entry: access::Entry, closes: DateTime<Utc>) -> Self {
+        // A job seeker who was in the room before comes back without waiting (a re-join).
+        let admitted = entry.role.admits() || (entry.role == Role::Seeker && entry.room.joined_at.is_some());
+        let since = state.clock.now().timestamp_millis();
+        Self {
+            state,
+            entry,
+            closes,
+            id: peer_id(),
+            since,
+            seq: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            admitted,
+            recorded: false,
+        }
+    }
+
+    fn me(&self, t: &str) -> Value {
+        json!({"t": t, "role": self.entry.role.code(), "admitted": self.admitted,
+            "name": self.entry.name, "since": self.since, "seq": self.seq})
+    }
+
+    async fn publish(&self, to: Option<&str>, msg: Value) {
+        let env = Envelope {
+            room: self.entry.room.id,
+            from: self.id.clone(),
+            to: to.map(str::to_owned),
+            msg,
+        };
+        if let Err(e) = self.state.room.hub.publish(env, self.state.clock.now()).await {
+            tracing::warn!(error = %e, room = self.entry.room.id, "room message not relayed");
+        }
+    }
+
+    async fn run(mut self, socket: WebSocket) {
+        let hub = self.state.room.hub.clone();
+        let room = self.entry.room.id;
+        let mut rx = hub.subscribe(room);
+        let (mut sink, mut stream) = socket.split();
+        let config = &self.state.room.config;
+        let welcome = json!({"t": "welcome", "id": self.id, "role": self.entry.role.code(),
+            "admitted": self.admitted, "closes": self.closes.to_rfc3339(),
+            "ice": ice::servers(config, &self.entry, self.closes)});
+        if sink.send(Message::Text(welcome.to_string().into())).await.is_err() {
+            hub.release(room);
+            return;
+        }
+        if !self.admitted {
+            self.record(attendance::waiting(&self.state.db, self.state.clock.as_ref(), &self.entry).await);
+        }
+        self.publish(None, self.me("hello")).await;
+        let left = (self.closes - self.state.clock.now()).to_std().unwrap_or_default();
+        let close_at = tokio::time::sleep(left);
+        tokio::pin!(close_at);
+        let exit = loop {
+            let out = tokio::select! {
+                m = stream.next() => match m {
+                    Some(Ok(Message::Text(t))) => self.on_client(t.as_str()).await,
+                    Some(Ok(Message::Close(_)) | Err(_)) | None => Err(Exit::Left),
+                    Some(Ok(_)) => Ok(Vec::new()),
+                },
+                e = rx.recv() => match e {
+                    Ok(env) => self.on_hub(&env).await,
+                    Err(RecvError::Lagged(n)) => {
+                        tracing::warn!(room, skipped = n, "room connection fell behind");
+                        Ok(Vec::new())
+                    }
+                    Err(RecvError::Closed) => Err(Exit::Closed),
+                },
+                () = &mut close_at => Err(Exit::Closed),
+            };
+            match out {
+                Ok(replies) => {
+                    for r in replies {
+                        if sink.send(Message::Text(r.to_string().into())).await.is_err() {
+                            break;
+                        }
+                    }
+                }
+                Err(exit) => break exit,
+            }
+        };
+        let last = match exit {
+            Exit::Replaced => Some("replaced"),
+            Exit::Ended => Some("ended"),
+            Exit::Closed => Some("closed"),
+            Exit::Left => None,
+        };
+        if let Some(t) = last {
+            let _ = sink.send(Message::Text(json!({"t": t}).to_string().into())).await;
+        }
+        let _ = sink.close().await;
+        self.publish(None, json!({"t": "bye"})).await;
+        if matches!(exit, Exit::Left | Exit::Closed) {
+            self.record(attendance::left(&self.state.db, self.state.clock.as_ref(), &self.entry).await);
+        }
+        drop(rx);
+        hub.release(room);
+    }
+
+    fn record<T>(&self, r: Result<T, AppError>) -> Option<T> {
+        r.map_err(|e| tracing::error!(error = %e, room = self.entry.room.id, "room attendance not recorded"))
+            .ok()
+    }
+
+    /// A message from this connection's browser: what to send back to it, or the end.
+    async fn on_client(&mut self, text: &str) -> Result<Vec<Value>, Exit> {
+        let Ok(m) = serde_json::from_str::<Value>(text) else {
+            return Ok(Vec::new());
+        };
+        let field = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+        match m.get("t").and_then(Value::as_str).unwrap_or_default() {
+            "signal" if self.admitted => {
+                let to = field("to");
+                let data = m.get("data").cloned().unwrap_or(Value::Null);
+                if !to.is_empty() {
+                    self.publish(Some(&to), json!({"t": "signal", "data": data})).await;
+                }
+            }
+            "admit" if self.entry.role.admits() => {
+                let to = field("peer");
+                self.publish(Some(&to), json!({"t": "admit"})).await;
+            }
+            "chat" if self.admitted => {
+                let text = field("text");
+                let text = text.trim();
+                if !text.is_empty() && text.chars().count() <= MAX_CHAT_CHARS {
+                    self.publish(None, json!({"t": "chat", "role": self.entry.role.code(), "text": text}))
+                        .await;
+                }
+            }
+            "connected" if self.admitted && !self.recorded && self.entry.role == Role::Seeker => {
+                self.recorded = true;
+                let state = &self.state;
+                let kind = self.record(attendance::connected(&state.db, state.clock.as_ref(), &self.entry).await);
+                if let Some(Some(kind)) = kind {
+                    let msg = json!({"t": "attendance", "kind": kind});
+                    self.publish(None, msg.clone()).await;
+                    return Ok(vec![msg]);
+                }
+            }
+            "end" if self.entry.role == Role::Counsellor => {
+                let state = &self.state;
+                self.record(attendance::end(&state.db, state.clock.as_ref(), &self.entry).await);
+                self.publish(None, json!({"t": "ended"})).await;
+                return Err(Exit::Ended);
+            }
+            "leave" => return Err(Exit::Left),
+            _ => {}
+        }
+        Ok(Vec::new())
+    }
+
+    /// A message from the room (any replica) to everyone or to this connection.
+    async fn on_hub(&mut self, env: &Envelope) -> Result<Vec<Value>, Exit> {
+        if env.from == self.id || env.to.as_deref().is_some_and(|t| t != self.id) {
+            return Ok(Vec::new());
+        }
+        let m = &env.msg;
+        let get = |k: &str| m.get(k).cloned().unwrap_or(Value::Null);
+        let sees = self.admitted || self.entry.role.admits();
+        let peer = |m: &Value| {
+            json!({"t": "peer", "id": env.from, "role": m.get("role"), "admitted": m.get("admitted"),
+                "name": m.get("name")})
+        };
+        Ok(match m.get("t").and_then(Value::as_str).unwrap_or_default() {
+            "hello" => {
+                // One seat per role: the later connection of a role takes it (a re-join).
+                let since = m.get("since").and_then(Value::as_i64).unwrap_or_default();
+                let seq = m.get("seq").and_then(Value::as_u64).unwrap_or_default();
+                if m.get("role").and_then(Value::as_str) == Some(self.entry.role.code())
+                    && (since, seq, env.from.as_str()) > (self.since, self.seq, self.id.as_str())
+                {
+                    return Err(Exit::Replaced);
+                }
+                self.publish(Some(&env.from), self.me("here")).await;
+                if sees { vec![peer(m)] } else { Vec::new() }
+            }
+            "here" if sees => vec![peer(m)],
+            "admit" if !self.admitted => {
+                self.admitted = true;
+                self.publish(None, self.me("hello")).await;
+                vec![json!({"t": "admitted"})]
+            }
+            "signal" if self.admitted => vec![json!({"t": "signal", "from": env.from, "data": get("data")})],
+            "chat" if self.admitted => {
+                vec![json!({"t": "chat", "from": env.from, "role": get("role"), "text": get("text")})]
+            }
+            "attendance" if self.entry.role.admits() => vec![json!({"t": "attendance", "kind": get("kind")})],
+            "bye" => vec![json!({"t": "peer-left", "id": env.from})],
+            "ended" => return Err(Exit::Ended),
+            _ => Vec::new(),
+        })
+    }
+}
