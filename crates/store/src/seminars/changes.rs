@@ -241,7 +241,9 @@ pub async fn move_to(
     // The old start, under the seminar's row (a no-op update takes it).
     const TAKE: &str = "UPDATE seminars SET registered = registered
         WHERE id = $1 AND cancelled_at IS NULL AND starts_at > $2 RETURNING starts_at, office_code";
-    const CLOSED: &str = "SELECT COUNT(*) FROM office_closures WHERE office_code = $1 AND day = $2";
+    // A whole-day closure, or closed hours overlapping the new time (TM-3).
+    const CLOSED: &str = "SELECT COUNT(*) FROM office_closures WHERE office_code = $1 AND day = $2
+        AND (closed_from IS NULL OR (closed_from < $3 AND closed_until > $4))";
     const MOVE: &str = "UPDATE seminars SET starts_at = $2, ends_at = $3, local_date = $4, cutoff_at = $5
         WHERE id = $1";
     let taken: Option<(DateTime<Utc>, String)> = in_tx!(&mut *tx, |c| sqlx::query_as(TAKE)
@@ -255,6 +257,8 @@ pub async fn move_to(
     let (closed,): (i64,) = in_tx!(&mut *tx, |c| sqlx::query_as(CLOSED)
         .bind(&office)
         .bind(to.local_date)
+        .bind(to.ends_at)
+        .bind(to.starts_at)
         .fetch_one(c)
         .await)?;
     if closed > 0 {

@@ -340,6 +340,7 @@ async fn moving_keeps_places_and_tells_everyone() {
         let closure = madoguchi_domain::calendar::OfficeClosure {
             date: chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
             reason: "設備点検".into(),
+            hours: None,
         };
         madoguchi_app::offices::add_closure(&t.db, "28011", &closure)
             .await
