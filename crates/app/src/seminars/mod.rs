@@ -4,5 +4,6 @@
 //! the store's, enforced by the database.
 
 pub mod attend;
+pub(crate) mod calendar;
 pub mod letters;
 pub mod organise;
