@@ -288,6 +288,10 @@ mod seminar_operations;
 mod seminars;
 #[path = "app/sign_in_limits.rs"]
 mod sign_in_limits;
+#[path = "app/password_reset.rs"]
+mod password_reset;
+#[path = "app/consultations/reschedule.rs"]
+mod reschedule;
 #[path = "app/consultations/slots.rs"]
 mod slots;
 #[path = "app/stats.rs"]
