@@ -150,10 +150,11 @@ async fn move_once(db: &Db, m: &Move, now: DateTime<Utc>, actor: &str, notice: O
     Ok(Moved::Moved)
 }
 
-/// BK-16, BK-17: the slots a reservation has left, oldest first, with when it left each.
-pub async fn moves(db: &Db, reservation_id: i64) -> Result<Vec<(DateTime<Utc>, i64)>> {
-    const SQL: &str = "SELECT at, from_slot_id FROM reservation_events
-        WHERE reservation_id = $1 AND from_slot_id IS NOT NULL ORDER BY id";
+/// BK-16, BK-17: the slots a reservation has left, oldest first: when it left each, the
+/// slot, and when that slot started.
+pub async fn moves(db: &Db, reservation_id: i64) -> Result<Vec<(DateTime<Utc>, i64, DateTime<Utc>)>> {
+    const SQL: &str = "SELECT e.at, e.from_slot_id, s.starts_at FROM reservation_events e
+        JOIN slots s ON s.id = e.from_slot_id WHERE e.reservation_id = $1 ORDER BY e.id";
     Ok(crate::read!(db, |c| sqlx::query_as(SQL)
         .bind(reservation_id)
         .fetch_all(c)

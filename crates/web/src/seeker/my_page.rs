@@ -23,6 +23,8 @@ pub struct MyReservation {
     pub app: String,
     pub state: String,
     pub cancellable: bool,
+    /// BK-17: before its cut-off the time may still change.
+    pub movable: bool,
 }
 
 /// A seminar on My Page: (seminar id, title, time, state label, how to join).
@@ -115,11 +117,25 @@ pub async fn me(
         .map(|code| lang.t(&format!("blocker-{code}")))
         .collect();
     let now = state.clock.now();
-    let mut reservations: Vec<MyReservation> = madoguchi_store::consultations::reservations::for_user(&state.db, id)
+    let rows = madoguchi_store::consultations::reservations::for_user(&state.db, id)
         .await
-        .map_err(fail)?
+        .map_err(fail)?;
+    // BK-3: each office's cut-off, read once per office.
+    let mut policies = std::collections::HashMap::new();
+    for r in rows.iter().filter(|r| r.state == "confirmed") {
+        if !policies.contains_key(&r.office_code) {
+            let p = madoguchi_app::offices::booking_policy(&state.db, &r.office_code)
+                .await
+                .map_err(|e| PageError(lang, e))?;
+            policies.insert(r.office_code.clone(), p);
+        }
+    }
+    let mut reservations: Vec<MyReservation> = rows
         .into_iter()
         .map(|r| {
+            let movable = policies
+                .get(&r.office_code)
+                .is_some_and(|p| madoguchi_app::consultations::reschedule::may_move(&r, now, *p));
             let state_code = madoguchi_domain::booking::State::parse(&r.state);
             let cancellable =
                 state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
@@ -131,6 +147,7 @@ pub async fn me(
                 app: lang.t(&format!("app-{}", r.app)),
                 state: lang.t(&format!("state-{}", r.state)),
                 cancellable,
+                movable,
             }
         })
         .collect();
