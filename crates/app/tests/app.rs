@@ -280,18 +280,18 @@ mod closures;
 mod console_rules;
 #[path = "app/consultations/day_override.rs"]
 mod day_override;
+#[path = "app/password_reset.rs"]
+mod password_reset;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
+#[path = "app/consultations/reschedule.rs"]
+mod reschedule;
 #[path = "app/seminar_operations.rs"]
 mod seminar_operations;
 #[path = "app/seminars.rs"]
 mod seminars;
 #[path = "app/sign_in_limits.rs"]
 mod sign_in_limits;
-#[path = "app/password_reset.rs"]
-mod password_reset;
-#[path = "app/consultations/reschedule.rs"]
-mod reschedule;
 #[path = "app/consultations/slots.rs"]
 mod slots;
 #[path = "app/stats.rs"]

@@ -51,15 +51,8 @@ pub async fn request_reset(
     // The same work whether or not the account exists: two tokens, their hashes, a letter.
     let (reset, lock) = (random()?, random()?);
     let (reset_hash, lock_hash) = (secrets::hash_token(&reset), secrets::hash_token(&lock));
-    let (name, lang) = user
-        .as_ref()
-        .map_or(("", "ja"), |u| (u.name.as_str(), u.lang.as_str()));
-    let letter = password::reset_requested(
-        lang,
-        name,
-        &site.link("/reset", &reset),
-        &site.link("/lock", &lock),
-    );
+    let (name, lang) = user.as_ref().map_or(("", "ja"), |u| (u.name.as_str(), u.lang.as_str()));
+    let letter = password::reset_requested(lang, name, &site.link("/reset", &reset), &site.link("/lock", &lock));
     let mut tx = db.begin().await?;
     let limits = ResetLimits {
         since: now - WINDOW,

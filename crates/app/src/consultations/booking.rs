@@ -122,7 +122,7 @@ pub async fn book_next_for(
     };
     let notice = tell::notice(db, current.user_ref, &slot, Event::Booked, &cal).await?;
     let actor = format!("staff:{}", staff.id);
-    let booked = store::book(
+    let booked = store::book_as(
         db,
         slot_id,
         current.user_ref,
@@ -251,7 +251,7 @@ async fn book_checked(
         now,
     };
     let notice = tell::compose(&to, slot, Event::Booked, &cal);
-    match store::book(
+    match store::book_as(
         db,
         slot_id,
         user_ref,

@@ -4,8 +4,8 @@
 
 pub mod booking;
 pub mod no_show;
-pub mod reschedule;
 pub mod requests;
+pub mod reschedule;
 pub mod schedule;
 pub mod slots;
 pub mod tell;

@@ -113,7 +113,9 @@ pub async fn reschedule(
     }
     // Still changing under us: tell the person what it is now.
     let r = own(db, user_ref, id).await?;
-    Err(not_cancellable(State::parse(&r.state).unwrap_or(State::CancelledByUser)))
+    Err(not_cancellable(
+        State::parse(&r.state).unwrap_or(State::CancelledByUser),
+    ))
 }
 
 async fn move_once(

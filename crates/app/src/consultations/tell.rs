@@ -26,7 +26,9 @@ pub(crate) enum Event {
     /// BK-7: staff scheduled the person's request (date with weekday, app, My Page).
     Scheduled,
     /// BK-17: moved from the slot that started at `was`.
-    Moved { was: DateTime<Utc> },
+    Moved {
+        was: DateTime<Utc>,
+    },
     Cancelled,
 }
 
@@ -129,7 +131,12 @@ pub(crate) fn compose(to: &Recipient<'_>, slot: &SlotRow, event: Event, cal: &Ca
     let method = if cancelled { "CANCEL" } else { "PUBLISH" };
     let mut mail = letter.to(to.email);
     mail.attachment = Some(Attachment {
-        name: if cancelled { "consultation-cancelled.ics" } else { "consultation.ics" }.into(),
+        name: if cancelled {
+            "consultation-cancelled.ics"
+        } else {
+            "consultation.ics"
+        }
+        .into(),
         content_type: ics::content_type(method),
         body: file(to.lang, to.office, slot, cal, cancelled),
     });
@@ -208,7 +215,12 @@ pub async fn calendar_file(
     user_ref: i64,
     id: i64,
 ) -> Result<String, AppError> {
-    let r = crate::consultations::booking::own(db, user_ref, id).await?;
+    let r = madoguchi_store::consultations::reservations::reservation(db, id)
+        .await?
+        .filter(|r| r.user_ref == user_ref)
+        .ok_or_else(|| AppError::NotFound {
+            what: format!("reservation {id}"),
+        })?;
     let lang = madoguchi_store::accounts::users::by_id(db, user_ref)
         .await?
         .map_or_else(|| "ja".to_owned(), |u| u.lang);

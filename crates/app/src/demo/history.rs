@@ -86,7 +86,6 @@ async fn finish_consultation(
         &Details::default(),
         start - Duration::days(2),
         &format!("user:{user}"),
-        "",
         None,
     )
     .await?;

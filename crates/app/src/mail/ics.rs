@@ -142,7 +142,12 @@ mod tests {
             assert!(ics.contains(&format!("{line}\r\n")), "{line} in {ics}");
         }
         assert_eq!(ics.matches("BEGIN:VALARM").count(), 2, "{ics}");
-        for line in ["TRIGGER:-P1D", "TRIGGER:-PT30M", "UID:r-abc@madoguchi-alarm-1", "ACTION:DISPLAY"] {
+        for line in [
+            "TRIGGER:-P1D",
+            "TRIGGER:-PT30M",
+            "UID:r-abc@madoguchi-alarm-1",
+            "ACTION:DISPLAY",
+        ] {
             assert!(ics.contains(&format!("{line}\r\n")), "{line} in {ics}");
         }
         assert_eq!(ics.matches("DTSTAMP:").count(), 1, "only the event's: {ics}");

@@ -201,11 +201,22 @@ mod tests {
             app: "Zoom",
         };
         let text = booked(&c, Some(&links)).text();
-        for part in ["2027年1月4日（月）10:00", "灘公共職業安定所三宮分室", "Zoom", "マイページに掲載", "接続テスト", "https://m.example/me"] {
+        for part in [
+            "2027年1月4日（月）10:00",
+            "灘公共職業安定所三宮分室",
+            "Zoom",
+            "マイページに掲載",
+            "接続テスト",
+            "https://m.example/me",
+        ] {
             assert!(text.contains(part), "{part} in {text}");
         }
         let moved = changed(&Consultation { lang: "en", ..c }, "Mon 4 Jan 2027, 10:00", None);
-        assert!(moved.text().contains("from Mon 4 Jan 2027, 10:00 to 2027年1月4日"), "{}", moved.text());
+        assert!(
+            moved.text().contains("from Mon 4 Jan 2027, 10:00 to 2027年1月4日"),
+            "{}",
+            moved.text()
+        );
         assert!(!moved.text().contains("https://"), "no links without a site");
     }
 }

@@ -9,8 +9,8 @@ use madoguchi_store::{Db, consultations::booking_context};
 
 use crate::eligibility::restriction;
 use crate::mail::letters;
-use crate::seminars::calendar::{self, Place};
 use crate::mail::letters::Letter;
+use crate::seminars::calendar::{self, Place};
 use crate::seminars::letters as seminar_letters;
 use crate::{AppError, eligibility};
 
@@ -68,7 +68,11 @@ async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id:
     let office = crate::offices::get(db, &seminar.office_code).await?;
     let cal = Place {
         lang: &ctx.lang,
-        office: if ctx.lang == "en" { &office.name_en } else { &office.name_ja },
+        office: if ctx.lang == "en" {
+            &office.name_en
+        } else {
+            &office.name_ja
+        },
         user_ref,
         round: madoguchi_store::mail::calendar::seminar_round(db, seminar_id, user_ref, None).await?,
         now,
@@ -159,7 +163,11 @@ async fn cancellation(
         let office = crate::offices::get(db, &seminar.office_code).await?;
         let place = Place {
             lang: &u.lang,
-            office: if u.lang == "en" { &office.name_en } else { &office.name_ja },
+            office: if u.lang == "en" {
+                &office.name_en
+            } else {
+                &office.name_ja
+            },
             user_ref: r.user_ref,
             round: madoguchi_store::mail::calendar::seminar_round(db, seminar.id, r.user_ref, Some(r.id)).await?,
             now: clock.now(),

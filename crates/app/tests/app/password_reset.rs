@@ -21,7 +21,9 @@ fn site() -> Site {
 
 /// The mail waiting now, taken as sent: (recipient, subject, text).
 async fn mail(db: &Db, clock: &dyn Clock) -> Vec<(String, String, String)> {
-    let due = outbox::claim_due(db, clock.now(), Duration::minutes(5), 100).await.unwrap();
+    let due = outbox::claim_due(db, clock.now(), Duration::minutes(5), 100)
+        .await
+        .unwrap();
     for m in &due {
         outbox::mark_sent(db, m.id, clock.now()).await.unwrap();
     }
@@ -47,12 +49,23 @@ async fn password_reset_same_answer_for_any_user_id() {
         let clock = ManualClock::new(now());
         let known = forgot::request_reset(&t.db, &clock, &site(), "FORGETFUL0000", "192.0.2.1").await;
         let unknown = forgot::request_reset(&t.db, &clock, &site(), "nobody.here", "192.0.2.1").await;
-        assert!(known.is_ok() && unknown.is_ok(), "{}: {known:?} {unknown:?}", t.db.backend());
+        assert!(
+            known.is_ok() && unknown.is_ok(),
+            "{}: {known:?} {unknown:?}",
+            t.db.backend()
+        );
         let sent = mail(&t.db, &clock).await;
         assert_eq!(sent.len(), 1, "only the account that exists is mailed");
         assert_eq!(sent[0].0, "forgetful0@example.jp");
-        assert!(sent[0].2.contains("https://madoguchi.example/reset?token="), "{}", sent[0].2);
-        assert!(sent[0].2.contains("https://madoguchi.example/lock?token="), "the lock link (AC-8)");
+        assert!(
+            sent[0].2.contains("https://madoguchi.example/reset?token="),
+            "{}",
+            sent[0].2
+        );
+        assert!(
+            sent[0].2.contains("https://madoguchi.example/lock?token="),
+            "the lock link (AC-8)"
+        );
         assert!(sent[0].2.contains("30分以内"), "{}", sent[0].2);
         let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert!(!inbox[0].body.contains("token="), "no live link in the inbox");
@@ -78,8 +91,15 @@ async fn password_reset_link_is_single_use_for_thirty_minutes() {
         clock.advance(Duration::minutes(29));
         lock::reset_password(&t.db, &clock, &limits, &first, NEW).await.unwrap();
         let u = users::by_id(&t.db, user).await.unwrap().unwrap();
-        assert!(madoguchi_domain::password::verify(NEW, &u.password_hash), "{}", t.db.backend());
-        assert!(session::resume(&t.db, &clock, &s.id).await.unwrap().is_none(), "signed out everywhere");
+        assert!(
+            madoguchi_domain::password::verify(NEW, &u.password_hash),
+            "{}",
+            t.db.backend()
+        );
+        assert!(
+            session::resume(&t.db, &clock, &s.id).await.unwrap().is_none(),
+            "signed out everywhere"
+        );
         let again = lock::reset_password(&t.db, &clock, &limits, &first, "Kobe-Motomachi#2028").await;
         assert_eq!(again.unwrap_err().specific_code(), "token_invalid", "single use");
 
@@ -143,7 +163,9 @@ async fn password_reset_limits_hold_under_a_burst() {
             );
         }
         assert_eq!(mail(&db, clock.as_ref()).await.len(), 3, "three links, no more");
-        let one_address = (0..40).map(|i| (format!("someone.{i}"), "203.0.113.9".to_owned())).collect();
+        let one_address = (0..40)
+            .map(|i| (format!("someone.{i}"), "203.0.113.9".to_owned()))
+            .collect();
         assert_eq!(burst(one_address).await, forgot::PER_ADDRESS);
         // An hour later the ID may ask again.
         clock.advance(Duration::minutes(61));

@@ -135,11 +135,25 @@ fn outcome(inserted: std::result::Result<Vec<(i64,)>, sqlx::Error>) -> Result<Bo
     }
 }
 
-/// Takes a seat and records the reservation as confirmed, atomically, with its notice.
-/// `calendar_uid` is the UID its calendar entries carry for ever (NO-4; empty: the
-/// reservation's id names it, see `reservations::ReservationRow::calendar_uid`).
-#[allow(clippy::too_many_arguments)] // the slot, who books, what, when, and what they are told
+/// Takes a seat and records the reservation as confirmed, atomically, with its notice. Its
+/// calendar entries are named by its id (see `book_as`).
 pub async fn book(
+    db: &Db,
+    slot_id: i64,
+    user_ref: i64,
+    d: &Details,
+    now: DateTime<Utc>,
+    actor: &str,
+    notice: Option<&Notice>,
+) -> Result<Booked> {
+    book_as(db, slot_id, user_ref, d, now, actor, "", notice).await
+}
+
+/// As `book`, with `calendar_uid`: the UID its calendar entries carry for ever, the one the
+/// notice's `.ics` already names (NO-4; empty: the reservation's id names it, see
+/// `reservations::ReservationRow::calendar_uid`).
+#[allow(clippy::too_many_arguments)] // the slot, who books, what, when, and what they are told
+pub async fn book_as(
     db: &Db,
     slot_id: i64,
     user_ref: i64,

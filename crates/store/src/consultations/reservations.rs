@@ -97,7 +97,7 @@ pub async fn active_on_slot(db: &Db, slot_id: i64) -> Result<Vec<(i64, i64)>> {
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(slot_id).fetch_all(c).await)?)
 }
 
-pub use super::book::{Booked, Details, Notice, book};
+pub use super::book::{Booked, Details, Notice, book, book_as};
 
 pub(crate) async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
     if let Some(n) = notice {

@@ -14,6 +14,7 @@ use crate::http::visitor::Visitor;
 /// The reservation as an iCalendar file (RFC 5545): `METHOD:PUBLISH` with reminders a day
 /// and 30 minutes before, or `METHOD:CANCEL` once cancelled. No meeting secrets (BK-9).
 #[utoipa::path(get, path = "/api/v1/reservations/{id}/calendar.ics", tag = "consultations",
+    operation_id = "reservation_calendar",
     params(("id" = i64, Path)), security(("session" = [])),
     responses((status = 200, content_type = "text/calendar", body = String,
          description = "The calendar file, as a download"),
@@ -26,9 +27,8 @@ pub async fn calendar(
 ) -> Result<Response, ApiError> {
     let user = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let id = reservation_id(&id)?;
-    let ics =
-        madoguchi_app::consultations::tell::calendar_file(&state.db, state.clock.as_ref(), &state.site, user, id)
-            .await?;
+    let ics = madoguchi_app::consultations::tell::calendar_file(&state.db, state.clock.as_ref(), &state.site, user, id)
+        .await?;
     Ok((
         StatusCode::OK,
         [

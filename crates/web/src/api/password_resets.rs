@@ -32,6 +32,7 @@ pub struct ResetAccepted {
 /// Asks for a password reset link by mail (AC-8). The same answer, after the same work, for
 /// any user ID; limited per user ID and per client address.
 #[utoipa::path(post, path = "/api/v1/password-resets", tag = "accounts", request_body = ResetRequest,
+    operation_id = "create_password_reset",
     responses((status = 202, body = ResetAccepted),
         (status = 400, body = Problem, content_type = "application/problem+json",
          description = "`required`: no user ID"),
@@ -73,6 +74,7 @@ pub struct ResetDone {
 /// Sets a new password with the mailed token (AC-8): the token works once, within its time;
 /// every session of the account ends and a lock after failed sign-ins is lifted.
 #[utoipa::path(post, path = "/api/v1/password-resets/confirm", tag = "accounts", request_body = ResetConfirm,
+    operation_id = "confirm_password_reset",
     responses((status = 200, body = ResetDone),
         (status = 400, body = Problem, content_type = "application/problem+json",
          description = "`token_invalid` (unknown or used), `token_expired`; `weak_password` with the reason in `errors`"),

@@ -307,10 +307,13 @@ pub async fn sign_in_submit(
             let message = lang.t(&format!("problem-{}", e.specific_code()));
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
             let status = status_of(e.code());
-            let page = retry_after(&e, render(
-                &sign_in_page(lang, csrf, &user_id, message, e.specific_code() == "account_locked"),
-                status,
-            ));
+            let page = retry_after(
+                &e,
+                render(
+                    &sign_in_page(lang, csrf, &user_id, message, e.specific_code() == "account_locked"),
+                    status,
+                ),
+            );
             Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),

@@ -60,7 +60,11 @@ fn by_day(lang: Lang, slots: Vec<SlotRow>) -> Vec<(String, Vec<Choice>)> {
     for s in slots {
         let local = s.starts_at.with_timezone(&jst());
         let label = lang.date(local.date_naive());
-        let item = (s.id, local.format("%H:%M").to_string(), lang.t(&format!("app-{}", s.app)));
+        let item = (
+            s.id,
+            local.format("%H:%M").to_string(),
+            lang.t(&format!("app-{}", s.app)),
+        );
         match days.last_mut() {
             Some((l, items)) if *l == label => items.push(item),
             _ => days.push((label, vec![item])),
@@ -120,7 +124,11 @@ pub async fn change_page(
     };
     let office = offices::get(&state.db, &r.office_code).await.map_err(fail)?;
     let view = ConfirmPage {
-        page: Page::new(lang, &format!("/me/reservations/{id}/change"), &[("slot", slot_id.to_string())]),
+        page: Page::new(
+            lang,
+            &format!("/me/reservations/{id}/change"),
+            &[("slot", slot_id.to_string())],
+        ),
         csrf,
         id,
         slot_id,
@@ -152,15 +160,7 @@ pub async fn change_submit(
         let error = message(lang, "invalid_choice");
         return choices(&state, lang, user, id, error, StatusCode::BAD_REQUEST).await;
     };
-    let moved = reschedule::reschedule(
-        &state.db,
-        state.clock.as_ref(),
-        Some(&state.site),
-        user,
-        id,
-        slot_id,
-    )
-    .await;
+    let moved = reschedule::reschedule(&state.db, state.clock.as_ref(), Some(&state.site), user, id, slot_id).await;
     match moved {
         Ok(_) => reservation::page(&state, lang, user, csrf, id, Done::Moved, StatusCode::OK).await,
         // AC-13: new terms in force: the interstitial page, then back to the choice.
@@ -181,7 +181,11 @@ pub async fn change_submit(
                 AppError::Forbidden {
                     code: "not_eligible",
                     message: blocker,
-                } => format!("{} {}", message(lang, "not_eligible"), lang.t(&format!("blocker-{blocker}"))),
+                } => format!(
+                    "{} {}",
+                    message(lang, "not_eligible"),
+                    lang.t(&format!("blocker-{blocker}"))
+                ),
                 e => message(lang, e.specific_code()),
             };
             match choices(&state, lang, user, id, error, status).await {

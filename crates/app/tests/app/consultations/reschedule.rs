@@ -57,7 +57,12 @@ async fn reschedule_hundred_people_into_one_seat() {
         let clock = FixedClock(now());
         let mut booked = Vec::new();
         for u in &users {
-            booked.push((*u, booking::book(&t.db, &clock, *u, from, &Details::default()).await.unwrap()));
+            booked.push((
+                *u,
+                booking::book(&t.db, &clock, *u, from, &Details::default())
+                    .await
+                    .unwrap(),
+            ));
         }
         let db = Arc::new(t.db);
         let tasks: Vec<_> = booked
@@ -98,7 +103,11 @@ async fn reschedule_racing_a_cancellation() {
         let (mut moved_first, mut cancelled_first) = (0, 0);
         for (i, u) in users.into_iter().enumerate() {
             let hour = 9 + u32::try_from(i % 6).unwrap();
-            let day = if i < 6 { at(hour, 0) } else { at(hour, 0) + Duration::days(1) };
+            let day = if i < 6 {
+                at(hour, 0)
+            } else {
+                at(hour, 0) + Duration::days(1)
+            };
             let a = booking::publish_slot(&db, "28011", day, "zoom", 1).await.unwrap();
             let b = booking::publish_slot(&db, "28011", day + Duration::minutes(30), "zoom", 1)
                 .await
@@ -148,11 +157,20 @@ async fn reschedule_cutoff_and_daily_limit_at_fixed_times() {
         let user = seekers(&t.db, 2, "rules").await;
         let (me, other) = (user[0], user[1]);
         let slot = |d: u32, h: u32| booking::publish_slot(&t.db, "28011", jst_at(d, h, 0, 0), "zoom", 1);
-        let (thu10, thu14, fri10, fri14) = (slot(3, 10).await.unwrap(), slot(3, 14).await.unwrap(), slot(4, 10).await.unwrap(), slot(4, 14).await.unwrap());
+        let (thu10, thu14, fri10, fri14) = (
+            slot(3, 10).await.unwrap(),
+            slot(3, 14).await.unwrap(),
+            slot(4, 10).await.unwrap(),
+            slot(4, 14).await.unwrap(),
+        );
         let mon10 = slot(7, 10).await.unwrap();
         let early = FixedClock(jst_at(2, 9, 0, 0));
-        let id = booking::book(&t.db, &early, me, fri10, &Details::default()).await.unwrap();
-        booking::book(&t.db, &early, me, mon10, &Details::default()).await.unwrap();
+        let id = booking::book(&t.db, &early, me, fri10, &Details::default())
+            .await
+            .unwrap();
+        booking::book(&t.db, &early, me, mon10, &Details::default())
+            .await
+            .unwrap();
         let refuse = |clock: FixedClock, slot: i64| {
             let db = t.db.clone();
             async move {
@@ -163,16 +181,35 @@ async fn reschedule_cutoff_and_daily_limit_at_fixed_times() {
             }
         };
         // BK-3 for the new time: Thursday closes at Wednesday 23:59:59 JST.
-        assert_eq!(refuse(FixedClock(jst_at(3, 0, 0, 0)), thu10).await, Err("cutoff_passed"), "{}", t.db.backend());
+        assert_eq!(
+            refuse(FixedClock(jst_at(3, 0, 0, 0)), thu10).await,
+            Err("cutoff_passed"),
+            "{}",
+            t.db.backend()
+        );
         // BK-4: Monday already has one; the same day as the old booking is fine.
         let _ = mon10;
         let mon14 = slot(7, 14).await.unwrap();
-        assert_eq!(refuse(FixedClock(jst_at(2, 23, 59, 59)), mon14).await, Err("daily_limit"));
+        assert_eq!(
+            refuse(FixedClock(jst_at(2, 23, 59, 59)), mon14).await,
+            Err("daily_limit")
+        );
         assert_eq!(refuse(FixedClock(jst_at(2, 23, 59, 59)), fri10).await, Err("same_slot"));
-        assert_eq!(refuse(FixedClock(jst_at(2, 23, 59, 59)), fri14).await, Ok(()), "same day, other time");
-        assert_eq!(refuse(FixedClock(jst_at(2, 23, 59, 59)), thu10).await, Ok(()), "Thursday until 23:59:59");
+        assert_eq!(
+            refuse(FixedClock(jst_at(2, 23, 59, 59)), fri14).await,
+            Ok(()),
+            "same day, other time"
+        );
+        assert_eq!(
+            refuse(FixedClock(jst_at(2, 23, 59, 59)), thu10).await,
+            Ok(()),
+            "Thursday until 23:59:59"
+        );
         // BK-17: the booking itself now closes at Wednesday 23:59:59 (it is on Thursday).
-        assert_eq!(refuse(FixedClock(jst_at(3, 0, 0, 0)), fri10).await, Err("cutoff_passed"));
+        assert_eq!(
+            refuse(FixedClock(jst_at(3, 0, 0, 0)), fri10).await,
+            Err("cutoff_passed")
+        );
         assert_eq!(refuse(FixedClock(jst_at(2, 23, 59, 59)), thu14).await, Ok(()));
         // BK-3: the horizon, another office, a full slot, a cancelled booking.
         let far = booking::publish_slot(&t.db, "28011", jst_at(2, 10, 0, 0) + Duration::days(33), "zoom", 1)
@@ -180,13 +217,28 @@ async fn reschedule_cutoff_and_daily_limit_at_fixed_times() {
             .unwrap();
         let wed = FixedClock(jst_at(2, 12, 0, 0));
         assert_eq!(refuse(wed, far).await, Err("outside_horizon"));
-        let elsewhere = booking::publish_slot(&t.db, "13010", jst_at(4, 10, 0, 0), "zoom", 1).await.unwrap();
+        let elsewhere = booking::publish_slot(&t.db, "13010", jst_at(4, 10, 0, 0), "zoom", 1)
+            .await
+            .unwrap();
         assert_eq!(refuse(wed, elsewhere).await, Err("other_office"));
-        booking::book(&t.db, &wed, other, fri10, &Details::default()).await.unwrap();
+        booking::book(&t.db, &wed, other, fri10, &Details::default())
+            .await
+            .unwrap();
         assert_eq!(refuse(wed, fri10).await, Err("slot_full"));
         let r = reservations::reservation(&t.db, id).await.unwrap().unwrap();
-        assert_eq!((r.slot_id, seats(&t.db, thu14).await, seats(&t.db, thu10).await), (thu14, 1, 0));
-        assert_eq!(moves::moves(&t.db, id).await.unwrap().iter().map(|m| m.1).collect::<Vec<_>>(), [fri10, fri14, thu10]);
+        assert_eq!(
+            (r.slot_id, seats(&t.db, thu14).await, seats(&t.db, thu10).await),
+            (thu14, 1, 0)
+        );
+        assert_eq!(
+            moves::moves(&t.db, id)
+                .await
+                .unwrap()
+                .iter()
+                .map(|m| m.1)
+                .collect::<Vec<_>>(),
+            [fri10, fri14, thu10]
+        );
         booking::cancel_own(&t.db, &wed, me, id).await.unwrap();
         assert_eq!(refuse(wed, fri14).await, Err("already_cancelled"));
         assert_eq!(reservations::consistency(&t.db).await.unwrap(), (0, 0));
@@ -201,28 +253,58 @@ async fn reschedule_mail_keeps_the_calendar_uid() {
         office(&t.db).await;
         let user = seekers(&t.db, 1, "mailed").await[0];
         let (a, b) = (
-            booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1).await.unwrap(),
-            booking::publish_slot(&t.db, "28011", at(11, 0), "teleoffice", 1).await.unwrap(),
+            booking::publish_slot(&t.db, "28011", at(10, 0), "zoom", 1)
+                .await
+                .unwrap(),
+            booking::publish_slot(&t.db, "28011", at(11, 0), "teleoffice", 1)
+                .await
+                .unwrap(),
         );
         let clock = FixedClock(now());
         let site = madoguchi_app::shared::Site {
             base_url: "https://madoguchi.example".into(),
         };
-        let id = booking::book_on(&t.db, &clock, &site, user, a, &Details::default()).await.unwrap();
-        let moved = reschedule::reschedule(&t.db, &clock, Some(&site), user, id, b).await.unwrap();
-        assert_eq!((moved.id, moved.slot_id, moved.calendar_sequence), (id, b, 1), "{}", t.db.backend());
+        let id = booking::book_on(&t.db, &clock, &site, user, a, &Details::default())
+            .await
+            .unwrap();
+        let moved = reschedule::reschedule(&t.db, &clock, Some(&site), user, id, b)
+            .await
+            .unwrap();
+        assert_eq!(
+            (moved.id, moved.slot_id, moved.calendar_sequence),
+            (id, b, 1),
+            "{}",
+            t.db.backend()
+        );
         booking::cancel_own(&t.db, &clock, user, id).await.unwrap();
         let sent = mail(&t.db, now()).await;
         let subjects: Vec<&str> = sent.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(subjects, ["【Madoguchi】職業相談の予約が確定しました", "【Madoguchi】職業相談の日時を変更しました", "【Madoguchi】職業相談の予約を取り消しました"]);
+        assert_eq!(
+            subjects,
+            [
+                "【Madoguchi】職業相談の予約が確定しました",
+                "【Madoguchi】職業相談の日時を変更しました",
+                "【Madoguchi】職業相談の予約を取り消しました"
+            ]
+        );
         let (booked, changed, cancelled) = (&sent[0].1, &sent[1].1, &sent[2].1);
         assert_eq!(line(booked, "UID"), moved.calendar_uid);
         assert_eq!(line(changed, "UID"), moved.calendar_uid);
         assert_eq!(line(cancelled, "UID"), moved.calendar_uid);
-        assert_eq!([line(booked, "SEQUENCE"), line(changed, "SEQUENCE"), line(cancelled, "SEQUENCE")], ["0", "1", "2"]);
+        assert_eq!(
+            [
+                line(booked, "SEQUENCE"),
+                line(changed, "SEQUENCE"),
+                line(cancelled, "SEQUENCE")
+            ],
+            ["0", "1", "2"]
+        );
         assert_eq!(line(changed, "METHOD"), "PUBLISH");
         assert_eq!(line(changed, "DTSTART"), "20261203T020000Z", "11:00 JST");
-        assert_eq!(line(changed, "URL"), format!("https://madoguchi.example/me/reservations/{id}"));
+        assert_eq!(
+            line(changed, "URL"),
+            format!("https://madoguchi.example/me/reservations/{id}")
+        );
         assert_eq!(line(cancelled, "METHOD"), "CANCEL");
         assert_eq!(line(cancelled, "STATUS"), "CANCELLED");
         let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();

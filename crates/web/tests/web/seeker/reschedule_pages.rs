@@ -29,49 +29,92 @@ fn ics_line<'a>(ics: &'a str, name: &str) -> &'a str {
 #[tokio::test]
 async fn reschedule_api_and_calendar_download() {
     for w in worlds("web_reschedule_api").await {
-        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref()).await.unwrap();
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
         let (mon, tue, tue2) = (slot(&w, 4, 10).await, slot(&w, 5, 14).await, slot(&w, 5, 15).await);
         let me = eligible(&w, "yamada.taro").await;
-        let booked = send(&w.app, post_json("/api/v1/reservations", &json!({"slot_id": mon}), Some(&me))).await;
+        let booked = send(
+            &w.app,
+            post_json("/api/v1/reservations", &json!({"slot_id": mon}), Some(&me)),
+        )
+        .await;
         assert_eq!(booked.status, StatusCode::CREATED, "{}: {}", w.backend, booked.body);
         let id = booked.json()["id"].as_i64().unwrap();
         let ics_path = format!("/api/v1/reservations/{id}/calendar.ics");
         let first = send(&w.app, get_with(&ics_path, Some(&me))).await;
         assert_eq!(first.status, StatusCode::OK);
         assert_eq!(first.content_type(), "text/calendar; charset=utf-8");
-        assert!(first.headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment"));
+        assert!(
+            first.headers[header::CONTENT_DISPOSITION]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
         assert!(first.body.contains("PRODID:-//Madoguchi//"), "{}", first.body);
         assert_eq!(first.body.matches("BEGIN:VALARM").count(), 2);
-        assert_eq!(ics_line(&first.body, "URL"), format!("http://madoguchi.test/me/reservations/{id}"));
+        assert_eq!(
+            ics_line(&first.body, "URL"),
+            format!("http://madoguchi.test/me/reservations/{id}")
+        );
         assert!(ics_line(&first.body, "LOCATION").contains("Zoom"));
         let uid = ics_line(&first.body, "UID").to_owned();
         // Someone else's is not found; signed out is 401.
         let other = eligible(&w, "suzuki.hanako").await;
-        assert_eq!(send(&w.app, get_with(&ics_path, Some(&other))).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(send(&w.app, get_with(&ics_path, None)).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            send(&w.app, get_with(&ics_path, Some(&other))).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            send(&w.app, get_with(&ics_path, None)).await.status,
+            StatusCode::UNAUTHORIZED
+        );
 
         let path = format!("/api/v1/reservations/{id}/reschedule");
         let moved = send(&w.app, post_json(&path, &json!({"slot_id": tue}), Some(&me))).await;
         assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
-        assert_eq!((moved.json()["id"].as_i64(), moved.json()["start"].as_str()), (Some(id), Some("2027-01-05T14:00:00+09:00")));
+        assert_eq!(
+            (moved.json()["id"].as_i64(), moved.json()["start"].as_str()),
+            (Some(id), Some("2027-01-05T14:00:00+09:00"))
+        );
         let second = send(&w.app, get_with(&ics_path, Some(&me))).await.body;
-        assert_eq!((ics_line(&second, "UID"), ics_line(&second, "SEQUENCE")), (uid.as_str(), "1"));
+        assert_eq!(
+            (ics_line(&second, "UID"), ics_line(&second, "SEQUENCE")),
+            (uid.as_str(), "1")
+        );
         assert!(last_mail(&w).await.contains("職業相談の日時を変更しました"));
         // Refusals by code: someone else's slot is full; someone else's reservation is 404.
-        send(&w.app, post_json("/api/v1/reservations", &json!({"slot_id": tue2}), Some(&other))).await;
+        send(
+            &w.app,
+            post_json("/api/v1/reservations", &json!({"slot_id": tue2}), Some(&other)),
+        )
+        .await;
         let full = send(&w.app, post_json(&path, &json!({"slot_id": tue2}), Some(&me))).await;
-        assert_eq!((full.status, full.json()["code"].as_str()), (StatusCode::CONFLICT, Some("slot_full")));
+        assert_eq!(
+            (full.status, full.json()["code"].as_str()),
+            (StatusCode::CONFLICT, Some("slot_full"))
+        );
         let same = send(&w.app, post_json(&path, &json!({"slot_id": tue}), Some(&me))).await;
         assert_eq!(same.json()["code"], "same_slot");
         let theirs = send(&w.app, post_json(&path, &json!({"slot_id": mon}), Some(&other))).await;
         assert_eq!(theirs.status, StatusCode::NOT_FOUND);
-        let cancel = send(&w.app, post_json(&format!("/api/v1/reservations/{id}/cancel"), &json!({}), Some(&me))).await;
+        let cancel = send(
+            &w.app,
+            post_json(&format!("/api/v1/reservations/{id}/cancel"), &json!({}), Some(&me)),
+        )
+        .await;
         assert_eq!(cancel.status, StatusCode::OK, "{}", cancel.body);
         let gone = send(&w.app, post_json(&path, &json!({"slot_id": mon}), Some(&me))).await;
-        assert_eq!((gone.status, gone.json()["code"].as_str()), (StatusCode::CONFLICT, Some("already_cancelled")));
+        assert_eq!(
+            (gone.status, gone.json()["code"].as_str()),
+            (StatusCode::CONFLICT, Some("already_cancelled"))
+        );
         let third = send(&w.app, get_with(&ics_path, Some(&me))).await.body;
         assert_eq!(ics_line(&third, "METHOD"), "CANCEL");
-        assert_eq!((ics_line(&third, "UID"), ics_line(&third, "SEQUENCE")), (uid.as_str(), "2"));
+        assert_eq!(
+            (ics_line(&third, "UID"), ics_line(&third, "SEQUENCE")),
+            (uid.as_str(), "2")
+        );
     }
 }
 
@@ -81,7 +124,9 @@ async fn reschedule_api_and_calendar_download() {
 #[tokio::test]
 async fn reschedule_from_my_page() {
     for w in worlds("web_reschedule_pages").await {
-        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref()).await.unwrap();
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
         let (mon, wed) = (slot(&w, 4, 10).await, slot(&w, 7, 11).await);
         let me = eligible(&w, "yamada.taro").await;
         let form = send(&w.app, get_with(&format!("/book/{mon}"), Some(&me))).await;
@@ -107,30 +152,69 @@ async fn reschedule_from_my_page() {
             done.body[at..].split('/').next().unwrap().parse().unwrap()
         };
         let mail = last_mail(&w).await;
-        assert!(mail.contains("2027年1月4日（月）10:00") && mail.contains("http://madoguchi.test/connection-test"), "{mail}");
+        assert!(
+            mail.contains("2027年1月4日（月）10:00") && mail.contains("http://madoguchi.test/connection-test"),
+            "{mail}"
+        );
 
         let my_page = send(&w.app, get_with("/me", Some(&me))).await.body;
         assert!(my_page.contains(&format!("/me/reservations/{id}/change")), "{my_page}");
         let list = send(&w.app, get_with(&format!("/me/reservations/{id}/change"), Some(&me))).await;
         assert!(list.body.contains(&format!("change?slot={wed}")), "{}", list.body);
         assert!(!list.body.contains(&format!("change?slot={mon}\"")), "not its own slot");
-        let confirm = send(&w.app, get_with(&format!("/me/reservations/{id}/change?slot={wed}"), Some(&me))).await;
+        let confirm = send(
+            &w.app,
+            get_with(&format!("/me/reservations/{id}/change?slot={wed}"), Some(&me)),
+        )
+        .await;
         assert!(confirm.body.contains("2027年1月7日（木） 11:00"), "{}", confirm.body);
         let csrf = csrf_of(&confirm.body);
-        let moved = send(&w.app, form_post(&format!("/me/reservations/{id}/change"), &me, &format!("_csrf={csrf}&slot_id={wed}"))).await;
+        let moved = send(
+            &w.app,
+            form_post(
+                &format!("/me/reservations/{id}/change"),
+                &me,
+                &format!("_csrf={csrf}&slot_id={wed}"),
+            ),
+        )
+        .await;
         assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
-        assert!(moved.body.contains("予約の日時を変更しました") && moved.body.contains("<s>2027年1月4日（月） 10:00</s>"), "{}", moved.body);
+        assert!(
+            moved.body.contains("予約の日時を変更しました") && moved.body.contains("<s>2027年1月4日（月） 10:00</s>"),
+            "{}",
+            moved.body
+        );
         let mail = last_mail(&w).await;
-        assert!(mail.contains("職業相談の日時を変更しました") && mail.contains("SEQUENCE:1"), "{mail}");
+        assert!(
+            mail.contains("職業相談の日時を変更しました") && mail.contains("SEQUENCE:1"),
+            "{mail}"
+        );
         // A stale choice (its own slot now) is refused in words on the list.
-        let again = send(&w.app, form_post(&format!("/me/reservations/{id}/change"), &me, &format!("_csrf={csrf}&slot_id={wed}"))).await;
+        let again = send(
+            &w.app,
+            form_post(
+                &format!("/me/reservations/{id}/change"),
+                &me,
+                &format!("_csrf={csrf}&slot_id={wed}"),
+            ),
+        )
+        .await;
         assert_eq!(again.status, StatusCode::CONFLICT);
         assert!(again.body.contains("すでにその日時で予約しています"), "{}", again.body);
         // Without the form's token nothing moves (CSRF).
-        let forged = send(&w.app, form_post(&format!("/me/reservations/{id}/change"), &me, &format!("slot_id={mon}"))).await;
+        let forged = send(
+            &w.app,
+            form_post(&format!("/me/reservations/{id}/change"), &me, &format!("slot_id={mon}")),
+        )
+        .await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN);
         // Someone else's reservation page is not found.
         let other = eligible(&w, "suzuki.hanako").await;
-        assert_eq!(send(&w.app, get_with(&format!("/me/reservations/{id}"), Some(&other))).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            send(&w.app, get_with(&format!("/me/reservations/{id}"), Some(&other)))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
     }
 }
