@@ -34,7 +34,8 @@ fn random() -> Result<String, AppError> {
 }
 
 /// Sends a reset link if `user_id` names an active account, and answers the same either way;
-/// `rate_limited` once the ID or the address has had its requests for the hour.
+/// `rate_limited` once the ID or the address has had its requests for the hour. `user_id` is
+/// taken as typed (the page trims it); one that breaks AC-2 is `invalid_user_id`.
 pub async fn request_reset(
     db: &Db,
     clock: &dyn Clock,
@@ -42,8 +43,17 @@ pub async fn request_reset(
     user_id: &str,
     client_addr: &str,
 ) -> Result<(), AppError> {
-    if user_id.trim().is_empty() {
+    // AC-2: what cannot be anyone's user ID is a mistake of the form, said as such; it
+    // tells nothing about the IDs that exist.
+    if user_id.is_empty() {
         return Err(AppError::invalid("required", "user_id", "enter your user ID"));
+    }
+    if madoguchi_domain::user_id::UserId::parse(user_id).is_err() {
+        return Err(AppError::invalid(
+            "invalid_user_id",
+            "user_id",
+            "a user ID is 6 to 32 of A-Z a-z 0-9 . _ -",
+        ));
     }
     let now = clock.now();
     let key = attempt_key(user_id);

@@ -69,9 +69,12 @@ async fn password_reset_same_answer_for_any_user_id() {
         assert!(sent[0].2.contains("30分以内"), "{}", sent[0].2);
         let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert!(!inbox[0].body.contains("token="), "no live link in the inbox");
-        // An empty ID is a mistake of the form, not a question about an account.
-        let empty = forgot::request_reset(&t.db, &clock, &site(), "  ", "192.0.2.1").await;
+        // An empty ID, or one no account can have (AC-2), is a mistake of the form, not a
+        // question about an account.
+        let empty = forgot::request_reset(&t.db, &clock, &site(), "", "192.0.2.1").await;
         assert_eq!(empty.unwrap_err().specific_code(), "required");
+        let malformed = forgot::request_reset(&t.db, &clock, &site(), "山田", "192.0.2.1").await;
+        assert_eq!(malformed.unwrap_err().specific_code(), "invalid_user_id");
     }
 }
 

@@ -17,8 +17,8 @@ use crate::http::visitor::Visitor;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ResetRequest {
-    /// The user ID of the account (any case).
-    #[schema(max_length = 64)]
+    /// The user ID of the account, in any case (AC-2).
+    #[schema(pattern = r"^[A-Za-z0-9._-]{6,32}$")]
     pub user_id: String,
 }
 
@@ -35,7 +35,7 @@ pub struct ResetAccepted {
     operation_id = "create_password_reset",
     responses((status = 202, body = ResetAccepted),
         (status = 400, body = Problem, content_type = "application/problem+json",
-         description = "`required`: no user ID"),
+         description = "`required`: no user ID; `invalid_user_id`: not 6 to 32 of `A-Z a-z 0-9 . _ -`"),
         (status = 429, body = Problem, content_type = "application/problem+json",
          description = "`rate_limited`: this user ID or this client address has asked too often this hour")))]
 pub async fn create(

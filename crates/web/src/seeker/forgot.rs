@@ -62,7 +62,7 @@ pub async fn forgot_submit(
         &state.db,
         state.clock.as_ref(),
         &state.site,
-        &typed,
+        typed.trim(),
         &visitor.client_addr,
     )
     .await;
