@@ -282,8 +282,12 @@ mod console_rules;
 mod day_override;
 #[path = "app/consultations/part_day_closures.rs"]
 mod part_day_closures;
+#[path = "app/password_reset.rs"]
+mod password_reset;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
+#[path = "app/consultations/reschedule.rs"]
+mod reschedule;
 #[path = "app/room.rs"]
 mod room;
 #[path = "app/seminars/changes.rs"]

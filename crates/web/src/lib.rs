@@ -86,6 +86,19 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/staff/schedule", g(get(api::staff::schedule_day)))
         .route("/api/v1/staff/reservations/{id}/{action}", g(post(api::staff::record)))
         .route("/api/v1/reservations/{id}/cancel", g(post(api::booking::cancel)))
+        .route(
+            "/api/v1/reservations/{id}/reschedule",
+            g(post(api::booking::reschedule)),
+        )
+        .route(
+            "/api/v1/reservations/{id}/calendar.ics",
+            g(get(api::calendar::calendar)),
+        )
+        .route("/api/v1/password-resets", g(post(api::password_resets::create)))
+        .route(
+            "/api/v1/password-resets/confirm",
+            g(post(api::password_resets::confirm)),
+        )
         .route("/api/v1/notices", g(get(public::notices::api)))
         .route("/api/v1/terms/{service}", g(get(public::terms::api)))
         .route("/api/v1/seminars", g(get(api::seminars::list)))
@@ -172,6 +185,15 @@ pub fn router(state: AppState) -> Router {
             get(seeker::booking::book_form).post(seeker::booking::book_submit),
         )
         .route("/me/reservations/{id}/cancel", post(seeker::booking::cancel))
+        .route("/me/reservations/{id}", get(seeker::reservation::show))
+        .route(
+            "/me/reservations/{id}/change",
+            get(seeker::reschedule::change_page).post(seeker::reschedule::change_submit),
+        )
+        .route(
+            "/password-reset",
+            get(seeker::forgot::forgot_form).post(seeker::forgot::forgot_submit),
+        )
         .route("/me/reservations/{id}/prepare", get(seeker::prepare::prepare))
         .route("/me/reservations/{id}/checklist", post(seeker::prepare::confirm))
         .route("/connection-test", get(seeker::prepare::connection_test))

@@ -37,8 +37,12 @@ mod hardening;
 mod notices;
 #[path = "web/openapi.rs"]
 mod openapi;
+#[path = "web/seeker/password_reset_pages.rs"]
+mod password_reset_pages;
 #[path = "web/staff/requests_pages.rs"]
 mod requests_pages;
+#[path = "web/seeker/reschedule_pages.rs"]
+mod reschedule_pages;
 #[path = "web/staff/seminar_changes.rs"]
 mod seminar_changes;
 #[path = "web/room/access.rs"]

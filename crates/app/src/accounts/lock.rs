@@ -86,7 +86,8 @@ pub async fn send_reset(db: &Db, clock: &dyn Clock, site: &Site, user_id: &str) 
     Ok(())
 }
 
-/// Sets a new password from a reset link; this lifts the lock (AC-8).
+/// Sets a new password from a reset link (the office's, or one the person asked for,
+/// `forgot`); this lifts the lock (AC-8), ends every session and voids other reset links.
 pub async fn reset_password(
     db: &Db,
     clock: &dyn Clock,
@@ -120,6 +121,8 @@ pub async fn reset_password(
     if tokens::consume(&mut tx, &hash_of, Purpose::Reset, now).await? != Consumed::Ok(user_ref) {
         return Err(bad_link("token_invalid"));
     }
+    // Any other reset link sent before (by the office, or asked for again) dies with it.
+    tokens::void(&mut tx, user_ref, Purpose::Reset, now).await?;
     users::set_password(&mut tx, user_ref, &hash, now, true).await?;
     tx.commit().await?;
     sessions::delete_for_user(db, user_ref).await?;

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod fields;
+pub mod forgot;
 pub mod inactivity;
 pub mod limits;
 pub mod lock;

@@ -35,7 +35,8 @@ const INVALID: AppError = AppError::Unauthorized {
 };
 const LOCKED: AppError = AppError::Forbidden {
     code: "account_locked",
-    message: "this account is locked; wait 15 minutes, or use the link in your email to reset the password",
+    message: "this account is locked; wait 15 minutes, or reset the password with \"Forgot your password?\" \
+              (/password-reset)",
 };
 
 /// A hash of a random password, verified when the user ID is unknown so that the answer

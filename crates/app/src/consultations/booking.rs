@@ -9,9 +9,10 @@ use madoguchi_domain::clock::Clock;
 use madoguchi_store::consultations::reservations::{self as store, Booked, Details, NewSlot, ReservationRow};
 use madoguchi_store::{Db, consultations::booking_context, offices as office_store};
 
+use crate::consultations::tell::{self, Calendar, Event, Recipient};
 use crate::eligibility::restriction;
-use crate::shared::fields;
-use crate::{AppError, eligibility, mail::letters, offices};
+use crate::shared::{Site, fields};
+use crate::{AppError, eligibility, offices};
 
 /// The meeting apps an office may offer (BK-1, MT-1).
 pub const APPS: [&str; 4] = ["zoom", "teleoffice", "e_tumo", "builtin"];
@@ -111,15 +112,24 @@ pub async fn book_next_for(
         })?;
     let policy = offices::booking_policy(db, &office).await?;
     booking::check_booking_time(slot.starts_at, clock.now(), policy).map_err(refused)?;
-    let notice = notice(db, current.user_ref, &slot, Event::Booked).await?;
+    let uid = tell::new_uid()?;
+    let cal = Calendar {
+        uid: &uid,
+        sequence: 0,
+        reservation: None,
+        site: None,
+        now: clock.now(),
+    };
+    let notice = tell::notice(db, current.user_ref, &slot, Event::Booked, &cal).await?;
     let actor = format!("staff:{}", staff.id);
-    let booked = store::book(
+    let booked = store::book_as(
         db,
         slot_id,
         current.user_ref,
         &Details::default(),
         clock.now(),
         &actor,
+        &uid,
         notice.as_ref(),
     )
     .await?;
@@ -156,7 +166,30 @@ pub async fn book_next_for(
 /// checks and the confirmation need comes from one read; the seat, the reservation and the
 /// confirmation are then written in one transaction. Counted by outcome for `/metrics`.
 pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
-    let booked = book_checked(db, clock, user_ref, slot_id, details).await;
+    book_at(db, clock, None, user_ref, slot_id, details).await
+}
+
+/// As `book`, with the links of the site in the confirmation (My Page, the connection test).
+pub async fn book_on(
+    db: &Db,
+    clock: &dyn Clock,
+    site: &Site,
+    user_ref: i64,
+    slot_id: i64,
+    details: &Details,
+) -> Result<i64, AppError> {
+    book_at(db, clock, Some(site), user_ref, slot_id, details).await
+}
+
+async fn book_at(
+    db: &Db,
+    clock: &dyn Clock,
+    site: Option<&Site>,
+    user_ref: i64,
+    slot_id: i64,
+    details: &Details,
+) -> Result<i64, AppError> {
+    let booked = book_checked(db, clock, site, user_ref, slot_id, details).await;
     crate::shared::outcomes::count(
         "madoguchi_consultation_bookings_total",
         booked.as_ref().map(|_| "booked"),
@@ -167,6 +200,7 @@ pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, detai
 async fn book_checked(
     db: &Db,
     clock: &dyn Clock,
+    site: Option<&Site>,
     user_ref: i64,
     slot_id: i64,
     details: &Details,
@@ -211,14 +245,23 @@ async fn book_checked(
             &ctx.office_name_ja
         },
     };
-    let notice = compose(&to, user_ref, slot, Event::Booked);
-    match store::book(
+    let uid = tell::new_uid()?;
+    let cal = Calendar {
+        uid: &uid,
+        sequence: 0,
+        reservation: None,
+        site,
+        now,
+    };
+    let notice = tell::compose(&to, slot, Event::Booked, &cal);
+    match store::book_as(
         db,
         slot_id,
         user_ref,
         details,
         now,
         &format!("user:{user_ref}"),
+        &uid,
         Some(&notice),
     )
     .await?
@@ -257,124 +300,62 @@ fn closed_day() -> AppError {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Event {
-    Booked,
-    Cancelled,
-    /// BK-7: staff scheduled the person's request (date with weekday, app, My Page).
-    Scheduled,
-}
-
-/// Who a notice goes to, and the office's name in their language.
-pub(crate) struct Recipient<'a> {
-    pub name: &'a str,
-    pub email: &'a str,
-    pub lang: &'a str,
-    pub office: &'a str,
-}
-
-/// The mail and inbox entry for a booking or cancellation (NO-1, NO-2), with the `.ics`
-/// for a booking (NO-4). `None` if the account has gone.
-pub(crate) async fn notice(
-    db: &Db,
-    user_ref: i64,
-    slot: &store::SlotRow,
-    event: Event,
-) -> Result<Option<store::Notice>, AppError> {
-    let Some(user) = madoguchi_store::accounts::users::by_id(db, user_ref).await? else {
-        return Ok(None);
-    };
-    let office = offices::get(db, &slot.office_code).await?;
-    let to = Recipient {
-        name: &user.name,
-        email: &user.email,
-        lang: &user.lang,
-        office: if user.lang == "en" {
-            &office.name_en
-        } else {
-            &office.name_ja
-        },
-    };
-    Ok(Some(compose(&to, user_ref, slot, event)))
-}
-
-/// Writes the notice; no reads, so the booking path can compose it from what it has.
-pub(crate) fn compose(to: &Recipient<'_>, user_ref: i64, slot: &store::SlotRow, event: Event) -> store::Notice {
-    let when = letters::start_time(to.lang, slot.starts_at);
-    let letter = match event {
-        Event::Booked => letters::booked(to.lang, to.name, to.office, &when),
-        Event::Cancelled => letters::cancelled(to.lang, to.name, to.office, &when),
-        Event::Scheduled => crate::mail::decisions::request_scheduled(
-            to.lang,
-            to.name,
-            to.office,
-            &crate::mail::decisions::when_with_weekday(to.lang, slot.starts_at),
-            &crate::mail::decisions::app_name(to.lang, &slot.app),
-        ),
-    };
-    let mut mail = letter.to(to.email);
-    if event != Event::Cancelled {
-        let (summary, note) = if to.lang == "en" {
-            ("Online job consultation", "How to join: see My Page.")
-        } else {
-            ("オンライン職業相談", "接続情報はマイページでご確認ください。")
-        };
-        let uid = format!("slot-{}-user-{user_ref}@madoguchi", slot.id);
-        mail.attachment = Some(madoguchi_store::mail::outbox::Attachment {
-            name: "consultation.ics".into(),
-            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            body: crate::mail::ics::consultation(
-                &uid,
-                &format!("{summary}（{}）", to.office),
-                slot.starts_at,
-                slot.ends_at,
-                note,
-            ),
-        });
-    }
-    store::Notice {
-        inbox_subject: letter.subject.clone(),
-        inbox_body: letter.inbox_body(),
-        mail,
-    }
-}
-
-/// The user cancels until the start time (BK-10); the seat is freed, the row kept.
+/// The user cancels until the start time (BK-10); the seat is freed, the row kept. The
+/// notice (with the calendar entry withdrawn, NO-4) is written from the reservation as it
+/// was read; a move in between (BK-17) makes the cancellation read it again.
 pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, id: i64) -> Result<(), AppError> {
+    cancel_own_at(db, clock, None, user_ref, id).await
+}
+
+/// As `cancel_own`, with the site's link in the calendar entry.
+pub async fn cancel_own_on(db: &Db, clock: &dyn Clock, site: &Site, user_ref: i64, id: i64) -> Result<(), AppError> {
+    cancel_own_at(db, clock, Some(site), user_ref, id).await
+}
+
+async fn cancel_own_at(
+    db: &Db,
+    clock: &dyn Clock,
+    site: Option<&Site>,
+    user_ref: i64,
+    id: i64,
+) -> Result<(), AppError> {
+    for _ in 0..3 {
+        let r = own(db, user_ref, id).await?;
+        let state = booking::State::parse(&r.state).unwrap_or(booking::State::CancelledByUser);
+        if !booking::user_may_cancel(state, r.starts_at, clock.now()) {
+            return Err(not_cancellable(state));
+        }
+        let notice = tell::cancellation(db, &r, site, clock.now()).await?;
+        let done = store::cancel_as_seen(
+            db,
+            id,
+            r.calendar_sequence,
+            "cancelled_by_user",
+            clock.now(),
+            &format!("user:{user_ref}"),
+            "",
+            notice.as_ref().map(|n| (user_ref, n)),
+        )
+        .await?;
+        if done {
+            return Ok(());
+        }
+    }
     let r = own(db, user_ref, id).await?;
     let state = booking::State::parse(&r.state).unwrap_or(booking::State::CancelledByUser);
-    if !booking::user_may_cancel(state, r.starts_at, clock.now()) {
-        let code = if state.may_become(booking::State::CancelledByUser) {
-            "cutoff_passed"
-        } else {
-            "already_cancelled"
-        };
-        return Err(AppError::Refused {
-            code,
-            message: "this reservation can no longer be cancelled here".into(),
-        });
-    }
-    let slot = store::slot(db, r.slot_id)
-        .await?
-        .ok_or_else(|| AppError::NotFound { what: "slot".into() })?;
-    let notice = notice(db, user_ref, &slot, Event::Cancelled).await?;
-    let done = store::cancel(
-        db,
-        id,
-        "cancelled_by_user",
-        clock.now(),
-        &format!("user:{user_ref}"),
-        "",
-        notice.as_ref().map(|n| (user_ref, n)),
-    )
-    .await?;
-    if done {
-        Ok(())
+    Err(not_cancellable(state))
+}
+
+/// Why a reservation cannot be cancelled (or moved) by its person any more.
+pub(crate) fn not_cancellable(state: booking::State) -> AppError {
+    let code = if state.may_become(booking::State::CancelledByUser) {
+        "cutoff_passed"
     } else {
-        Err(AppError::Refused {
-            code: "already_cancelled",
-            message: "already cancelled".into(),
-        })
+        "already_cancelled"
+    };
+    AppError::Refused {
+        code,
+        message: "this reservation can no longer be changed here".into(),
     }
 }
 

@@ -11,7 +11,7 @@ use madoguchi_store::consultations::requests::{self, RequestRow, Scheduled};
 use madoguchi_store::consultations::reservations::{self as store, Details};
 use madoguchi_store::{Db, accounts::staff as staff_store, offices as office_store};
 
-use crate::consultations::booking::Event;
+use crate::consultations::tell::{self, Calendar, Event};
 use crate::shared::FieldProblem;
 use crate::shared::StaffMember;
 use crate::{AppError, eligibility, offices};
@@ -168,7 +168,15 @@ pub async fn schedule(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, 
         topic: r.topic.clone(),
         ..Details::default()
     };
-    let notice = crate::consultations::booking::notice(db, r.user_ref, &slot, Event::Scheduled).await?;
+    let uid = tell::new_uid()?;
+    let cal = Calendar {
+        uid: &uid,
+        sequence: 0,
+        reservation: None,
+        site: None,
+        now: clock.now(),
+    };
+    let notice = tell::notice(db, r.user_ref, &slot, Event::Scheduled, &cal).await?;
     let reservation = match requests::schedule(
         db,
         id,
@@ -177,6 +185,7 @@ pub async fn schedule(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, 
         &details,
         clock.now(),
         &actor,
+        &uid,
         notice.as_ref(),
     )
     .await?

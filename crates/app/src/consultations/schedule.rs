@@ -152,23 +152,7 @@ pub async fn record(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, ch
         Change::CancelByOffice { reason } => {
             let note = required("reason", reason)?;
             // The reservation carries its slot's times, also when the slot was just removed.
-            let slot = reservations::SlotRow {
-                id: r.slot_id,
-                office_code: r.office_code.clone(),
-                starts_at: r.starts_at,
-                ends_at: r.ends_at,
-                local_date: r.local_date,
-                app: r.app.clone(),
-                capacity: 0,
-                booked: 0,
-            };
-            let notice = crate::consultations::booking::notice(
-                db,
-                r.user_ref,
-                &slot,
-                crate::consultations::booking::Event::Cancelled,
-            )
-            .await?;
+            let notice = crate::consultations::tell::cancellation(db, &r, None, now).await?;
             let tell = notice.as_ref().map(|n| (r.user_ref, n));
             store::transition(
                 db,

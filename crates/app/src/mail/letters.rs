@@ -137,50 +137,6 @@ pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
     }
 }
 
-/// NO-1: a consultation is booked. The meeting details are on My Page only (BK-9).
-pub fn booked(lang: &str, name: &str, office: &str, when: &str) -> Letter {
-    let (subject, greeting, body, details) = match lang {
-        "en" => (
-            "[Madoguchi] Your consultation is booked",
-            format!("Dear {name},"),
-            format!("Your online job consultation is confirmed: {when} (Japan time), {office}."),
-            "How to join is shown on My Page before the day. Recording is not allowed. To cancel, use My Page \
-             until the start time.",
-        ),
-        _ => (
-            "【Madoguchi】職業相談の予約が確定しました",
-            format!("{name} 様"),
-            format!("オンライン職業相談の予約が確定しました。{when}（日本時間）、{office}。"),
-            "接続に必要な情報は、前日までにマイページでお知らせします。録音・録画はできません。取消は開始時刻までマイページから\
-             できます。",
-        ),
-    };
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body, details.to_owned()],
-    }
-}
-
-/// NO-1: a consultation is cancelled.
-pub fn cancelled(lang: &str, name: &str, office: &str, when: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Your consultation is cancelled",
-            format!("Dear {name},"),
-            format!("Your consultation at {when} (Japan time), {office}, is cancelled."),
-        ),
-        _ => (
-            "【Madoguchi】職業相談の予約を取り消しました",
-            format!("{name} 様"),
-            format!("{when}（日本時間）、{office}の職業相談の予約を取り消しました。"),
-        ),
-    };
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body],
-    }
-}
-
 /// NO-1, BK-9: the meeting details are ready — on My Page, never in the mail itself.
 pub fn details_ready(lang: &str, name: &str, when: &str) -> Letter {
     let (subject, greeting, body) = match lang {

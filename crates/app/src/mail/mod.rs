@@ -5,6 +5,8 @@
 pub mod decisions;
 pub mod ics;
 pub mod letters;
+pub mod password;
+pub mod reservations;
 pub mod smtp_sink;
 
 use std::path::PathBuf;

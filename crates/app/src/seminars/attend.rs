@@ -10,6 +10,7 @@ use madoguchi_store::{Db, consultations::booking_context};
 use crate::eligibility::restriction;
 use crate::mail::letters;
 use crate::mail::letters::Letter;
+use crate::seminars::calendar::{self, Place};
 use crate::seminars::letters as seminar_letters;
 use crate::{AppError, eligibility};
 
@@ -66,13 +67,28 @@ async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id:
     let seat = seminar_letters::registered(&ctx.lang, &ctx.name, &seminar.title, &when);
     let place = seminar_letters::waitlisted(&ctx.lang, &ctx.name, &seminar.title, &when);
     let number = ctx.eligibility.job_seeker_number.clone().unwrap_or_default();
+    // NO-4: a seat comes with its calendar entry; a place on the waiting list does not.
+    let mut seat_notice = notice(&seat, &ctx.email);
+    let office = crate::offices::get(db, &seminar.office_code).await?;
+    let cal = Place {
+        lang: &ctx.lang,
+        office: if ctx.lang == "en" {
+            &office.name_en
+        } else {
+            &office.name_ja
+        },
+        user_ref,
+        round: madoguchi_store::mail::calendar::seminar_round(db, seminar_id, user_ref, None).await?,
+        now,
+    };
+    calendar::attach(&mut seat_notice.mail, &seminar, &cal, false);
     let outcome = store::places::register(
         db,
         seminar_id,
         user_ref,
         (&ctx.name, &number),
         now,
-        (Some(&notice(&seat, &ctx.email)), Some(&notice(&place, &ctx.email))),
+        (Some(&seat_notice), Some(&notice(&place, &ctx.email))),
     )
     .await?;
     match outcome {
@@ -129,6 +145,7 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
     }
     let promote = promotion(seminar.title.clone(), seminar.starts_at);
     let actor = format!("user:{user_ref}");
+    let told = cancellation(db, clock, &r, &seminar).await?;
     let done = store::places::end(
         db,
         registration_id,
@@ -138,7 +155,7 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
         &actor,
         "",
         &promote,
-        None,
+        told.as_ref(),
     )
     .await?;
     match done {
@@ -148,6 +165,38 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
             message: "already cancelled".into(),
         }),
     }
+}
+
+/// NO-1, NO-4: the letter of the person's own cancellation; a seat's comes with its
+/// calendar entry withdrawn. `None` if the account has gone.
+async fn cancellation(
+    db: &Db,
+    clock: &dyn Clock,
+    r: &RegistrationRow,
+    seminar: &SeminarRow,
+) -> Result<Option<Notice>, AppError> {
+    let Some(u) = madoguchi_store::accounts::users::by_id(db, r.user_ref).await? else {
+        return Ok(None);
+    };
+    let when = letters::start_time(&u.lang, seminar.starts_at);
+    let letter = crate::mail::reservations::seminar_cancelled(&u.lang, &u.name, &seminar.title, &when);
+    let mut told = notice(&letter, &u.email);
+    if r.state == "registered" {
+        let office = crate::offices::get(db, &seminar.office_code).await?;
+        let place = Place {
+            lang: &u.lang,
+            office: if u.lang == "en" {
+                &office.name_en
+            } else {
+                &office.name_ja
+            },
+            user_ref: r.user_ref,
+            round: madoguchi_store::mail::calendar::seminar_round(db, seminar.id, r.user_ref, Some(r.id)).await?,
+            now: clock.now(),
+        };
+        calendar::attach(&mut told.mail, seminar, &place, true);
+    }
+    Ok(Some(told))
 }
 
 /// The registration if it is this user's; someone else's is "not found".

@@ -6,6 +6,7 @@
 
 pub mod attend;
 pub mod changes;
+pub(crate) mod calendar;
 pub mod letters;
 pub mod organise;
 pub mod places;

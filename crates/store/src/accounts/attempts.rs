@@ -49,7 +49,7 @@ fn user(key: &str) -> String {
 }
 
 /// Takes the key's row for the rest of the transaction; its lock, if any.
-async fn take(tx: &mut Tx, key: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+pub(crate) async fn take(tx: &mut Tx, key: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
     const SQL: &str = "INSERT INTO attempt_keys (key, touched_at) VALUES ($1, $2)
         ON CONFLICT (key) DO UPDATE SET touched_at = excluded.touched_at RETURNING locked_until";
     let (locked_until,): (Option<DateTime<Utc>>,) =
@@ -212,17 +212,20 @@ pub async fn withdraw_registration(db: &Db, attempt: i64) -> Result<()> {
 /// PostgreSQL rows in use by a sign-in are skipped (the next round takes them), so the
 /// purge never waits for a sign-in nor a sign-in for it.
 pub async fn purge(db: &Db, before: DateTime<Utc>, now: DateTime<Utc>) -> Result<u64> {
-    const SQLITE: [&str; 2] = [
+    const SQLITE: [&str; 3] = [
         "DELETE FROM sign_in_failures WHERE at <= $1",
         "DELETE FROM registration_attempts WHERE at <= $1",
+        "DELETE FROM password_reset_requests WHERE at <= $1",
     ];
     const SQLITE_KEYS: &str =
         "DELETE FROM attempt_keys WHERE touched_at <= $1 AND (locked_until IS NULL OR locked_until <= $2)";
-    const POSTGRES: [&str; 2] = [
+    const POSTGRES: [&str; 3] = [
         "DELETE FROM sign_in_failures WHERE id IN
             (SELECT id FROM sign_in_failures WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
         "DELETE FROM registration_attempts WHERE id IN
             (SELECT id FROM registration_attempts WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
+        "DELETE FROM password_reset_requests WHERE id IN
+            (SELECT id FROM password_reset_requests WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
     ];
     const POSTGRES_KEYS: &str = "DELETE FROM attempt_keys WHERE key IN (SELECT key FROM attempt_keys
         WHERE touched_at <= $1 AND (locked_until IS NULL OR locked_until <= $2) FOR UPDATE SKIP LOCKED)";

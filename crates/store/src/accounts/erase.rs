@@ -17,6 +17,11 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
     // The sign-in limit's row is named after the user ID.
     const ATTEMPT_KEY: &str =
         "DELETE FROM attempt_keys WHERE key = 'user:' || (SELECT user_key FROM users WHERE id = $1)";
+    // AC-8: self-service reset requests are counted under the typed user ID and an address.
+    const RESET_REQUESTS: &str =
+        "DELETE FROM password_reset_requests WHERE user_key = (SELECT user_key FROM users WHERE id = $1)";
+    const RESET_KEY: &str =
+        "DELETE FROM attempt_keys WHERE key = 'reset-user:' || (SELECT user_key FROM users WHERE id = $1)";
     const CHILDREN: [&str; 9] = [
         "DELETE FROM sessions WHERE user_ref = $1",
         "DELETE FROM email_tokens WHERE user_ref = $1",
@@ -55,6 +60,8 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         // The key's row first, as a sign-in takes it, so the two never wait for each other.
         sqlx::query(ATTEMPT_KEY).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(FAILURES).bind(user_ref).execute(&mut *c).await?;
+        sqlx::query(RESET_KEY).bind(user_ref).execute(&mut *c).await?;
+        sqlx::query(RESET_REQUESTS).bind(user_ref).execute(&mut *c).await?;
         sqlx::query(USER).bind(user_ref).bind(now).execute(&mut *c).await?;
         for sql in CHILDREN {
             sqlx::query(sql).bind(user_ref).execute(&mut *c).await?;

@@ -44,16 +44,17 @@ pub struct Notice {
 // The day seat is 2 only when the user holds seat 1 that day and staff allowed a second
 // (`day_overrides`); the schema refuses seat 2 without that row, whatever this SQL says.
 // Parameters: $1 slot, $2 user, $3 topic, $4 verify_name, $5 verify_number, $6 companion,
-// $7 now, $8 actor; with a notice also $9 recipient, $10 subject, $11 body_text, $12 body_html,
-// $13–$15 attachment name, type and body, $16 inbox subject, $17 inbox body.
+// $7 now, $8 actor, $9 the calendar UID (NO-4; empty: none); with a notice also $10
+// recipient, $11 subject, $12 body_text, $13 body_html, $14–$16 attachment name, type and
+// body, $17 inbox subject, $18 inbox body.
 const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
       WHERE id = $1 AND booked < capacity AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM office_closures oc
         WHERE oc.office_code = slots.office_code AND oc.day = slots.local_date AND (oc.closed_from IS NULL
           OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at))) RETURNING office_code, local_date),
     ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name,
-      verify_number, companion, created_at, state_changed_at, state_actor, day_seat, override_day)
+      verify_number, companion, created_at, state_changed_at, state_actor, day_seat, override_day, calendar_uid)
       SELECT $1, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8, seat.n,
-        CASE WHEN seat.n = 2 THEN local_date END
+        CASE WHEN seat.n = 2 THEN local_date END, NULLIF($9, '')
       FROM take CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM day_overrides o
           WHERE o.user_ref = $2 AND o.local_date = take.local_date)
         AND EXISTS (SELECT 1 FROM reservations r WHERE r.user_ref = $2 AND r.local_date = take.local_date
@@ -62,16 +63,16 @@ const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
     ev AS (INSERT INTO reservation_events (reservation_id, at, state, actor) SELECT id, $7, 'confirmed', $8 FROM ins)";
 const PG_TELL: &str = ",
     ob AS (INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at,
-      attachment_name, attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 FROM ins),
-    ib AS (INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 FROM ins)";
+      attachment_name, attachment_type, attachment_body) SELECT $10, $11, $12, $13, $7, $7, $14, $15, $16 FROM ins),
+    ib AS (INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $17, $18, $7 FROM ins)";
 const SQLITE_TAKE: &str =
     "UPDATE slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity AND removed_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
         AND oc.day = slots.local_date AND (oc.closed_from IS NULL
           OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at)));
     INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name, verify_number,
-      companion, created_at, state_changed_at, state_actor, day_seat)
-      SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8,
+      companion, created_at, state_changed_at, state_actor, calendar_uid, day_seat)
+      SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8, NULLIF($9, ''),
         CASE WHEN EXISTS (SELECT 1 FROM day_overrides o WHERE o.user_ref = $2 AND o.local_date = slots.local_date)
           AND EXISTS (SELECT 1 FROM reservations r WHERE r.user_ref = $2 AND r.local_date = slots.local_date
             AND r.day_seat = 1 AND r.state IN ('requested', 'confirmed', 'attended', 'no_show'))
@@ -81,12 +82,12 @@ const SQLITE_TAKE: &str =
       SELECT last_insert_rowid(), $7, 'confirmed', $8 WHERE changes() = 1;";
 const SQLITE_TELL: &str = "
     INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, next_attempt_at, attachment_name,
-      attachment_type, attachment_body) SELECT $9, $10, $11, $12, $7, $7, $13, $14, $15 WHERE changes() = 1;
-    INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $16, $17, $7 WHERE changes() = 1;";
+      attachment_type, attachment_body) SELECT $10, $11, $12, $13, $7, $7, $14, $15, $16 WHERE changes() = 1;
+    INSERT INTO inbox (user_ref, subject, body, created_at) SELECT $2, $17, $18, $7 WHERE changes() = 1;";
 
 /// Binds the booking's parameters (see above) to a query of either backend.
 macro_rules! bind_booking {
-    ($q:expr, $slot:expr, $user:expr, $d:expr, $now:expr, $actor:expr, $notice:expr) => {{
+    ($q:expr, $slot:expr, $user:expr, $d:expr, $now:expr, $actor:expr, $uid:expr, $notice:expr) => {{
         let q = $q
             .bind($slot)
             .bind($user)
@@ -95,7 +96,8 @@ macro_rules! bind_booking {
             .bind(&$d.verify_number)
             .bind(&$d.companion)
             .bind($now)
-            .bind($actor);
+            .bind($actor)
+            .bind($uid);
         match $notice {
             None => q,
             Some(n) => {
@@ -135,7 +137,8 @@ fn outcome(inserted: std::result::Result<Vec<(i64,)>, sqlx::Error>) -> Result<Bo
     }
 }
 
-/// Takes a seat and records the reservation as confirmed, atomically, with its notice.
+/// Takes a seat and records the reservation as confirmed, atomically, with its notice. Its
+/// calendar entries are named by its id (see `book_as`).
 pub async fn book(
     db: &Db,
     slot_id: i64,
@@ -145,15 +148,33 @@ pub async fn book(
     actor: &str,
     notice: Option<&Notice>,
 ) -> Result<Booked> {
-    let first = book_once(db, slot_id, user_ref, d, now, actor, notice).await?;
+    book_as(db, slot_id, user_ref, d, now, actor, "", notice).await
+}
+
+/// As `book`, with `calendar_uid`: the UID its calendar entries carry for ever, the one the
+/// notice's `.ics` already names (NO-4; empty: the reservation's id names it, see
+/// `reservations::ReservationRow::calendar_uid`).
+#[allow(clippy::too_many_arguments)] // the slot, who books, what, when, and what they are told
+pub async fn book_as(
+    db: &Db,
+    slot_id: i64,
+    user_ref: i64,
+    d: &Details,
+    now: DateTime<Utc>,
+    actor: &str,
+    calendar_uid: &str,
+    notice: Option<&Notice>,
+) -> Result<Booked> {
+    let first = book_once(db, slot_id, user_ref, d, now, actor, calendar_uid, notice).await?;
     // Racing bookings of one person may all have chosen seat 1; a loser learns only when the
     // winner commits, so with an override it chooses again, once, and may take seat 2.
     if first == Booked::DailyLimit && override_for_slot(db, slot_id, user_ref).await? {
-        return book_once(db, slot_id, user_ref, d, now, actor, notice).await;
+        return book_once(db, slot_id, user_ref, d, now, actor, calendar_uid, notice).await;
     }
     Ok(first)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn book_once(
     db: &Db,
     slot_id: i64,
@@ -161,12 +182,13 @@ async fn book_once(
     d: &Details,
     now: DateTime<Utc>,
     actor: &str,
+    calendar_uid: &str,
     notice: Option<&Notice>,
 ) -> Result<Booked> {
     let inserted = match db {
         Db::Postgres(p) => {
             let q = sqlx::query_as(sqlx::AssertSqlSafe(pg_sql(notice)));
-            bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
+            bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(p)
                 .await
         }
@@ -174,7 +196,7 @@ async fn book_once(
             let mut tx = crate::writer::begin_sqlite(&s.write).await?;
             let q = sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql(notice)));
             // `fetch_all`, not `fetch_one`: every statement must run, not just the first row.
-            let r = bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
+            let r = bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(&mut *tx)
                 .await;
             if r.is_ok() {
@@ -189,6 +211,7 @@ async fn book_once(
 
 /// The same write inside the caller's transaction. After `DailyLimit` the transaction is
 /// spoilt on PostgreSQL (the failed statement aborted it): the caller must drop it.
+#[allow(clippy::too_many_arguments)]
 pub async fn book_in(
     tx: &mut Tx,
     slot_id: i64,
@@ -196,18 +219,19 @@ pub async fn book_in(
     d: &Details,
     now: DateTime<Utc>,
     actor: &str,
+    calendar_uid: &str,
     notice: Option<&Notice>,
 ) -> Result<Booked> {
     let inserted = match tx {
         Tx::Postgres(t) => {
             let q = sqlx::query_as(sqlx::AssertSqlSafe(pg_sql(notice)));
-            bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
+            bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(&mut **t)
                 .await
         }
         Tx::Sqlite(t) => {
             let q = sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql(notice)));
-            bind_booking!(q, slot_id, user_ref, d, now, actor, notice)
+            bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(&mut **t)
                 .await
         }

@@ -1,8 +1,9 @@
 //! Consultations: slots and their templates, the booking context read, reservations and
-//! their events, requests, the day's schedule and meeting details.
+//! their events, moving one to another slot, requests, the day's schedule and meeting details.
 
 pub mod book;
 pub mod booking_context;
+pub mod moves;
 pub mod requests;
 pub mod reservations;
 pub mod schedule;

@@ -117,7 +117,7 @@ const LINK: &str = "UPDATE reservation_requests SET reservation_id = $2 WHERE id
 /// BK-7: staff schedule an open request into a slot. One transaction claims the request (its
 /// row lock makes a second scheduler or the person's withdrawal wait, then find it decided),
 /// books the seat with the person's notice and links the two; a refusal undoes the claim.
-#[allow(clippy::too_many_arguments)] // the request, the booking's inputs and the notice
+#[allow(clippy::too_many_arguments)] // the request, the booking's inputs, its calendar UID and the notice
 pub async fn schedule(
     db: &Db,
     id: i64,
@@ -126,6 +126,7 @@ pub async fn schedule(
     d: &Details,
     now: DateTime<Utc>,
     actor: &str,
+    calendar_uid: &str,
     notice: Option<&Notice>,
 ) -> Result<Scheduled> {
     for attempt in 0..2 {
@@ -140,7 +141,7 @@ pub async fn schedule(
         if claimed != 1 {
             return Ok(Scheduled::AlreadyDecided);
         }
-        match book_in(&mut tx, slot_id, user_ref, d, now, actor, notice).await? {
+        match book_in(&mut tx, slot_id, user_ref, d, now, actor, calendar_uid, notice).await? {
             Booked::Confirmed(rid) => {
                 in_tx!(&mut tx, |c| sqlx::query(LINK)
                     .bind(id)

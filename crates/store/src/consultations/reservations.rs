@@ -99,9 +99,9 @@ pub async fn active_on_slot(db: &Db, slot_id: i64) -> Result<Vec<(i64, i64)>> {
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(slot_id).fetch_all(c).await)?)
 }
 
-pub use super::book::{Booked, Details, Notice, book};
+pub use super::book::{Booked, Details, Notice, book, book_as};
 
-async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
+pub(crate) async fn tell(tx: &mut Tx, user_ref: i64, notice: Option<&Notice>, now: DateTime<Utc>) -> Result<()> {
     if let Some(n) = notice {
         crate::mail::outbox::enqueue(tx, &n.mail, now).await?;
         crate::mail::inbox::add(tx, user_ref, &n.inbox_subject, &n.inbox_body, now).await?;
@@ -121,23 +121,38 @@ pub struct ReservationRow {
     pub ends_at: DateTime<Utc>,
     pub app: String,
     pub topic: String,
+    /// NO-4: the UID of every calendar entry of this reservation, kept when it moves
+    /// (BK-17): the one its confirmation carried, else one named by its id.
+    pub calendar_uid: String,
+    /// NO-4: raised by every move and by the cancellation, so a calendar takes the newest.
+    pub calendar_sequence: i32,
+}
+
+/// The columns of a `ReservationRow`, over `reservations r JOIN slots s`.
+macro_rules! reservation_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at, s.ends_at, ",
+            "s.app, r.topic, COALESCE(r.calendar_uid, 'reservation-' || r.id || '@madoguchi') AS calendar_uid, ",
+            "r.calendar_sequence FROM reservations r JOIN slots s ON s.id = r.slot_id ",
+            $rest
+        )
+    };
 }
 
 pub async fn reservation(db: &Db, id: i64) -> Result<Option<ReservationRow>> {
-    const SQL: &str = "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at,
-        s.ends_at, s.app, r.topic FROM reservations r JOIN slots s ON s.id = r.slot_id WHERE r.id = $1";
+    const SQL: &str = reservation_select!("WHERE r.id = $1");
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
 }
 
 pub async fn for_user(db: &Db, user_ref: i64) -> Result<Vec<ReservationRow>> {
-    const SQL: &str = "SELECT r.id, r.slot_id, r.user_ref, r.office_code, r.local_date, r.state, s.starts_at,
-        s.ends_at, s.app, r.topic FROM reservations r JOIN slots s ON s.id = r.slot_id
-        WHERE r.user_ref = $1 ORDER BY s.starts_at DESC, r.id DESC";
+    const SQL: &str = reservation_select!("WHERE r.user_ref = $1 ORDER BY s.starts_at DESC, r.id DESC");
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(user_ref).fetch_all(c).await)?)
 }
 
 /// Cancels (BK-10) as a state change that frees the seat; `false` if it was not active.
-/// Also writes `notice` (to its user) in the same transaction.
+/// Also writes `notice` (to its user) in the same transaction. The calendar sequence rises
+/// (NO-4): the cancellation supersedes every entry sent before it.
 pub async fn cancel(
     db: &Db,
     id: i64,
@@ -147,19 +162,55 @@ pub async fn cancel(
     note: &str,
     notice: Option<(i64, &Notice)>,
 ) -> Result<bool> {
-    const CHANGE: &str = "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4
+    cancel_where(db, id, None, state, now, actor, note, notice).await
+}
+
+/// As `cancel`, but only while the reservation is as it was read (its calendar sequence is
+/// `seen`): a move that came in between (BK-17) makes it `false`, so the notice written
+/// from the old reading (its time, its `.ics`) is never sent for the new one.
+#[allow(clippy::too_many_arguments)] // `cancel`'s parts and what was seen
+pub async fn cancel_as_seen(
+    db: &Db,
+    id: i64,
+    seen: i32,
+    state: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    notice: Option<(i64, &Notice)>,
+) -> Result<bool> {
+    cancel_where(db, id, Some(seen), state, now, actor, note, notice).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn cancel_where(
+    db: &Db,
+    id: i64,
+    seen: Option<i32>,
+    state: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+    note: &str,
+    notice: Option<(i64, &Notice)>,
+) -> Result<bool> {
+    const CHANGE: &str = "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4,
+        calendar_sequence = calendar_sequence + 1
         WHERE id = $1 AND state IN ('requested', 'confirmed') RETURNING slot_id";
+    const CHANGE_SEEN: &str = "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4,
+        calendar_sequence = calendar_sequence + 1
+        WHERE id = $1 AND state IN ('requested', 'confirmed') AND calendar_sequence = $5 RETURNING slot_id";
     const FREE: &str = "UPDATE slots SET booked = booked - 1 WHERE id = $1 AND booked > 0";
     const EVENT: &str =
         "INSERT INTO reservation_events (reservation_id, at, state, actor, note) VALUES ($1, $2, $3, $4, $5)";
     let mut tx = db.begin().await?;
-    let changed: Option<(i64,)> = in_tx!(&mut tx, |c| sqlx::query_as(CHANGE)
-        .bind(id)
-        .bind(state)
-        .bind(now)
-        .bind(actor)
-        .fetch_optional(c)
-        .await)?;
+    let sql = if seen.is_some() { CHANGE_SEEN } else { CHANGE };
+    let changed: Option<(i64,)> = in_tx!(&mut tx, |c| {
+        let q = sqlx::query_as(sql).bind(id).bind(state).bind(now).bind(actor);
+        match seen {
+            Some(s) => q.bind(s).fetch_optional(c).await,
+            None => q.fetch_optional(c).await,
+        }
+    })?;
     let Some((slot_id,)) = changed else {
         return Ok(false);
     };

@@ -65,7 +65,8 @@ pub async fn transition(
         .collect::<Vec<_>>()
         .join(", ");
     let change = format!(
-        "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4 WHERE id = $1 AND state IN ({list})"
+        "UPDATE reservations SET state = $2, state_changed_at = $3, state_actor = $4,
+            calendar_sequence = calendar_sequence + 1 WHERE id = $1 AND state IN ({list})"
     );
     let mut tx = db.begin().await?;
     let n = in_tx!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(change.clone()))

@@ -1,4 +1,5 @@
-//! `/api/v1` for consultations: free slots, booking, the user's reservations, cancelling.
+//! `/api/v1` for consultations: free slots, booking, the user's reservations, moving one to
+//! another time (BK-17), cancelling.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -137,7 +138,7 @@ fn reservation_json(r: ReservationRow) -> ReservationJson {
 }
 
 /// A reservation ID from the path; anything else is a 404 like someone else's.
-fn reservation_id(s: &str) -> Result<i64, AppError> {
+pub(crate) fn reservation_id(s: &str) -> Result<i64, AppError> {
     s.parse().map_err(|_| AppError::NotFound {
         what: format!("reservation {s}"),
     })
@@ -186,7 +187,7 @@ pub async fn create(
         verify_number: r.verify_number,
         companion: r.companion,
     };
-    let id = booking::book(&state.db, state.clock.as_ref(), user, r.slot_id, &details).await?;
+    let id = booking::book_on(&state.db, state.clock.as_ref(), &state.site, user, r.slot_id, &details).await?;
     let row = booking::own(&state.db, user, id).await?;
     Ok((StatusCode::CREATED, Json(reservation_json(row))).into_response())
 }
@@ -228,8 +229,50 @@ pub async fn cancel(
 ) -> Result<Json<ReservationJson>, ApiError> {
     let user = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
     let id = reservation_id(&id)?;
-    booking::cancel_own(&state.db, state.clock.as_ref(), user, id).await?;
+    booking::cancel_own_on(&state.db, state.clock.as_ref(), &state.site, user, id).await?;
     Ok(Json(reservation_json(booking::own(&state.db, user, id).await?)))
+}
+
+/// BK-17: the free slot to move to.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RescheduleRequest {
+    /// A free slot at the same office (`GET /api/v1/offices/{code}/slots`).
+    pub slot_id: i64,
+}
+
+/// Moves the reservation to another free slot of the same office until its cut-off
+/// (BK-17, N12-2-4), in one transaction; every booking rule applies to the new time as if
+/// the old booking were gone. The reservation keeps its id; the person gets a "changed"
+/// mail whose calendar file keeps the UID with a higher SEQUENCE.
+#[utoipa::path(post, path = "/api/v1/reservations/{id}/reschedule", tag = "consultations",
+    params(("id" = i64, Path)), request_body = RescheduleRequest, security(("session" = [])),
+    responses((status = 200, body = ReservationJson, description = "The moved reservation"),
+        (status = 403, body = Problem, content_type = "application/problem+json",
+         description = "`not_eligible`, `booking_restricted`, `terms_not_accepted`"),
+        (status = 404, body = Problem, content_type = "application/problem+json",
+         description = "`not_found`: no such reservation of yours, or no such slot"),
+        (status = 409, body = Problem, content_type = "application/problem+json",
+         description = "`slot_full`, `daily_limit`, `cutoff_passed`, `outside_horizon`, `already_cancelled`, \
+                        `other_office`, `same_slot`, `closed_day`, `request_only`")))]
+pub async fn reschedule(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(id): Path<String>,
+    json: Result<Json<RescheduleRequest>, JsonRejection>,
+) -> Result<Json<ReservationJson>, ApiError> {
+    let user = visitor.user_ref().ok_or(NOT_SIGNED_IN)?;
+    let id = reservation_id(&id)?;
+    let r = body(json)?;
+    let moved = madoguchi_app::consultations::reschedule::reschedule(
+        &state.db,
+        state.clock.as_ref(),
+        Some(&state.site),
+        user,
+        id,
+        r.slot_id,
+    )
+    .await?;
+    Ok(Json(reservation_json(moved)))
 }
 
 /// BK-7: a request with up to three preferred times.

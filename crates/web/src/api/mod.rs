@@ -3,8 +3,10 @@
 
 pub mod accounts;
 pub mod booking;
+pub mod calendar;
 pub mod doc;
 pub mod offices;
+pub mod password_resets;
 pub mod seminar_changes;
 pub mod seminars;
 pub mod staff;

@@ -233,11 +233,13 @@ struct SignInPage {
     page: Page,
     csrf: String,
     error: String,
+    /// AC-5, AC-8: a locked account is pointed to "Forgot your password?".
+    locked: bool,
     user_id: FormField,
     password: FormField,
 }
 
-fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String) -> SignInPage {
+fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String, locked: bool) -> SignInPage {
     let mut password = FormField::new(lang, "password", "");
     password.hint.clear();
     let mut user_field = FormField::new(lang, "user_id", user_id);
@@ -245,6 +247,7 @@ fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String) -> SignI
     SignInPage {
         page: Page::new(lang, "/sign-in", &[]),
         csrf,
+        locked,
         error,
         user_id: user_field,
         password,
@@ -255,7 +258,7 @@ fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String) -> SignI
 pub async fn sign_in_form(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
     let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
     Ok(with_cookie(
-        render(&sign_in_page(lang, s.csrf, "", String::new()), StatusCode::OK),
+        render(&sign_in_page(lang, s.csrf, "", String::new(), false), StatusCode::OK),
         cookie,
     ))
 }
@@ -304,7 +307,13 @@ pub async fn sign_in_submit(
             let message = lang.t(&format!("problem-{}", e.specific_code()));
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
             let status = status_of(e.code());
-            let page = retry_after(&e, render(&sign_in_page(lang, csrf, &user_id, message), status));
+            let page = retry_after(
+                &e,
+                render(
+                    &sign_in_page(lang, csrf, &user_id, message, e.specific_code() == "account_locked"),
+                    status,
+                ),
+            );
             Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),

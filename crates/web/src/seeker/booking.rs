@@ -1,5 +1,6 @@
 //! Booking a consultation without JavaScript: an office's free slots, the booking form
-//! (BK-6), and the reservations on My Page with cancel (BK-10).
+//! (BK-6) and its confirmation (`reservation`), and the reservations on My Page with cancel
+//! (BK-10).
 
 use askama::Template;
 use axum::Form;
@@ -12,11 +13,12 @@ use madoguchi_domain::clock::jst;
 use madoguchi_store::consultations::reservations::{self as store, Details};
 
 use crate::AppState;
-use crate::http::forms::{FormField, Notice, field_value};
+use crate::http::forms::{FormField, field_value};
 use crate::http::page::{Page, PageError, render};
 use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
+use crate::seeker::reservation::Done;
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -183,12 +185,11 @@ pub async fn book_submit(
         verify_number: field_value(&fields, "verify_number"),
         companion: field_value(&fields, "companion"),
     };
-    let result = booking::book(&state.db, state.clock.as_ref(), user, slot, &details).await;
+    let result = booking::book_on(&state.db, state.clock.as_ref(), &state.site, user, slot, &details).await;
     match result {
-        Ok(_) => {
-            let mut v = Notice::new(lang, "/me", "booked-title", &["booked-body"]);
-            v.links = vec![("/me".into(), lang.t("me-title"))];
-            Ok(render(&v, StatusCode::CREATED))
+        // The confirmation: what, when, where, how to join and prepare, the calendar file.
+        Ok(id) => {
+            crate::seeker::reservation::page(&state, lang, user, csrf, id, Done::Booked, StatusCode::CREATED).await
         }
         // AC-13: new terms in force: the interstitial page, then back to this slot.
         Err(AppError::Forbidden {
@@ -237,7 +238,7 @@ pub async fn cancel(
             },
         )
     })?;
-    booking::cancel_own(&state.db, state.clock.as_ref(), user, id)
+    booking::cancel_own_on(&state.db, state.clock.as_ref(), &state.site, user, id)
         .await
         .map_err(|e| PageError(lang, e))?;
     Ok(Redirect::to("/me").into_response())

@@ -96,7 +96,8 @@ fn reset_page(lang: Lang, csrf: String, token: String, refusal: &Refusal) -> Res
     let password = FormField::new(lang, "password", "").kind("password");
     let password = refusal.on(password.autocomplete("new-password"));
     ResetPage {
-        page: Page::new(lang, "/reset", &[]),
+        // The language switch keeps the link's token, or the form would lose it.
+        page: Page::new(lang, "/reset", &[("token", token.clone())]),
         csrf,
         token,
         summary: refusal.summary(&[&password]),

@@ -1,11 +1,15 @@
-//! The job seeker's pages: registration and sign-in, My Page and its forms (password,
-//! deletion, locking, eligibility), booking or requesting, and preparing for a consultation.
+//! The job seeker's pages: registration and sign-in, a forgotten password, My Page and its
+//! forms (password, deletion, locking, eligibility), booking or requesting, one reservation
+//! (its confirmation, the change of time), and preparing for a consultation.
 
 pub mod account;
 pub mod booking;
 pub mod eligibility;
+pub mod forgot;
 pub mod lock;
 pub mod me;
 pub mod my_page;
 pub mod prepare;
 pub mod requests;
+pub mod reschedule;
+pub mod reservation;

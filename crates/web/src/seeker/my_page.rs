@@ -25,6 +25,8 @@ pub struct MyReservation {
     pub cancellable: bool,
     /// MT-3: the built-in room can be entered from here (until it closes).
     pub room: bool,
+    /// BK-17: before its cut-off the time may still change.
+    pub movable: bool,
 }
 
 /// A seminar on My Page: (seminar id, title, time, state label, how to join).
@@ -117,11 +119,25 @@ pub async fn me(
         .map(|code| lang.t(&format!("blocker-{code}")))
         .collect();
     let now = state.clock.now();
-    let mut reservations: Vec<MyReservation> = madoguchi_store::consultations::reservations::for_user(&state.db, id)
+    let rows = madoguchi_store::consultations::reservations::for_user(&state.db, id)
         .await
-        .map_err(fail)?
+        .map_err(fail)?;
+    // BK-3: each office's cut-off, read once per office.
+    let mut policies = std::collections::HashMap::new();
+    for r in rows.iter().filter(|r| r.state == "confirmed") {
+        if !policies.contains_key(&r.office_code) {
+            let p = madoguchi_app::offices::booking_policy(&state.db, &r.office_code)
+                .await
+                .map_err(|e| PageError(lang, e))?;
+            policies.insert(r.office_code.clone(), p);
+        }
+    }
+    let mut reservations: Vec<MyReservation> = rows
         .into_iter()
         .map(|r| {
+            let movable = policies
+                .get(&r.office_code)
+                .is_some_and(|p| madoguchi_app::consultations::reschedule::may_move(&r, now, *p));
             let state_code = madoguchi_domain::booking::State::parse(&r.state);
             let cancellable =
                 state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
@@ -136,6 +152,7 @@ pub async fn me(
                 room: r.app == "builtin"
                     && matches!(r.state.as_str(), "confirmed" | "attended")
                     && now < r.ends_at + state.room.config.grace,
+                movable,
             }
         })
         .collect();

@@ -105,7 +105,7 @@ async fn no_shows_and_the_restriction() {
 }
 
 // rules NO-1, NO-2, NO-4: booking and cancelling are told by mail and in the inbox; the
-// confirmation carries an .ics in UTC with no meeting secrets.
+// confirmation carries an .ics in UTC with no meeting secrets, the cancellation its withdrawal.
 #[tokio::test]
 async fn booking_mail_with_ics() {
     use madoguchi_app::mail::smtp_sink::SmtpSink;
@@ -128,7 +128,9 @@ async fn booking_mail_with_ics() {
         let got = sink.received();
         assert!(got[0].data.contains("text/calendar"), "the .ics is attached");
         assert!(got[0].data.contains("consultation.ics"));
-        assert!(!got[1].data.contains("text/calendar"), "no .ics for a cancellation");
+        // Issue 13: the cancellation withdraws the calendar entry (same UID, METHOD:CANCEL).
+        assert!(got[1].data.contains("method=CANCEL"), "{}", got[1].data);
+        assert!(got[1].data.contains("consultation-cancelled.ics"));
         let inbox = madoguchi_store::mail::inbox::list(&t.db, user).await.unwrap();
         assert_eq!(inbox.len(), 2);
     }
