@@ -156,6 +156,11 @@ pub async fn book_next_for(
 /// checks and the confirmation need comes from one read; the seat, the reservation and the
 /// confirmation are then written in one transaction. Counted by outcome for `/metrics`.
 pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
+    // Issue 13, item 6: the job-seeker number given for identification is a number field.
+    let details = &Details {
+        verify_number: madoguchi_domain::numbers::half_width(&details.verify_number),
+        ..details.clone()
+    };
     let booked = book_checked(db, clock, user_ref, slot_id, details).await;
     crate::shared::outcomes::count(
         "madoguchi_consultation_bookings_total",

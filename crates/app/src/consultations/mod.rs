@@ -7,3 +7,4 @@ pub mod requests;
 pub mod schedule;
 pub mod slots;
 pub mod templates;
+pub mod week;

@@ -107,6 +107,15 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
     }
     let promote = promotion(seminar.title.clone(), seminar.starts_at);
     let actor = format!("user:{user_ref}");
+    // The person is told in mail and on My Page, in the same transaction (issue 13, item 6).
+    let told = madoguchi_store::accounts::users::by_id(db, user_ref).await?.map(|u| {
+        let when = letters::start_time(&u.lang, seminar.starts_at);
+        let waiting = r.state == "waitlisted";
+        notice(
+            &seminar_letters::cancelled_by_user(&u.lang, &u.name, &seminar.title, &when, waiting),
+            &u.email,
+        )
+    });
     let done = store::places::end(
         db,
         registration_id,
@@ -116,7 +125,7 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
         &actor,
         "",
         &promote,
-        None,
+        told.as_ref(),
     )
     .await?;
     match done {

@@ -32,7 +32,7 @@ impl ModeCache {
         }
     }
 
-    async fn mode(&self, state: &AppState) -> Mode {
+    pub(crate) async fn mode(&self, state: &AppState) -> Mode {
         if let Ok(last) = self.last.lock()
             && let Some((at, mode)) = *last
             && at.elapsed() < self.ttl
@@ -77,12 +77,18 @@ fn open_while_closed(path: &str) -> bool {
             | "/readyz"
             | "/metrics"
             | "/assets/site.css"
+            | "/assets/favicon.svg"
+            | "/favicon.ico"
     )
 }
 
-/// What still changes while read-only: staff signing in and out, and the switch itself.
-fn writable_while_read_only(path: &str) -> bool {
-    matches!(path, "/staff/sign-in" | "/staff/sign-out" | "/staff/notices")
+/// What still changes while read-only: staff signing in and out, the switch itself, and a
+/// job seeker signing out (leaving a shared computer changes no record; issue 13).
+pub(crate) fn writable_while_read_only(path: &str) -> bool {
+    matches!(
+        path,
+        "/staff/sign-in" | "/staff/sign-out" | "/staff/notices" | "/sign-out"
+    )
 }
 
 #[derive(Template)]

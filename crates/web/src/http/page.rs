@@ -1,11 +1,16 @@
-//! What every page shares: the language, the switch links, and HTML error pages.
+//! What every page shares: the language, the switch links, the frame around the content
+//! (the header by sign-in, the read-only banner: issue 13, item 6), and HTML error pages.
 
 use askama::Template;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use madoguchi_app::accounts::session::{self, Session};
 use madoguchi_app::{AppError, ErrorCode};
 use madoguchi_domain::calendar::{Closure, ClosureKind};
 
+use crate::AppState;
 use crate::http::problem::{retry_after, status_of};
 use crate::i18n::Lang;
 
@@ -14,6 +19,80 @@ pub struct Page {
     pub lang: Lang,
     /// The current path and query without `lang`, for the switch links.
     path: String,
+    frame: Frame,
+}
+
+/// Who the page is drawn for and in which mode, from the request (`frame`): the header
+/// offers what fits (sign-in or sign-out), and while read-only every page says so and its
+/// forms are disabled (NT-2).
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub seeker: bool,
+    pub staff: bool,
+    /// The session's CSRF token, for the header's sign-out button.
+    pub csrf: String,
+    pub read_only: bool,
+}
+
+tokio::task_local! {
+    static FRAME: Frame;
+}
+
+/// The session `frame` resumed for this request, so the `Visitor` does not read it again.
+#[derive(Clone)]
+pub struct Resumed(pub Option<Session>);
+
+/// Paths that are not pages: no frame, no session read here.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path.starts_with("/assets/")
+        || matches!(
+            path,
+            "/healthz" | "/readyz" | "/metrics" | "/favicon.ico" | "/connection-test/payload"
+        ))
+}
+
+/// Middleware: resumes the session once (if there is a cookie) and reads the maintenance
+/// switch, so every page rendered while handling this request draws the right frame.
+pub async fn frame(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !is_page(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let mode = state.maintenance.mode(&state).await;
+    let mut frame = Frame {
+        read_only: mode == madoguchi_app::notices::Mode::ReadOnly,
+        ..Frame::default()
+    };
+    if let Some(id) = crate::http::cookies::session_cookie(request.headers()) {
+        // A failure is left for the handler's `Visitor`, which answers it properly.
+        if let Ok(s) = session::resume(&state.db, state.clock.as_ref(), &id).await {
+            if let Some(s) = &s {
+                frame.seeker = s.user_ref.is_some();
+                frame.staff = s.staff_ref.is_some();
+                frame.csrf.clone_from(&s.csrf);
+            }
+            request.extensions_mut().insert(Resumed(s));
+        }
+    }
+    FRAME.scope(frame, next.run(request)).await
+}
+
+/// `text` for a URL's query value: everything but unreserved characters and `/` escaped.
+pub fn url_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The sign-in page, then back to `next` (a path on this site) once signed in.
+pub fn sign_in_first(next: &str) -> Response {
+    Redirect::to(&format!("/sign-in?next={}", url_component(next))).into_response()
 }
 
 pub struct LangLink {
@@ -31,11 +110,54 @@ impl Page {
             path.push('?');
             path.push_str(&kept.join("&"));
         }
-        Self { lang, path }
+        let frame = FRAME.try_with(Frame::clone).unwrap_or_default();
+        Self { lang, path, frame }
     }
 
     pub fn t(&self, id: &str) -> String {
         self.lang.t(id)
+    }
+
+    /// The message `id` with its `count`.
+    pub fn t_count(&self, id: &str, count: impl std::fmt::Display) -> String {
+        self.lang.t_args(id, &[("count", count.to_string())])
+    }
+
+    /// A job seeker is signed in (the header offers My Page and sign-out).
+    pub fn seeker(&self) -> bool {
+        self.frame.seeker
+    }
+
+    /// A staff member is signed in (the header offers the console and sign-out).
+    pub fn staff(&self) -> bool {
+        self.frame.staff
+    }
+
+    pub fn csrf(&self) -> &str {
+        &self.frame.csrf
+    }
+
+    /// NT-2: the service is read-only; every page says so.
+    pub fn read_only(&self) -> bool {
+        self.frame.read_only
+    }
+
+    /// NT-2: this page's forms are disabled (read-only, and not one of the few pages that
+    /// still write then: staff sign-in and the switch itself).
+    pub fn frozen(&self) -> bool {
+        let path = self.path.split('?').next().unwrap_or_default();
+        self.frame.read_only && !crate::http::maintenance::writable_while_read_only(path)
+    }
+
+    /// The header's sign-in link: back to this page afterwards (not from the account pages).
+    pub fn sign_in_href(&self) -> String {
+        let own = ["/", "/sign-in", "/register", "/register/sent", "/register/verify"];
+        let path = self.path.split('?').next().unwrap_or_default();
+        if own.contains(&path) || path.starts_with("/staff") {
+            "/sign-in".to_owned()
+        } else {
+            format!("/sign-in?next={}", url_component(&self.path))
+        }
     }
 
     pub fn languages(&self) -> Vec<LangLink> {

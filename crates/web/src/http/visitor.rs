@@ -35,8 +35,11 @@ impl FromRequestParts<AppState> for Visitor {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
-        let session = match cookie_value(parts, COOKIE) {
-            Some(id) if !id.is_empty() => session::resume(&state.db, state.clock.as_ref(), id)
+        let resumed = parts.extensions.get::<crate::http::page::Resumed>().cloned();
+        let session = match (resumed, cookie_value(parts, COOKIE)) {
+            // The page frame read it already for this request.
+            (Some(r), _) => r.0,
+            (None, Some(id)) if !id.is_empty() => session::resume(&state.db, state.clock.as_ref(), id)
                 .await
                 .map_err(|e| ApiError(e).into_response())?,
             _ => None,
