@@ -280,6 +280,8 @@ mod closures;
 mod console_rules;
 #[path = "app/consultations/day_override.rs"]
 mod day_override;
+#[path = "app/offices.rs"]
+mod offices;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
 #[path = "app/seminar_operations.rs"]

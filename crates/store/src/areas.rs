@@ -49,13 +49,13 @@ pub async fn by_postal(db: &Db, code: &str) -> Result<Vec<AreaRow>> {
         .await)?)
 }
 
-/// The municipalities of a prefecture that some office serves, by name.
+/// The municipalities of a prefecture that some office serves, sorted.
 pub async fn municipalities(db: &Db, prefecture: &str) -> Result<Vec<String>> {
-    const SQL: &str = "SELECT DISTINCT municipality FROM office_areas WHERE prefecture = $1 ORDER BY municipality";
-    Ok(read!(db, |c| sqlx::query_scalar(SQL)
-        .bind(prefecture)
-        .fetch_all(c)
-        .await)?)
+    const SQL: &str = "SELECT DISTINCT municipality FROM office_areas WHERE prefecture = $1";
+    let mut names: Vec<String> = read!(db, |c| sqlx::query_scalar(SQL).bind(prefecture).fetch_all(c).await)?;
+    // By code point on every backend (a database's collation may order Japanese otherwise).
+    names.sort();
+    Ok(names)
 }
 
 /// The offices serving a municipality.

@@ -754,6 +754,7 @@ week-next = Next week
 week-days = Change day
 week-prev-day = Previous day
 week-next-day = Next day
+week-day-head = { $weekday } { $day } { $monthname }
 week-short-day = { $weekday } { $day }
 week-seats = Seats left: { $count }
 week-taken = Full

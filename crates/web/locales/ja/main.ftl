@@ -742,6 +742,7 @@ week-next = 次の週
 week-days = 日の切り替え
 week-prev-day = 前の日
 week-next-day = 次の日
+week-day-head = { $month }月{ $day }日（{ $weekday }）
 week-short-day = { $day }日({ $weekday })
 week-seats = 残り{ $count }席
 week-taken = 満席

@@ -142,11 +142,17 @@ impl Page {
         self.frame.read_only
     }
 
-    /// NT-2: this page's forms are disabled (read-only, and not one of the few pages that
-    /// still write then: staff sign-in and the switch itself).
+    /// NT-2: this page's forms are disabled while read-only: the pages that exist to send
+    /// something (sign-in, registration, a booking, My Page's forms, a seminar's sign-up…).
+    /// Pages for looking things up keep their search forms (GET) and hide what would write;
+    /// staff pages keep their tools, and staff sign-in and the switch itself still write.
     pub fn frozen(&self) -> bool {
         let path = self.path.split('?').next().unwrap_or_default();
-        self.frame.read_only && !crate::http::maintenance::writable_while_read_only(path)
+        let browsing = matches!(path, "/" | "/offices" | "/seminars" | "/notices" | "/privacy" | "/me")
+            || (path.starts_with("/offices/") && !path.ends_with("/request"))
+            || path.starts_with("/staff")
+            || path.starts_with("/dev/");
+        self.frame.read_only && !browsing && !crate::http::maintenance::writable_while_read_only(path)
     }
 
     /// The header's sign-in link: back to this page afterwards (not from the account pages).

@@ -35,6 +35,8 @@ pub struct TimeItem {
 pub struct DayColumn {
     pub iso: String,
     pub label: String,
+    /// The column's heading: the date without the year (the week's heading has it).
+    pub head: String,
     /// The day strip's short form: weekday and day of month.
     pub short: String,
     /// `open`, `full`, `none` (open, no times), `closed` or `outside`.
@@ -183,6 +185,15 @@ pub async fn week(
             DayColumn {
                 iso: d.date.to_string(),
                 label: lang.date(d.date),
+                head: lang.t_args(
+                    "week-day-head",
+                    &[
+                        ("month", d.date.month().to_string()),
+                        ("monthname", lang.t(&format!("month-{}", d.date.month()))),
+                        ("day", d.date.day().to_string()),
+                        ("weekday", lang.weekday(d.date.weekday())),
+                    ],
+                ),
                 short: lang.t_args(
                     "week-short-day",
                     &[

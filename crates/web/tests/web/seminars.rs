@@ -14,7 +14,7 @@ use super::booking::eligible;
 use super::staff::{code, staff, staff_sign_in};
 use super::support::{World, csrf_of, form_post, get_with, post_json, send, worlds};
 
-async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit: i32) -> i64 {
+pub(crate) async fn seminar(w: &World, title: &str, day: u32, capacity: i32, waitlist_limit: i32) -> i64 {
     madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
         .await
         .unwrap();
