@@ -94,8 +94,8 @@ fn midnight(d: NaiveDate) -> Result<DateTime<Utc>, AppError> {
         .ok_or_else(|| AppError::invalid("invalid_range", "week", "that week cannot be shown"))
 }
 
-/// The week holding `day` (default: the first day that may be booked now) at `code`,
-/// times of `app` only when one is given.
+/// The week holding `day` (default: the week of the next free time, else of the first day
+/// that may be booked now) at `code`, times of `app` only when one is given.
 pub async fn week(
     db: &Db,
     clock: &dyn Clock,
@@ -105,12 +105,20 @@ pub async fn week(
 ) -> Result<Week, AppError> {
     let policy = offices::booking_policy(db, code).await?;
     let (first, last) = policy.bookable_days(clock.today_jst());
-    let monday = monday_of(day.unwrap_or(first));
+    let office_code = offices::get(db, code).await?.code;
+    let wanted = |s: &SlotRow| app.is_none_or(|a| s.app == a);
+    // The free times of the whole bookable window: the filter's apps, the next free time, and
+    // the week shown when none is asked for (the one holding the next free time).
+    let after = |d: NaiveDate| d.checked_add_days(Days::new(1)).unwrap_or(d);
+    let free = store::free_slots(db, office_code.as_str(), midnight(first)?, midnight(after(last))?).await?;
+    let next_free = free.iter().find(|s| wanted(s)).map(Time::of);
+    let shown = day
+        .or_else(|| next_free.as_ref().map(|t| madoguchi_domain::booking::local_date(t.starts_at)))
+        .unwrap_or(first);
+    let monday = monday_of(shown);
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
     let calendar = offices::days(db, clock, code, Some(monday), 7).await?;
     let office = calendar.office;
-    let after = |d: NaiveDate| d.checked_add_days(Days::new(1)).unwrap_or(d);
-    let wanted = |s: &SlotRow| app.is_none_or(|a| s.app == a);
     let slots = store::office_slots(db, office.code.as_str(), midnight(monday)?, midnight(after(sunday))?).await?;
     let days = calendar
         .days
@@ -131,8 +139,6 @@ pub async fn week(
             Day { date, kind }
         })
         .collect();
-    // The free times of the whole bookable window: the filter's apps and the next free time.
-    let free = store::free_slots(db, office.code.as_str(), midnight(first)?, midnight(after(last))?).await?;
     let mut apps: Vec<String> = Vec::new();
     for s in &free {
         if !apps.contains(&s.app) {
@@ -142,7 +148,7 @@ pub async fn week(
     apps.sort_by_key(|a| crate::consultations::booking::APPS.iter().position(|k| k == a));
     let takes_requests = crate::consultations::requests::takes_requests(db, office.code.as_str()).await?;
     Ok(Week {
-        next_free: free.iter().find(|s| wanted(s)).map(Time::of),
+        next_free,
         earlier: monday > first,
         later: sunday < last,
         office,
