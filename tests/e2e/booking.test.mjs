@@ -23,7 +23,7 @@ test('book a consultation and cancel it, ja', async () => {
   await checkA11y(page);
   assert.equal(await page.inputValue('#verify_number'), '28011-00012345', 'prefilled from the registration');
   await page.fill('#topic', '事務職への転職について相談したい');
-  await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').click()]);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type=submit]').click()]);
   await checkA11y(page);
   assert.match(await page.textContent('h1'), /予約が確定しました/);
   // NO-4: the confirmation mail carries an .ics in UTC, without any meeting secret.

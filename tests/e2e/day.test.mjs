@@ -105,7 +105,7 @@ async function dayFromConsole(page) {
 async function bookThroughForm(page, id) {
   await go(page, `/book/${id}`);
   await page.fill('#topic', '面接の練習をしたい');
-  await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').click()]);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type=submit]').click()]);
   await checkA11y(page);
 }
 
