@@ -274,7 +274,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             serving::limits::read_body,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), http::page::frame))
+        .layer(middleware::from_fn_with_state(state.clone(), http::visitor::frame))
         .layer(middleware::from_fn_with_state(state.clone(), http::maintenance::guard))
         .layer(middleware::from_fn_with_state(state.clone(), http::usage::record))
         .layer(middleware::from_fn(http::health::record))

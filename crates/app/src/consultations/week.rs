@@ -113,7 +113,11 @@ pub async fn week(
     let free = store::free_slots(db, office_code.as_str(), midnight(first)?, midnight(after(last))?).await?;
     let next_free = free.iter().find(|s| wanted(s)).map(Time::of);
     let shown = day
-        .or_else(|| next_free.as_ref().map(|t| madoguchi_domain::booking::local_date(t.starts_at)))
+        .or_else(|| {
+            next_free
+                .as_ref()
+                .map(|t| madoguchi_domain::booking::local_date(t.starts_at))
+        })
         .unwrap_or(first);
     let monday = monday_of(shown);
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);

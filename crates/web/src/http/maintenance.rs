@@ -82,15 +82,6 @@ fn open_while_closed(path: &str) -> bool {
     )
 }
 
-/// What still changes while read-only: staff signing in and out, the switch itself, and a
-/// job seeker signing out (leaving a shared computer changes no record; issue 13).
-pub(crate) fn writable_while_read_only(path: &str) -> bool {
-    matches!(
-        path,
-        "/staff/sign-in" | "/staff/sign-out" | "/staff/notices" | "/sign-out"
-    )
-}
-
 #[derive(Template)]
 #[template(path = "maintenance.html")]
 struct MaintenancePage {
@@ -105,7 +96,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     let reading = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let allowed = match mode {
         Mode::Open => true,
-        Mode::ReadOnly => reading || writable_while_read_only(&path),
+        Mode::ReadOnly => reading || crate::http::page::writable_while_read_only(&path),
         Mode::Closed => open_while_closed(&path),
     };
     if allowed {

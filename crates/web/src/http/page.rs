@@ -2,15 +2,12 @@
 //! (the header by sign-in, the read-only banner: issue 13, item 6), and HTML error pages.
 
 use askama::Template;
-use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use madoguchi_app::accounts::session::{self, Session};
+use madoguchi_app::accounts::session::Session;
 use madoguchi_app::{AppError, ErrorCode};
 use madoguchi_domain::calendar::{Closure, ClosureKind};
 
-use crate::AppState;
 use crate::http::problem::{retry_after, status_of};
 use crate::i18n::Lang;
 
@@ -22,7 +19,7 @@ pub struct Page {
     frame: Frame,
 }
 
-/// Who the page is drawn for and in which mode, from the request (`frame`): the header
+/// Who the page is drawn for and in which mode, from the request (`visitor::frame`): the header
 /// offers what fits (sign-in or sign-out), and while read-only every page says so and its
 /// forms are disabled (NT-2).
 #[derive(Debug, Clone, Default)]
@@ -38,43 +35,23 @@ tokio::task_local! {
     static FRAME: Frame;
 }
 
-/// The session `frame` resumed for this request, so the `Visitor` does not read it again.
+/// The session `visitor::frame` resumed for this request, so the `Visitor` does not read it
+/// again.
 #[derive(Clone)]
 pub struct Resumed(pub Option<Session>);
 
-/// Paths that are not pages: no frame, no session read here.
-fn is_page(path: &str) -> bool {
-    !(path.starts_with("/api/")
-        || path.starts_with("/assets/")
-        || matches!(
-            path,
-            "/healthz" | "/readyz" | "/metrics" | "/favicon.ico" | "/connection-test/payload"
-        ))
+/// Runs `work` (the rest of the request) with `frame` for every page it renders.
+pub async fn in_frame<F: std::future::Future>(frame: Frame, work: F) -> F::Output {
+    FRAME.scope(frame, work).await
 }
 
-/// Middleware: resumes the session once (if there is a cookie) and reads the maintenance
-/// switch, so every page rendered while handling this request draws the right frame.
-pub async fn frame(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if !is_page(request.uri().path()) {
-        return next.run(request).await;
-    }
-    let mode = state.maintenance.mode(&state).await;
-    let mut frame = Frame {
-        read_only: mode == madoguchi_app::notices::Mode::ReadOnly,
-        ..Frame::default()
-    };
-    if let Some(id) = crate::http::cookies::session_cookie(request.headers()) {
-        // A failure is left for the handler's `Visitor`, which answers it properly.
-        if let Ok(s) = session::resume(&state.db, state.clock.as_ref(), &id).await {
-            if let Some(s) = &s {
-                frame.seeker = s.user_ref.is_some();
-                frame.staff = s.staff_ref.is_some();
-                frame.csrf.clone_from(&s.csrf);
-            }
-            request.extensions_mut().insert(Resumed(s));
-        }
-    }
-    FRAME.scope(frame, next.run(request)).await
+/// What still changes while read-only (NT-2): staff signing in and out, the switch itself,
+/// and a job seeker signing out (leaving a shared computer changes no record; issue 13).
+pub fn writable_while_read_only(path: &str) -> bool {
+    matches!(
+        path,
+        "/staff/sign-in" | "/staff/sign-out" | "/staff/notices" | "/sign-out"
+    )
 }
 
 /// `text` for a URL's query value: everything but unreserved characters and `/` escaped.
@@ -152,7 +129,7 @@ impl Page {
             || (path.starts_with("/offices/") && !path.ends_with("/request"))
             || path.starts_with("/staff")
             || path.starts_with("/dev/");
-        self.frame.read_only && !browsing && !crate::http::maintenance::writable_while_read_only(path)
+        self.frame.read_only && !browsing && !writable_while_read_only(path)
     }
 
     /// The header's sign-in link: back to this page afterwards (not from the account pages).
