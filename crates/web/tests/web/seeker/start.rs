@@ -5,9 +5,11 @@
 
 use axum::http::{StatusCode, header};
 use madoguchi_app::notices::{Mode, Publisher};
+use madoguchi_domain::staff::Role;
 
 use super::booking::eligible;
 use super::form_html::{body, value_of};
+use super::staff::{code, staff, staff_sign_in};
 use super::support::{World, active_account, csrf_of, enc, form_post, get_with, send, session_cookie, worlds};
 
 /// The text of `html` without tags, spaces collapsed.
@@ -287,6 +289,17 @@ async fn the_header_follows_sign_in() {
         let csrf = csrf_of(&page.body);
         let out = send(&w.app, form_post("/sign-out", &seeker, &body(&csrf, &[]))).await;
         assert_eq!(out.status, StatusCode::SEE_OTHER);
+        // Staff: the console and their own sign-out.
+        let (password, key) = staff(&w, Role::Counsellor, Some("28011"), "start.staff").await;
+        let member = staff_sign_in(&w, "start.staff", &password, &code(&w, &key))
+            .await
+            .unwrap();
+        let staff_nav = nav(&send(&w.app, get_with("/offices", Some(&member))).await.body);
+        assert!(staff_nav.contains(r#"href="/staff">職員コンソール</a>"#), "{staff_nav}");
+        assert!(
+            staff_nav.contains(r#"action="/staff/sign-out""#) && !staff_nav.contains("マイページ"),
+            "{staff_nav}"
+        );
     }
 }
 
