@@ -125,8 +125,10 @@ impl Page {
     /// staff pages keep their tools, and staff sign-in and the switch itself still write.
     pub fn frozen(&self) -> bool {
         let path = self.path.split('?').next().unwrap_or_default();
-        let browsing = matches!(path, "/" | "/offices" | "/seminars" | "/notices" | "/privacy" | "/me")
-            || (path.starts_with("/offices/") && !path.ends_with("/request"))
+        let browsing = matches!(
+            path,
+            "/" | "/offices" | "/seminars" | "/notices" | "/privacy" | "/me" | "/connection-test"
+        ) || (path.starts_with("/offices/") && !path.ends_with("/request"))
             || path.starts_with("/staff")
             || path.starts_with("/dev/");
         self.frame.read_only && !browsing && !writable_while_read_only(path)
