@@ -19,11 +19,11 @@ test('book a consultation and cancel it, ja', async () => {
   await visit(page, '/offices/28011');
   await Promise.all([page.waitForURL(/\/book$/), page.getByRole('link', { name: 'オンライン職業相談を予約する' }).click()]);
   await checkA11y(page);
-  await Promise.all([page.waitForURL(/\/book\/\d+$/), page.locator('ul.slots a').first().click()]);
+  await Promise.all([page.waitForURL(/\/book\/\d+$/), page.locator('a.slot').first().click()]);
   await checkA11y(page);
   assert.equal(await page.inputValue('#verify_number'), '28011-00012345', 'prefilled from the registration');
   await page.fill('#topic', '事務職への転職について相談したい');
-  await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').click()]);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type=submit]').click()]);
   await checkA11y(page);
   assert.match(await page.textContent('h1'), /予約が確定しました/);
   // NO-4: the confirmation mail carries an .ics in UTC, without any meeting secret.
@@ -53,8 +53,12 @@ test('book a consultation and cancel it, ja', async () => {
   assert.match(await page.textContent('[role=status]'), /確認済み/);
   await visit(page, '/connection-test');
   await visit(page, '/me');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '取り消す' }).first().click()]);
+  // Issue 13, item 6: cancelling takes a confirmation page.
+  await Promise.all([page.waitForURL(/\/cancel$/), page.getByRole('link', { name: '取り消す' }).first().click()]);
   await checkA11y(page);
-  assert.match(await page.textContent('ul.reservations'), /取消（ご本人）/);
+  assert.match(await page.textContent('h1'), /この予約を取り消しますか/);
+  await Promise.all([page.waitForURL(/\/me$/), page.getByRole('button', { name: '取り消す' }).click()]);
+  await checkA11y(page);
+  assert.match(await page.textContent('ul.reservations.past'), /取消（ご本人）/);
   await page.context().close();
 });

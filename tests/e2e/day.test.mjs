@@ -105,7 +105,7 @@ async function dayFromConsole(page) {
 async function bookThroughForm(page, id) {
   await go(page, `/book/${id}`);
   await page.fill('#topic', '面接の練習をしたい');
-  await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').click()]);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type=submit]').click()]);
   await checkA11y(page);
 }
 
@@ -207,13 +207,13 @@ test('the counsellor marks attendance and books the next one; two no-shows pause
   const mine = await (await seeker.request.get(`${CLOCK}/api/v1/reservations`)).json();
   assert.deepEqual(mine.map((r) => r.state).sort(), ['attended', 'confirmed']);
   await go(seeker, '/me');
-  assert.match(await seeker.textContent('ul.reservations'), /相談済み/);
+  assert.match(await seeker.textContent('ul.reservations.past'), /相談済み/);
   const next = mine.find((r) => r.state === 'confirmed');
 
   // BK-11: not joined by start + 10 minutes: the sweep records a no-show.
   assert.match(await moveTo(seeker, Date.parse(next.start) + 11 * MINUTE), /1 件/);
   await signInSeeker(seeker);
-  assert.match(await seeker.textContent('ul.reservations'), /無断欠席/);
+  assert.match(await seeker.textContent('ul.reservations.past'), /無断欠席/);
 
   // A second no-show within 90 days (BK-12) …
   const third = await firstFreeSlot(seeker);
@@ -221,11 +221,13 @@ test('the counsellor marks attendance and books the next one; two no-shows pause
   assert.match(await seeker.textContent('h1'), /予約が確定しました/);
   assert.match(await moveTo(seeker, third.start + 11 * MINUTE), /1 件/);
 
-  // … pauses online booking: the form says why and whom to call, and the inbox says so too.
+  // … pauses online booking: the booking page says why and whom to call before any form
+  // (issue 13, item 6), and the inbox says so too.
   await signInSeeker(seeker);
   assert.match(await seeker.textContent('main'), /オンライン予約を一時停止/);
   const fourth = await firstFreeSlot(seeker);
-  await bookThroughForm(seeker, fourth.id);
-  assert.match(await seeker.textContent('[role=alert]'), /オンライン予約を一時停止しています/);
+  await go(seeker, `/book/${fourth.id}`);
+  assert.match(await seeker.textContent('.gate'), /オンライン予約を一時停止しています/);
+  assert.equal(await seeker.locator('#topic').count(), 0, 'no form to fill in vain');
   await seeker.context().close();
 });

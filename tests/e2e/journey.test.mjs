@@ -12,11 +12,11 @@ after(async () => { await browser?.close(); });
 const TEXT = {
   ja: { sent: '確認メールを送りました', verified: '登録が完了しました', locked: 'アカウントをロックしました',
     lockedError: 'ロックされています', resetSent: 'パスワード再設定のリンクを送りました', resetDone: 'パスワードを再設定しました',
-    lockButton: 'アカウントを直ちにロックする', search: '検索する', reset: 'パスワード再設定のリンクを送る',
+    lockButton: 'アカウントを直ちにロックする', lockLink: 'アカウントのロックへ進む', search: '検索する', reset: 'パスワード再設定のリンクを送る',
     verifySubject: 'メールアドレスの確認', resetSubject: 'パスワード再設定' },
   en: { sent: 'Check your email', verified: 'Registration complete', locked: 'Your account is locked',
     lockedError: 'This account is locked', resetSent: 'A password reset link has been sent', resetDone: 'Your password is set',
-    lockButton: 'Lock my account now', search: 'Search', reset: 'send a password reset link',
+    lockButton: 'Lock my account now', lockLink: 'Go to locking your account', search: 'Search', reset: 'send a password reset link',
     verifySubject: 'confirm your email', resetSubject: 'Set a new password' },
 };
 
@@ -74,6 +74,9 @@ for (const lang of ['ja', 'en']) {
 
     await signIn(page, userId, 'Kobe-Sannomiya#2026');
     assert.ok(page.url().endsWith('/me'), page.url());
+    // Issue 13, item 6: the lock is a link on My Page, then a confirmation page.
+    await Promise.all([page.waitForURL(/\/me\/lock$/), page.getByRole('link', { name: t.lockLink }).click()]);
+    await checkA11y(page);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t.lockButton }).click()]);
     await checkA11y(page);
     assert.match(await page.textContent('h1'), new RegExp(t.locked));

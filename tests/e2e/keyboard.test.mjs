@@ -1,6 +1,7 @@
 // Keyboard only, no mouse (WCAG 2.1.1, 2.4.1, 2.4.7): the skip link comes first and moves
-// focus to the main content; the language switch (rule NO-5) and an office link are reached
-// with Tab and followed with Enter; a registration form is filled and sent by keyboard.
+// focus to the main content; the language switch (rule NO-5), the office finder and an office
+// link are reached with Tab and followed with Enter; a registration form is filled and sent
+// by keyboard.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, checkA11y, launch, newPage } from './lib.mjs';
@@ -47,10 +48,16 @@ test('keyboard only: skip link, English switch, an office', async () => {
   await Promise.all([page.waitForURL(/[?&]lang=en/), page.keyboard.press('Enter')]);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
 
-  // On the English page: skip to main, Tab to the first office, Enter opens it.
+  // On the English page: skip to main, Tab to "Book a consultation", Enter opens the office
+  // finder (issue 13); type a postal code, Enter searches, Tab to the office found.
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).cls, 'skip');
   await page.keyboard.press('Enter');
+  await tabTo(page, (f) => f.href === '/offices', 'the booking button');
+  await Promise.all([page.waitForURL((u) => u.pathname === '/offices'), page.keyboard.press('Enter')]);
+  await tabTo(page, (f) => f.id === 'postal_code', 'the postal code');
+  await page.keyboard.type('650-0044');
+  await Promise.all([page.waitForURL(/postal_code=650-0044/), page.keyboard.press('Enter')]);
   const office = await tabTo(page, (f) => /^\/offices\/\d{5}$/.test(f.href ?? ''), 'an office link');
   await Promise.all([page.waitForURL((u) => u.pathname === office.href), page.keyboard.press('Enter')]);
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'still English (cookie)');

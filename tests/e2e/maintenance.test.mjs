@@ -50,13 +50,11 @@ test('a maintenance notice and read-only mode, then back, ja', async () => {
   await go(user, '/');
   assert.match(await user.textContent('section.notices'), /システムメンテナンスのお知らせ/);
   assert.match(await user.textContent('section.notices'), /ただいまメンテナンス中です/);
+  // Issue 13, item 6: every page says so, and a form that would write is disabled.
   await go(user, '/sign-in?lang=ja');
-  await user.fill('#user_id', 'demo.seeker');
-  await user.fill('#password', 'Sannomiya-Demo#2026');
-  await Promise.all([user.waitForNavigation(), user.locator('form[action="/sign-in"] button').click()]);
-  await checkA11y(user);
-  assert.match(await user.textContent('h1'), /メンテナンス中です/);
-  assert.match(await user.textContent('[role=alert]'), /閲覧のみご利用いただけます/);
+  assert.match(await user.textContent('.banner[role=status]'), /閲覧のみご利用いただけます/);
+  assert.ok(await user.locator('#user_id').isDisabled(), 'the sign-in form is disabled');
+  assert.ok(await user.locator('form[action="/sign-in"] button').isDisabled());
   const refused = await user.request.post(`${CLOCK}/api/v1/reservations`, {
     data: { slot_id: 1 }, headers: { 'content-type': 'application/json' },
   });
@@ -88,11 +86,14 @@ test('a maintenance notice and read-only mode, then back, ja', async () => {
   await Promise.all([user.waitForURL(/\/me$/), user.locator('form[action="/sign-in"] button').click()]);
   assert.match(await user.textContent('main'), /利用規約改定のお知らせ/, 'the announcement is in the inbox');
   await go(user, '/offices/28011/book');
-  await Promise.all([user.waitForURL(/\/book\/\d+$/), user.locator('ul.slots a').first().click()]);
+  await Promise.all([user.waitForURL(/\/book\/\d+$/), user.locator('a.slot').first().click()]);
   await checkA11y(user);
   const form = user.url();
-  await click(user, 'この内容で予約する');
-  assert.match(user.url(), /\/terms\/consultation\?next=/, 'the interstitial page');
+  // Issue 13, item 6: the new terms come before the form, with the way to accept them.
+  assert.match(await user.textContent('.gate'), /新しい利用規約への同意が必要です/);
+  assert.equal(await user.locator('#topic').count(), 0, 'no form to fill in vain');
+  await Promise.all([user.waitForURL(/\/terms\/consultation\?next=/), user.getByRole('link', { name: '利用規約を読んで同意する' }).click()]);
+  await checkA11y(user);
   assert.match(await user.textContent('[role=status]'), /新しい利用規約が適用されています/);
   assert.match(await user.textContent('main'), /第2版/);
   await click(user, '同意して進む');

@@ -284,6 +284,8 @@ mod day_override;
 mod part_day_closures;
 #[path = "app/password_reset.rs"]
 mod password_reset;
+#[path = "app/offices.rs"]
+mod offices;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
 #[path = "app/consultations/reschedule.rs"]

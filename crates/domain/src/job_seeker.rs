@@ -20,8 +20,11 @@ impl InvalidJobSeekerNumber {
 }
 
 impl JobSeekerNumber {
+    /// Full-width digits and hyphens are read as half-width (issue 13, item 6): it is a
+    /// number, typed as often in kana mode as not. The half-width form is what is kept.
     pub fn parse(s: &str) -> Result<Self, InvalidJobSeekerNumber> {
-        let s = s.trim();
+        let s = crate::numbers::half_width(s);
+        let s = s.as_str();
         let (office, serial) = s.split_once('-').ok_or(InvalidJobSeekerNumber)?;
         let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
         if office.len() == 5 && digits(office) && (4..=8).contains(&serial.len()) && digits(serial) {
@@ -107,12 +110,21 @@ mod tests {
         let n = JobSeekerNumber::parse("28010-01234567").unwrap();
         assert_eq!(n.office_part(), "28010");
         assert!(JobSeekerNumber::parse("28010-1234").is_ok());
+        // Issue 13, item 6: read as half-width, kept as half-width.
+        assert_eq!(
+            JobSeekerNumber::parse("２８０１０－０１２３４５６７").map(|n| n.to_string()),
+            Ok("28010-01234567".to_owned())
+        );
+        assert_eq!(
+            JobSeekerNumber::parse("28010ー1234").map(|n| n.to_string()),
+            Ok("28010-1234".to_owned())
+        );
         for bad in [
             "2801-01234567",
             "28010-123",
             "28010-123456789",
             "28010_01234567",
-            "２８０１０-1234",
+            "２８０１０_1234",
             "28010-12a4",
             "",
         ] {

@@ -1,6 +1,7 @@
 //! Madoguchi's domain: types and rules only. No I/O, no async, no wall clock
 //! except inside `clock` (rule TM-4).
 
+pub mod area;
 pub mod booking;
 pub mod calendar;
 pub mod characters;
@@ -9,6 +10,7 @@ pub mod dates;
 pub mod email;
 pub mod job_seeker;
 pub mod next_path;
+pub mod numbers;
 pub mod office;
 pub mod password;
 pub mod residence;

@@ -55,6 +55,13 @@ pub enum OfficeAction {
         #[arg(long)]
         horizon_days: Option<u32>,
     },
+    /// Add or update offices and their 管轄 (the municipalities and postal codes each serves)
+    /// from a CSV file (UTF-8; header in docs/operations.md). Idempotent: a second run of the
+    /// same file changes nothing; offices not in the file are left as they are.
+    Import {
+        /// The CSV file, e.g. offices.csv.
+        file: std::path::PathBuf,
+    },
     /// Close the office on a date, or part of it (--from/--until): withdraws the slots it
     /// covers, cancels what was booked on them and tells each person (TM-3).
     Close {
@@ -167,6 +174,25 @@ async fn dispatch(
             }
             offices::save(db, &office).await?;
             println!("updated office {code}");
+        }
+        OfficeAction::Import { file } => {
+            let text = std::fs::read(&file)
+                .map_err(|e| AppError::invalid("invalid_import", "file", format!("{}: {e}", file.display())))?;
+            let text = String::from_utf8(text).map_err(|_| {
+                AppError::invalid(
+                    "invalid_import",
+                    "file",
+                    format!("{} is not UTF-8: save it as \"CSV UTF-8\"", file.display()),
+                )
+            })?;
+            let report = offices::import::import(db, &text).await?;
+            println!(
+                "imported {}: {} offices added, {} updated, {} 管轄 rows",
+                file.display(),
+                report.added,
+                report.updated,
+                report.areas
+            );
         }
         OfficeAction::Close {
             code,

@@ -5,6 +5,7 @@
 //! stay exact. Invariants live in the schema and in conditional statements.
 
 pub mod accounts;
+pub mod areas;
 pub mod backup;
 pub mod closures;
 mod connect;

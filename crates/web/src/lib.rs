@@ -63,6 +63,20 @@ async fn site_css() -> impl IntoResponse {
     )
 }
 
+/// Issue 13: the site's icon, a window (窓) in the header's blue; also at `/favicon.ico`,
+/// where browsers look without being told.
+const FAVICON: &str = include_str!("../assets/favicon.svg");
+
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON,
+    )
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     http::health::prometheus();
@@ -171,7 +185,9 @@ pub fn router(state: AppState) -> Router {
         .merge(dev)
         .route("/", get(public::browse::index))
         .route("/offices/{code}", get(public::browse::office))
-        .route("/offices/{code}/book", get(seeker::booking::slots))
+        .route("/offices", get(public::finder::find))
+        .route("/offices/{code}/book", get(seeker::week::week))
+        .route("/me/office", post(seeker::my_office::keep))
         .route(
             "/offices/{code}/request",
             get(seeker::requests::request_form).post(seeker::requests::request_submit),
@@ -184,7 +200,10 @@ pub fn router(state: AppState) -> Router {
             "/book/{slot}",
             get(seeker::booking::book_form).post(seeker::booking::book_submit),
         )
-        .route("/me/reservations/{id}/cancel", post(seeker::booking::cancel))
+        .route(
+            "/me/reservations/{id}/cancel",
+            get(seeker::booking::cancel_page).post(seeker::booking::cancel),
+        )
         .route("/me/reservations/{id}", get(seeker::reservation::show))
         .route(
             "/me/reservations/{id}/change",
@@ -214,7 +233,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sign-out", post(seeker::account::sign_out))
         .route("/me", get(seeker::my_page::me))
-        .route("/me/lock", post(seeker::lock::lock_own))
+        .route("/me/lock", get(seeker::lock::lock_page).post(seeker::lock::lock_own))
         .route("/me/eligibility", get(seeker::eligibility::page))
         .route("/me/job-seeker", post(seeker::eligibility::save_job_seeker))
         .route("/me/residence", post(seeker::eligibility::save_residence))
@@ -259,7 +278,10 @@ pub fn router(state: AppState) -> Router {
         .route("/seminars", get(public::seminars::list))
         .route("/seminars/{id}", get(public::seminars::show))
         .route("/seminars/{id}/register", post(public::seminars::register))
-        .route("/seminar-registrations/{id}/cancel", post(public::seminars::cancel))
+        .route(
+            "/seminar-registrations/{id}/cancel",
+            get(public::seminars::cancel_page).post(public::seminars::cancel),
+        )
         .route(
             "/staff/seminars",
             get(staff::seminars::list).post(staff::seminars::create),
@@ -307,6 +329,8 @@ pub fn router(state: AppState) -> Router {
         .route("/rooms/join/{token}", get(room::join_form).post(room::join_submit))
         .route("/assets/room.js", get(room::room_js))
         .route("/assets/room-peer.js", get(room::room_peer_js))
+        .route("/assets/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/metrics", get(http::health::metrics_text))
@@ -318,6 +342,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             serving::limits::read_body,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), http::visitor::frame))
         .layer(middleware::from_fn_with_state(state.clone(), http::maintenance::guard))
         .layer(middleware::from_fn_with_state(state.clone(), http::usage::record))
         .layer(middleware::from_fn(http::health::record))

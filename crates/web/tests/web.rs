@@ -63,10 +63,14 @@ mod staff_closures;
 mod staff_day;
 #[path = "web/staff/staff_slots.rs"]
 mod staff_slots;
+#[path = "web/seeker/start.rs"]
+mod start;
 #[path = "web/stats.rs"]
 mod stats;
 #[path = "web/support.rs"]
 mod support;
+#[path = "web/seeker/week.rs"]
+mod week;
 
 struct Reply {
     status: StatusCode,
@@ -138,36 +142,30 @@ async fn apps(name: &str) -> Vec<(&'static str, Router)> {
     out
 }
 
-// rule TM-3, NO-5: the top page lists the offices in Japanese, and in English on request.
+// rule NO-5: the top page in Japanese, and in English on request (kept in a cookie). What
+// it says is issue 13's (`seeker/start.rs`); the offices are found through the finder.
 #[tokio::test]
 async fn top_page_in_both_languages() {
     for (backend, app) in apps("top_page").await {
         let ja = get(&app, "/").await;
         assert_eq!(ja.status, StatusCode::OK, "{backend}");
         assert!(ja.body.contains(r#"<html lang="ja">"#));
-        for name in [
-            "灘公共職業安定所三宮分室",
-            "飯田橋公共職業安定所",
-            "大阪東公共職業安定所",
-            "札幌公共職業安定所",
-        ] {
-            assert!(ja.body.contains(name), "{backend}: {name}");
-        }
-        assert!(ja.body.contains("2026年11月25日（水）"), "today in JST");
-        assert!(ja.body.contains("08:30～17:15"), "today's hours");
-        assert!(ja.body.contains("年末年始"), "next closed days");
+        assert!(ja.body.contains("<h1>ハローワークのオンライン窓口</h1>"), "{backend}");
         assert!(ja.body.contains(r#"href="/?lang=en""#), "language switch");
 
         let en = get(&app, "/?lang=en").await;
         assert!(en.body.contains(r#"<html lang="en">"#));
         assert!(
+            en.body.contains("<h1>Hello Work&#39;s online counter</h1>"),
+            "{}",
             en.body
-                .contains("Nada Public Employment Security Office, Sannomiya Branch"),
-            "{backend}"
         );
-        assert!(en.body.contains("Year-end holidays"));
         let cookie = en.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
         assert!(cookie.starts_with("lang=en;"), "{cookie}");
+        // TM-3: each office's hours today and its closed days are on the finder's cards.
+        let found = get(&app, "/offices?prefecture=28").await;
+        assert!(found.body.contains("灘公共職業安定所三宮分室"), "{backend}");
+        assert!(found.body.contains("08:30～17:15"), "today's hours");
     }
 }
 

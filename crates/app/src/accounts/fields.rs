@@ -93,9 +93,11 @@ pub fn check_registration(form: &RegistrationForm) -> Result<ValidRegistration, 
     } else if email.is_err() {
         problems.push(FieldProblem::new("email", "invalid_email"));
     }
+    // Issue 13, item 6: a phone number is a number field (full-width digits read as half-width).
+    let phone = madoguchi_domain::numbers::half_width(&form.phone);
     let phone_ok = {
-        let digits = form.phone.chars().filter(char::is_ascii_digit).count();
-        form.phone.chars().all(|c| c.is_ascii_digit() || c == '-') && (10..=11).contains(&digits)
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        phone.chars().all(|c| c.is_ascii_digit() || c == '-') && (10..=11).contains(&digits)
     };
     if form.phone.is_empty() {
         problems.push(FieldProblem::new("phone", "required"));

@@ -75,7 +75,7 @@ async fn create(
         name_kana: form.name_kana.clone(),
         address: form.address.clone(),
         email: valid.email.clone(),
-        phone: form.phone.clone(),
+        phone: madoguchi_domain::numbers::half_width(&form.phone),
         lang: form.lang.clone(),
     };
     // AC-13: registering accepts the versions in force of every service's terms (the page

@@ -189,6 +189,11 @@ async fn book_at(
     slot_id: i64,
     details: &Details,
 ) -> Result<i64, AppError> {
+    // Issue 13, item 6: the job-seeker number given for identification is a number field.
+    let details = &Details {
+        verify_number: madoguchi_domain::numbers::half_width(&details.verify_number),
+        ..details.clone()
+    };
     let booked = book_checked(db, clock, site, user_ref, slot_id, details).await;
     crate::shared::outcomes::count(
         "madoguchi_consultation_bookings_total",

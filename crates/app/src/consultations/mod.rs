@@ -10,3 +10,4 @@ pub mod schedule;
 pub mod slots;
 pub mod tell;
 pub mod templates;
+pub mod week;

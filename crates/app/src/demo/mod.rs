@@ -28,6 +28,11 @@ fn office(code: &str, name_ja: &str, name_en: &str, address: &str, phone: &str, 
     })
 }
 
+/// The demo offices and a sample of the municipalities and postal codes each serves, in the
+/// format of `madoguchi office import` (docs/operations.md). A sample for trying the office
+/// finder, not the offices' real 管轄: no national postal-code list ships with the product.
+pub const OFFICES_CSV: &str = include_str!("offices.csv");
+
 /// The demo offices.
 pub fn offices() -> Vec<Office> {
     let standard = WeeklyHours::standard();
@@ -82,6 +87,8 @@ pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> Result<bool, AppError>
     for o in offices() {
         offices::save(db, &o).await?;
     }
+    // Issue 13, item 1: a sample 管轄 for each, loaded as `madoguchi office import` loads one.
+    offices::import::import(db, OFFICES_CSV).await?;
     // An announced closure on the first Wednesday at least a week ahead, so the pages show one.
     let mut day = clock.today_jst() + Days::new(7);
     while day.weekday() != Weekday::Wed {

@@ -156,32 +156,6 @@ pub fn cancelled(c: &Consultation<'_>) -> Letter {
     }
 }
 
-/// SE-4, NO-1: the person cancelled their seminar place.
-pub fn seminar_cancelled(lang: &str, name: &str, title: &str, when: &str) -> Letter {
-    let c = Consultation {
-        lang,
-        name,
-        office: "",
-        when,
-        app: "",
-    };
-    let (subject, body) = if lang == "en" {
-        (
-            "[Madoguchi] Your seminar place is cancelled",
-            format!("Your place in \"{title}\" ({when}, Japan time) is cancelled."),
-        )
-    } else {
-        (
-            "【Madoguchi】セミナーの参加登録を取り消しました",
-            format!("「{title}」（{when}、日本時間）の参加登録を取り消しました。"),
-        )
-    };
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting(&c), body],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

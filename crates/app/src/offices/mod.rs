@@ -1,7 +1,9 @@
 //! What the public and the operator do with offices: look at them, add and edit them,
 //! announce and withdraw closures.
 
+pub mod areas;
 pub mod calendar;
+pub mod import;
 
 use chrono::{Days, NaiveDate};
 use madoguchi_domain::booking::Policy;
@@ -41,22 +43,27 @@ pub fn parse_code(code: &str) -> Result<OfficeCode, AppError> {
 
 /// The top page: every office with today's hours and next closures (rule TM-3).
 pub async fn list_today(db: &Db, clock: &dyn Clock) -> Result<Vec<OfficeToday>, AppError> {
-    let today = clock.today_jst();
-    let until = horizon_end(today, LOOKAHEAD_DAYS);
     let mut out = Vec::new();
     for office in store::list(db).await? {
-        let closures = store::closures(db, &office.code, today, until).await?;
-        let cal = OfficeCalendar {
-            hours: &office.hours,
-            closures: &closures,
-        };
-        out.push(OfficeToday {
-            today: cal.day(today),
-            next_closures: cal.next_closures(today, NEXT_CLOSURES, LOOKAHEAD_DAYS),
-            office,
-        });
+        out.push(today(db, clock, office).await?);
     }
     Ok(out)
+}
+
+/// One office with today's status and its next closures, as the office finder lists it.
+pub async fn today(db: &Db, clock: &dyn Clock, office: Office) -> Result<OfficeToday, AppError> {
+    let today = clock.today_jst();
+    let until = horizon_end(today, LOOKAHEAD_DAYS);
+    let closures = store::closures(db, &office.code, today, until).await?;
+    let cal = OfficeCalendar {
+        hours: &office.hours,
+        closures: &closures,
+    };
+    Ok(OfficeToday {
+        today: cal.day(today),
+        next_closures: cal.next_closures(today, NEXT_CLOSURES, LOOKAHEAD_DAYS),
+        office,
+    })
 }
 
 pub async fn get(db: &Db, code: &str) -> Result<Office, AppError> {

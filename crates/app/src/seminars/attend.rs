@@ -145,6 +145,7 @@ pub async fn cancel_own(db: &Db, clock: &dyn Clock, user_ref: i64, registration_
     }
     let promote = promotion(seminar.title.clone(), seminar.starts_at);
     let actor = format!("user:{user_ref}");
+    // The person is told in mail and on My Page, in the same transaction (issue 13, item 6).
     let told = cancellation(db, clock, &r, &seminar).await?;
     let done = store::places::end(
         db,
@@ -179,7 +180,8 @@ async fn cancellation(
         return Ok(None);
     };
     let when = letters::start_time(&u.lang, seminar.starts_at);
-    let letter = crate::mail::reservations::seminar_cancelled(&u.lang, &u.name, &seminar.title, &when);
+    let waiting = r.state == "waitlisted";
+    let letter = seminar_letters::cancelled_by_user(&u.lang, &u.name, &seminar.title, &when, waiting);
     let mut told = notice(&letter, &u.email);
     if r.state == "registered" {
         let office = crate::offices::get(db, &seminar.office_code).await?;

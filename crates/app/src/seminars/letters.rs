@@ -78,6 +78,40 @@ pub fn promoted(lang: &str, name: &str, title: &str, when: &str) -> Letter {
     )
 }
 
+/// SE-4 (BK-10): the person cancelled their place on My Page or the seminar's page;
+/// `waiting` for a place on the waiting list (issue 13, item 6: the cancellation is mailed).
+pub fn cancelled_by_user(lang: &str, name: &str, title: &str, when: &str, waiting: bool) -> Letter {
+    let (subject, greeting, body, after) = if lang == "en" {
+        let place = if waiting {
+            "place on the waiting list"
+        } else {
+            "registration"
+        };
+        (
+            "[Madoguchi] Your seminar place is cancelled",
+            format!("Dear {name},"),
+            format!("As you asked, your {place} for \"{title}\" ({when}, Japan time) is cancelled."),
+            "Other seminars are listed on the seminars page.",
+        )
+    } else {
+        let place = if waiting {
+            "キャンセル待ち"
+        } else {
+            "参加登録"
+        };
+        (
+            "【Madoguchi】セミナーの申込みを取り消しました",
+            format!("{name} 様"),
+            format!("「{title}」（{when}、日本時間）の{place}を、ご本人の操作により取り消しました。"),
+            "ほかのセミナーは、セミナー一覧からお申し込みいただけます。",
+        )
+    };
+    Letter {
+        subject: subject.to_owned(),
+        paragraphs: vec![greeting, body, after.to_owned()],
+    }
+}
+
 /// SE-5: the office removed the participant, with its reason.
 pub fn removed(lang: &str, name: &str, title: &str, when: &str, reason: &str) -> Letter {
     letter(

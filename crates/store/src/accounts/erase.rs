@@ -9,7 +9,7 @@ use crate::{Result, Tx, in_tx};
 pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Result<()> {
     const USER: &str = "UPDATE users SET state = 'deleted', user_id = 'deleted-' || CAST(id AS TEXT),
         user_key = 'deleted-' || CAST(id AS TEXT), password_hash = '', name = '', name_kana = '', address = '',
-        email = '', phone = '', job_seeker_number = NULL, residence_status = NULL, stay_until = NULL, suspended_reason = NULL, locked_at = NULL, failures_locked_until = NULL, deleted_at = $2 WHERE id = $1";
+        email = '', phone = '', job_seeker_number = NULL, residence_status = NULL, stay_until = NULL, home_office = NULL, suspended_reason = NULL, locked_at = NULL, failures_locked_until = NULL, deleted_at = $2 WHERE id = $1";
     // Mail to the person (sent or waiting) carries their address, name and bookings; it
     // goes before the address itself is erased.
     const MAIL: &str = "DELETE FROM outbox WHERE lower(recipient) = (SELECT lower(email) FROM users WHERE id = $1)";

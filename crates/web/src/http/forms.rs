@@ -204,6 +204,8 @@ pub struct Notice {
     pub csrf: String,
     pub hidden: Vec<(String, String)>,
     pub button: String,
+    /// `danger` for a button that ends something (cancel, lock), else empty.
+    pub button_class: &'static str,
     pub links: Vec<(String, String)>,
 }
 
@@ -217,6 +219,7 @@ impl Notice {
             csrf: String::new(),
             hidden: Vec::new(),
             button: String::new(),
+            button_class: "",
             links: Vec::new(),
         }
     }

@@ -32,7 +32,7 @@ impl ModeCache {
         }
     }
 
-    async fn mode(&self, state: &AppState) -> Mode {
+    pub(crate) async fn mode(&self, state: &AppState) -> Mode {
         if let Ok(last) = self.last.lock()
             && let Some((at, mode)) = *last
             && at.elapsed() < self.ttl
@@ -77,12 +77,9 @@ fn open_while_closed(path: &str) -> bool {
             | "/readyz"
             | "/metrics"
             | "/assets/site.css"
+            | "/assets/favicon.svg"
+            | "/favicon.ico"
     )
-}
-
-/// What still changes while read-only: staff signing in and out, and the switch itself.
-fn writable_while_read_only(path: &str) -> bool {
-    matches!(path, "/staff/sign-in" | "/staff/sign-out" | "/staff/notices")
 }
 
 #[derive(Template)]
@@ -99,7 +96,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     let reading = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let allowed = match mode {
         Mode::Open => true,
-        Mode::ReadOnly => reading || writable_while_read_only(&path),
+        Mode::ReadOnly => reading || crate::http::page::writable_while_read_only(&path),
         Mode::Closed => open_while_closed(&path),
     };
     if allowed {

@@ -1,8 +1,10 @@
-//! What every page shares: the language, the switch links, and HTML error pages.
+//! What every page shares: the language, the switch links, the frame around the content
+//! (the header by sign-in, the read-only banner: issue 13, item 6), and HTML error pages.
 
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use madoguchi_app::accounts::session::Session;
 use madoguchi_app::{AppError, ErrorCode};
 use madoguchi_domain::calendar::{Closure, ClosureKind};
 
@@ -14,6 +16,60 @@ pub struct Page {
     pub lang: Lang,
     /// The current path and query without `lang`, for the switch links.
     path: String,
+    frame: Frame,
+}
+
+/// Who the page is drawn for and in which mode, from the request (`visitor::frame`): the header
+/// offers what fits (sign-in or sign-out), and while read-only every page says so and its
+/// forms are disabled (NT-2).
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub seeker: bool,
+    pub staff: bool,
+    /// The session's CSRF token, for the header's sign-out button.
+    pub csrf: String,
+    pub read_only: bool,
+}
+
+tokio::task_local! {
+    static FRAME: Frame;
+}
+
+/// The session `visitor::frame` resumed for this request, so the `Visitor` does not read it
+/// again.
+#[derive(Clone)]
+pub struct Resumed(pub Option<Session>);
+
+/// Runs `work` (the rest of the request) with `frame` for every page it renders.
+pub async fn in_frame<F: std::future::Future>(frame: Frame, work: F) -> F::Output {
+    FRAME.scope(frame, work).await
+}
+
+/// What still changes while read-only (NT-2): staff signing in and out, the switch itself,
+/// and a job seeker signing out (leaving a shared computer changes no record; issue 13).
+pub fn writable_while_read_only(path: &str) -> bool {
+    matches!(
+        path,
+        "/staff/sign-in" | "/staff/sign-out" | "/staff/notices" | "/sign-out"
+    )
+}
+
+/// `text` for a URL's query value: everything but unreserved characters and `/` escaped.
+pub fn url_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The sign-in page, then back to `next` (a path on this site) once signed in.
+pub fn sign_in_first(next: &str) -> Response {
+    Redirect::to(&format!("/sign-in?next={}", url_component(next))).into_response()
 }
 
 pub struct LangLink {
@@ -31,11 +87,62 @@ impl Page {
             path.push('?');
             path.push_str(&kept.join("&"));
         }
-        Self { lang, path }
+        let frame = FRAME.try_with(Frame::clone).unwrap_or_default();
+        Self { lang, path, frame }
     }
 
     pub fn t(&self, id: &str) -> String {
         self.lang.t(id)
+    }
+
+    /// The message `id` with its `count`.
+    pub fn t_count(&self, id: &str, count: impl std::fmt::Display) -> String {
+        self.lang.t_args(id, &[("count", count.to_string())])
+    }
+
+    /// A job seeker is signed in (the header offers My Page and sign-out).
+    pub fn seeker(&self) -> bool {
+        self.frame.seeker
+    }
+
+    /// A staff member is signed in (the header offers the console and sign-out).
+    pub fn staff(&self) -> bool {
+        self.frame.staff
+    }
+
+    pub fn csrf(&self) -> &str {
+        &self.frame.csrf
+    }
+
+    /// NT-2: the service is read-only; every page says so.
+    pub fn read_only(&self) -> bool {
+        self.frame.read_only
+    }
+
+    /// NT-2: this page's forms are disabled while read-only: the pages that exist to send
+    /// something (sign-in, registration, a booking, My Page's forms, a seminar's sign-up…).
+    /// Pages for looking things up keep their search forms (GET) and hide what would write;
+    /// staff pages keep their tools, and staff sign-in and the switch itself still write.
+    pub fn frozen(&self) -> bool {
+        let path = self.path.split('?').next().unwrap_or_default();
+        let browsing = matches!(
+            path,
+            "/" | "/offices" | "/seminars" | "/notices" | "/privacy" | "/me" | "/connection-test"
+        ) || (path.starts_with("/offices/") && !path.ends_with("/request"))
+            || path.starts_with("/staff")
+            || path.starts_with("/dev/");
+        self.frame.read_only && !browsing && !writable_while_read_only(path)
+    }
+
+    /// The header's sign-in link: back to this page afterwards (not from the account pages).
+    pub fn sign_in_href(&self) -> String {
+        let own = ["/", "/sign-in", "/register", "/register/sent", "/register/verify"];
+        let path = self.path.split('?').next().unwrap_or_default();
+        if own.contains(&path) || path.starts_with("/staff") {
+            "/sign-in".to_owned()
+        } else {
+            format!("/sign-in?next={}", url_component(&self.path))
+        }
     }
 
     pub fn languages(&self) -> Vec<LangLink> {

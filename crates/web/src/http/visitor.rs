@@ -1,5 +1,5 @@
-//! Who is asking: the session behind the cookie (rule AC-6), the client address, and
-//! the CSRF checks for forms and for the JSON API.
+//! Who is asking: the session behind the cookie (rule AC-6), the client address, the page
+//! frame that follows it (issue 13), and the CSRF checks for forms and for the JSON API.
 
 use std::net::SocketAddr;
 
@@ -15,6 +15,7 @@ use madoguchi_app::{AppError, shared::secrets};
 use crate::AppState;
 use crate::http::cookies::cookie_in;
 use crate::http::cookies::{COOKIE, set_cookie};
+use crate::http::page::{Frame, Resumed, in_frame};
 use crate::http::problem::ApiError;
 
 /// The request's session (if its cookie is live) and client address.
@@ -35,8 +36,11 @@ impl FromRequestParts<AppState> for Visitor {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
-        let session = match cookie_value(parts, COOKIE) {
-            Some(id) if !id.is_empty() => session::resume(&state.db, state.clock.as_ref(), id)
+        let resumed = parts.extensions.get::<Resumed>().cloned();
+        let session = match (resumed, cookie_value(parts, COOKIE)) {
+            // The page frame read it already for this request.
+            (Some(r), _) => r.0,
+            (None, Some(id)) if !id.is_empty() => session::resume(&state.db, state.clock.as_ref(), id)
                 .await
                 .map_err(|e| ApiError(e).into_response())?,
             _ => None,
@@ -106,6 +110,41 @@ impl Visitor {
             }),
         }
     }
+}
+
+/// Paths that are not pages: no frame, no session read here.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path.starts_with("/assets/")
+        || matches!(
+            path,
+            "/healthz" | "/readyz" | "/metrics" | "/favicon.ico" | "/connection-test/payload"
+        ))
+}
+
+/// Middleware: resumes the session once (if there is a cookie) and reads the maintenance
+/// switch, so every page rendered while handling this request draws the right frame.
+pub async fn frame(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !is_page(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let mode = state.maintenance.mode(&state).await;
+    let mut frame = Frame {
+        read_only: mode == madoguchi_app::notices::Mode::ReadOnly,
+        ..Frame::default()
+    };
+    if let Some(id) = crate::http::cookies::session_cookie(request.headers()) {
+        // A failure is left for the handler's `Visitor`, which answers it properly.
+        if let Ok(s) = session::resume(&state.db, state.clock.as_ref(), &id).await {
+            if let Some(s) = &s {
+                frame.seeker = s.user_ref.is_some();
+                frame.staff = s.staff_ref.is_some();
+                frame.csrf.clone_from(&s.csrf);
+            }
+            request.extensions_mut().insert(Resumed(s));
+        }
+    }
+    in_frame(frame, next.run(request)).await
 }
 
 /// JSON API requests that change state must not come from another site's page, and a body

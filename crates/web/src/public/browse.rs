@@ -1,4 +1,5 @@
-//! The public pages: the office list with today's hours, and one office's calendar.
+//! The public pages: the top page (start here), and one office's page with its calendar
+//! and 管轄.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -11,26 +12,20 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::http::page::{Page, PageError, render};
+use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
 const CALENDAR_DAYS: u32 = 60;
-
-struct OfficeCard {
-    code: String,
-    name: String,
-    today_hours: Option<String>,
-    today_reason: String,
-    /// (ISO date, label, reason)
-    next_closures: Vec<(String, String, String)>,
-}
 
 #[derive(Template)]
 #[template(path = "public/index.html")]
 struct IndexPage {
     page: Page,
-    today_iso: String,
-    today_label: String,
-    offices: Vec<OfficeCard>,
+    /// Where "book a consultation" leads: the person's own office's week, else the finder.
+    book_href: String,
+    /// The signed-in person's office, if known: (code, name).
+    home: Option<(String, String)>,
+    offices: usize,
     /// NT-1: what is published now, planned maintenance with its window.
     notices: Vec<crate::public::notices::Shown>,
 }
@@ -39,7 +34,7 @@ fn hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-fn hours_label(lang: Lang, h: &OpenHours) -> String {
+pub fn hours_label(lang: Lang, h: &OpenHours) -> String {
     lang.t_args("hours-range", &[("opens", hhmm(h.opens)), ("closes", hhmm(h.closes))])
 }
 
@@ -48,43 +43,30 @@ fn closed_hours_label(lang: Lang, h: Option<madoguchi_domain::calendar::ClosedHo
         .unwrap_or_default()
 }
 
-/// `GET /`: every office, today's hours, and its next closed days (rule TM-3).
-pub async fn index(State(state): State<AppState>, lang: Lang) -> Result<Response, PageError> {
-    let list = offices::list_today(&state.db, state.clock.as_ref())
-        .await
-        .map_err(|e| PageError(lang, e))?;
+/// `GET /`: start here (issue 13, item 1): what this is and what is needed, the two ways
+/// in (a consultation, a seminar), finding one's office by postal code, and the notices.
+pub async fn index(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
+    let fail = |e| PageError(lang, e);
     let page = Page::new(lang, "/", &[]);
-    let today = state.clock.today_jst();
-    let offices = list
-        .into_iter()
-        .map(|o| {
-            let (today_hours, today_reason) = match &o.today {
-                DayStatus::Open(h) => (Some(hours_label(lang, h)), String::new()),
-                DayStatus::Closed(c) => (None, page.closure_name(c)),
-            };
-            OfficeCard {
-                code: o.office.code.to_string(),
-                name: page.pick(&o.office.name_ja, &o.office.name_en).to_owned(),
-                today_hours,
-                today_reason,
-                next_closures: o
-                    .next_closures
-                    .iter()
-                    .map(|c| (c.date.to_string(), lang.date(c.date), page.closure_name(c)))
-                    .collect(),
-            }
-        })
-        .collect();
+    let home = match visitor.user_ref() {
+        Some(user) => madoguchi_app::offices::areas::home_office(&state.db, user)
+            .await
+            .map_err(fail)?
+            .map(|(o, _)| (o.code.to_string(), page.pick(&o.name_ja, &o.name_en).to_owned())),
+        None => None,
+    };
     let notices = madoguchi_app::notices::current(&state.db, state.clock.as_ref())
         .await
-        .map_err(|e| PageError(lang, e))?
+        .map_err(fail)?
         .iter()
         .map(|n| crate::public::notices::shown(lang, n))
         .collect();
     let view = IndexPage {
-        today_iso: today.to_string(),
-        today_label: lang.date(today),
-        offices,
+        book_href: home
+            .as_ref()
+            .map_or_else(|| "/offices".to_owned(), |(code, _)| format!("/offices/{code}/book")),
+        home,
+        offices: offices::list(&state.db).await.map_err(fail)?.len(),
         page,
         notices,
     };
@@ -113,6 +95,11 @@ struct OfficePage {
     days: Vec<DayRow>,
     /// BK-7: the office takes requests (up to three preferred times) instead of bookings.
     takes_requests: bool,
+    /// Its 管轄: the municipalities it serves (issue 13, item 1).
+    served: Vec<String>,
+    /// Signed in: the CSRF token for "keep as my office"; whether it is already theirs.
+    csrf: String,
+    home: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +110,7 @@ pub struct OfficeQuery {
 /// `GET /offices/{code}?from=YYYY-MM-DD`: 60 days of open and closed days, with reasons.
 pub async fn office(
     State(state): State<AppState>,
+    visitor: Visitor,
     Path(code): Path<String>,
     Query(q): Query<OfficeQuery>,
     lang: Lang,
@@ -205,7 +193,25 @@ pub async fn office(
     let takes_requests = madoguchi_app::consultations::requests::takes_requests(&state.db, view.office.code.as_str())
         .await
         .map_err(|e| PageError(lang, e))?;
+    let served = madoguchi_app::offices::areas::served_by(&state.db, &view.office)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let (csrf, home) = match visitor.signed_in() {
+        Some((user, csrf)) => {
+            let home = madoguchi_app::offices::areas::home_office(&state.db, user)
+                .await
+                .map_err(|e| PageError(lang, e))?;
+            (
+                csrf,
+                home.is_some_and(|(o, chosen)| chosen && o.code == view.office.code),
+            )
+        }
+        None => (String::new(), false),
+    };
     let out = OfficePage {
+        served,
+        csrf,
+        home,
         takes_requests,
         code: view.office.code.to_string(),
         name: page.pick(&view.office.name_ja, &view.office.name_en).to_owned(),

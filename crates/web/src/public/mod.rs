@@ -1,7 +1,9 @@
-//! Pages anyone may read, signed in or not: the top page and offices, notices (also as
-//! Atom and JSON), seminars and their registration, terms, the privacy notice.
+//! Pages anyone may read, signed in or not: the top page and offices, the office finder,
+//! notices (also as Atom and JSON), seminars and their registration, terms, the privacy
+//! notice.
 
 pub mod browse;
+pub mod finder;
 pub mod notices;
 pub mod privacy;
 pub mod seminars;

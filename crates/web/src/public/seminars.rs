@@ -137,6 +137,8 @@ struct DetailPage {
     /// SE-6: `open`, `suspended` or `cancelled`, and the sentence that says so with the reason.
     status: &'static str,
     status_note: String,
+    /// What still blocks a registration, with its fix, before the button (issue 13).
+    gates: Vec<crate::http::gates::Gate>,
 }
 
 /// SE-6: what a cancelled or suspended seminar's page says, with the office's reason.
@@ -174,7 +176,12 @@ async fn detail(
     let names = office_names(state, lang).await.map_err(|e| PageError(lang, e))?;
     let (session, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
     let mut mine = None;
+    let mut gates = Vec::new();
     if let Some((user, _)) = visitor.signed_in() {
+        let path = format!("/seminars/{id}");
+        gates = crate::http::gates::gates(state, lang, user, "seminar", &path, Some(&s.office_code))
+            .await
+            .map_err(|e| PageError(lang, e))?;
         let rows = store::places::for_user(&state.db, user)
             .await
             .map_err(|e| PageError(lang, e.into()))?;
@@ -198,6 +205,7 @@ async fn detail(
         error,
         status: s.status(),
         status_note: status_note(lang, &s),
+        gates,
     };
     Ok(with_cookie(render(&view, status), cookie))
 }
@@ -232,7 +240,7 @@ pub async fn register(
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
     let Some((user, _)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(crate::http::page::sign_in_first(&format!("/seminars/{id}")));
     };
     let id = seminar_id(lang, &id)?;
     match seminars::attend::register(&state.db, state.clock.as_ref(), user, id).await {
@@ -263,7 +271,52 @@ pub async fn register(
     }
 }
 
-/// `POST /seminar-registrations/{id}/cancel`
+/// `GET /seminar-registrations/{id}/cancel`: the place to be cancelled, and one button
+/// (issue 13, item 6).
+pub async fn cancel_page(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let path = format!("/seminar-registrations/{id}/cancel");
+    let Some((user, csrf)) = visitor.signed_in() else {
+        return Ok(crate::http::page::sign_in_first(&path));
+    };
+    let id = seminar_id(lang, &id)?;
+    let r = seminars::attend::own(&state.db, user, id)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let s = seminars::attend::get(&state.db, r.seminar_id)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let live = (r.state == "registered" || r.state == "waitlisted") && state.clock.now() < s.starts_at;
+    let mut v = Notice::new(lang, &path, "seminar-cancel-confirm-title", &[]);
+    v.paragraphs = vec![
+        format!(
+            "{} · {} · {}",
+            s.title,
+            lang.date_time(s.starts_at),
+            lang.t(&format!("seminar-state-{}", r.state))
+        ),
+        lang.t(if live {
+            "seminar-cancel-confirm-body"
+        } else {
+            "problem-already_cancelled"
+        }),
+    ];
+    if live {
+        v.form_action = path;
+        v.csrf = csrf;
+        v.button = lang.t("cancel-confirm-submit");
+        v.button_class = "danger";
+    }
+    v.links = vec![("/me".into(), lang.t("cancel-keep"))];
+    Ok(render(&v, StatusCode::OK))
+}
+
+/// `POST /seminar-registrations/{id}/cancel`: cancelled and mailed; the page says so and
+/// leads back to My Page (not to the seminar, which may now offer its waiting list).
 pub async fn cancel(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -275,7 +328,7 @@ pub async fn cancel(
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
     let Some((user, _)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(crate::http::page::sign_in_first("/me"));
     };
     let id = seminar_id(lang, &id)?;
     let r = seminars::attend::own(&state.db, user, id)
@@ -284,7 +337,12 @@ pub async fn cancel(
     seminars::attend::cancel_own(&state.db, state.clock.as_ref(), user, id)
         .await
         .map_err(|e| PageError(lang, e))?;
-    Ok(Redirect::to(&format!("/seminars/{}", r.seminar_id)).into_response())
+    let mut v = Notice::new(lang, "/me", "seminar-cancelled-title", &["seminar-cancelled-body"]);
+    v.links = vec![
+        ("/me".into(), lang.t("me-title")),
+        (format!("/seminars/{}", r.seminar_id), lang.t("seminar-back")),
+    ];
+    Ok(render(&v, StatusCode::OK))
 }
 
 fn start_of(d: NaiveDate) -> Result<DateTime<Utc>, AppError> {

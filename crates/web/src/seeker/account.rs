@@ -237,28 +237,48 @@ struct SignInPage {
     locked: bool,
     user_id: FormField,
     password: FormField,
+    /// Where the person was going (issue 13, item 1): a path on this site, else empty.
+    next: String,
 }
 
-fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String, locked: bool) -> SignInPage {
+/// `next` if it is a path on this site (`domain::next_path`), else empty.
+fn checked_next(next: &str) -> String {
+    madoguchi_domain::next_path::parse(next).unwrap_or_default()
+}
+
+fn sign_in_page(lang: Lang, csrf: String, user_id: &str, error: String, locked: bool, next: &str) -> SignInPage {
     let mut password = FormField::new(lang, "password", "");
     password.hint.clear();
     let mut user_field = FormField::new(lang, "user_id", user_id);
     user_field.hint.clear();
+    let next = checked_next(next);
+    let query: Vec<(&str, String)> = if next.is_empty() {
+        Vec::new()
+    } else {
+        vec![("next", crate::http::page::url_component(&next))]
+    };
     SignInPage {
-        page: Page::new(lang, "/sign-in", &[]),
+        page: Page::new(lang, "/sign-in", &query),
         csrf,
         locked,
         error,
         user_id: user_field,
         password,
+        next,
     }
 }
 
-/// `GET /sign-in`
-pub async fn sign_in_form(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
+/// `GET /sign-in?next=/book/12`
+pub async fn sign_in_form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Query(q): Query<Fields>,
+) -> Result<Response, PageError> {
     let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
+    let next = field_value(&q, "next");
     Ok(with_cookie(
-        render(&sign_in_page(lang, s.csrf, "", String::new(), false), StatusCode::OK),
+        render(&sign_in_page(lang, s.csrf, "", String::new(), false, &next), StatusCode::OK),
         cookie,
     ))
 }
@@ -288,10 +308,14 @@ pub async fn sign_in_submit(
     .await;
     match result {
         Ok(done) => {
+            // Issue 13, item 1: back to where the person was going; AC-7 first if due.
+            let next = checked_next(&field_value(&fields, "next"));
             let target = if done.password_change_due {
                 "/me?password=due"
-            } else {
+            } else if next.is_empty() {
                 "/me"
+            } else {
+                next.as_str()
             };
             let mut r = Redirect::to(target).into_response();
             r.headers_mut()
@@ -307,13 +331,9 @@ pub async fn sign_in_submit(
             let message = lang.t(&format!("problem-{}", e.specific_code()));
             let csrf = visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default();
             let status = status_of(e.code());
-            let page = retry_after(
-                &e,
-                render(
-                    &sign_in_page(lang, csrf, &user_id, message, e.specific_code() == "account_locked"),
-                    status,
-                ),
-            );
+            let next = field_value(&fields, "next");
+            let locked = e.specific_code() == "account_locked";
+            let page = retry_after(&e, render(&sign_in_page(lang, csrf, &user_id, message, locked, &next), status));
             Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),

@@ -1,20 +1,20 @@
-//! Booking a consultation without JavaScript: an office's free slots, the booking form
-//! (BK-6) and its confirmation (`reservation`), and the reservations on My Page with cancel
-//! (BK-10).
+//! Booking a consultation without JavaScript: the booking form (BK-6), with what still
+//! blocks a booking shown instead of it (issue 13, item 6), its confirmation
+//! (`reservation.rs`), and cancelling from My Page after a confirmation page (BK-10). The
+//! week of times is `week.rs`.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Days, TimeZone, Utc};
 use madoguchi_app::{AppError, consultations::booking, offices};
-use madoguchi_domain::clock::jst;
 use madoguchi_store::consultations::reservations::{self as store, Details};
 
 use crate::AppState;
-use crate::http::forms::{FormField, field_value};
-use crate::http::page::{Page, PageError, render};
+use crate::http::forms::{FormField, Notice, field_value};
+use crate::http::gates::{Gate, gates};
+use crate::http::page::{Page, PageError, render, sign_in_first};
 use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
@@ -22,66 +22,8 @@ use crate::seeker::reservation::Done;
 
 type Fields = std::collections::HashMap<String, String>;
 
-/// One free slot as listed: (slot id, time, app, seats left).
-type SlotItem = (i64, String, String, i32);
-
-#[derive(Template)]
-#[template(path = "seeker/book.html")]
-struct SlotsPage {
-    page: Page,
-    code: String,
-    office: String,
-    error: String,
-    days: Vec<(String, Vec<SlotItem>)>,
-}
-
 fn app_name(lang: Lang, app: &str) -> String {
     lang.t(&format!("app-{app}"))
-}
-
-/// `GET /offices/{code}/book`: free slots from tomorrow for 30 days (BK-3).
-pub async fn slots(State(state): State<AppState>, Path(code): Path<String>, lang: Lang) -> Result<Response, PageError> {
-    let office = offices::get(&state.db, &code).await.map_err(|e| PageError(lang, e))?;
-    let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default();
-    let start = |d: chrono::NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .and_then(|t| jst().from_local_datetime(&t).single())
-            .map(|t| t.with_timezone(&Utc))
-    };
-    let (Some(from), Some(to)) = (
-        start(tomorrow),
-        tomorrow.checked_add_days(Days::new(30)).and_then(start),
-    ) else {
-        return Err(PageError(lang, AppError::NotFound { what: "slots".into() }));
-    };
-    let free = store::free_slots(&state.db, office.code.as_str(), from, to)
-        .await
-        .map_err(|e| PageError(lang, e.into()))?;
-    let mut days: Vec<(String, Vec<SlotItem>)> = Vec::new();
-    for s in free {
-        let local = s.starts_at.with_timezone(&jst());
-        let label = lang.date(local.date_naive());
-        let item = (
-            s.id,
-            local.format("%H:%M").to_string(),
-            app_name(lang, &s.app),
-            s.capacity - s.booked,
-        );
-        match days.last_mut() {
-            Some((l, items)) if *l == label => items.push(item),
-            _ => days.push((label, vec![item])),
-        }
-    }
-    let view = SlotsPage {
-        page: Page::new(lang, &format!("/offices/{}/book", office.code), &[]),
-        code: office.code.to_string(),
-        office: Page::new(lang, "/", &[])
-            .pick(&office.name_ja, &office.name_en)
-            .to_owned(),
-        error: String::new(),
-        days,
-    };
-    Ok(render(&view, StatusCode::OK))
 }
 
 #[derive(Template)]
@@ -96,6 +38,12 @@ struct BookForm {
     summary: Vec<SummaryLine>,
     /// Name and number to check who joins, the topic, a companion: as typed after a refusal.
     fields: Vec<FormField>,
+    /// What still blocks a booking, with its fix: shown instead of the form (issue 13), or
+    /// above it when a sent form came back.
+    gates: Vec<Gate>,
+    show_form: bool,
+    /// The office's week, to pick another time.
+    week_href: String,
 }
 
 async fn form(
@@ -129,8 +77,18 @@ async fn form(
     .into_iter()
     .map(|f| filled.draw("book", f.optional()))
     .collect();
+    let path = format!("/book/{slot_id}");
+    let gates = gates(state, lang, user, "consultation", &path, Some(office.code.as_str())).await?;
+    let week_href = format!(
+        "/offices/{}/book?week={}",
+        office.code,
+        madoguchi_domain::booking::local_date(slot.starts_at)
+    );
     Ok(BookForm {
-        page: Page::new(lang, &format!("/book/{slot_id}"), &[]),
+        show_form: gates.is_empty() || !filled.refusal.is_empty(),
+        gates,
+        week_href,
+        page: Page::new(lang, &path, &[]),
         slot_id,
         when: lang.date_time(slot.starts_at),
         office: Page::new(lang, "/", &[])
@@ -151,7 +109,8 @@ pub async fn book_form(
     Path(slot): Path<String>,
 ) -> Result<Response, PageError> {
     let Some((user, csrf)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        // Issue 13, item 1: signed in, the person comes back to this time.
+        return Ok(sign_in_first(&format!("/book/{slot}")));
     };
     let slot: i64 = slot
         .parse()
@@ -174,7 +133,7 @@ pub async fn book_submit(
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
     let Some((user, csrf)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(sign_in_first(&format!("/book/{slot}")));
     };
     let slot: i64 = slot
         .parse()
@@ -216,6 +175,59 @@ pub async fn book_submit(
     }
 }
 
+/// `GET /me/reservations/{id}/cancel`: what will be cancelled, and one button (issue 13,
+/// item 6: nothing is cancelled by a single click).
+pub async fn cancel_page(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let path = format!("/me/reservations/{id}/cancel");
+    let Some((user, csrf)) = visitor.signed_in() else {
+        return Ok(sign_in_first(&path));
+    };
+    let not_found = || {
+        PageError(
+            lang,
+            AppError::NotFound {
+                what: "reservation".into(),
+            },
+        )
+    };
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let r = booking::own(&state.db, user, id)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let state_code = madoguchi_domain::booking::State::parse(&r.state);
+    let may = state_code.is_some_and(|s| madoguchi_domain::booking::user_may_cancel(s, r.starts_at, state.clock.now()));
+    let office = offices::get(&state.db, &r.office_code)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let mut v = Notice::new(lang, &path, "cancel-confirm-title", &[]);
+    v.paragraphs = vec![
+        format!(
+            "{} · {} · {}",
+            lang.date_time(r.starts_at),
+            lang.pick(&office.name_ja, &office.name_en),
+            app_name(lang, &r.app)
+        ),
+        lang.t(if may {
+            "cancel-confirm-body"
+        } else {
+            "problem-cutoff_passed"
+        }),
+    ];
+    if may {
+        v.form_action = path;
+        v.csrf = csrf;
+        v.button = lang.t("cancel-confirm-submit");
+        v.button_class = "danger";
+    }
+    v.links = vec![("/me".into(), lang.t("cancel-keep"))];
+    Ok(render(&v, StatusCode::OK))
+}
+
 /// `POST /me/reservations/{id}/cancel`
 pub async fn cancel(
     State(state): State<AppState>,
@@ -228,7 +240,7 @@ pub async fn cancel(
         .check_csrf(&field_value(&fields, "_csrf"))
         .map_err(|e| PageError(lang, e))?;
     let Some((user, _)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(sign_in_first("/me"));
     };
     let id: i64 = id.parse().map_err(|_| {
         PageError(

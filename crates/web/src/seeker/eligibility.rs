@@ -87,7 +87,7 @@ async fn view(
 /// `GET /me/eligibility`
 pub async fn page(State(state): State<AppState>, visitor: Visitor, lang: Lang) -> Result<Response, PageError> {
     let Some((user, csrf)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(crate::http::page::sign_in_first("/me/eligibility"));
     };
     let v = view(&state, lang, user, csrf, &Filled::fresh(lang))
         .await

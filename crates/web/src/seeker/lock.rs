@@ -58,6 +58,21 @@ pub async fn lock_submit(
     }
 }
 
+/// `GET /me/lock`: what locking does, and one button (issue 13, item 6: a lock is never
+/// one click away from My Page, and never beside sign-out).
+pub async fn lock_page(visitor: Visitor, lang: Lang) -> Response {
+    let Some((_, csrf)) = visitor.signed_in() else {
+        return crate::http::page::sign_in_first("/me/lock");
+    };
+    let mut v = Notice::new(lang, "/me/lock", "lock-confirm-title", &["lock-body"]);
+    v.form_action = "/me/lock".into();
+    v.csrf = csrf;
+    v.button = lang.t("lock-my-account");
+    v.button_class = "danger";
+    v.links = vec![("/me".into(), lang.t("lock-keep"))];
+    render(&v, StatusCode::OK)
+}
+
 /// `POST /me/lock`: the signed-in user locks their own account; they are signed out.
 pub async fn lock_own(
     State(state): State<AppState>,

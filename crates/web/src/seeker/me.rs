@@ -81,7 +81,7 @@ fn refused(lang: Lang, e: AppError) -> Result<Refusal, PageError> {
 pub async fn password_page(visitor: Visitor, lang: Lang) -> Response {
     match visitor.signed_in() {
         Some((_, csrf)) => render(&password_form(lang, csrf, &Refusal::none(lang)), StatusCode::OK),
-        None => Redirect::to("/sign-in").into_response(),
+        None => crate::http::page::sign_in_first("/me/password"),
     }
 }
 
@@ -121,7 +121,7 @@ pub async fn password_submit(
 pub async fn delete_page(visitor: Visitor, lang: Lang) -> Response {
     match visitor.signed_in() {
         Some((_, csrf)) => render(&delete_form(lang, csrf, &Refusal::none(lang)), StatusCode::OK),
-        None => Redirect::to("/sign-in").into_response(),
+        None => crate::http::page::sign_in_first("/me/delete"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The job seeker's pages: registration and sign-in, a forgotten password, My Page and its
-//! forms (password, deletion, locking, eligibility), booking or requesting, one reservation
-//! (its confirmation, the change of time), and preparing for a consultation.
+//! forms (password, deletion, locking, eligibility, one's office), an office's week of times,
+//! booking or requesting, one reservation (its confirmation, the change of time), and
+//! preparing for a consultation.
 
 pub mod account;
 pub mod booking;
@@ -8,8 +9,10 @@ pub mod eligibility;
 pub mod forgot;
 pub mod lock;
 pub mod me;
+pub mod my_office;
 pub mod my_page;
 pub mod prepare;
 pub mod requests;
 pub mod reschedule;
 pub mod reservation;
+pub mod week;

@@ -1,11 +1,14 @@
-//! My Page (求職者マイページ): reservations and seminars with how to join, consultation
-//! requests (BK-7), the inbox (NO-2), who viewed the person's data (PV-4) and the terms
-//! history (AC-13).
+//! My Page (求職者マイページ): first the next consultation (when, where, how to join,
+//! prepare, cancel) or a way to book with what still blocks it (issue 13); the person's
+//! office; reservations and seminars coming up (date ascending) and past (descending) with
+//! how to join and cancel; consultation requests (BK-7), the inbox (NO-2), who viewed the
+//! person's data (PV-4), the terms history (AC-13), and the account's own pages.
 
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
 use madoguchi_store::{accounts::users, mail::inbox};
 
 use crate::AppState;
@@ -27,16 +30,25 @@ pub struct MyReservation {
     pub room: bool,
     /// BK-17: before its cut-off the time may still change.
     pub movable: bool,
+    pub office: String,
+    /// Requested or confirmed and not over: listed under "coming up" (issue 13, item 6).
+    pub coming: bool,
+    pub starts_at: DateTime<Utc>,
 }
 
-/// A seminar on My Page: (seminar id, title, time, state label, how to join).
-pub type MySeminar = (
-    i64,
-    String,
-    String,
-    String,
-    Option<madoguchi_store::consultations::schedule::MeetingDetails>,
-);
+/// A seminar place on My Page (SE-2, SE-4): the seminar, the place's state, how to join
+/// (with a seat only), and whether it may still be cancelled here.
+pub struct MySeminar {
+    pub seminar: i64,
+    pub registration: i64,
+    pub title: String,
+    pub when: String,
+    pub state: String,
+    pub meeting: Option<madoguchi_store::consultations::schedule::MeetingDetails>,
+    pub cancellable: bool,
+    pub coming: bool,
+    pub starts_at: DateTime<Utc>,
+}
 
 /// A consultation request on My Page (BK-7): the preferred times, its state, the reason
 /// if declined (C6-3), and whether it may still be withdrawn.
@@ -62,13 +74,20 @@ pub fn preferences_label(lang: Lang, preferences: &str) -> String {
 #[template(path = "seeker/me.html")]
 struct MePage {
     requests: Vec<MyRequest>,
-    reservations: Vec<MyReservation>,
+    /// Issue 13, item 6: what is coming up by date ascending, what is past (or cancelled)
+    /// by date descending; the first coming consultation leads the page.
+    coming: Vec<MyReservation>,
+    past: Vec<MyReservation>,
     /// SE-2, BK-9: the user's seminars; meeting details only here, only with a seat.
-    seminars: Vec<MySeminar>,
-    /// AC-11, AC-12: what stands between this person and a booking, in words.
-    blockers: Vec<String>,
+    coming_seminars: Vec<MySeminar>,
+    past_seminars: Vec<MySeminar>,
+    /// AC-11, AC-12, AC-13, BK-12: what stands between this person and a booking, with fixes.
+    gates: Vec<crate::http::gates::Gate>,
+    /// Where "book" leads: the person's office's week, else the office finder.
+    book_href: String,
+    /// The person's office (name, code) and whether they chose it (else: from their number).
+    home: Option<(String, String, bool)>,
     page: Page,
-    csrf: String,
     password_change_due: bool,
     user_id: String,
     name: String,
@@ -91,8 +110,8 @@ pub async fn me(
     lang: Lang,
     Query(q): Query<MeQuery>,
 ) -> Result<Response, PageError> {
-    let (Some(s), Some(id)) = (visitor.session.clone(), visitor.user_ref()) else {
-        return Ok(Redirect::to("/sign-in").into_response());
+    let Some(id) = visitor.user_ref() else {
+        return Ok(crate::http::page::sign_in_first("/me"));
     };
     let fail = |e: madoguchi_store::StoreError| PageError(lang, e.into());
     let Some(u) = users::by_id(&state.db, id).await.map_err(fail)? else {
@@ -112,56 +131,75 @@ pub async fn me(
         .into_iter()
         .map(|a| format!("{} {} ({})", when(a.accepted_at), a.service, a.version))
         .collect();
-    let blockers = madoguchi_app::eligibility::booking_blockers(&state.db, state.clock.as_ref(), id)
+    let home = madoguchi_app::offices::areas::home_office(&state.db, id)
         .await
-        .map_err(|e| PageError(lang, e))?
-        .into_iter()
-        .map(|code| lang.t(&format!("blocker-{code}")))
-        .collect();
+        .map_err(|e| PageError(lang, e))?;
+    let home_code = home.as_ref().map(|(o, _)| o.code.to_string());
+    let book_href = home_code
+        .as_ref()
+        .map_or_else(|| "/offices".to_owned(), |c| format!("/offices/{c}/book"));
+    let gates = crate::http::gates::gates(&state, lang, id, "consultation", "/me", home_code.as_deref())
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let home = home.map(|(o, chosen)| (lang.pick(&o.name_ja, &o.name_en).to_owned(), o.code.to_string(), chosen));
     let now = state.clock.now();
-    let rows = madoguchi_store::consultations::reservations::for_user(&state.db, id)
-        .await
-        .map_err(fail)?;
-    // BK-3: each office's cut-off, read once per office.
+    // BK-3: each office's cut-off, read once per office, for whether a booking may still move.
     let mut policies = std::collections::HashMap::new();
-    for r in rows.iter().filter(|r| r.state == "confirmed") {
-        if !policies.contains_key(&r.office_code) {
+    let mut office_names: Vec<(String, String)> = Vec::new();
+    let mut reservations = Vec::new();
+    for r in madoguchi_store::consultations::reservations::for_user(&state.db, id)
+        .await
+        .map_err(fail)?
+    {
+        if !office_names.iter().any(|(c, _)| *c == r.office_code) {
+            let name = madoguchi_app::offices::get(&state.db, &r.office_code)
+                .await
+                .map(|o| lang.pick(&o.name_ja, &o.name_en).to_owned())
+                .unwrap_or_default();
+            office_names.push((r.office_code.clone(), name));
+        }
+        if r.state == "confirmed" && !policies.contains_key(&r.office_code) {
             let p = madoguchi_app::offices::booking_policy(&state.db, &r.office_code)
                 .await
                 .map_err(|e| PageError(lang, e))?;
             policies.insert(r.office_code.clone(), p);
         }
+        let office = office_names
+            .iter()
+            .find(|(c, _)| *c == r.office_code)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        let movable = policies
+            .get(&r.office_code)
+            .is_some_and(|p| madoguchi_app::consultations::reschedule::may_move(&r, now, *p));
+        let state_code = madoguchi_domain::booking::State::parse(&r.state);
+        let cancellable = state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
+        reservations.push(MyReservation {
+            confirmed: r.state == "confirmed",
+            meeting: None,
+            id: r.id,
+            when: lang.date_time(r.starts_at),
+            app: lang.t(&format!("app-{}", r.app)),
+            state: lang.t(&format!("state-{}", r.state)),
+            cancellable,
+            room: r.app == "builtin"
+                && matches!(r.state.as_str(), "confirmed" | "attended")
+                && now < r.ends_at + state.room.config.grace,
+            movable,
+            office,
+            coming: matches!(r.state.as_str(), "confirmed" | "requested") && r.ends_at > now,
+            starts_at: r.starts_at,
+        });
     }
-    let mut reservations: Vec<MyReservation> = rows
-        .into_iter()
-        .map(|r| {
-            let movable = policies
-                .get(&r.office_code)
-                .is_some_and(|p| madoguchi_app::consultations::reschedule::may_move(&r, now, *p));
-            let state_code = madoguchi_domain::booking::State::parse(&r.state);
-            let cancellable =
-                state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
-            MyReservation {
-                confirmed: r.state == "confirmed",
-                meeting: None,
-                id: r.id,
-                when: lang.date_time(r.starts_at),
-                app: lang.t(&format!("app-{}", r.app)),
-                state: lang.t(&format!("state-{}", r.state)),
-                cancellable,
-                room: r.app == "builtin"
-                    && matches!(r.state.as_str(), "confirmed" | "attended")
-                    && now < r.ends_at + state.room.config.grace,
-                movable,
-            }
-        })
-        .collect();
     // The reservations are this user's already: read the details of the confirmed ones only.
     for r in reservations.iter_mut().filter(|r| r.confirmed) {
         r.meeting = madoguchi_store::consultations::schedule::meeting(&state.db, r.id)
             .await
             .map_err(fail)?;
     }
+    let (mut coming, mut past): (Vec<_>, Vec<_>) = reservations.into_iter().partition(|r| r.coming);
+    coming.sort_by_key(|r| (r.starts_at, r.id));
+    past.sort_by_key(|r| std::cmp::Reverse((r.starts_at, r.id)));
     let mut seminars = Vec::new();
     for (r, s) in madoguchi_app::seminars::attend::mine(&state.db, id)
         .await
@@ -170,9 +208,22 @@ pub async fn me(
         let meeting = madoguchi_app::seminars::attend::meeting_for(&state.db, &r)
             .await
             .map_err(|e| PageError(lang, e))?;
-        let st = lang.t(&format!("seminar-state-{}", r.state));
-        seminars.push((s.id, s.title, lang.date_time(s.starts_at), st, meeting));
+        let live = r.state == "registered" || r.state == "waitlisted";
+        seminars.push(MySeminar {
+            seminar: s.id,
+            registration: r.id,
+            title: s.title,
+            when: lang.date_time(s.starts_at),
+            state: lang.t(&format!("seminar-state-{}", r.state)),
+            meeting,
+            cancellable: live && now < s.starts_at,
+            coming: live && s.ends_at > now,
+            starts_at: s.starts_at,
+        });
     }
+    let (mut coming_seminars, mut past_seminars): (Vec<_>, Vec<_>) = seminars.into_iter().partition(|s| s.coming);
+    coming_seminars.sort_by_key(|s| (s.starts_at, s.registration));
+    past_seminars.sort_by_key(|s| std::cmp::Reverse((s.starts_at, s.registration)));
     let viewed = madoguchi_app::records::audit::who_viewed(&state.db, id)
         .await
         .map_err(|e| PageError(lang, e))?
@@ -202,11 +253,14 @@ pub async fn me(
     let view = MePage {
         requests,
         viewed,
-        reservations,
-        seminars,
-        blockers,
+        coming,
+        past,
+        coming_seminars,
+        past_seminars,
+        gates,
+        book_href,
+        home,
         page: Page::new(lang, "/me", &[]),
-        csrf: s.csrf,
         password_change_due: q.password.as_deref() == Some("due"),
         user_id: u.user_id,
         name: u.name,

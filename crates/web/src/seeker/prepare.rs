@@ -75,7 +75,9 @@ pub async fn prepare(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let Some((user, csrf)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(crate::http::page::sign_in_first(&format!(
+            "/me/reservations/{id}/prepare"
+        )));
     };
     let view = prepare_page(&state, lang, user, parse_id(lang, &id)?, csrf)
         .await

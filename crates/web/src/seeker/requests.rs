@@ -84,7 +84,7 @@ pub async fn request_form(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let Some((_, csrf)) = visitor.signed_in() else {
-        return Ok(Redirect::to("/sign-in").into_response());
+        return Ok(crate::http::page::sign_in_first(&format!("/offices/{code}/request")));
     };
     let view = form(&state, lang, &code, csrf, &Fields::new())
         .await

@@ -365,7 +365,8 @@ async fn signed_in_endpoints_reject_bad_input_with_4xx() {
             ),
             (
                 "/api/v1/me/job-seeker",
-                json!({"number": "２８０１０-０１２３", "expires": "2027-01-01"}),
+                // Full-width digits are read as half-width (issue 13); an underscore is not a hyphen.
+                json!({"number": "２８０１０＿０１２３", "expires": "2027-01-01"}),
             ),
             (
                 "/api/v1/me/residence",
