@@ -701,3 +701,6 @@ problem-unauthorized = Please sign in.
 problem-unavailable = The service is busy. Please try again in a moment. Nothing you entered has been lost.
 problem-internal = Something went wrong. Please try again later.
 problem-already_allowed = A second consultation is already allowed that day.
+
+## staff flows (issue 12)
+console-done-lift_restriction = Online booking is no longer paused.

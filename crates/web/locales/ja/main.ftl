@@ -689,3 +689,6 @@ problem-unauthorized = ログインしてください。
 problem-unavailable = ただいま混み合っています。しばらくしてからもう一度お試しください。入力した内容は失われていません。
 problem-internal = 問題が発生しました。しばらくしてからもう一度お試しください。
 problem-already_allowed = その日はすでに2件目の相談を認めています。
+
+## staff flows (issue 12)
+console-done-lift_restriction = オンライン予約の停止を解除しました。
