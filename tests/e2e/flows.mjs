@@ -78,6 +78,22 @@ export async function signInStaffAt(page, server, role, lang = 'ja') {
   throw new Error(`staff sign-in as ${role} failed three times`);
 }
 
+/** Free slots of 28011 from the server's tomorrow on, as [{ id, start (ms) }]. */
+export async function freeSlots(page, server) {
+  const from = jstDate((await serverNow(page, server)) + 24 * 3600 * 1000);
+  const response = await page.request.get(`${server.url}/api/v1/offices/28011/slots?from=${from}`);
+  assert.equal(response.status(), 200);
+  return (await response.json()).map((s) => ({ id: s.id, start: Date.parse(s.start) }));
+}
+
+/** Books slot `id` through the booking form; returns the heading of the answer. */
+export async function bookThroughForm(page, server, id, lang = 'ja') {
+  await go(page, server, `/book/${id}?lang=${lang}`);
+  await page.fill('#topic', '面接の練習をしたい');
+  await submitted(page, () => page.locator(`form[action="/book/${id}"] button[type=submit]`).click());
+  return page.textContent('h1');
+}
+
 /** What has focus: tag, id, href, type and text. */
 export function focused(page) {
   return page.evaluate(() => {

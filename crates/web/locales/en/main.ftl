@@ -704,3 +704,4 @@ problem-already_allowed = A second consultation is already allowed that day.
 
 ## staff flows (issue 12)
 console-done-lift_restriction = Online booking is no longer paused.
+checklist-unticked = Tick this box once you have checked it.

@@ -692,3 +692,4 @@ problem-already_allowed = その日はすでに2件目の相談を認めてい�
 
 ## staff flows (issue 12)
 console-done-lift_restriction = オンライン予約の停止を解除しました。
+checklist-unticked = 確認したら、チェックを入れてください。
