@@ -181,7 +181,7 @@ const CASES = [
   { name: 'checklist before joining: one box left', who: 'seeker', langs: ['ja', 'en'], shot: 'checklist',
     path: () => `/me/reservations/${made.reservation}/prepare`,
     typed: { 'check-private_room': 'on', 'check-os_updated': 'on', 'check-firewall_on': 'on', 'check-antivirus_updated': 'on',
-      'check-no_file_sharing': '' }, bad: 'check-no_file_sharing', errorId: () => 'check-no_file_sharing-error' },
+      'check-no_file_sharing': '' }, bad: 'check-no_file_sharing' },
   // --- Requests (BK-7, C6-2, C6-3): the office takes requests for these
   { name: 'request form: the topic', who: 'seeker', path: '/offices/28011/request', mode: 'request', langs: ['ja', 'en'],
     shot: 'request', typed: () => ({ day1: jstDate(made.other.start), time1: jstTime(made.other.start),

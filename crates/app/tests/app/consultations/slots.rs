@@ -76,7 +76,11 @@ async fn removing_a_booked_slot_cancels_by_office() {
         let bad = slots::remove(&t.db, &clock, &boss, "28011", slot, "停電①のため").await;
         assert_eq!(bad.unwrap_err().specific_code(), "invalid_characters");
         let listed = slots::upcoming(&t.db, &clock, &boss, "28011").await.unwrap();
-        assert!(listed.iter().any(|s| s.id == slot && s.booked == 2), "{}", t.db.backend());
+        assert!(
+            listed.iter().any(|s| s.id == slot && s.booked == 2),
+            "{}",
+            t.db.backend()
+        );
         for id in &ids {
             let r = reservations::reservation(&t.db, *id).await.unwrap().unwrap();
             assert_eq!(r.state, "confirmed");

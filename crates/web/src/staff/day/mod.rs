@@ -212,7 +212,10 @@ fn refusal(lang: Lang, action: &str, e: &AppError) -> Option<String> {
         _ => "day-reason",
     };
     let named = |field: &str, problem: String| {
-        lang.t_args("day-field-problem", &[("field", lang.t(label(field))), ("problem", problem)])
+        lang.t_args(
+            "day-field-problem",
+            &[("field", lang.t(label(field))), ("problem", problem)],
+        )
     };
     Some(match e {
         AppError::Refused { .. } => words,
