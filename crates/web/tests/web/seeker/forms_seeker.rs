@@ -145,7 +145,9 @@ async fn eligibility_and_booking_keep_what_was_typed() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
 
         // BK-14: the checklist with one box left keeps the four ticked and names the fifth.
-        let mine = send(&w.app, get_with("/api/v1/reservations", Some(&seeker))).await.json();
+        let mine = send(&w.app, get_with("/api/v1/reservations", Some(&seeker)))
+            .await
+            .json();
         let id = mine[0]["id"].as_i64().unwrap();
         let ticked = [
             ("private_room", "yes"),

@@ -58,7 +58,11 @@ async fn a_refused_scheduling_keeps_the_chosen_slot() {
 
         // C6-3, AC-4: a decline whose reason N10 refuses keeps the reason at its field.
         let sent = body(&csrf, &[("reason", "空きがないため①")]);
-        let r = send(&w.app, form_post(&format!("/staff/requests/{id}/decline"), &admin, &sent)).await;
+        let r = send(
+            &w.app,
+            form_post(&format!("/staff/requests/{id}/decline"), &admin, &sent),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
         let field = format!("reason-{id}");
         assert_eq!(value_of(&r.body, &field), "空きがないため①");
@@ -66,12 +70,20 @@ async fn a_refused_scheduling_keeps_the_chosen_slot() {
             errors_of(&r.body, &field),
             ["8文字目の「①」（U+2460）は使用できません。「1」に置き換えてください。"]
         );
-        assert!(summary(&r.body).contains("お断りの理由（ご本人に伝わります）: 8文字目"), "{}", r.body);
+        assert!(
+            summary(&r.body).contains("お断りの理由（ご本人に伝わります）: 8文字目"),
+            "{}",
+            r.body
+        );
 
         // BK-7: the request form refused for its topic keeps the times and names the topic.
         let path = "/offices/28011/request";
         let csrf = csrf_of(&send(&w.app, get_with(path, Some(&seeker))).await.body);
-        let typed = [("day1", "2027-01-04"), ("time1", "15:00"), ("topic", "応募書類①の書き方")];
+        let typed = [
+            ("day1", "2027-01-04"),
+            ("time1", "15:00"),
+            ("topic", "応募書類①の書き方"),
+        ];
         let r = send(&w.app, form_post(path, &seeker, &body(&csrf, &typed))).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
         assert_eq!(value_of(&r.body, "day1"), "2027-01-04");

@@ -359,7 +359,10 @@ pub(crate) async fn meeting_details_round_trip() {
             c.contains("受付の経路（例: 電話）：この項目を入力してください。"),
             "{c}"
         );
-        assert!(c.contains(&format!(r#"id="phone-cancel-{id}-error">この項目を入力してください。"#)), "{c}");
+        assert!(
+            c.contains(&format!(r#"id="phone-cancel-{id}-error">この項目を入力してください。"#)),
+            "{c}"
+        );
         assert!(c.contains(r#"value="yes" required checked>"#), "{c}");
         assert_eq!(state(&w).await, "confirmed");
         // Issue 12, AC-4: a reason N10 refuses names the field and the character.
