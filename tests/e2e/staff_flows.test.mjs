@@ -14,8 +14,8 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoStaff, launch, newPage, totp } from './lib.mjs';
 import {
-  MINUTE, PHONE, SEEKER_PASSWORD, SERVERS, arrowTo, bookThroughForm, fitsWidth, freeSlots, go, jstDate, jstTime,
-  moveTo, press, screenshots, setBookingMode, signInSeeker, signInStaffAt, submitted, tabTo,
+  MINUTE, PHONE, SEEKER_PASSWORD, SERVERS, arrowTo, bookThroughForm, firstFreeFor, fitsWidth, freeSlots, go,
+  jstDate, jstTime, moveTo, press, screenshots, setBookingMode, signInSeeker, signInStaffAt, submitted, tabTo,
 } from './flows.mjs';
 
 const { base: BASE, clock: CLOCK } = SERVERS;
@@ -63,9 +63,9 @@ async function pauseBoth() {
     for (const userId of Object.values(SEEKER)) {
       await signInSeeker(page, CLOCK, userId);
       if ((await blockers(page, CLOCK)).includes('booking_restricted')) continue;
-      const [slot] = await freeSlots(page, CLOCK);
-      assert.ok(slot, 'a free slot on the clock server');
-      assert.match(await bookThroughForm(page, CLOCK, slot.id), /予約が確定しました/);
+      const slot = await firstFreeFor(page, CLOCK);
+      const heading = await bookThroughForm(page, CLOCK, slot.id);
+      assert.match(heading, /予約が確定しました/, `${userId}: ${await page.textContent('main')}`);
       latest = Math.max(latest, slot.start);
     }
     if (!latest) break;
@@ -132,7 +132,7 @@ for (const lang of ['ja', 'en']) {
     const seeker = await newPage(browser, { locale: locale(lang) });
     await signInSeeker(seeker, CLOCK, userId, lang);
     assert.deepEqual(await blockers(seeker, CLOCK), []);
-    const [slot] = await freeSlots(seeker, CLOCK);
+    const slot = await firstFreeFor(seeker, CLOCK);
     assert.match(await bookThroughForm(seeker, CLOCK, slot.id, lang), new RegExp(t.booked));
     await seeker.context().close();
   });
