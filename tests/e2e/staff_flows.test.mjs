@@ -94,6 +94,10 @@ for (const lang of ['ja', 'en']) {
     await staff.selectOption('#purpose', 'phone');
     await submitted(staff, () => staff.getByRole('button', { name: t.search, exact: true }).click());
     assert.match(await staff.textContent('dl.hours'), new RegExp(t.restricted));
+    // The person's page fits a phone too (the console is used on tablets and phones).
+    await staff.setViewportSize({ width: 390, height: 844 });
+    await fitsWidth(staff);
+    await staff.setViewportSize({ width: 1280, height: 720 });
 
     // A refused reason keeps the page and says so at the field: none at all stops in the
     // browser (the box is required) …
