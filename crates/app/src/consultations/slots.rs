@@ -70,13 +70,15 @@ pub async fn remove(
         .ok_or_else(|| AppError::NotFound {
             what: format!("slot {slot_id} at your office"),
         })?;
-    if slot.booked > 0 && reason.trim().is_empty() {
-        return Err(AppError::invalid(
-            "required",
-            "reason",
-            "this slot is booked: give the reason the users will be told",
-        ));
-    }
+    // The reason the users will be told is checked before anything changes (N10, AC-4): a
+    // refused one must not leave the slot removed with its bookings still standing.
+    let reason = crate::shared::fields::text(
+        "reason",
+        reason,
+        madoguchi_domain::characters::FieldKind::MultiLine,
+        200,
+        slot.booked > 0,
+    )?;
     if !store::remove_slot(db, slot_id, clock.now()).await? {
         return Err(AppError::NotFound {
             what: format!("slot {slot_id}"),
@@ -85,9 +87,7 @@ pub async fn remove(
     // Taking the slot first closes it to new bookings, so the list below is final.
     let mut cancelled = 0;
     for (id, _) in store::active_on_slot(db, slot_id).await? {
-        let change = Change::CancelByOffice {
-            reason: reason.to_owned(),
-        };
+        let change = Change::CancelByOffice { reason: reason.clone() };
         match schedule::record(db, clock, staff, id, &change).await {
             Ok(()) => cancelled += 1,
             // Cancelled by the user a moment ago: nothing left to do for this one.

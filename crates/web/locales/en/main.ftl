@@ -1019,3 +1019,6 @@ seminar-cancelled-title = Your seminar place is cancelled
 seminar-cancelled-body = We have sent you a note of the cancellation by email and to My Page.
 problem-invalid_import = The file to import has mistakes.
 problem-invalid_postal_code = A postal code is seven digits, such as 650-0044.
+## staff flows (issue 12)
+console-done-lift_restriction = Online booking is no longer paused.
+checklist-unticked = Tick this box once you have checked it.

@@ -1007,3 +1007,6 @@ seminar-cancelled-title = セミナーの申込みを取り消しました
 seminar-cancelled-body = 取消のお知らせをメールとマイページでお送りしました。
 problem-invalid_import = 取り込むファイルに誤りがあります。
 problem-invalid_postal_code = 郵便番号は7桁の数字で入力してください（例: 650-0044）。
+## staff flows (issue 12)
+console-done-lift_restriction = オンライン予約の停止を解除しました。
+checklist-unticked = 確認したら、チェックを入れてください。

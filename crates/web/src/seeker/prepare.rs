@@ -11,6 +11,7 @@ use madoguchi_app::{AppError, consultations::booking};
 use crate::AppState;
 use crate::http::forms::field_value;
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::SummaryLine;
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -33,8 +34,17 @@ struct PreparePage {
     when: String,
     csrf: String,
     done: bool,
-    error: String,
-    items: Vec<(&'static str, String)>,
+    /// After a refusal: the sentence above the form, then each box left unticked.
+    summary: Vec<SummaryLine>,
+    items: Vec<Item>,
+}
+
+/// One box of the checklist: ticked as sent (or once confirmed), and whether it was missing.
+struct Item {
+    name: &'static str,
+    label: String,
+    checked: bool,
+    missing: bool,
 }
 
 async fn prepare_page(state: &AppState, lang: Lang, user: i64, id: i64, csrf: String) -> Result<PreparePage, AppError> {
@@ -48,10 +58,15 @@ async fn prepare_page(state: &AppState, lang: Lang, user: i64, id: i64, csrf: St
         when: lang.date_time(r.starts_at),
         csrf,
         done,
-        error: String::new(),
+        summary: Vec::new(),
         items: CHECKLIST
             .iter()
-            .map(|c| (*c, lang.t(&format!("checklist-{c}"))))
+            .map(|c| Item {
+                name: c,
+                label: lang.t(&format!("checklist-{c}")),
+                checked: done,
+                missing: false,
+            })
             .collect(),
     })
 }
@@ -104,13 +119,30 @@ pub async fn confirm(
         .await
         .map_err(|e| PageError(lang, e))?;
     if CHECKLIST.iter().any(|c| !fields.contains_key(*c)) {
-        view.error = lang.t("checklist-incomplete");
+        // The boxes ticked stay ticked; each one left is named above and marked at itself.
+        view.summary = vec![SummaryLine {
+            href: String::new(),
+            text: lang.t("checklist-incomplete"),
+        }];
+        for item in &mut view.items {
+            item.checked = fields.contains_key(item.name);
+            item.missing = !item.checked;
+            if item.missing {
+                view.summary.push(SummaryLine {
+                    href: format!("check-{}", item.name),
+                    text: format!("{}: {}", item.label, lang.t("checklist-unticked")),
+                });
+            }
+        }
         return Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY));
     }
     madoguchi_store::consultations::schedule::confirm_checklist(&state.db, id, user, state.clock.now())
         .await
         .map_err(|e| PageError(lang, e.into()))?;
     view.done = true;
+    for item in &mut view.items {
+        item.checked = true;
+    }
     Ok(render(&view, StatusCode::OK))
 }
 

@@ -16,6 +16,7 @@ use madoguchi_domain::dates::{parse_date, parse_time};
 use crate::AppState;
 use crate::http::forms::{Notice, describe, field_value};
 use crate::http::page::{Page, PageError, render};
+use crate::http::refusal::SummaryLine;
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -37,7 +38,10 @@ struct RequestPage {
     code: String,
     office: String,
     csrf: String,
+    /// What is about the whole request (a rule that said no), or "".
     error: String,
+    /// After a refusal: that, then each preference and the topic with its problem, linked.
+    summary: Vec<SummaryLine>,
     /// (ISO date, label with weekday)
     days: Vec<(String, String)>,
     times: Vec<String>,
@@ -61,6 +65,7 @@ async fn form(
         office: lang.pick(&office.name_ja, &office.name_en).to_owned(),
         csrf,
         error: String::new(),
+        summary: Vec::new(),
         days: choices.days.iter().map(|d| (d.to_string(), lang.date(*d))).collect(),
         times: choices.times.iter().map(|t| t.format("%H:%M").to_string()).collect(),
         preferences: (1..=3)
@@ -171,17 +176,49 @@ pub async fn request_submit(
                     None => view.error = lang.t("problem-one_to_three"),
                 }
             }
-            if view.error.is_empty() {
-                view.error = lang.t("problem-invalid_input");
-            }
+            summarize(lang, &mut view);
             Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY))
         }
         Err(e @ (AppError::Refused { .. } | AppError::Forbidden { .. })) => {
             view.error = lang.t(&format!("problem-{}", e.specific_code()));
+            summarize(lang, &mut view);
             Ok(render(&view, crate::http::problem::status_of(e.code())))
         }
         Err(e) => Err(PageError(lang, e)),
     }
+}
+
+/// The lines above the refused form: the rule that said no, then each preference and the
+/// topic by name with its problem, linking to the field.
+fn summarize(lang: Lang, view: &mut RequestPage) {
+    let mut lines: Vec<SummaryLine> = Vec::new();
+    if !view.error.is_empty() {
+        lines.push(SummaryLine {
+            href: String::new(),
+            text: view.error.clone(),
+        });
+    }
+    for p in &view.preferences {
+        for e in &p.errors {
+            lines.push(SummaryLine {
+                href: format!("day{}", p.n),
+                text: format!("{} {}: {e}", lang.t("request-preference"), p.n),
+            });
+        }
+    }
+    for e in &view.topic_errors {
+        lines.push(SummaryLine {
+            href: "topic".into(),
+            text: format!("{}: {e}", lang.t("field-topic")),
+        });
+    }
+    if lines.is_empty() {
+        lines.push(SummaryLine {
+            href: String::new(),
+            text: lang.t("problem-invalid_input"),
+        });
+    }
+    view.summary = lines;
 }
 
 fn request_id(lang: Lang, id: &str) -> Result<i64, PageError> {

@@ -18,6 +18,10 @@ use crate::i18n::Lang;
 
 type Fields = std::collections::HashMap<String, String>;
 
+/// One open request: (id, who, preferences, topic, the free slot to schedule it into, the
+/// reason to decline it with).
+type Row = (i64, String, String, String, Option<FormField>, FormField);
+
 #[derive(Template)]
 #[template(path = "staff/requests.html")]
 struct RequestsPage {
@@ -25,8 +29,7 @@ struct RequestsPage {
     csrf: String,
     message: String,
     summary: Vec<SummaryLine>,
-    /// (request id, who, preferences, topic, the free slot to schedule it into)
-    rows: Vec<(i64, String, String, String, Option<FormField>)>,
+    rows: Vec<Row>,
 }
 
 async fn me(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
@@ -68,9 +71,20 @@ async fn page(
                 .choices(free.iter().map(|(id, label)| (id, label)));
             filled.draw(&format!("schedule-{}", r.id), f)
         });
-        rows.push((r.id, who, prefs, r.topic, slot));
+        // C6-3: the reason the person is told stays as typed when it was refused.
+        let reason = FormField::labelled(lang, "reason", "requests-decline-reason", "")
+            .id(&format!("reason-{}", r.id))
+            .hint(lang.t("requests-decline-reason-hint"))
+            .kind("textarea")
+            .attr("rows", 2)
+            .attr("maxlength", 400);
+        let reason = filled.draw(&format!("decline-{}", r.id), reason);
+        rows.push((r.id, who, prefs, r.topic, slot, reason));
     }
-    let drawn: Vec<&FormField> = rows.iter().filter_map(|r| r.4.as_ref()).collect();
+    let drawn: Vec<&FormField> = rows
+        .iter()
+        .flat_map(|r| r.4.iter().chain(std::iter::once(&r.5)))
+        .collect();
     let view = RequestsPage {
         page: Page::new(lang, "/staff/requests", &[]),
         csrf,

@@ -71,6 +71,20 @@ async fn removing_a_booked_slot_cancels_by_office() {
         assert!(listed.iter().any(|s| s.id == slot && s.booked == 2));
         let no_reason = slots::remove(&t.db, &clock, &boss, "28011", slot, " ").await;
         assert_eq!(no_reason.unwrap_err().specific_code(), "required");
+        // Issue 12, AC-4: a reason N10 refuses changes nothing (the slot was once removed
+        // with its bookings left standing); both are still there after it.
+        let bad = slots::remove(&t.db, &clock, &boss, "28011", slot, "停電①のため").await;
+        assert_eq!(bad.unwrap_err().specific_code(), "invalid_characters");
+        let listed = slots::upcoming(&t.db, &clock, &boss, "28011").await.unwrap();
+        assert!(
+            listed.iter().any(|s| s.id == slot && s.booked == 2),
+            "{}",
+            t.db.backend()
+        );
+        for id in &ids {
+            let r = reservations::reservation(&t.db, *id).await.unwrap().unwrap();
+            assert_eq!(r.state, "confirmed");
+        }
         let n = slots::remove(&t.db, &clock, &boss, "28011", slot, "停電のため")
             .await
             .unwrap();

@@ -16,7 +16,7 @@ use madoguchi_domain::clock::jst;
 use madoguchi_store::consultations::schedule::MeetingDetails;
 
 use crate::AppState;
-use crate::http::forms::field_value;
+use crate::http::forms::{describe_offences, field_value};
 use crate::http::page::{Page, PageError, render};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
@@ -163,6 +163,7 @@ pub async fn act(
         id,
         action: action.clone(),
         note: field_value(&fields, "note"),
+        confirmed: field_value(&fields, "confirm") == "yes",
         ..Outcome::default()
     };
     let clock = state.clock.as_ref();
@@ -200,6 +201,7 @@ pub async fn act(
         Ok(key) => outcome.message = lang.t(key),
         Err(e) => {
             outcome.refused = true;
+            outcome.note_error = note_problem(lang, &e);
             outcome.message = refusal(lang, &action, &e).ok_or(PageError(lang, e))?;
             if action == "meeting" {
                 outcome.meeting_error = std::mem::take(&mut outcome.message);
@@ -215,20 +217,44 @@ pub async fn act(
 /// are not about what was asked (not found, another office, the database).
 fn refusal(lang: Lang, action: &str, e: &AppError) -> Option<String> {
     let words = words(lang, e.specific_code());
+    let label = |field: &str| match field {
+        "join_url" => "meeting-url",
+        "channel" => "day-channel",
+        _ if action == "book-next" => "day-next",
+        _ => "day-reason",
+    };
+    let named = |field: &str, problem: String| {
+        lang.t_args(
+            "day-field-problem",
+            &[("field", lang.t(label(field))), ("problem", problem)],
+        )
+    };
     Some(match e {
-        AppError::Refused { .. } | AppError::InvalidCharacters { .. } => words,
-        AppError::InvalidInput { field, .. } => {
-            let label = match field.as_str() {
-                "join_url" => "meeting-url",
-                "channel" => "day-channel",
-                "confirm" => return Some(lang.t("day-confirm-missing")),
-                _ if action == "book-next" => "day-next",
-                _ => "day-reason",
-            };
-            lang.t_args("day-field-problem", &[("field", lang.t(label)), ("problem", words)])
-        }
+        AppError::Refused { .. } => words,
+        // AC-4: the note's characters N10 lacks, each with its position, under its label.
+        AppError::InvalidCharacters { fields } => fields
+            .iter()
+            .map(|(field, offences)| named(field, describe_offences(lang, offences).join(" ")))
+            .collect::<Vec<_>>()
+            .join(" "),
+        AppError::InvalidInput { field, .. } if field == "confirm" => lang.t("day-confirm-missing"),
+        AppError::InvalidInput { field, .. } => named(field, words),
         _ => return None,
     })
+}
+
+/// What is wrong with an action's note (channel or reason), drawn at that field; "" when the
+/// refusal is about something else.
+fn note_problem(lang: Lang, e: &AppError) -> String {
+    match e {
+        AppError::InvalidInput { field, code, .. } if field == "reason" || field == "channel" => words(lang, code),
+        AppError::InvalidCharacters { fields } => fields
+            .iter()
+            .flat_map(|(_, offences)| describe_offences(lang, offences))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    }
 }
 
 /// The booking rule's words, else the field problem's, else a plain refusal: never a code.

@@ -47,6 +47,10 @@ pub struct Outcome {
     pub message: String,
     pub refused: bool,
     pub note: String,
+    /// What is wrong with the note, drawn at its field (or "").
+    pub note_error: String,
+    /// Whether the "cannot be undone" box was ticked; it stays ticked after a refusal.
+    pub confirmed: bool,
     /// The meeting details as typed, and the refusal naming the field (or "").
     pub meeting: Option<MeetingDetails>,
     pub meeting_error: String,
@@ -59,7 +63,11 @@ pub struct Act {
     /// The label of the note it needs, or "".
     pub note_label: String,
     pub note: String,
+    /// The note's problem after a refusal, or "".
+    pub note_error: String,
     pub confirm: bool,
+    /// The box as it was sent, after a refusal.
+    pub confirmed: bool,
 }
 
 /// The meeting-details form: saved values, or the typed ones after a refusal.
@@ -134,16 +142,17 @@ fn saved(r: &ScheduleRow) -> Option<MeetingDetails> {
 
 pub fn card(lang: Lang, r: ScheduleRow, now: DateTime<Utc>, outcome: Option<Outcome>) -> Card {
     let allowed = |a: &str| change_of(a, String::new()).is_some_and(|c| c.check(&r.state, r.starts_at, now).is_ok());
-    let act = |a: &'static str| Act {
-        action: a,
-        label: lang.t(&format!("day-action-{a}")),
-        note_label: note_key(a).map(|k| lang.t(k)).unwrap_or_default(),
-        note: outcome
-            .as_ref()
-            .filter(|o| o.action == a)
-            .map(|o| o.note.clone())
-            .unwrap_or_default(),
-        confirm: asks_first(a),
+    let act = |a: &'static str| {
+        let mine = outcome.as_ref().filter(|o| o.action == a);
+        Act {
+            action: a,
+            label: lang.t(&format!("day-action-{a}")),
+            note_label: note_key(a).map(|k| lang.t(k)).unwrap_or_default(),
+            note: mine.map(|o| o.note.clone()).unwrap_or_default(),
+            note_error: mine.map(|o| o.note_error.clone()).unwrap_or_default(),
+            confirm: asks_first(a),
+            confirmed: mine.is_some_and(|o| o.confirmed),
+        }
     };
     let confirmed = r.state == "confirmed";
     let saved = saved(&r);

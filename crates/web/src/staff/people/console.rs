@@ -43,9 +43,10 @@ pub(crate) struct ConsolePage {
     residence: Vec<(String, String)>,
     /// BK-4: the days, from today, on which a second consultation is allowed.
     second_days: Vec<String>,
+    /// BK-4: the day and the reason of a second consultation, as typed when refused.
+    second: Vec<FormField>,
     /// N15: deletion is for office and national admins.
     can_delete: bool,
-    today: String,
 }
 
 /// AC-12: what the console shows of the person's residence; the look-up audited it.
@@ -99,7 +100,23 @@ pub(crate) async fn console_for(
         .map(|s| residence_rows(lang, s, today))
         .unwrap_or_default();
     view.second_days = second.into_iter().map(|d| lang.date(d)).collect();
-    view.today = today.to_string();
+    view.second = [
+        FormField::labelled(lang, "day", "console-second-day", "")
+            .kind("date")
+            .id("second-day")
+            .attr("min", today),
+        FormField::labelled(lang, "reason", "console-second-reason", "")
+            .id("second-reason")
+            .attr("maxlength", 400),
+    ]
+    .into_iter()
+    .map(|f| filled.draw("second", f))
+    .collect();
+    // The summary names the second consultation's fields too when that form came back.
+    let mut drawn: Vec<&FormField> = view.search.iter().collect();
+    drawn.extend(view.actions.iter().filter_map(|(_, _, f)| f.as_ref()));
+    drawn.extend(&view.second);
+    view.summary = filled.summary(&drawn);
     Ok(view)
 }
 
@@ -204,7 +221,7 @@ fn console(
         can_delete,
         residence: Vec::new(),
         second_days: Vec::new(),
-        today: String::new(),
+        second: Vec::new(),
         sign_ins,
         page: Page::new(lang, "/staff", &[]),
         csrf,

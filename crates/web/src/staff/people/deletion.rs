@@ -13,8 +13,9 @@ use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::staff::Role;
 
 use crate::AppState;
-use crate::http::forms::{Notice, field_value};
+use crate::http::forms::{FormField, Notice, field_value};
 use crate::http::page::{Page, PageError, error_page, render};
+use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -27,8 +28,9 @@ struct DeletePage {
     csrf: String,
     user_id: String,
     name: String,
-    reason: String,
-    error: String,
+    summary: Vec<SummaryLine>,
+    /// The reason, as typed when it was refused, with its problems.
+    reason: FormField,
 }
 
 async fn page(
@@ -37,18 +39,24 @@ async fn page(
     me: &StaffMember,
     csrf: String,
     user_id: &str,
+    filled: &Filled<'_>,
 ) -> Result<DeletePage, PageError> {
     // The read of the person's name is audited as a console action (PV-4).
     let seeker = removal::preview(&state.db, state.clock.as_ref(), me, user_id)
         .await
         .map_err(|e| PageError(lang, e))?;
+    let reason = FormField::labelled(lang, "reason", "delete-seeker-reason", "")
+        .hint(lang.t("delete-seeker-reason-hint"))
+        .kind("textarea")
+        .attr("rows", 3);
+    let reason = filled.draw("delete", reason);
     Ok(DeletePage {
         page: Page::new(lang, &format!("/staff/seekers/{user_id}/delete"), &[]),
         csrf,
         user_id: seeker.user_id,
         name: seeker.name,
-        reason: String::new(),
-        error: String::new(),
+        summary: filled.summary(&[&reason]),
+        reason,
     })
 }
 
@@ -77,7 +85,8 @@ pub async fn confirm(
     if let Some(refused) = admins_only(lang, &me) {
         return Ok(refused);
     }
-    Ok(render(&page(&state, lang, &me, csrf, &user_id).await?, StatusCode::OK))
+    let view = page(&state, lang, &me, csrf, &user_id, &Filled::fresh(lang)).await?;
+    Ok(render(&view, StatusCode::OK))
 }
 
 /// `POST /staff/seekers/{user_id}/delete`: deletes, or the page again with the reason kept.
@@ -104,11 +113,11 @@ pub async fn delete(
             v.links = vec![("/staff".into(), lang.t("console-title"))];
             Ok(render(&v, StatusCode::OK))
         }
+        // The reason as typed, its problem at the field (the character and its position).
         Err(e @ (AppError::InvalidInput { .. } | AppError::InvalidCharacters { .. })) => {
-            let mut view = page(&state, lang, &me, csrf, &user_id).await?;
-            view.reason = reason;
-            view.error = lang.t(&format!("problem-{}", e.specific_code()));
-            Ok(render(&view, crate::http::problem::status_of(e.code())))
+            let filled = Filled::refused("delete", &fields, Refusal::or_page(lang, e)?);
+            let view = page(&state, lang, &me, csrf, &user_id, &filled).await?;
+            Ok(filled.refusal.render(&view))
         }
         Err(e) => Err(PageError(lang, e)),
     }

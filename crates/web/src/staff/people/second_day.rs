@@ -3,14 +3,13 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use madoguchi_app::AppError;
 use madoguchi_app::console::staff;
 
 use crate::AppState;
 use crate::http::forms::field_value;
-use crate::http::page::{PageError, render};
+use crate::http::page::PageError;
+use crate::http::refusal::{Filled, Refusal};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use crate::staff::people::console::{console_for, current};
@@ -43,21 +42,19 @@ pub async fn allow_second(
         &reason,
     )
     .await;
-    let (message, status) = match result {
-        Ok(()) => (lang.t("console-done-allow_second_consultation"), StatusCode::OK),
-        Err(e @ (AppError::Fields(_) | AppError::Refused { .. })) => (
-            lang.t(&format!("console-second-{}", e.specific_code())),
-            crate::http::problem::status_of(e.code()),
-        ),
-        Err(e) => return Err(PageError(lang, e)),
+    // A refusal comes back as typed, each problem at its field (a day already allowed is
+    // the day's).
+    let (message, filled) = match result {
+        Ok(()) => (lang.t("console-done-allow_second_consultation"), Filled::fresh(lang)),
+        Err(e) => {
+            let refusal = Refusal::or_page(lang, e)?.pin("already_allowed", "day");
+            (String::new(), Filled::refused("second", &fields, refusal))
+        }
     };
     let seeker = staff::after_action(&state.db, state.clock.as_ref(), &me, &user_id)
         .await
         .ok();
     let asked: std::collections::HashMap<String, String> = [("user_id".to_owned(), user_id.clone())].into();
-    let filled = crate::http::refusal::Filled::fresh(lang);
-    Ok(render(
-        &console_for(&state, lang, &me, csrf, &asked, seeker, message, &filled).await?,
-        status,
-    ))
+    let view = console_for(&state, lang, &me, csrf, &asked, seeker, message, &filled).await?;
+    Ok(filled.refusal.render(&view))
 }

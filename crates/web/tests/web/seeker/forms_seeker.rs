@@ -143,6 +143,31 @@ async fn eligibility_and_booking_keep_what_was_typed() {
         typed[2] = ("topic", "事務職への転職1について");
         let r = send(&w.app, form_post(&path, &seeker, &body(&csrf, &typed))).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+
+        // BK-14: the checklist with one box left keeps the four ticked and names the fifth.
+        let mine = send(&w.app, get_with("/api/v1/reservations", Some(&seeker)))
+            .await
+            .json();
+        let id = mine[0]["id"].as_i64().unwrap();
+        let ticked = [
+            ("private_room", "yes"),
+            ("os_updated", "yes"),
+            ("firewall_on", "yes"),
+            ("antivirus_updated", "yes"),
+        ];
+        let path = format!("/me/reservations/{id}/checklist");
+        let r = send(&w.app, form_post(&path, &seeker, &body(&csrf, &ticked))).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        for (name, _) in ticked {
+            assert_eq!(value_of(&r.body, &format!("check-{name}")), "on", "{name} stays ticked");
+        }
+        assert_eq!(value_of(&r.body, "check-no_file_sharing"), "");
+        assert_eq!(errors_of(&r.body, "check-no_file_sharing").len(), 1, "{}", r.body);
+        assert!(
+            summary(&r.body).contains("ファイル共有ソフトを使用していません: "),
+            "{}",
+            r.body
+        );
     }
 }
 

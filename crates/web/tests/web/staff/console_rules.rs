@@ -9,6 +9,7 @@ use madoguchi_domain::staff::Role;
 use serde_json::json;
 
 use super::booking::eligible;
+use super::form_html::{errors_of, summary, value_of};
 use super::staff::{audit_actions, code, staff, staff_sign_in};
 use super::support::{
     World, active_account, csrf_of, enc, form_post, get_with, last_mail, post_json, put_json, send, worlds,
@@ -147,8 +148,18 @@ async fn second_consultation_from_the_console() {
             form_post(path, &kobe, &format!("_csrf={csrf}&day=2027-01-04&reason=")),
         )
         .await;
-        assert_eq!(bare.status, StatusCode::BAD_REQUEST, "{}", w.backend);
-        assert!(bare.body.contains("理由を入力してください"));
+        // Issue 12: refused as typed, the problem at the reason and named above the form.
+        assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", w.backend);
+        assert_eq!(value_of(&bare.body, "second-day"), "2027-01-04");
+        assert_eq!(errors_of(&bare.body, "second-reason"), ["この項目を入力してください。"]);
+        assert!(summary(&bare.body).contains("理由（記録されます）: この項目を入力してください。"));
+        let odd = format!("_csrf={csrf}&day=2027-01-04&reason={}", enc("通訳の都合①"));
+        let odd = send(&w.app, form_post(path, &kobe, &odd)).await;
+        assert_eq!(value_of(&odd.body, "second-reason"), "通訳の都合①");
+        assert_eq!(
+            errors_of(&odd.body, "second-reason"),
+            ["6文字目の「①」（U+2460）は使用できません。「1」に置き換えてください。"]
+        );
         let body = format!(
             "_csrf={csrf}&day=2027-01-04&reason={}",
             enc("通訳の都合で午前と午後に分けるため")
@@ -200,6 +211,13 @@ async fn admin_deletes_a_registration() {
         let csrf = csrf_of(&ask.body);
         let bare = send(&w.app, form_post(path, &admin, &format!("_csrf={csrf}&reason=+"))).await;
         assert_eq!(bare.status, StatusCode::BAD_REQUEST);
+        // Issue 12, AC-4: a reason N10 refuses comes back as typed, the character named at
+        // the field and above the form.
+        let odd = format!("_csrf={csrf}&reason={}", enc("本人から髙の申出"));
+        let odd = send(&w.app, form_post(path, &admin, &odd)).await;
+        assert_eq!(value_of(&odd.body, "reason"), "本人から髙の申出");
+        assert_eq!(errors_of(&odd.body, "reason").len(), 1, "{}", odd.body);
+        assert!(summary(&odd.body).contains("5文字目の「髙」"), "{}", odd.body);
         let reason = "相談員への暴言が繰り返されたため";
         let done = send(
             &w.app,

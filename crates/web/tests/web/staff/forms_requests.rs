@@ -55,5 +55,40 @@ async fn a_refused_scheduling_keeps_the_chosen_slot() {
             ["同じ日にすでに相談の予約があります（1日1件まで）。"]
         );
         assert!(summary(&r.body).contains("確定する枠: 同じ日に"), "{}", r.body);
+
+        // C6-3, AC-4: a decline whose reason N10 refuses keeps the reason at its field.
+        let sent = body(&csrf, &[("reason", "空きがないため①")]);
+        let r = send(
+            &w.app,
+            form_post(&format!("/staff/requests/{id}/decline"), &admin, &sent),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let field = format!("reason-{id}");
+        assert_eq!(value_of(&r.body, &field), "空きがないため①");
+        assert_eq!(
+            errors_of(&r.body, &field),
+            ["8文字目の「①」（U+2460）は使用できません。「1」に置き換えてください。"]
+        );
+        assert!(
+            summary(&r.body).contains("お断りの理由（ご本人に伝わります）: 8文字目"),
+            "{}",
+            r.body
+        );
+
+        // BK-7: the request form refused for its topic keeps the times and names the topic.
+        let path = "/offices/28011/request";
+        let csrf = csrf_of(&send(&w.app, get_with(path, Some(&seeker))).await.body);
+        let typed = [
+            ("day1", "2027-01-04"),
+            ("time1", "15:00"),
+            ("topic", "応募書類①の書き方"),
+        ];
+        let r = send(&w.app, form_post(path, &seeker, &body(&csrf, &typed))).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert_eq!(value_of(&r.body, "day1"), "2027-01-04");
+        assert_eq!(value_of(&r.body, "time1"), "15:00");
+        assert_eq!(value_of(&r.body, "topic"), "応募書類①の書き方");
+        assert!(summary(&r.body).contains("ご相談の内容: 5文字目の「①」"), "{}", r.body);
     }
 }

@@ -353,12 +353,23 @@ pub(crate) async fn meeting_details_round_trip() {
             }
         };
         assert_eq!(state(&w).await, "confirmed");
-        // A channel left empty is named.
+        // A channel left empty is named, at the field too; the confirmation stays ticked.
         let c = card(&act(&w, &kobe, &csrf, id, "phone-cancel", "&confirm=yes").await, id);
         assert!(
             c.contains("受付の経路（例: 電話）：この項目を入力してください。"),
             "{c}"
         );
+        assert!(
+            c.contains(&format!(r#"id="phone-cancel-{id}-error">この項目を入力してください。"#)),
+            "{c}"
+        );
+        assert!(c.contains(r#"value="yes" required checked>"#), "{c}");
+        assert_eq!(state(&w).await, "confirmed");
+        // Issue 12, AC-4: a reason N10 refuses names the field and the character.
+        let odd = "&note=%E4%BD%93%E8%AA%BF%E2%91%A0&confirm=yes";
+        let c = card(&act(&w, &kobe, &csrf, id, "office-cancel", odd).await, id);
+        assert!(c.contains("理由：3文字目の「①」（U+2460）は使用できません。"), "{c}");
+        assert!(c.contains(r#"value="体調①""#), "{c}");
         assert_eq!(state(&w).await, "confirmed");
 
         // From the start: record joined is the one primary action, then attended.
