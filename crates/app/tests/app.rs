@@ -280,12 +280,12 @@ mod closures;
 mod console_rules;
 #[path = "app/consultations/day_override.rs"]
 mod day_override;
+#[path = "app/offices.rs"]
+mod offices;
 #[path = "app/consultations/part_day_closures.rs"]
 mod part_day_closures;
 #[path = "app/password_reset.rs"]
 mod password_reset;
-#[path = "app/offices.rs"]
-mod offices;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
 #[path = "app/consultations/reschedule.rs"]

@@ -5,7 +5,6 @@
 //! stay exact. Invariants live in the schema and in conditional statements.
 
 pub mod accounts;
-pub mod areas;
 pub mod backup;
 pub mod closures;
 mod connect;

@@ -204,14 +204,14 @@ pub fn router(state: AppState) -> Router {
             "/me/reservations/{id}/cancel",
             get(seeker::booking::cancel_page).post(seeker::booking::cancel),
         )
-        .route("/me/reservations/{id}", get(seeker::reservation::show))
+        .route("/me/reservations/{id}", get(seeker::reservation::confirmation::show))
         .route(
             "/me/reservations/{id}/change",
-            get(seeker::reschedule::change_page).post(seeker::reschedule::change_submit),
+            get(seeker::reservation::reschedule::change_page).post(seeker::reservation::reschedule::change_submit),
         )
         .route(
             "/password-reset",
-            get(seeker::forgot::forgot_form).post(seeker::forgot::forgot_submit),
+            get(seeker::password::forgot::forgot_form).post(seeker::password::forgot::forgot_submit),
         )
         .route("/me/reservations/{id}/prepare", get(seeker::prepare::prepare))
         .route("/me/reservations/{id}/checklist", post(seeker::prepare::confirm))
@@ -233,7 +233,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sign-out", post(seeker::account::sign_out))
         .route("/me", get(seeker::my_page::me))
-        .route("/me/lock", get(seeker::lock::lock_page).post(seeker::lock::lock_own))
+        .route(
+            "/me/lock",
+            get(seeker::password::lock::lock_page).post(seeker::password::lock::lock_own),
+        )
         .route("/me/eligibility", get(seeker::eligibility::page))
         .route("/me/job-seeker", post(seeker::eligibility::save_job_seeker))
         .route("/me/residence", post(seeker::eligibility::save_residence))
@@ -319,8 +322,14 @@ pub fn router(state: AppState) -> Router {
             "/me/delete",
             get(seeker::me::delete_page).post(seeker::me::delete_submit),
         )
-        .route("/lock", get(seeker::lock::lock_form).post(seeker::lock::lock_submit))
-        .route("/reset", get(seeker::lock::reset_form).post(seeker::lock::reset_submit))
+        .route(
+            "/lock",
+            get(seeker::password::lock::lock_form).post(seeker::password::lock::lock_submit),
+        )
+        .route(
+            "/reset",
+            get(seeker::password::lock::reset_form).post(seeker::password::lock::reset_submit),
+        )
         .route("/assets/site.css", get(site_css))
         .route("/rooms/{id}", get(room::room_page))
         .route("/rooms/{id}/ws", get(room::ws::upgrade))

@@ -43,14 +43,14 @@ mod password_reset_pages;
 mod requests_pages;
 #[path = "web/seeker/reschedule_pages.rs"]
 mod reschedule_pages;
-#[path = "web/staff/seminar_changes.rs"]
-mod seminar_changes;
 #[path = "web/room/access.rs"]
 mod room_access;
 #[path = "web/room/attendance.rs"]
 mod room_attendance;
 #[path = "web/room/setup.rs"]
 mod room_setup;
+#[path = "web/staff/seminar_changes.rs"]
+mod seminar_changes;
 #[path = "web/seminars.rs"]
 mod seminars;
 #[path = "web/seeker/sign_in_limits.rs"]

@@ -6,7 +6,8 @@ use madoguchi_domain::area::{self, PostalCode, Prefecture};
 use madoguchi_domain::clock::Clock;
 use madoguchi_domain::job_seeker::JobSeekerNumber;
 use madoguchi_domain::office::Office;
-use madoguchi_store::{Db, areas as store, eligibility};
+use madoguchi_store::offices::areas as store;
+use madoguchi_store::{Db, eligibility};
 
 use crate::AppError;
 use crate::offices::{self, OfficeToday};

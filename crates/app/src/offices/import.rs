@@ -13,7 +13,7 @@ use madoguchi_domain::area;
 use madoguchi_domain::calendar::WeeklyHours;
 use madoguchi_domain::characters::{self, FieldKind, Offence};
 use madoguchi_domain::office::{Office, OfficeCode};
-use madoguchi_store::areas::{self, AreaRow};
+use madoguchi_store::offices::areas::{self, AreaRow};
 use madoguchi_store::{Db, offices as store};
 
 use crate::AppError;

@@ -5,8 +5,8 @@
 //! (`places`). Seats and the waiting list are the store's, enforced by the database.
 
 pub mod attend;
-pub mod changes;
 pub(crate) mod calendar;
+pub mod changes;
 pub mod letters;
 pub mod organise;
 pub mod places;

@@ -6,7 +6,8 @@ use madoguchi_app::AppError;
 use madoguchi_app::offices::{self, areas, import};
 use madoguchi_domain::area;
 use madoguchi_domain::calendar::OpenHours;
-use madoguchi_store::{areas as store, testing};
+use madoguchi_store::offices::areas as store;
+use madoguchi_store::testing;
 
 const FILE: &str = "office_code,name_ja,name_en,address,phone,prefecture,municipality,postal_codes
 28011,灘公共職業安定所三宮分室,\"Nada, Sannomiya Branch\",神戸市中央区,078-231-8609,兵庫県,神戸市中央区,650 651

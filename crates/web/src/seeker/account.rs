@@ -278,7 +278,10 @@ pub async fn sign_in_form(
     let (s, cookie) = visitor.ensure(&state).await.map_err(|e| PageError(lang, e))?;
     let next = field_value(&q, "next");
     Ok(with_cookie(
-        render(&sign_in_page(lang, s.csrf, "", String::new(), false, &next), StatusCode::OK),
+        render(
+            &sign_in_page(lang, s.csrf, "", String::new(), false, &next),
+            StatusCode::OK,
+        ),
         cookie,
     ))
 }
@@ -333,7 +336,10 @@ pub async fn sign_in_submit(
             let status = status_of(e.code());
             let next = field_value(&fields, "next");
             let locked = e.specific_code() == "account_locked";
-            let page = retry_after(&e, render(&sign_in_page(lang, csrf, &user_id, message, locked, &next), status));
+            let page = retry_after(
+                &e,
+                render(&sign_in_page(lang, csrf, &user_id, message, locked, &next), status),
+            );
             Ok(usage::failed_sign_in(e.specific_code()).on(page))
         }
         Err(e) => Err(PageError(lang, e)),

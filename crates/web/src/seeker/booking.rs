@@ -18,7 +18,7 @@ use crate::http::page::{Page, PageError, render, sign_in_first};
 use crate::http::refusal::{Filled, Refusal, SummaryLine};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
-use crate::seeker::reservation::Done;
+use crate::seeker::reservation::confirmation::Done;
 
 type Fields = std::collections::HashMap<String, String>;
 
@@ -148,7 +148,16 @@ pub async fn book_submit(
     match result {
         // The confirmation: what, when, where, how to join and prepare, the calendar file.
         Ok(id) => {
-            crate::seeker::reservation::page(&state, lang, user, csrf, id, Done::Booked, StatusCode::CREATED).await
+            crate::seeker::reservation::confirmation::page(
+                &state,
+                lang,
+                user,
+                csrf,
+                id,
+                Done::Booked,
+                StatusCode::CREATED,
+            )
+            .await
         }
         // AC-13: new terms in force: the interstitial page, then back to this slot.
         Err(AppError::Forbidden {

@@ -6,13 +6,11 @@
 pub mod account;
 pub mod booking;
 pub mod eligibility;
-pub mod forgot;
-pub mod lock;
 pub mod me;
 pub mod my_office;
 pub mod my_page;
+pub mod password;
 pub mod prepare;
 pub mod requests;
-pub mod reschedule;
 pub mod reservation;
 pub mod week;

@@ -1,5 +1,5 @@
 //! "Forgot your password?" (rule AC-8): the user ID in, the same page out whether or not it
-//! exists; the mailed link opens the reset form at `/reset` (`seeker::lock`), which ends
+//! exists; the mailed link opens the reset form at `/reset` (`seeker::password::lock`), which ends
 //! every session of the account. The token travels only in that single-use link: the usage
 //! record and the metrics name the route, never the URL with its query (PV-1).
 

@@ -1,4 +1,6 @@
-//! Offices, their weekly hours and their own closures.
+//! Offices, their weekly hours and their own closures; each office's 管轄 in `areas`.
+
+pub mod areas;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use madoguchi_domain::calendar::{ClosedHours, OfficeClosure, OpenHours, WeeklyHours};

@@ -19,7 +19,7 @@ use crate::http::problem::status_of;
 use crate::http::refusal::message;
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
-use crate::seeker::reservation::{self, Done, reservation_id};
+use crate::seeker::reservation::confirmation::{self as reservation, Done, reservation_id};
 
 type Fields = std::collections::HashMap<String, String>;
 
