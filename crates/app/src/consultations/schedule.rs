@@ -7,6 +7,8 @@ use madoguchi_store::consultations::schedule::{self as store, MeetingDetails, Sc
 use madoguchi_store::{Db, accounts::staff as staff_store, consultations::reservations};
 
 use crate::AppError;
+use crate::shared::fields::text;
+use madoguchi_domain::characters::FieldKind;
 use crate::shared::StaffMember;
 use madoguchi_domain::booking::attendance::{self, Record};
 
@@ -206,6 +208,13 @@ pub async fn set_meeting(
         .ok_or_else(|| AppError::NotFound {
             what: format!("confirmed reservation {id} at your office"),
         })?;
+    // N10: the meeting ID and passcode are text the person reads and types, like any field.
+    let checked = MeetingDetails {
+        meeting_id: text("meeting_id", &details.meeting_id, FieldKind::SingleLine, 100, false)?,
+        passkey: text("passkey", &details.passkey, FieldKind::SingleLine, 100, false)?,
+        ..details.clone()
+    };
+    let details = &checked;
     if !details.join_url.is_empty() && !details.join_url.starts_with("https://") {
         return Err(AppError::invalid(
             "invalid_url",

@@ -312,6 +312,23 @@ pub(crate) async fn meeting_details_round_trip() {
             .unwrap();
         assert_eq!(stored, None, "nothing saved");
 
+        // N10: a passcode with a character the rules lack is refused at its field; the rest stays.
+        let typed = "&meeting_id=812+3456+7890&passkey=k0be%E2%91%A0&join_url=https%3A%2F%2Fzoom.example%2Fj%2F1";
+        let c = card(&act(&w, &kobe, &csrf, id, "meeting", typed).await, id);
+        for text in [
+            r#"value="812 3456 7890""#,
+            r#"value="k0be①""#,
+            r#"value="https://zoom.example/j/1""#,
+            "「①」",
+            r#"aria-invalid="true""#,
+        ] {
+            assert!(c.contains(text), "{text}: {c}");
+        }
+        let stored = madoguchi_store::consultations::schedule::meeting(&w.db, id)
+            .await
+            .unwrap();
+        assert_eq!(stored, None, "nothing saved");
+
         let saved = "&meeting_id=812+3456+7890&passkey=k0be&join_url=https%3A%2F%2Fzoom.example%2Fj%2F1";
         let c = card(&act(&w, &kobe, &csrf, id, "meeting", saved).await, id);
         assert!(c.contains("接続情報を保存しました") && c.contains("入力済み"), "{c}");
