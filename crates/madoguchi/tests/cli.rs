@@ -325,8 +325,11 @@ fn serve_demo_starts_answers_and_stops_on_sigterm() {
 
     let top = http_get(&addr, "/");
     assert!(top.starts_with("HTTP/1.1 200"), "{top}");
-    assert!(top.contains("灘公共職業安定所三宮分室"));
-    assert!(http_get(&addr, "/?lang=en").contains("Nada Public Employment Security Office"));
+    assert!(top.contains("相談を予約する"), "{top}");
+    assert!(http_get(&addr, "/?lang=en").contains("Book a consultation"));
+    // The demo office is found where a newcomer looks for it: its page answers in both languages.
+    assert!(http_get(&addr, "/offices/28011").contains("灘公共職業安定所三宮分室"));
+    assert!(http_get(&addr, "/offices/28011?lang=en").contains("Nada Public Employment Security Office"));
     assert!(http_get(&addr, "/readyz").starts_with("HTTP/1.1 200"));
     let mut second = String::new();
     stdout.read_line(&mut second).unwrap();
