@@ -327,6 +327,7 @@ for (const walk of WALKS) {
         slot = page.locator('.week .day.selected a.slot').first();
       } else {
         assert.equal(await page.locator('.week .day:visible').count(), 7, 'seven columns on a desktop');
+        await assertTargets(page.locator('.week-nav a'), 'the week\'s previous and next');
         slot = page.locator('.week a.slot').first();
       }
       await assertTargets(page.locator('.week a.slot'), 'the times');
