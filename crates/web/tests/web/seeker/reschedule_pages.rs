@@ -143,6 +143,8 @@ async fn reschedule_from_my_page() {
             "/connection-test",
             "/prepare\"",
             "/calendar.ics\"",
+            // Issue 13: the calendar download is a 44 px target like the rest of the path.
+            "<a class=\"button secondary\" href=\"/api/v1/reservations/",
             "href=\"/me\"",
         ] {
             assert!(done.body.contains(part), "{part} in {}", done.body);
