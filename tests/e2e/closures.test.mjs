@@ -61,7 +61,7 @@ async function fits(page) {
 async function count(page, selector, text) {
   const found = page.locator(selector);
   if (!(await found.count())) return 0;
-  return (await found.textContent()).split(text).length - 1;
+  return (await found.allTextContents()).join('\n').split(text).length - 1;
 }
 
 /** The JST date (YYYY-MM-DD) of an ISO instant. */
@@ -102,7 +102,7 @@ for (const lang of ['ja', 'en']) {
     await visit(seeker, `/book/${slot.id}`);
     const name = await seeker.inputValue('#verify_name');
     await seeker.fill('#topic', '休所の確認');
-    await click(seeker, seeker.locator('form button[type=submit]'));
+    await click(seeker, seeker.locator(`form[action="/book/${slot.id}"] button[type=submit]`));
     await visit(seeker, '/me');
     const confirmed = await count(seeker, 'ul.reservations', t.confirmed);
     const cancelled = await count(seeker, 'ul.reservations', t.cancelled);

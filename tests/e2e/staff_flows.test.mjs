@@ -298,7 +298,7 @@ test('request scheduled → My Page and the mailbox, ja, on a phone by keyboard 
   const booked = mine.find((r) => r.state === 'confirmed' && Date.parse(r.start) === slot.start);
   assert.ok(booked, 'the scheduled consultation is on My Page');
   await go(seeker, BASE, '/me');
-  await submitted(seeker, () => seeker.locator(`form[action="/me/reservations/${booked.id}/cancel"] button`).click());
+  await cancelFromMyPage(seeker, booked.id);
   await seeker.context().close();
 });
 
@@ -341,7 +341,7 @@ test('request scheduled → My Page, en', async () => {
   const mine = await (await seeker.request.get(`${BASE.url}/api/v1/reservations`)).json();
   const booked = mine.find((r) => r.state === 'confirmed' && Date.parse(r.start) === slot.start);
   assert.ok(booked);
-  await submitted(seeker, () => seeker.locator(`form[action="/me/reservations/${booked.id}/cancel"] button`).click());
+  await cancelFromMyPage(seeker, booked.id);
   await seeker.context().close();
 });
 
@@ -388,4 +388,10 @@ for (const lang of ['ja', 'en']) {
     await mailTo(seeker, `${userId}@example.jp`, LETTER.declined, reason);
     await seeker.context().close();
   });
+}
+
+/** BK-10: My Page's cancel link, then the button on its confirmation page (issue 13). */
+async function cancelFromMyPage(page, id) {
+  await submitted(page, () => page.locator(`a[href="/me/reservations/${id}/cancel"]`).first().click());
+  await submitted(page, () => page.locator(`main form[action="/me/reservations/${id}/cancel"] button`).click());
 }

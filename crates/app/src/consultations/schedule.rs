@@ -7,10 +7,10 @@ use madoguchi_store::consultations::schedule::{self as store, MeetingDetails, Sc
 use madoguchi_store::{Db, accounts::staff as staff_store, consultations::reservations};
 
 use crate::AppError;
-use crate::shared::fields::text;
-use madoguchi_domain::characters::FieldKind;
 use crate::shared::StaffMember;
+use crate::shared::fields::text;
 use madoguchi_domain::booking::attendance::{self, Record};
+use madoguchi_domain::characters::FieldKind;
 
 fn office_of(staff: &StaffMember) -> Result<&str, AppError> {
     staff.office.as_deref().ok_or(AppError::Forbidden {
