@@ -210,7 +210,7 @@ def main(url, log, mail_dir):
     status, _ = api.json("POST", f"/api/v1/seminar-registrations/{place['id']}/cancel")
     check(status == 200, "seminar place cancelled")
     seat = parse(wait_for_mail(mail_dir, "参加登録が完了しました", started)[-1][1], "seminar registration mail")
-    gone = parse(wait_for_mail(mail_dir, "参加登録を取り消しました", started)[-1][1], "seminar cancellation mail")
+    gone = parse(wait_for_mail(mail_dir, "セミナーの申込みを取り消しました", started)[-1][1], "seminar cancellation mail")
     if seat is None or gone is None:
         return
     a, b = published(seat, "seminar registration mail", url=False), cancelled(gone, "seminar cancellation mail")
