@@ -83,7 +83,7 @@ export async function freeSlots(page, server) {
   const from = jstDate((await serverNow(page, server)) + 24 * 3600 * 1000);
   const response = await page.request.get(`${server.url}/api/v1/offices/28011/slots?from=${from}`);
   assert.equal(response.status(), 200);
-  return (await response.json()).map((s) => ({ id: s.id, start: Date.parse(s.start) }));
+  return (await response.json()).map((s) => ({ id: s.id, start: Date.parse(s.start), app: s.app }));
 }
 
 /** The first free slot of 28011 on a day the signed-in person has no consultation (BK-4). */
