@@ -273,19 +273,27 @@ async fn book_checked(
     {
         Booked::Confirmed(id) => Ok(id),
         // A closure that committed while this booking waited withdrew the slot (TM-3).
-        Booked::SlotFull => match offices::closure_on(db, &slot.office_code, slot.local_date).await? {
-            Some(c) if c.hours.is_none() => Err(closed_day()),
-            Some(c) if c.hours.is_some_and(|h| overlaps(h, slot)) => Err(refused(BookingRefusal::ClosedHours)),
-            _ => Err(AppError::Refused {
-                code: "slot_full",
-                message: "this slot has no free seat".into(),
-            }),
-        },
+        Booked::SlotFull => Err(no_seat(db, slot).await?),
         Booked::DailyLimit => Err(AppError::Refused {
             code: "daily_limit",
             message: "you already have a consultation that day".into(),
         }),
     }
+}
+
+/// Why a seat could not be taken on `slot`: a closure that committed meanwhile withdrew it or
+/// closed its hours (TM-3), else it is full. Booking and moving a booking both ask this.
+pub(crate) async fn no_seat(db: &Db, slot: &store::SlotRow) -> Result<AppError, AppError> {
+    Ok(
+        match offices::closure_on(db, &slot.office_code, slot.local_date).await? {
+            Some(c) if c.hours.is_none() => closed_day(),
+            Some(c) if c.hours.is_some_and(|h| overlaps(h, slot)) => refused(BookingRefusal::ClosedHours),
+            _ => AppError::Refused {
+                code: "slot_full",
+                message: "this slot has no free seat".into(),
+            },
+        },
+    )
 }
 
 /// TM-3: whether the slot has a minute in the hours the office closed that day.

@@ -96,19 +96,9 @@ pub async fn reschedule(
             Moved::Moved => return own(db, user_ref, id).await,
             Moved::Changed => continue,
             Moved::SlotFull => {
-                // A closure that committed meanwhile withdrew the slot or closed its hours (TM-3).
-                let closure = match store::slot(db, slot_id).await? {
-                    Some(s) => offices::closure_on(db, &s.office_code, s.local_date)
-                        .await?
-                        .map(|c| (c, s)),
-                    None => None,
-                };
-                return Err(match closure {
-                    Some((c, _)) if c.hours.is_none() => refused("closed_day", "the office is closed that day"),
-                    Some((c, s)) if c.hours.is_some_and(|h| closed_during(h, &s)) => {
-                        refused("closed_hours", "the office is closed at that time")
-                    }
-                    _ => refused("slot_full", "this slot has no free seat"),
+                return Err(match store::slot(db, slot_id).await? {
+                    Some(s) => crate::consultations::booking::no_seat(db, &s).await?,
+                    None => refused("slot_full", "this slot has no free seat"),
                 });
             }
             Moved::DailyLimit => {
@@ -194,12 +184,4 @@ async fn move_once(
         seen_sequence: r.calendar_sequence,
     };
     Ok(moves::move_to(db, &m, now, &format!("user:{}", r.user_ref), Some(&notice)).await?)
-}
-
-/// Whether closed hours overlap the slot (TM-3).
-fn closed_during(h: madoguchi_domain::calendar::ClosedHours, slot: &SlotRow) -> bool {
-    h.overlaps(
-        slot.starts_at.with_timezone(&jst()).time(),
-        slot.ends_at.with_timezone(&jst()).time(),
-    )
 }
