@@ -13,13 +13,19 @@
 ### Check: python3 tools/check_locale.py --furigana crates/web/locales/ja-x-easy/main.ftl
 
 ## easy
-## Kept close to the original on purpose: the staff pages (console-, members-, slots-,
-## requests-, day-, audit-, disclosure-, stats-, staff-, dev-clock-, mailbox-, closures-,
-## seminar-ops- for staff, room- for the counsellor, role-, purpose-, mode-). Staff are
-## trained Hello Work employees and these texts name procedures and laws exactly; they get
-## furigana only where the text is also shown to a job seeker.
-## Also kept: the terms' titles (terms-system, terms-consultation, terms-seminar) and official
-## names, because a person must find the same words on paper and at the counter.
+## Kept close to the original on purpose: official names a person must find again on paper
+## and at the counter (ハローワーク, マイページ, 求職番号, 求職登録, 在留資格, 在留期間,
+## 在留カード, 特別永住者, 利用規約 and the three terms' titles, 公共職業安定所,
+## 職業安定法, 厚生労働省), the law citations on staff pages (利用規約第12条第2項第1号,
+## 刑事訴訟法第197条第2項), app names, dates, times and the weekday names.
+## Staff pages are in the same easy style but keep their procedure words (監査ログ, 開示,
+## 秘匿, 免除) with furigana, because staff must match them with their manuals.
+## Word choices used throughout: 取消 → キャンセル; 無断欠席 → 連絡しないで休んだ;
+## 同席者 → いっしょに参加する人; 日時 → 日と時間; 職業相談 → 仕事の相談;
+## 入室・退室 → 部屋に入る・部屋を出る; 休所・閉庁 → 休み.
+## Note for the loader: fluent-templates reads a folder only if its name parses as a
+## unic-langid LanguageIdentifier, and "ja-x-easy" (a private-use subtag) does not; the
+## language list must map this folder itself.
 
 site-name = Madoguchi オンライン｜窓口《まどぐち》
 site-tagline = ハローワークの｜仕事《しごと》の｜相談《そうだん》とセミナーを、インターネットで｜予約《よやく》できます
@@ -685,13 +691,13 @@ stats-axis-outcome = ｜結果《けっか》
 stats-outcome-attended = ｜利用《りよう》しました
 stats-outcome-cancelled_by_user = キャンセル（本人）
 stats-outcome-cancelled_by_office = キャンセル（ハローワーク）
-stats-outcome-no_show = 無断欠席
-stats-service-consultation = 職業相談
-stats-service-seminar = セミナー・企業見学
+stats-outcome-no_show = ｜連絡《れんらく》しないで休んだ
+stats-service-consultation = ｜仕事《しごと》の｜相談《そうだん》
+stats-service-seminar = セミナー・会社見学
 stats-channel-online = オンライン
 stats-channel-phone = 電話
 stats-hour = { $hour }時台
-console-sign-ins = 最近のサインイン（端末の種類のみ）
+console-sign-ins = ｜最近《さいきん》のログイン（｜端末《たんまつ》の｜種類《しゅるい》だけ）
 device-mobile = スマートフォン・タブレット
 device-desktop = パソコン
 purpose-console_action = ｜職員《しょくいん》の｜画面《がめん》で、何かをするため
@@ -719,100 +725,100 @@ seminar-ops-badge-suspended = 今は｜申《もう》し｜込《こ》めま�
 seminar-ops-cancelled = このセミナーは、中止になりました（セミナーはありません）。
 seminar-ops-suspended = このセミナーは、今、新しい｜申《もう》し｜込《こ》みを｜受《う》け｜付《つ》けていません。
 seminar-ops-reason = ｜理由《りゆう》：{ $reason }
-seminar-ops-title = このセミナーの変更
-seminar-ops-move = 日時を変更する
-seminar-ops-move-hint = 参加登録とキャンセル待ちの方の申込みはそのまま新しい日時に移り、全員にメールとマイページでお知らせします。開催時間の長さは変わりません。
-seminar-ops-new-day = 新しい日付
-seminar-ops-new-time = 新しい開始時刻
-seminar-ops-reason-told = 理由（参加者にお知らせします）
-seminar-ops-suspend = 申込みの受付を一時停止する
-seminar-ops-suspend-hint = 新しい申込みとキャンセル待ちを受け付けなくなります。今の申込みはそのままです。台風の警報などで中止となるおそれがあるときは、下のチェックを入れると参加者にお知らせします。
-seminar-ops-suspend-tell = 参加登録とキャンセル待ちの方に「中止となる場合がある」ことをお知らせする
-seminar-ops-resume = 申込みの受付を再開する
+seminar-ops-title = このセミナーを｜変《か》える
+seminar-ops-move = 日と時間を｜変《か》える
+seminar-ops-move-hint = ｜参加《さんか》する人とキャンセル｜待《ま》ちの人の｜申《もう》し｜込《こ》みは、そのまま新しい日と時間に｜移《うつ》ります。｜全員《ぜんいん》に、メールとマイページで知らせます。セミナーの時間の長さは、｜変《か》わりません。
+seminar-ops-new-day = 新しい｜日付《ひづけ》
+seminar-ops-new-time = 新しい｜始《はじ》まる時間
+seminar-ops-reason-told = ｜理由《りゆう》（｜参加《さんか》する人に知らせます）
+seminar-ops-suspend = ｜申《もう》し｜込《こ》みの｜受付《うけつけ》を、少しの間止める
+seminar-ops-suspend-hint = 新しい｜申《もう》し｜込《こ》みと、キャンセル｜待《ま》ちを、｜受《う》け｜付《つ》けなくなります。今の｜申《もう》し｜込《こ》みは、そのままです。｜台風《たいふう》の｜警報《けいほう》などで中止になるかもしれないときは、下のチェックを入れてください。｜参加《さんか》する人に知らせます。
+seminar-ops-suspend-tell = ｜参加《さんか》する人とキャンセル｜待《ま》ちの人に、「中止になるかもしれない」と知らせる
+seminar-ops-resume = ｜申《もう》し｜込《こ》みの｜受付《うけつけ》を｜再開《さいかい》する
 seminar-ops-cancel = このセミナーを中止する
-seminar-ops-cancel-hint = 参加登録とキャンセル待ちの方全員に、この理由をお知らせします。
-seminar-ops-continue = 確認へ進む
-seminar-ops-taken = 参加登録 / 定員
-seminar-ops-participants = 参加者
-seminar-ops-phone = 電話での取消を記録する
-seminar-ops-correct = 無断欠席を訂正する
-seminar-ops-outcome = 実際の状況
-seminar-ops-outcome-attended = 参加していた
-seminar-ops-outcome-excused = やむを得ない理由があり、ハローワークに連絡があった
-seminar-ops-person = 申込者
-seminar-ops-now = 現在の日時
-seminar-ops-new-when = 新しい日時
-seminar-ops-who = 参加登録 { $seated } 人とキャンセル待ち { $waiting } 人に、メールとマイページでお知らせします。
+seminar-ops-cancel-hint = ｜参加《さんか》する人とキャンセル｜待《ま》ちの人の｜全員《ぜんいん》に、この｜理由《りゆう》を知らせます。
+seminar-ops-continue = ｜確認《かくにん》へ｜進《すす》む
+seminar-ops-taken = ｜参加《さんか》する人 / ｜定員《ていいん》
+seminar-ops-participants = ｜参加《さんか》する人
+seminar-ops-phone = 電話でのキャンセルを｜記録《きろく》する
+seminar-ops-correct = 「｜連絡《れんらく》しないで休んだ」を直す
+seminar-ops-outcome = 本当はどうだったか
+seminar-ops-outcome-attended = ｜参加《さんか》していた
+seminar-ops-outcome-excused = しかたがない｜理由《りゆう》があって、ハローワークに｜連絡《れんらく》があった
+seminar-ops-person = ｜申《もう》し｜込《こ》んだ人
+seminar-ops-now = 今の日と時間
+seminar-ops-new-when = 新しい日と時間
+seminar-ops-who = ｜参加《さんか》する人 { $seated } 人と、キャンセル｜待《ま》ちの人 { $waiting } 人に、メールとマイページで知らせます。
 seminar-ops-confirm-cancel = このセミナーを中止しますか
-seminar-ops-confirm-cancel-body = 全員の申込みが取り消されます。中止は元に戻せません。
+seminar-ops-confirm-cancel-body = ｜全員《ぜんいん》の｜申《もう》し｜込《こ》みがキャンセルになります。中止したら、元に｜戻《もど》すことはできません。
 seminar-ops-confirm-cancel-button = 中止する
-seminar-ops-confirm-move = このセミナーの日時を変更しますか
-seminar-ops-confirm-move-body = 申込みはそのまま新しい日時に移ります。都合が悪い方はマイページから取り消せます。
-seminar-ops-confirm-move-button = 日時を変更する
-seminar-ops-confirm-phone = 電話での取消を記録しますか
-seminar-ops-confirm-phone-body = ご本人による取消として記録し、無断欠席にはなりません。ご本人にお知らせし、空いた席はキャンセル待ちの先頭の方に移ります。
-seminar-ops-confirm-phone-button = 取消を記録する
-seminar-ops-confirm-correct = 無断欠席の記録を訂正しますか
-seminar-ops-confirm-correct-body = この回は無断欠席として数えなくなり、利用制限の判定からも外れます。ご本人にお知らせします。
-seminar-ops-confirm-correct-button = 訂正する
-seminar-ops-back = 戻って修正する
-seminar-ops-done-cancelled = 中止しました。取り消した申込み：{ $count } 件
-seminar-ops-done-moved = 日時を変更しました。お知らせした人数：{ $count } 人
-seminar-ops-done-suspended = 申込みの受付を停止しました。お知らせした人数：{ $count } 人
-seminar-ops-done-resumed = 申込みの受付を再開しました。お知らせした人数：{ $count } 人
+seminar-ops-confirm-move = このセミナーの日と時間を｜変《か》えますか
+seminar-ops-confirm-move-body = ｜申《もう》し｜込《こ》みは、そのまま新しい日と時間に｜移《うつ》ります。｜都合《つごう》が｜悪《わる》い人は、マイページからキャンセルできます。
+seminar-ops-confirm-move-button = 日と時間を｜変《か》える
+seminar-ops-confirm-phone = 電話でのキャンセルを｜記録《きろく》しますか
+seminar-ops-confirm-phone-body = 本人がキャンセルしたと｜記録《きろく》します。「｜連絡《れんらく》しないで休んだ」にはなりません。本人に知らせます。空いた｜席《せき》は、キャンセル｜待《ま》ちのいちばん前の人に｜移《うつ》ります。
+seminar-ops-confirm-phone-button = キャンセルを｜記録《きろく》する
+seminar-ops-confirm-correct = 「｜連絡《れんらく》しないで休んだ」の｜記録《きろく》を直しますか
+seminar-ops-confirm-correct-body = この回は、「｜連絡《れんらく》しないで休んだ」として数えなくなります。｜利用《りよう》の｜制限《せいげん》の｜判定《はんてい》にも入りません。本人に知らせます。
+seminar-ops-confirm-correct-button = 直す
+seminar-ops-back = ｜戻《もど》って直す
+seminar-ops-done-cancelled = 中止しました。キャンセルした｜申《もう》し｜込《こ》み：{ $count } ｜件《けん》
+seminar-ops-done-moved = 日と時間を｜変《か》えました。知らせた人の数：{ $count } 人
+seminar-ops-done-suspended = ｜申《もう》し｜込《こ》みの｜受付《うけつけ》を止めました。知らせた人の数：{ $count } 人
+seminar-ops-done-resumed = ｜申《もう》し｜込《こ》みの｜受付《うけつけ》を｜再開《さいかい》しました。知らせた人の数：{ $count } 人
 problem-seminar_cancelled = このセミナーは、中止になりました。
 problem-seminar_suspended = このセミナーは、今、｜申《もう》し｜込《こ》みを｜受《う》け｜付《つ》けていません。
 problem-same_time = 今と同じ日と時間です。ちがう日と時間を入力してください。
 ## closures (issue 12)
-console-closures = 休所（臨時閉庁）の登録
-closures-title = 休所（臨時閉庁）
-closures-intro = 台風や停電などで窓口を閉じる日や時間帯を登録します。登録すると、その日時の相談枠を取り下げ、相談の予約とセミナーの申込みを取り消し、一人ひとりにお知らせします。
-closures-office = 窓口
-closures-show = 表示する
-closures-pick-office = 窓口を選んでください
-closures-upcoming = 今後の休所（{ $office }）
-closures-none = 今後の休所はありません。
-closures-whole-day = 終日
-closures-all-day = 終日
+console-closures = ハローワークの休み（｜臨時《りんじ》の休み）の｜登録《とうろく》
+closures-title = ハローワークの｜臨時《りんじ》の休み
+closures-intro = ｜台風《たいふう》や｜停電《ていでん》などで、｜窓口《まどぐち》を｜閉《し》じる日や時間を｜登録《とうろく》します。｜登録《とうろく》すると、その日と時間の｜相談《そうだん》の｜枠《わく》をやめます。｜相談《そうだん》の｜予約《よやく》とセミナーの｜申《もう》し｜込《こ》みは、キャンセルします。1人ずつに知らせます。
+closures-office = ｜窓口《まどぐち》
+closures-show = 見る
+closures-pick-office = ｜窓口《まどぐち》を｜選《えら》んでください
+closures-upcoming = これからの休み（{ $office }）
+closures-none = これからの休みはありません。
+closures-whole-day = 1日じゅう
+closures-all-day = 1日じゅう
 closures-when-phrase = { $date } { $hours }
-closures-part-day = 時間帯を指定する
-closures-added-by = 登録：{ $who }
-closures-added-by-operator = 登録：運用担当
-closures-lift = 解除する
-closures-lift-link = { $date }の休所を解除する
-closures-add = 休所を登録する
-closures-day = 日付
-closures-extent = 閉じる範囲
-closures-from = 開始時刻
-closures-until = 終了時刻
-closures-hours-hint = 「時間帯を指定する」を選んだときだけ入力します（日本時間）。
-closures-reason = 理由
-closures-reason-hint = お知らせにそのまま載ります。
-closures-preview-submit = 影響を確認する
-closures-preview-title = 休所の前に確認してください
-closures-preview-nothing-yet = まだ何も変更していません。下のボタンで確定すると、次のものを取り消し、一人ひとりにお知らせします。
-closures-when = 日時
-closures-slots = 取り下げる相談枠
-closures-count = { $count } 件
-closures-consultations = 取り消す相談
-closures-time = 開始時刻
-closures-name = 本人確認の氏名
+closures-part-day = 時間を｜決《き》める
+closures-added-by = ｜登録《とうろく》した人：{ $who }
+closures-added-by-operator = ｜登録《とうろく》した人：｜運用《うんよう》の｜担当《たんとう》
+closures-lift = 休みをやめる
+closures-lift-link = { $date }の休みをやめる
+closures-add = 休みを｜登録《とうろく》する
+closures-day = ｜日付《ひづけ》
+closures-extent = ｜閉《し》じる｜範囲《はんい》
+closures-from = ｜始《はじ》まる時間
+closures-until = ｜終《お》わる時間
+closures-hours-hint = 「時間を｜決《き》める」を｜選《えら》んだときだけ、入力します（日本の時間）。
+closures-reason = ｜理由《りゆう》
+closures-reason-hint = お知らせに、そのまま｜載《の》ります。
+closures-preview-submit = ｜影響《えいきょう》を｜確認《かくにん》する
+closures-preview-title = 休みにする前に、｜確認《かくにん》してください
+closures-preview-nothing-yet = まだ何も｜変《か》えていません。下のボタンで｜決《き》めると、｜次《つぎ》のものをキャンセルします。1人ずつに知らせます。
+closures-when = 日と時間
+closures-slots = やめる｜相談《そうだん》の｜枠《わく》
+closures-count = { $count } ｜件《けん》
+closures-consultations = キャンセルする｜相談《そうだん》
+closures-time = ｜始《はじ》まる時間
+closures-name = ｜確認《かくにん》に｜使《つか》う名前
 closures-seminars = 中止するセミナー
-closures-seminar-title = 名称
-closures-places = 申込み
-closures-requests = この日時を希望している予約希望
-closures-requests-note = 予約希望は取り消しません。予約希望の画面で調整してください。
-closures-people = お知らせする人
+closures-seminar-title = 名前
+closures-places = ｜申《もう》し｜込《こ》み
+closures-requests = この日と時間を｜希望《きぼう》している、｜予約《よやく》の｜申《もう》し｜込《こ》み
+closures-requests-note = ｜予約《よやく》の｜申《もう》し｜込《こ》みは、キャンセルしません。｜予約《よやく》の｜申《もう》し｜込《こ》みの｜画面《がめん》で、｜調整《ちょうせい》してください。
+closures-people = 知らせる人
 closures-people-count = { $count } 人
 closures-none-touched = ありません。
-closures-confirm = 休所を確定し、{ $count } 人にお知らせする
-closures-change = 入力に戻って変更する
-closures-done = 休所を登録しました（{ $when }）。{ $count } 人にお知らせしました。
-closures-lift-title = 休所の解除
-closures-lift-explain = 解除しても、取り消した予約や申込みは元に戻りません。相談枠は「相談枠の管理」から改めて公開してください。
-closures-lift-submit = 休所を解除する
-closures-keep = 解除せずに戻る
-closures-lifted = 休所を解除しました（{ $when }）。
+closures-confirm = 休みに｜決《き》めて、{ $count } 人に知らせる
+closures-change = 入力に｜戻《もど》って、｜変《か》える
+closures-done = 休みを｜登録《とうろく》しました（{ $when }）。{ $count } 人に知らせました。
+closures-lift-title = 休みをやめる
+closures-lift-explain = 休みをやめても、キャンセルした｜予約《よやく》や｜申《もう》し｜込《こ》みは、元に｜戻《もど》りません。｜相談《そうだん》の｜枠《わく》は、「｜相談《そうだん》の｜枠《わく》の｜管理《かんり》」から、もう｜一度《いちど》｜公開《こうかい》してください。
+closures-lift-submit = 休みをやめる
+closures-keep = やめないで｜戻《もど》る
+closures-lifted = 休みをやめました（{ $when }）。
 closure-hours-note = { $hours }は休み（{ $reason }）
 problem-already_closed = この日は、もう休みの日として｜登録《とうろく》されています。｜変《か》えたいときは、先に休みをやめてください。
 problem-closed_hours = その時間は、ハローワークが休みです。ほかの時間を｜選《えら》んでください。
@@ -873,11 +879,11 @@ room-join-title = いっしょに｜参加《さんか》する人として、�
 room-join-intro = ｜相談員《そうだんいん》から、リンクをもらいました。このリンクで、いっしょに｜参加《さんか》する人として、｜相談《そうだん》に入ることができます。このブラウザで、1回だけ｜使《つか》えます。
 room-join-continue = ｜相談《そうだん》ルームへ｜進《すす》む
 room-open = ｜相談《そうだん》ルームを｜開《ひら》く
-room-live-room_waiting = 待合室にいます
-room-live-room_joined = 入室中
-room-live-room_rejoined = 入室中（再入室）
-room-live-room_left = 退室しました
-room-live-room_ended = ルームで終了
+room-live-room_waiting = ｜待合室《まちあいしつ》にいます
+room-live-room_joined = ｜部屋《へや》に入っています
+room-live-room_rejoined = ｜部屋《へや》に入っています（また入りました）
+room-live-room_left = ｜部屋《へや》を出ました
+room-live-room_ended = ｜部屋《へや》で｜終《お》わりました
 problem-link_used = このリンクは、もう｜使《つか》われたか、｜使《つか》える時間が｜終《お》わりました。｜相談員《そうだんいん》に、新しいリンクをたのんでください。
 problem-no_companion = この｜相談《そうだん》には、いっしょに｜参加《さんか》する人がいません（前に知らせていません）。
 problem-room_closed = ｜相談《そうだん》ルームは｜閉《し》まっています。
@@ -1031,5 +1037,5 @@ seminar-cancelled-body = キャンセルのお知らせを、メールとマイ�
 problem-invalid_import = ｜取《と》り｜込《こ》むファイルに、まちがいがあります。
 problem-invalid_postal_code = ｜郵便番号《ゆうびんばんごう》は、7けたの数字で入力してください（｜例《れい》: 650-0044）。
 ## staff flows (issue 12)
-console-done-lift_restriction = オンライン予約の停止を解除しました。
+console-done-lift_restriction = オンライン｜予約《よやく》の｜停止《ていし》をやめました。
 checklist-unticked = ｜確認《かくにん》したら、チェックを入れてください。
