@@ -7,6 +7,11 @@ For each `crates/web/locales/<tag>/main.ftl` (or the files given), reports:
 - per message, a different set of `$variables`, message references or attributes;
 - a select expression without a `*[default]` variant.
 
+For `ja-x-easy` (やさしい日本語) it also reports characters the product may not use in its own
+text (N10, CH-1…CH-8, read from `crates/domain/src/characters/tables.rs`), furigana that is
+not well formed (`｜漢字《かんじ》`: a stray `｜`, `《` or `》`, a reading not in kana), and kanji
+above 小学校 grade 2 outside a furigana base.
+
 A locale may write month names instead of numbers, as en does: it may use
 `$monthname` where ja uses `$month` and define `month-1` … `month-12` besides.
 Needs the `fluent.syntax` package (`python3 -m venv /tmp/ftl && /tmp/ftl/bin/pip install
@@ -15,6 +20,7 @@ exits 1 on any problem.
 """
 import glob
 import os
+import re
 import sys
 
 from fluent.syntax import ast, parse, visitor
@@ -22,6 +28,19 @@ from fluent.syntax import ast, parse, visitor
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 LOCALES = os.path.join(ROOT, "crates", "web", "locales")
 MONTHS = {f"month-{m}" for m in range(1, 13)}
+EASY = "ja-x-easy"
+TABLES = os.path.join(ROOT, "crates", "domain", "src", "characters", "tables.rs")
+# 学年別漢字配当表 (2020), grades 1 and 2: these kanji need no furigana in やさしい日本語.
+GRADE_1_2 = set(
+    "一右雨円王音下火花貝学気九休玉金空月犬見五口校左三山子四糸字耳七車手十出女小上森人水正生青夕"
+    "石赤千川先早草足村大男竹中虫町天田土二日入年白八百文木本名目立力林六"
+    "引羽雲園遠何科夏家歌画回会海絵外角楽活間丸岩顔汽記帰弓牛魚京強教近兄形計元言原戸古午後語工公"
+    "広交光考行高黄合谷国黒今才細作算止市矢姉思紙寺自時室社弱首秋週春書少場色食心新親図数西声星晴"
+    "切雪船線前組走多太体台地池知茶昼長鳥朝直通弟店点電刀冬当東答頭同道読内南肉馬売買麦半番父風分"
+    "聞米歩母方北毎妹万明鳴毛門夜野友用曜来里理話"
+)
+RUBY = re.compile(r"｜([^｜《》]+)《([^《》]*)》")
+KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30faー・]+$")
 
 
 class Refs(visitor.Visitor):
@@ -68,6 +87,46 @@ def load(path):
     return entries, problems
 
 
+def n10_accepts():
+    """Whether a character is one the product accepts (an upper-case class in the N10 table)."""
+    with open(TABLES, encoding="utf-8") as f:
+        text = f.read()
+    index = re.search(r"INDEX: \[u8; 256\] = \[(.*?)\];", text, re.S).group(1)
+    index = [int(n) for n in re.findall(r"\d+", index)]
+    blocks = re.search(r"BLOCKS: .*? = \[(.*?)\n\];", text, re.S).group(1)
+    blocks = re.findall(r'\*b"([^"]{256})"', blocks)
+
+    def accepts(ch):
+        cp = ord(ch)
+        return cp <= 0xFFFF and ch != "\t" and blocks[index[cp >> 8]][cp & 0xFF].isupper()
+
+    return accepts
+
+
+def easy(path):
+    """The やさしい日本語 rules: N10 characters, well-formed furigana, furigana above grade 2."""
+    accepts, problems = n10_accepts(), []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for number, line in enumerate(lines, 1):
+        for ch in sorted(set(line)):
+            if not accepts(ch):
+                problems.append(f"line {number}: {ch!r} (U+{ord(ch):04X}) is outside N10")
+        name, sep, value = line.partition(" = ")
+        if line.startswith("#") or not sep:
+            continue
+        for m in RUBY.finditer(value):
+            if not KANA.match(m.group(2)):
+                problems.append(f"{name}: the reading of {m.group(1)} is not in kana")
+        bare = RUBY.sub("", value)
+        if any(mark in bare for mark in "｜《》"):
+            problems.append(f"{name}: furigana not written ｜漢字《かんじ》")
+        hard = sorted({ch for ch in bare if "\u4e00" <= ch <= "\u9fff" and ch not in GRADE_1_2})
+        if hard:
+            problems.append(f"{name}: no furigana on {''.join(hard)}")
+    return problems
+
+
 def compare(ja, path):
     entries, problems = load(path)
     for name, (refs, attrs, _) in ja.items():
@@ -86,6 +145,8 @@ def compare(ja, path):
     for name in entries:
         if name not in ja and name not in MONTHS:
             problems.append(f"not in ja: {name}")
+    if os.path.basename(os.path.dirname(os.path.abspath(path))) == EASY:
+        problems += easy(path)
     return len(entries), problems
 
 

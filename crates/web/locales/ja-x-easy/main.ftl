@@ -10,7 +10,7 @@
 ### ｜漢字《かんじ》; the renderer draws it as <ruby>, and as 漢字（かんじ） in plain text.
 ### Review: NOT reviewed yet. This file awaits review by a native speaker of Japanese
 ### and by a やさしい日本語 trainer.
-### Check: python3 tools/check_locale.py --furigana crates/web/locales/ja-x-easy/main.ftl
+### Check: python3 tools/locale_check.py crates/web/locales/ja-x-easy/main.ftl
 
 ## easy
 ## Kept close to the original on purpose: official names a person must find again on paper
