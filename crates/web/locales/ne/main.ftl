@@ -6,7 +6,8 @@
 ###
 ### Machine-assisted translation by an AI model from the English and Japanese sources;
 ### awaiting review by a native Nepali speaker. Written in Devanagari script.
-### Times are written in 24-hour form (JST).
+### Times are written in 24-hour form (JST). Numbers use the digits 0-9, as the times, counts and
+### codes filled in by the program do (समय र सङ्ख्या 0-9 अङ्कमा लेखिएका छन्)।
 ### Japanese terms kept with an explanation: हेलो वर्क (Hello Work, ハローワーク), माई पेज (マイページ, My Page),
 ### निवास कार्ड (在留カード, zairyū card), रोजगार खोजकर्ता नम्बर (求職番号), निवास स्थिति (在留資格).
 
