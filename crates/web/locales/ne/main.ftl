@@ -74,7 +74,7 @@ error-unavailable = सेवा व्यस्त छ
 error-unavailable-detail = कृपया केही बेरपछि फेरि प्रयास गर्नुहोस्। तपाईंले लेखेको कुरा हराएको छैन।
 error-internal = केही गडबड भयो
 error-internal-detail = कृपया पछि फेरि प्रयास गर्नुहोस्।
-error-payload-too-large = धेरै धेरै कुरा पठाइयो
+error-payload-too-large = पठाइएको कुरा धेरै ठूलो भयो
 error-payload-too-large-detail = कृपया लेखेको कुरा छोटो बनाएर फेरि प्रयास गर्नुहोस्।
 error-request-timeout = पठाउने काम बीचमै रोकियो
 error-request-timeout-detail = कृपया इन्टरनेट जडान जाँच गरेर फेरि प्रयास गर्नुहोस्।
@@ -98,21 +98,21 @@ field-name_kana = काना (जापानी अक्षर) मा न�
 field-address = ठेगाना
 field-email = इमेल ठेगाना
 field-phone = फोन नम्बर
-hint-user_id = 6–32 अक्षर: अक्षर, अङ्क र . _ - (ठूलो र सानो अक्षर एउटै मानिन्छ)।
-hint-password = 12–64 अक्षर: अक्षर, अङ्क र ! # $ % & * + - = ? @ _। यसमा तपाईंको प्रयोगकर्ता ID हुनु हुँदैन।
+hint-user_id = 6–32 अक्षर: अङ्ग्रेजी अक्षर, अङ्क र . _ - (ठूलो र सानो अक्षर एउटै मानिन्छ)।
+hint-password = 12–64 अक्षर: अङ्ग्रेजी अक्षर, अङ्क र ! # $ % & * + - = ? @ _। यसमा तपाईंको प्रयोगकर्ता ID हुनु हुँदैन।
 hint-name_kana = काताकाना वा हिरागाना (जापानी अक्षर) मा लेख्नुहोस्।
 hint-phone = उदाहरण: 078-231-8609
 problem-required = कृपया यो खण्ड भर्नुहोस्।
 problem-too_long = यो धेरै लामो भयो। कृपया छोटो बनाउनुहोस्।
-problem-invalid_user_id = प्रयोगकर्ता ID 6–32 अक्षरको हुन्छ: अक्षर, अङ्क र . _ -
+problem-invalid_user_id = प्रयोगकर्ता ID 6–32 अक्षरको हुन्छ: अङ्ग्रेजी अक्षर, अङ्क र . _ -
 problem-weak_password = यो पासवर्ड प्रयोग गर्न मिल्दैन।
 problem-weak_password-too_short = कम्तीमा 12 अक्षर प्रयोग गर्नुहोस्।
 problem-weak_password-too_long = बढीमा 64 अक्षर प्रयोग गर्नुहोस्।
-problem-weak_password-invalid_characters = अक्षर, अङ्क र ! # $ % & * + - = ? @ _ मात्र प्रयोग गर्नुहोस्
+problem-weak_password-invalid_characters = अङ्ग्रेजी अक्षर, अङ्क र ! # $ % & * + - = ? @ _ मात्र प्रयोग गर्नुहोस्
 problem-weak_password-contains_user_id = पासवर्डमा तपाईंको प्रयोगकर्ता ID हुनु हुँदैन।
 problem-weak_password-common_password = यो पासवर्ड धेरै सामान्य छ र सजिलै अनुमान गर्न सकिन्छ। अर्को छान्नुहोस्।
 problem-invalid_email = यो इमेल ठेगाना सही छैन।
-problem-invalid_phone = 10 वा 11 अङ्क लेख्नुहोस्। चाहे हाइफन (-) राख्न सक्नुहुन्छ।
+problem-invalid_phone = 10 वा 11 अङ्क लेख्नुहोस्। चाहनुहुन्छ भने हाइफन (-) पनि राख्न सक्नुहुन्छ।
 problem-invalid_kana = आफ्नो नाम काताकाना वा हिरागानामा लेख्नुहोस्।
 problem-terms_not_accepted = प्रयोगका सर्तहरूमा सहमति चाहिन्छ।
 problem-user_id_taken = यो प्रयोगकर्ता ID पहिले नै प्रयोगमा छ। कृपया अर्को छान्नुहोस्।
@@ -159,7 +159,7 @@ reset-done-title = तपाईंको पासवर्ड सेभ भय�
 reset-done-body = कृपया नयाँ पासवर्डले लग इन गर्नुहोस्।
 field-current_password = अहिलेको पासवर्ड
 field-new_password = नयाँ पासवर्ड
-hint-new_password = 12–64 अक्षर: अक्षर, अङ्क र ! # $ % & * + - = ? @ _। अहिलेको भन्दा फरक हुनुपर्छ।
+hint-new_password = 12–64 अक्षर: अङ्ग्रेजी अक्षर, अङ्क र ! # $ % & * + - = ? @ _। अहिलेको भन्दा फरक हुनुपर्छ।
 problem-weak_password-same_as_current = नयाँ पासवर्ड अहिलेको भन्दा फरक हुनुपर्छ।
 password-change-title = पासवर्ड बदल्नुहोस्
 password-change-submit = बदल्नुहोस्
