@@ -120,7 +120,12 @@ mod tests {
             "{out}"
         );
         assert_eq!(lines[7..].len(), 3, "{out}");
-        assert!(lines[7..].iter().all(|l| l.starts_with("7:") && l.ends_with(" (latin_as_on_residence_card)")), "{out}");
+        assert!(
+            lines[7..]
+                .iter()
+                .all(|l| l.starts_with("7:") && l.ends_with(" (latin_as_on_residence_card)")),
+            "{out}"
+        );
     }
 
     // rule CH-7: CR is accepted only in multi-line fields.

@@ -28,7 +28,16 @@ fn latin_letters_with_diacritics_suggest_the_base_letter() {
     assert_eq!(suggested("Gonçalves"), vec![('ç', Some("c"))]);
     assert_eq!(suggested("Müller"), vec![('ü', Some("u"))]);
     assert_eq!(suggested("Łukasz"), vec![('Ł', Some("L"))]);
-    for name in ["Nguyễn Văn", "João", "Gonçalves", "Müller", "Łukasz", "Đặng", "Søren", "Straße"] {
+    for name in [
+        "Nguyễn Văn",
+        "João",
+        "Gonçalves",
+        "Müller",
+        "Łukasz",
+        "Đặng",
+        "Søren",
+        "Straße",
+    ] {
         assert!(validate(&followed(name), FieldKind::SingleLine).is_empty(), "{name}");
     }
     assert_eq!(followed("Nguyễn Văn Đặng"), "Nguyen Van Dang");
@@ -73,7 +82,12 @@ fn other_scripts_are_advised_to_use_latin_letters() {
 // names, the card's order) is accepted as it is.
 #[test]
 fn residence_card_names_are_accepted() {
-    for name in ["NGUYEN VAN AN", "JOAO CARLOS GONCALVES DA SILVA", "MULLER ANNA MARIA", "LI WEI"] {
+    for name in [
+        "NGUYEN VAN AN",
+        "JOAO CARLOS GONCALVES DA SILVA",
+        "MULLER ANNA MARIA",
+        "LI WEI",
+    ] {
         assert!(validate(name, FieldKind::SingleLine).is_empty(), "{name}");
     }
 }
