@@ -253,7 +253,11 @@ fn text_check_suggests_replacements_for_foreign_names() {
     let (ok, out) = text_check(&[], names);
     assert!(!ok);
     let ends: Vec<_> = out.lines().map(|l| l.rsplit(' ').next().unwrap_or_default()).collect();
-    assert_eq!(ends, ["e", "a", "c", "u", "L", "偉", "(latin_as_on_residence_card)"], "{out}");
+    assert_eq!(
+        ends,
+        ["e", "a", "c", "u", "L", "偉", "(latin_as_on_residence_card)"],
+        "{out}"
+    );
 }
 
 // rules CH-1…CH-8 through the operator's command.
