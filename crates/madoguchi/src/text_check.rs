@@ -1,6 +1,6 @@
 //! `madoguchi text check`: operators vet data before an import. One output line per
-//! offending character: `LINE:COLUMN U+XXXX REASON [→ SUGGESTION]`, both counted from 1,
-//! COLUMN in code points.
+//! offending character: `LINE:COLUMN U+XXXX REASON [→ SUGGESTION] [(ADVICE)]`, both counted
+//! from 1, COLUMN in code points; ADVICE is e.g. `latin_as_on_residence_card` for Hangul.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -13,6 +13,11 @@ pub fn format_offence(line: usize, o: &Offence) -> String {
     if let Some(s) = o.suggestion {
         out.push_str(" → ");
         out.push_str(s);
+    }
+    if let Some(a) = o.advice() {
+        out.push_str(" (");
+        out.push_str(a.code());
+        out.push(')');
     }
     out
 }
@@ -90,6 +95,36 @@ mod tests {
             lines[1].starts_with("2:5 U+20BB7 ") && lines[1].ends_with(" → 吉"),
             "{}",
             lines[1]
+        );
+    }
+
+    // rules AC-4, N10 (issue 16): each foreign name gets a replacement for each refused
+    // letter; a name in Hangul gets advice instead.
+    #[test]
+    fn suggests_a_replacement_for_foreign_names() {
+        let input = "Nguyễn Văn\nJoão\nGonçalves\nMüller\nŁukasz\n李 伟\n김민수\nNGUYEN VAN AN\n";
+        let (failed, out) = run_check(input, FieldKind::SingleLine);
+        assert_eq!(failed, 7, "{out}");
+        let lines: Vec<_> = out.lines().collect();
+        assert_eq!(
+            lines[..7],
+            [
+                "1:5 U+1EC5 not_jis → e",
+                "1:9 U+0103 not_in_note_2 → a",
+                "2:3 U+00E3 not_in_note_2 → a",
+                "3:4 U+00E7 not_in_note_2 → c",
+                "4:2 U+00FC not_in_note_2 → u",
+                "5:1 U+0141 not_in_note_2 → L",
+                "6:3 U+4F1F not_jis → 偉",
+            ],
+            "{out}"
+        );
+        assert_eq!(lines[7..].len(), 3, "{out}");
+        assert!(
+            lines[7..]
+                .iter()
+                .all(|l| l.starts_with("7:") && l.ends_with(" (latin_as_on_residence_card)")),
+            "{out}"
         );
     }
 

@@ -245,6 +245,21 @@ fn text_check(args: &[&str], input: &str) -> (bool, String) {
     (out.status.success(), String::from_utf8(out.stdout).unwrap())
 }
 
+// rules AC-4, N10 (issue 16 item 4) through the operator's command: a replacement for each
+// refused letter of each foreign name, advice for Hangul, a residence-card name accepted.
+#[test]
+fn text_check_suggests_replacements_for_foreign_names() {
+    let names = "Nguyễn\nJoão\nGonçalves\nMüller\nŁukasz\n李 伟\n김\nNGUYEN VAN AN\n";
+    let (ok, out) = text_check(&[], names);
+    assert!(!ok);
+    let ends: Vec<_> = out.lines().map(|l| l.rsplit(' ').next().unwrap_or_default()).collect();
+    assert_eq!(
+        ends,
+        ["e", "a", "c", "u", "L", "偉", "(latin_as_on_residence_card)"],
+        "{out}"
+    );
+}
+
 // rules CH-1…CH-8 through the operator's command.
 #[test]
 fn text_check_reports_each_offending_character() {

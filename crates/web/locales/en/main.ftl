@@ -1022,3 +1022,7 @@ problem-invalid_postal_code = A postal code is seven digits, such as 650-0044.
 ## staff flows (issue 12)
 console-done-lift_restriction = Online booking is no longer paused.
 checklist-unticked = Tick this box once you have checked it.
+
+## names
+hint-name = If you are not a Japanese national, write your name as on your residence card: in Latin capitals, middle names included, in the card's order (e.g. NGUYEN VAN AN).
+char-advice-latin_as_on_residence_card = Write it in Latin letters as on your residence card.

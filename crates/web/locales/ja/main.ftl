@@ -1010,3 +1010,7 @@ problem-invalid_postal_code = 郵便番号は7桁の数字で入力してくだ�
 ## staff flows (issue 12)
 console-done-lift_restriction = オンライン予約の停止を解除しました。
 checklist-unticked = 確認したら、チェックを入れてください。
+
+## names
+hint-name = 日本国籍でない方は、在留カードのとおりにローマ字の大文字で、ミドルネームも含めてカードと同じ順に入力してください（例：NGUYEN VAN AN）。
+char-advice-latin_as_on_residence_card = 在留カードのとおりにローマ字で入力してください。

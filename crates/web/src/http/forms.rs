@@ -158,7 +158,8 @@ pub fn describe(lang: Lang, p: &FieldProblem) -> Vec<String> {
     describe_offences(lang, &p.offences)
 }
 
-/// Each character N10 does not accept, with its position (from 1) and a suggestion.
+/// Each character N10 does not accept, with its position (from 1) and a suggestion, or
+/// advice where there is none (a name in Hangul: Latin letters as on the residence card).
 pub fn describe_offences(lang: Lang, offences: &[Offence]) -> Vec<String> {
     offences
         .iter()
@@ -177,6 +178,12 @@ pub fn describe_offences(lang: Lang, offences: &[Offence]) -> Vec<String> {
                     s.push(' ');
                 }
                 s.push_str(&lang.t_args("char-suggestion", &[("suggestion", sugg.to_owned())]));
+            }
+            if let Some(advice) = o.advice() {
+                if lang != Lang::Ja {
+                    s.push(' ');
+                }
+                s.push_str(&lang.t(&format!("char-advice-{}", advice.code())));
             }
             s
         })

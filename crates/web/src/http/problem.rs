@@ -44,6 +44,11 @@ pub struct FieldError {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Where no replacement exists: what to do instead, as a stable code, e.g.
+    /// `latin_as_on_residence_card` (a name in Hangul, Cyrillic, Thai …: write it in Latin
+    /// letters as on the residence card).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
 }
 
 impl FieldError {
@@ -56,6 +61,7 @@ impl FieldError {
             codepoint: Some(format!("U+{:04X}", u32::from(o.ch))),
             reason: Some(o.reason.code().to_owned()),
             suggestion: o.suggestion.map(str::to_owned),
+            advice: o.advice().map(|a| a.code().to_owned()),
         }
     }
 
@@ -68,6 +74,7 @@ impl FieldError {
             codepoint: None,
             reason: reason.map(str::to_owned),
             suggestion: None,
+            advice: None,
         }
     }
 }
