@@ -8,6 +8,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use madoguchi_app::AppError;
 use madoguchi_app::notices::{self, Mode, NoticeInput, Publisher};
 use madoguchi_app::shared::StaffMember;
+use madoguchi_app::translations::Of;
 use madoguchi_domain::clock::jst;
 use madoguchi_domain::staff::Role;
 
@@ -34,9 +35,15 @@ struct StaffPage {
     publish: Vec<FormField>,
     switch: Vec<FormField>,
     terms: Vec<FormField>,
+    /// Issue 16, item 3: the optional translation typed with a new notice.
+    translation: Vec<FormField>,
+    /// What this member may translate: (link, label) of the notices showing now and, for
+    /// national admins, every terms version.
+    notices: Vec<(String, String)>,
+    terms_versions: Vec<(String, String)>,
 }
 
-fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 3] {
+fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 4] {
     let f = |name, label, id: &str| FormField::labelled(lang, name, label, "").id(id);
     let when = |name, label| f(name, label, name).kind("datetime-local").optional();
     let kinds = notices::KINDS.iter().map(|k| (*k, lang.t(&format!("notice-kind-{k}"))));
@@ -73,8 +80,20 @@ fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 3] {
             .kind("textarea")
             .attr("rows", 8),
     ];
+    // Issue 16, item 3: a translation may be typed with the notice (all optional).
+    let none = (String::new(), lang.t("content-no-language"));
+    let choices = std::iter::once(none).chain(crate::staff::translations::language_choices(&[]));
+    let mut translation = crate::staff::translations::fields(lang, Of::Notice, "", Some(choices.collect()));
+    for f in &mut translation {
+        f.required = false;
+    }
     let draw = |key: &str, fields: Vec<FormField>| fields.into_iter().map(|f| filled.draw(key, f)).collect();
-    [draw("publish", publish), draw("switch", switch), draw("terms", terms)]
+    [
+        draw("publish", publish),
+        draw("switch", switch),
+        draw("terms", terms),
+        draw("publish", translation),
+    ]
 }
 
 async fn staff_page(
@@ -86,10 +105,11 @@ async fn staff_page(
     filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let (mode, _) = notices::mode(&state.db).await.map_err(|e| PageError(lang, e))?;
-    let [publish, switch, terms] = forms(lang, filled);
+    let [publish, switch, terms, translation] = forms(lang, filled);
     let national = me.role == Role::NationalAdmin;
+    let (notices, terms_versions) = translatable(state, lang, me).await?;
     // Only the forms on the page link from the summary (the others are national admins').
-    let mut drawn: Vec<&FormField> = publish.iter().collect();
+    let mut drawn: Vec<&FormField> = publish.iter().chain(&translation).collect();
     if national {
         drawn.extend(switch.iter().chain(&terms));
     }
@@ -103,8 +123,47 @@ async fn staff_page(
         publish,
         switch,
         terms,
+        translation,
+        notices,
+        terms_versions,
     };
     Ok(filled.refusal.render(&view))
+}
+
+/// The notices showing now that this member publishes (national ones for national admins,
+/// the office's for its admins) and, for national admins, the terms versions: each with the
+/// link to its translations.
+async fn translatable(
+    state: &AppState,
+    lang: Lang,
+    me: &StaffMember,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), PageError> {
+    let fail = |e| PageError(lang, e);
+    let national = me.role == Role::NationalAdmin;
+    let link = |of: Of, id: i64| format!("/staff/translations/{}/{id}", of.code());
+    let notices = notices::current(&state.db, state.clock.as_ref())
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .filter(|n| match &n.office_code {
+            None => national,
+            Some(code) => madoguchi_domain::staff::administers(me.role, me.office.as_deref(), code),
+        })
+        .map(|n| (link(Of::Notice, n.id), n.title))
+        .collect();
+    let mut terms_versions = Vec::new();
+    if national {
+        for service in madoguchi_app::notices::terms::SERVICES {
+            let (rows, _) = madoguchi_app::notices::terms::versions(&state.db, state.clock.as_ref(), service)
+                .await
+                .map_err(fail)?;
+            terms_versions.extend(rows.into_iter().map(|r| {
+                let label = format!("{} {}", lang.t(&format!("terms-{service}")), r.version);
+                (link(Of::Terms, r.id), label)
+            }));
+        }
+    }
+    Ok((notices, terms_versions))
 }
 
 /// `GET /staff/notices`
@@ -186,8 +245,15 @@ pub async fn staff_post(
             None => Err(AppError::invalid("invalid_choice", "mode", "open, read_only or closed")),
         }
     } else {
+        // Issue 16, item 3: a translation when anything of one was typed.
+        let typed = crate::staff::translations::typed(&f);
+        let translation = [&typed.lang, &typed.title, &typed.body]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+            .then_some(&typed);
+        let known = crate::http::translated::known();
         match notice_input(&f) {
-            Ok(input) => notices::publish(db, clock, Publisher::Staff(&me), &input)
+            Ok(input) => notices::publish_translated(db, clock, Publisher::Staff(&me), &input, translation, &known)
                 .await
                 .map(|_| lang.t("day-saved")),
             Err(e) => Err(e),
