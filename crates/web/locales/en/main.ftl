@@ -1060,3 +1060,5 @@ content-terms-versions = Versions of the terms
 field-translation_lang = Language
 field-translation_title = Title in that language
 field-translation_body = Text in that language
+content-office-texts = Translations of office names and addresses
+content-office-texts-show = The offices

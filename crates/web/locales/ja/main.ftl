@@ -1048,3 +1048,5 @@ content-terms-versions = 利用規約の版
 field-translation_lang = 言語
 field-translation_title = 題名（翻訳）
 field-translation_body = 本文（翻訳）
+content-office-texts = 安定所の名前と所在地の翻訳
+content-office-texts-show = 安定所の一覧

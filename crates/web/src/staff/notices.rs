@@ -41,6 +41,8 @@ struct StaffPage {
     /// national admins, every terms version.
     notices: Vec<(String, String)>,
     terms_versions: Vec<(String, String)>,
+    /// The offices whose name and address this member may translate.
+    offices: Vec<(String, String)>,
 }
 
 fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 4] {
@@ -108,6 +110,16 @@ async fn staff_page(
     let [publish, switch, terms, translation] = forms(lang, filled);
     let national = me.role == Role::NationalAdmin;
     let (notices, terms_versions) = translatable(state, lang, me).await?;
+    let offices = madoguchi_app::offices::list(&state.db)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .filter(|o| madoguchi_domain::staff::administers(me.role, me.office.as_deref(), o.code.as_str()))
+        .map(|o| {
+            let href = format!("/staff/translations/{}/{}", Of::Office.code(), o.code);
+            (href, lang.pick(&o.name_ja, &o.name_en).to_owned())
+        })
+        .collect();
     // Only the forms on the page link from the summary (the others are national admins').
     let mut drawn: Vec<&FormField> = publish.iter().chain(&translation).collect();
     if national {
@@ -126,6 +138,7 @@ async fn staff_page(
         translation,
         notices,
         terms_versions,
+        offices,
     };
     Ok(filled.refusal.render(&view))
 }
