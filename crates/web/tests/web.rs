@@ -23,6 +23,8 @@ mod accounts;
 mod booking;
 #[path = "web/staff/console_rules.rs"]
 mod console_rules;
+#[path = "web/content_languages.rs"]
+mod content_languages;
 #[path = "web/form_html.rs"]
 mod form_html;
 #[path = "web/staff/forms_requests.rs"]

@@ -241,12 +241,13 @@ pub async fn save(
     }
 }
 
+/// `?language=` (not `lang`, which switches the page's language).
 #[derive(serde::Deserialize)]
 pub struct LangQuery {
-    lang: Option<String>,
+    language: Option<String>,
 }
 
-/// `GET /staff/translations/{of}/{item}/remove?lang=`: what goes, and one button.
+/// `GET /staff/translations/{of}/{item}/remove?language=`: what goes, and one button.
 pub async fn remove_page(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -262,7 +263,7 @@ pub async fn remove_page(
     translate::may_translate(&state.db, &Translator::Staff(&me), of, &item)
         .await
         .map_err(fail)?;
-    let target = q.lang.unwrap_or_default();
+    let target = q.language.unwrap_or_default();
     let rows = translations::of_item(&state.db, of, &item).await.map_err(fail)?;
     let back = path_of(of, &item);
     let Some(t) = rows.iter().find(|t| t.lang == target) else {
