@@ -74,28 +74,71 @@ macro_rules! sql {
     ($table:literal, $key:literal, $cast:literal) => {
         Sql {
             add: concat!(
-                "INSERT INTO ", $table, " (", $key, ", lang, title, body, updated_at, updated_by) ",
-                "VALUES (CAST($1 AS ", $cast, "), $2, $3, $4, $5, $6)"
+                "INSERT INTO ",
+                $table,
+                " (",
+                $key,
+                ", lang, title, body, updated_at, updated_by) ",
+                "VALUES (CAST($1 AS ",
+                $cast,
+                "), $2, $3, $4, $5, $6)"
             ),
             edit: concat!(
-                "UPDATE ", $table, " SET title = $3, body = $4, updated_at = $5, updated_by = $6 ",
-                "WHERE ", $key, " = CAST($1 AS ", $cast, ") AND lang = $2"
+                "UPDATE ",
+                $table,
+                " SET title = $3, body = $4, updated_at = $5, updated_by = $6 ",
+                "WHERE ",
+                $key,
+                " = CAST($1 AS ",
+                $cast,
+                ") AND lang = $2"
             ),
             remove: concat!(
-                "DELETE FROM ", $table, " WHERE ", $key, " = CAST($1 AS ", $cast, ") AND lang = $2"
+                "DELETE FROM ",
+                $table,
+                " WHERE ",
+                $key,
+                " = CAST($1 AS ",
+                $cast,
+                ") AND lang = $2"
             ),
             of_item: concat!(
-                "SELECT CAST(", $key, " AS TEXT) AS item, lang, title, body, updated_at, updated_by FROM ", $table,
-                " WHERE ", $key, " = CAST($1 AS ", $cast, ") ORDER BY lang"
+                "SELECT CAST(",
+                $key,
+                " AS TEXT) AS item, lang, title, body, updated_at, updated_by FROM ",
+                $table,
+                " WHERE ",
+                $key,
+                " = CAST($1 AS ",
+                $cast,
+                ") ORDER BY lang"
             ),
             of_items_sqlite: concat!(
-                "SELECT CAST(", $key, " AS TEXT) AS item, lang, title, body, updated_at, updated_by FROM ", $table,
-                " WHERE ", $key, " IN (SELECT CAST(value AS ", $cast, ") FROM json_each($1)) ORDER BY ", $key, ", lang"
+                "SELECT CAST(",
+                $key,
+                " AS TEXT) AS item, lang, title, body, updated_at, updated_by FROM ",
+                $table,
+                " WHERE ",
+                $key,
+                " IN (SELECT CAST(value AS ",
+                $cast,
+                ") FROM json_each($1)) ORDER BY ",
+                $key,
+                ", lang"
             ),
             of_items_postgres: concat!(
-                "SELECT CAST(", $key, " AS TEXT) AS item, lang, title, body, updated_at, updated_by FROM ", $table,
-                " WHERE ", $key, " IN (SELECT CAST(j.value AS ", $cast, ") ",
-                "FROM jsonb_array_elements_text(CAST(CAST($1 AS TEXT) AS jsonb)) AS j(value)) ORDER BY ", $key, ", lang"
+                "SELECT CAST(",
+                $key,
+                " AS TEXT) AS item, lang, title, body, updated_at, updated_by FROM ",
+                $table,
+                " WHERE ",
+                $key,
+                " IN (SELECT CAST(j.value AS ",
+                $cast,
+                ") ",
+                "FROM jsonb_array_elements_text(CAST(CAST($1 AS TEXT) AS jsonb)) AS j(value)) ORDER BY ",
+                $key,
+                ", lang"
             ),
         }
     };

@@ -11,7 +11,8 @@ use crate::translations::translate::{self, Translator};
 use crate::translations::{Of, Translation};
 
 const NOTICE_TITLE: &str = "オンライン窓口のご案内";
-const NOTICE_BODY: &str = "ハローワークの職業相談とセミナーを、オンラインで予約できます。ビデオ通話で30分ご相談いただけます。";
+const NOTICE_BODY: &str =
+    "ハローワークの職業相談とセミナーを、オンラインで予約できます。ビデオ通話で30分ご相談いただけます。";
 const NOTICE_EN: (&str, &str) = (
     "About the online counter",
     "You can book Hello Work job consultations and seminars online. A consultation is a 30-minute video call.",

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use madoguchi_domain::characters::FieldKind;
 use madoguchi_store::Db;
-pub use madoguchi_store::translations::{Of, Original, TextRow};
 use madoguchi_store::translations::{self as store};
+pub use madoguchi_store::translations::{Of, Original, TextRow};
 
 use crate::AppError;
 

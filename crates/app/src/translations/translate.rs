@@ -121,14 +121,25 @@ async fn save(
             }
         }
     }
-    let action = if change == Change::Add { "add_translation" } else { "edit_translation" };
+    let action = if change == Change::Add {
+        "add_translation"
+    } else {
+        "edit_translation"
+    };
     audit(&mut tx, &by, action, of, item, &t.lang, now).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Removes a translation; the item shows its Japanese original in that language again.
-pub async fn remove(db: &Db, clock: &dyn Clock, by: Translator<'_>, of: Of, item: &str, lang: &str) -> Result<(), AppError> {
+pub async fn remove(
+    db: &Db,
+    clock: &dyn Clock,
+    by: Translator<'_>,
+    of: Of,
+    item: &str,
+    lang: &str,
+) -> Result<(), AppError> {
     may_translate(db, &by, of, item).await?;
     let now = clock.now();
     let mut tx = db.begin().await?;

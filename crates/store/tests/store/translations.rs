@@ -61,10 +61,16 @@ async fn translations_per_language_on_both_backends() {
         drop(tx);
 
         let rows = texts::of_item(db, Of::Notice, &first).await.unwrap();
-        let langs: Vec<_> = rows.iter().map(|r| (r.item.as_str(), r.lang.as_str(), r.title.as_str())).collect();
+        let langs: Vec<_> = rows
+            .iter()
+            .map(|r| (r.item.as_str(), r.lang.as_str(), r.title.as_str()))
+            .collect();
         assert_eq!(
             langs,
-            [(first.as_str(), "en", "Notice one"), (first.as_str(), "pt-BR", "Aviso um")],
+            [
+                (first.as_str(), "en", "Notice one"),
+                (first.as_str(), "pt-BR", "Aviso um")
+            ],
             "{b}"
         );
         let many = texts::of_items(db, Of::Notice, &[first.clone(), second.clone()])
@@ -89,7 +95,11 @@ async fn translations_per_language_on_both_backends() {
         assert!(!texts::remove(&mut tx, Of::Notice, &second, "en").await.unwrap());
         tx.commit().await.unwrap();
         let rows = texts::of_item(db, Of::Notice, &first).await.unwrap();
-        assert_eq!((rows[0].title.as_str(), rows[0].body.as_str()), ("Notice 1", "New"), "{b}");
+        assert_eq!(
+            (rows[0].title.as_str(), rows[0].body.as_str()),
+            ("Notice 1", "New"),
+            "{b}"
+        );
         assert!(texts::of_item(db, Of::Notice, &second).await.unwrap().is_empty());
         // The original is untouched.
         let original = texts::original(db, Of::Notice, &first).await.unwrap().unwrap();
@@ -136,7 +146,11 @@ async fn translations_per_language_on_both_backends() {
         let office = texts::of_items(db, Of::Office, &["28011".into(), "13010".into()])
             .await
             .unwrap();
-        assert_eq!((office[0].item.as_str(), office[0].body.as_str()), ("28011", "Chuo-ku, Kobe"), "{b}");
+        assert_eq!(
+            (office[0].item.as_str(), office[0].body.as_str()),
+            ("28011", "Chuo-ku, Kobe"),
+            "{b}"
+        );
         assert_eq!(texts::of_item(db, Of::Terms, &terms).await.unwrap()[0].lang, "zh-Hans");
         let o = texts::original(db, Of::Office, "28011").await.unwrap().unwrap();
         assert_eq!((o.title.as_str(), o.body.as_str()), ("神戸", "神戸市中央区"));

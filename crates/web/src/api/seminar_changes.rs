@@ -57,7 +57,9 @@ pub struct CorrectionJson {
 }
 
 async fn seminar(state: &AppState, id: i64) -> Result<Json<SeminarJson>, ApiError> {
-    Ok(Json(one_json(state, seminars::attend::get(&state.db, id).await?).await?))
+    Ok(Json(
+        one_json(state, seminars::attend::get(&state.db, id).await?).await?,
+    ))
 }
 
 /// Cancels a seminar (SE-6): every seat and waiting place ends, each person is told the reason.

@@ -10,8 +10,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 use std::collections::BTreeMap;
 
 use madoguchi_app::AppError;
-use madoguchi_app::translations::{Of, Texts};
 use madoguchi_app::seminars::{self, organise::SeminarInput};
+use madoguchi_app::translations::{Of, Texts};
 use madoguchi_domain::clock::jst;
 use madoguchi_store::seminars::{Registered, RegistrationRow, SeminarRow};
 use serde::{Deserialize, Serialize};

@@ -190,7 +190,12 @@ pub async fn find(
         .collect();
     let texts = translated::read(&state.db, Of::Office, codes).await.map_err(fail)?;
     let offices = found
-        .map(|f| f.offices.iter().map(|o| card(&page, o, &texts, home.as_deref())).collect())
+        .map(|f| {
+            f.offices
+                .iter()
+                .map(|o| card(&page, o, &texts, home.as_deref()))
+                .collect()
+        })
         .unwrap_or_default();
     let view = FinderPage {
         summary: filled.summary(&postal.iter().chain(&place).collect::<Vec<_>>()),

@@ -92,8 +92,7 @@ pub async fn atom(State(state): State<AppState>, lang: Lang) -> Result<Response,
         .max()
         .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>Madoguchi {}</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
-        lang.code(),
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Madoguchi {}</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
         xml(&lang.t("notices-title")),
         updated.to_rfc3339()
     );

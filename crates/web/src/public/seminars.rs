@@ -17,8 +17,8 @@ use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use chrono::TimeZone;
 use chrono::{DateTime, NaiveDate, Utc};
-use madoguchi_domain::clock::jst;
 use madoguchi_app::translations::{Of, Texts};
+use madoguchi_domain::clock::jst;
 use madoguchi_store::seminars::Filter;
 
 use crate::http::translated::{self, Text};

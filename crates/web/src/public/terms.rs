@@ -95,7 +95,11 @@ async fn terms_page(
                 let current = Some(r.id) == in_force;
                 // Issue 16, item 3: the Japanese binds; a translation is shown beside it.
                 let (_, body) = translated::pick(lang, &texts, &r.id.to_string(), "", &r.body);
-                let binding = if body.ja_only || lang.code() == ORIGINAL { String::new() } else { r.body };
+                let binding = if body.ja_only || lang.code() == ORIGINAL {
+                    String::new()
+                } else {
+                    r.body
+                };
                 (r.version, lang.date_time(r.effective_from), body, current, binding)
             })
             .collect(),

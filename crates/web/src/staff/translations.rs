@@ -101,7 +101,11 @@ pub fn language_choices(done: &[TextRow]) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn staff_or_sign_in(state: &AppState, visitor: &Visitor, lang: Lang) -> Result<Option<(StaffMember, String)>, PageError> {
+async fn staff_or_sign_in(
+    state: &AppState,
+    visitor: &Visitor,
+    lang: Lang,
+) -> Result<Option<(StaffMember, String)>, PageError> {
     visitor.staff_member(state).await.map_err(|e| PageError(lang, e))
 }
 
@@ -139,7 +143,11 @@ async fn translations_page(
             let fields = fields(lang, of, &prefix, None)
                 .into_iter()
                 .map(|mut f| {
-                    f.value = if f.name == TITLE_FIELD { t.title.clone() } else { t.body.clone() };
+                    f.value = if f.name == TITLE_FIELD {
+                        t.title.clone()
+                    } else {
+                        t.body.clone()
+                    };
                     filled.draw(&key, f)
                 })
                 .collect();
@@ -234,7 +242,11 @@ pub async fn save(
         }
         Err(e) => {
             let refusal = Refusal::or_page(lang, e)?.pin("conflict", LANG_FIELD);
-            let key = if editing { format!("edit-{}", t.lang) } else { "add".to_owned() };
+            let key = if editing {
+                format!("edit-{}", t.lang)
+            } else {
+                "add".to_owned()
+            };
             let filled = Filled::refused(&key, &f, refusal);
             translations_page(&state, lang, &me, csrf, (of, &item), String::new(), &filled).await
         }
@@ -303,9 +315,16 @@ pub async fn remove(
     };
     let of = parse_of(lang, &of)?;
     let target = field_value(&f, LANG_FIELD);
-    translate::remove(&state.db, state.clock.as_ref(), Translator::Staff(&me), of, &item, &target)
-        .await
-        .map_err(|e| PageError(lang, e))?;
+    translate::remove(
+        &state.db,
+        state.clock.as_ref(),
+        Translator::Staff(&me),
+        of,
+        &item,
+        &target,
+    )
+    .await
+    .map_err(|e| PageError(lang, e))?;
     let removed = lang.t("content-removed");
     let fresh = Filled::fresh(lang);
     translations_page(&state, lang, &me, csrf, (of, &item), removed, &fresh).await

@@ -18,11 +18,17 @@ const MARK_EN: &str = "<span class=\"ja-only\">Japanese only</span>";
 async fn translated_content_and_the_japanese_only_mark() {
     for w in worlds("content_languages").await {
         let b = w.backend;
-        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref()).await.unwrap();
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
         madoguchi_app::demo::seed_terms(&w.db, w.clock.as_ref()).await.unwrap();
-        madoguchi_app::demo::seed_seminars(&w.db, w.clock.as_ref()).await.unwrap();
+        madoguchi_app::demo::seed_seminars(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
         let (pw, key) = staff(&w, Role::NationalAdmin, None, "national.content").await;
-        let national = staff_sign_in(&w, "national.content", &pw, &code(&w, &key)).await.unwrap();
+        let national = staff_sign_in(&w, "national.content", &pw, &code(&w, &key))
+            .await
+            .unwrap();
         let page = send(&w.app, get_with("/staff/notices", Some(&national))).await;
         let csrf = csrf_of(&page.body);
         let publish = |pairs: &[(&str, &str)]| {
@@ -57,9 +63,18 @@ async fn translated_content_and_the_japanese_only_mark() {
         ];
         let r = send(&w.app, form_post("/staff/notices", &national, &publish(&no_lang))).await;
         assert_kept(&r.body, &no_lang);
-        assert!(!errors_of(&r.body, "translation_lang").is_empty(), "{b}: {}", summary(&r.body));
         assert!(
-            send(&w.app, get_with("/api/v1/notices", None)).await.json().as_array().unwrap().is_empty(),
+            !errors_of(&r.body, "translation_lang").is_empty(),
+            "{b}: {}",
+            summary(&r.body)
+        );
+        assert!(
+            send(&w.app, get_with("/api/v1/notices", None))
+                .await
+                .json()
+                .as_array()
+                .unwrap()
+                .is_empty(),
             "nothing was published"
         );
 
@@ -75,22 +90,36 @@ async fn translated_content_and_the_japanese_only_mark() {
         assert!(r.body.contains("記録しました"), "{b}: {}", r.body);
         let r = send(
             &w.app,
-            form_post("/staff/notices", &national, &publish(&[("title", "年末年始の休み"), ("body", "閉庁します。")])),
+            form_post(
+                "/staff/notices",
+                &national,
+                &publish(&[("title", "年末年始の休み"), ("body", "閉庁します。")]),
+            ),
         )
         .await;
         assert!(r.body.contains("記録しました"), "{b}");
 
         let en = send(&w.app, get_with("/notices?lang=en", None)).await;
-        assert!(en.body.contains("Office move") && en.body.contains("From December"), "{b}");
-        assert!(!en.body.contains("庁舎移転のお知らせ"), "the translation replaces the Japanese");
         assert!(
-            en.body.contains(&format!("<span lang=\"ja\">年末年始の休み</span> {MARK_EN}")),
+            en.body.contains("Office move") && en.body.contains("From December"),
+            "{b}"
+        );
+        assert!(
+            !en.body.contains("庁舎移転のお知らせ"),
+            "the translation replaces the Japanese"
+        );
+        assert!(
+            en.body
+                .contains(&format!("<span lang=\"ja\">年末年始の休み</span> {MARK_EN}")),
             "{b}: {}",
             en.body
         );
         assert!(en.body.contains("<p class=\"pre\" lang=\"ja\">閉庁します。</p>"));
         let ja = send(&w.app, get_with("/notices", None)).await;
-        assert!(ja.body.contains("庁舎移転のお知らせ") && !ja.body.contains("日本語のみ"), "{b}");
+        assert!(
+            ja.body.contains("庁舎移転のお知らせ") && !ja.body.contains("日本語のみ"),
+            "{b}"
+        );
         let top = send(&w.app, get_with("/?lang=en", None)).await;
         assert!(top.body.contains("Office move") && top.body.contains(MARK_EN), "{b}");
 
@@ -98,14 +127,27 @@ async fn translated_content_and_the_japanese_only_mark() {
         let feed = send(&w.app, get_with("/notices.atom?lang=en", None)).await;
         assert!(feed.body.contains("<title>Office move</title>"), "{}", feed.body);
         assert!(feed.body.contains("<title>[Japanese only] 年末年始の休み</title>"));
-        assert!(feed.body.contains("<content type=\"text\" xml:lang=\"ja\">閉庁します。</content>"));
+        assert!(
+            feed.body
+                .contains("<content type=\"text\" xml:lang=\"ja\">閉庁します。</content>")
+        );
 
         // The API: the Japanese fields unchanged, the translations beside them.
         let api = send(&w.app, get_with("/api/v1/notices", None)).await.json();
-        let moved = api.as_array().unwrap().iter().find(|n| n["title"] == "庁舎移転のお知らせ").unwrap();
+        let moved = api
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["title"] == "庁舎移転のお知らせ")
+            .unwrap();
         assert_eq!(moved["body"], "12月から新庁舎です。");
         assert_eq!(moved["translations"]["en"]["title"], "Office move", "{b}");
-        let closed = api.as_array().unwrap().iter().find(|n| n["title"] == "年末年始の休み").unwrap();
+        let closed = api
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["title"] == "年末年始の休み")
+            .unwrap();
         assert_eq!(closed["translations"], serde_json::json!({}));
         let id = moved["id"].as_i64().unwrap();
 
@@ -124,18 +166,35 @@ async fn translated_content_and_the_japanese_only_mark() {
         );
         let r = send(&w.app, form_post(&path, &national, &edit)).await;
         assert!(r.body.contains("翻訳を保存しました"), "{b}: {}", r.body);
-        assert!(send(&w.app, get_with("/notices?lang=en", None)).await.body.contains("The office moves"));
+        assert!(
+            send(&w.app, get_with("/notices?lang=en", None))
+                .await
+                .body
+                .contains("The office moves")
+        );
         let confirm = send(&w.app, get_with(&format!("{path}/remove?language=en"), Some(&national))).await;
         assert!(confirm.body.contains("この翻訳を削除しますか"), "{b}: {}", confirm.body);
         let r = send(
             &w.app,
-            form_post(&format!("{path}/remove"), &national, &body(&csrf, &[("translation_lang", "en")])),
+            form_post(
+                &format!("{path}/remove"),
+                &national,
+                &body(&csrf, &[("translation_lang", "en")]),
+            ),
         )
         .await;
         assert!(r.body.contains("翻訳を削除しました"), "{b}: {}", r.body);
         let en = send(&w.app, get_with("/notices?lang=en", None)).await;
-        assert!(en.body.contains(&format!("<span lang=\"ja\">庁舎移転のお知らせ</span> {MARK_EN}")), "{b}");
-        let actions: Vec<String> = super::staff::audit_actions(&w).await.into_iter().map(|(a, _)| a).collect();
+        assert!(
+            en.body
+                .contains(&format!("<span lang=\"ja\">庁舎移転のお知らせ</span> {MARK_EN}")),
+            "{b}"
+        );
+        let actions: Vec<String> = super::staff::audit_actions(&w)
+            .await
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
         for a in ["add_translation", "edit_translation", "remove_translation"] {
             assert!(actions.iter().any(|x| x == a), "{b}: {a} audited in {actions:?}");
         }
@@ -152,7 +211,9 @@ async fn translated_content_and_the_japanese_only_mark() {
             .unwrap();
         let terms = send(&w.app, get_with("/terms/system?lang=en", None)).await;
         assert!(
-            terms.body.contains("The Japanese text is binding; this translation is for reference."),
+            terms
+                .body
+                .contains("The Japanese text is binding; this translation is for reference."),
             "{b}: {}",
             terms.body
         );
@@ -161,11 +222,24 @@ async fn translated_content_and_the_japanese_only_mark() {
         assert!(!ja.body.contains("正文です"), "no note in Japanese");
         let api = send(&w.app, get_with("/api/v1/terms/system", None)).await.json();
         assert!(api["versions"][0]["body"].as_str().unwrap().starts_with("Madoguchi（"));
-        assert!(api["versions"][0]["translations"]["en"]["body"].as_str().unwrap().contains("(demo)"));
+        assert!(
+            api["versions"][0]["translations"]["en"]["body"]
+                .as_str()
+                .unwrap()
+                .contains("(demo)")
+        );
 
         // Seminars: the translated one in English, the other marked.
         let list = send(&w.app, get_with("/seminars?lang=en", None)).await;
-        assert!(list.body.contains(">Writing application documents</a>"), "{b}: {}", list.body);
-        assert!(list.body.contains(&format!(" lang=\"ja\">介護施設のオンライン見学会</a> {MARK_EN}")), "{b}");
+        assert!(
+            list.body.contains(">Writing application documents</a>"),
+            "{b}: {}",
+            list.body
+        );
+        assert!(
+            list.body
+                .contains(&format!(" lang=\"ja\">介護施設のオンライン見学会</a> {MARK_EN}")),
+            "{b}"
+        );
     }
 }
