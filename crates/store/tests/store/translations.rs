@@ -1,4 +1,4 @@
-//! Issue 16, item 3: texts per language beside the Japanese original, on both backends.
+//! Issue 16, item 3 (rules NO-5, NT-1, AC-13): texts per language beside the Japanese original, on both backends.
 
 use chrono::{DateTime, TimeZone, Utc};
 use madoguchi_store::notices::{self, NewNotice};

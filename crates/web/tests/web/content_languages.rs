@@ -1,4 +1,5 @@
-//! Issue 16, item 3: content in several languages on both backends. A national admin
+//! Issue 16, item 3 (rules NO-5, NT-1, AC-13, N10): content in several languages on both
+//! backends. A national admin
 //! publishes a notice with an English translation through the form; an English reader sees
 //! it, and the Japanese-only notice marked 日本語のみ / "Japanese only" with `lang="ja"`, on
 //! the page, in the Atom feed and in the API's `translations`; a refused translation keeps
@@ -37,7 +38,7 @@ async fn translated_content_and_the_japanese_only_mark() {
             body(&csrf, &all)
         };
 
-        // A refused translation (N10 in the English title; a text without a language) keeps
+        // N10: a refused translation (N10 in the English title; a text without a language) keeps
         // every typed value in both languages, each problem next to its field.
         let typed = [
             ("title", "庁舎移転のお知らせ"),
@@ -205,7 +206,7 @@ async fn translated_content_and_the_japanese_only_mark() {
         let r = send(&w.app, get_with(&path, Some(&counsellor))).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
 
-        // Terms: the English text is for reference; the Japanese binds and is acceptance's.
+        // AC-13: the English text is for reference; the Japanese binds and is acceptance's.
         madoguchi_app::demo::translations::seed_translations(&w.db, w.clock.as_ref())
             .await
             .unwrap();
