@@ -60,6 +60,18 @@ pub fn pick(lang: Lang, texts: &Texts, item: &str, ja_title: &str, ja_body: &str
     )
 }
 
+/// An office's name and address in the reader's language: the translation's name, else
+/// the bilingual name (`Lang::pick`); the translation's address, else the Japanese marked.
+pub fn office(lang: Lang, texts: &Texts, o: &madoguchi_domain::office::Office) -> (String, Text) {
+    let (name, address) = pick(lang, texts, o.code.as_str(), "", &o.address);
+    let name = if name.is_empty() {
+        lang.pick(&o.name_ja, &o.name_en).to_owned()
+    } else {
+        name.text
+    };
+    (name, address)
+}
+
 /// The language codes content may be translated into: every locale but Japanese.
 pub fn languages() -> Vec<&'static str> {
     Lang::ALL

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{Days, NaiveDate, NaiveTime, Weekday};
 use madoguchi_app::offices;
-use madoguchi_app::translations::{Of, Texts};
+use madoguchi_app::translations::Of;
 use madoguchi_domain::calendar::{DayStatus, OpenHours};
 use serde::Deserialize;
 
@@ -75,18 +75,6 @@ pub async fn index(State(state): State<AppState>, visitor: Visitor, lang: Lang) 
         notices,
     };
     Ok(render(&view, StatusCode::OK))
-}
-
-/// An office's name and address in the reader's language: the translation's name, else
-/// the bilingual name (`Lang::pick`); the translation's address, else the Japanese marked.
-pub fn office_texts(lang: Lang, texts: &Texts, o: &madoguchi_domain::office::Office) -> (String, Text) {
-    let (name, address) = translated::pick(lang, texts, o.code.as_str(), "", &o.address);
-    let name = if name.is_empty() {
-        lang.pick(&o.name_ja, &o.name_en).to_owned()
-    } else {
-        name.text
-    };
-    (name, address)
 }
 
 struct DayRow {
@@ -228,7 +216,7 @@ pub async fn office(
     let texts = translated::read(&state.db, Of::Office, [view.office.code.to_string()])
         .await
         .map_err(|e| PageError(lang, e))?;
-    let (name, address) = office_texts(lang, &texts, &view.office);
+    let (name, address) = translated::office(lang, &texts, &view.office);
     let out = OfficePage {
         served,
         csrf,

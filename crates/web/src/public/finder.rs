@@ -38,7 +38,7 @@ pub fn card(page: &Page, o: &OfficeToday, texts: &Texts, home: Option<&str>) -> 
         DayStatus::Open(h) => (Some(crate::public::browse::hours_label(page.lang, h)), String::new()),
         DayStatus::Closed(c) => (None, page.closure_name(c)),
     };
-    let (name, address) = crate::public::browse::office_texts(page.lang, texts, &o.office);
+    let (name, address) = translated::office(page.lang, texts, &o.office);
     OfficeCard {
         code: o.office.code.to_string(),
         name,

@@ -230,6 +230,28 @@ async fn translated_content_and_the_japanese_only_mark() {
                 .contains("(demo)")
         );
 
+        // An office's address: the Japanese marked until translated, then the translation.
+        let office = send(&w.app, get_with("/offices/28011?lang=en", None)).await;
+        assert!(office.body.contains(MARK_EN), "{b}: the address is Japanese only");
+        let page = send(&w.app, get_with("/staff/translations/office/28011", Some(&national))).await;
+        let add = body(
+            &csrf_of(&page.body),
+            &[
+                ("action", "add"),
+                ("translation_lang", "en"),
+                ("translation_body", "1-1 Kano-cho, Chuo-ku, Kobe"),
+            ],
+        );
+        let r = send(&w.app, form_post("/staff/translations/office/28011", &national, &add)).await;
+        assert!(r.body.contains("翻訳を保存しました"), "{b}: {}", r.body);
+        let office = send(&w.app, get_with("/offices/28011?lang=en", None)).await;
+        assert!(
+            office.body.contains("1-1 Kano-cho") && !office.body.contains(MARK_EN),
+            "{b}"
+        );
+        let api = send(&w.app, get_with("/api/v1/offices/28011", None)).await.json();
+        assert_eq!(api["translations"]["en"]["body"], "1-1 Kano-cho, Chuo-ku, Kobe");
+
         // Seminars: the translated one in English, the other marked.
         let list = send(&w.app, get_with("/seminars?lang=en", None)).await;
         assert!(
