@@ -1062,3 +1062,4 @@ field-translation_title = Title in that language
 field-translation_body = Text in that language
 content-office-texts = Translations of office names and addresses
 content-office-texts-show = The offices
+content-terms-add-hint = A translation is for reference; people accept the Japanese text.

@@ -1050,3 +1050,4 @@ field-translation_title = 題名（翻訳）
 field-translation_body = 本文（翻訳）
 content-office-texts = 安定所の名前と所在地の翻訳
 content-office-texts-show = 安定所の一覧
+content-terms-add-hint = 翻訳は参考です。同意の対象は日本語の規約です。

@@ -37,6 +37,7 @@ struct StaffPage {
     terms: Vec<FormField>,
     /// Issue 16, item 3: the optional translation typed with a new notice.
     translation: Vec<FormField>,
+    terms_translation: Vec<FormField>,
     /// What this member may translate: (link, label) of the notices showing now and, for
     /// national admins, every terms version.
     notices: Vec<(String, String)>,
@@ -45,7 +46,7 @@ struct StaffPage {
     offices: Vec<(String, String)>,
 }
 
-fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 4] {
+fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 5] {
     let f = |name, label, id: &str| FormField::labelled(lang, name, label, "").id(id);
     let when = |name, label| f(name, label, name).kind("datetime-local").optional();
     let kinds = notices::KINDS.iter().map(|k| (*k, lang.t(&format!("notice-kind-{k}"))));
@@ -85,8 +86,10 @@ fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 4] {
     // Issue 16, item 3: a translation may be typed with the notice (all optional).
     let none = (String::new(), lang.t("content-no-language"));
     let choices = std::iter::once(none).chain(crate::staff::translations::language_choices(&[]));
-    let mut translation = crate::staff::translations::fields(lang, Of::Notice, "", Some(choices.collect()));
-    for f in &mut translation {
+    let choices: Vec<_> = choices.collect();
+    let mut translation = crate::staff::translations::fields(lang, Of::Notice, "", Some(choices.clone()));
+    let mut terms_translation = crate::staff::translations::fields(lang, Of::Terms, "terms-", Some(choices));
+    for f in translation.iter_mut().chain(&mut terms_translation) {
         f.required = false;
     }
     let draw = |key: &str, fields: Vec<FormField>| fields.into_iter().map(|f| filled.draw(key, f)).collect();
@@ -95,6 +98,7 @@ fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 4] {
         draw("switch", switch),
         draw("terms", terms),
         draw("publish", translation),
+        draw("terms", terms_translation),
     ]
 }
 
@@ -107,7 +111,7 @@ async fn staff_page(
     filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let (mode, _) = notices::mode(&state.db).await.map_err(|e| PageError(lang, e))?;
-    let [publish, switch, terms, translation] = forms(lang, filled);
+    let [publish, switch, terms, translation, terms_translation] = forms(lang, filled);
     let national = me.role == Role::NationalAdmin;
     let (notices, terms_versions) = translatable(state, lang, me).await?;
     let offices = madoguchi_app::offices::list(&state.db)
@@ -123,7 +127,7 @@ async fn staff_page(
     // Only the forms on the page link from the summary (the others are national admins').
     let mut drawn: Vec<&FormField> = publish.iter().chain(&translation).collect();
     if national {
-        drawn.extend(switch.iter().chain(&terms));
+        drawn.extend(switch.iter().chain(&terms).chain(&terms_translation));
     }
     let view = StaffPage {
         page: Page::new(lang, "/staff/notices", &[]),
@@ -136,6 +140,7 @@ async fn staff_page(
         switch,
         terms,
         translation,
+        terms_translation,
         notices,
         terms_versions,
         offices,
@@ -214,7 +219,16 @@ fn notice_input(f: &Fields) -> Result<NoticeInput, AppError> {
     })
 }
 
-/// `POST /staff/notices`: `action=publish` or `action=switch`.
+/// Issue 16, item 3: the translation typed with a notice or terms, when anything was typed.
+fn typed_translation(f: &Fields) -> Option<madoguchi_app::translations::Translation> {
+    let typed = crate::staff::translations::typed(f);
+    [&typed.lang, &typed.title, &typed.body]
+        .iter()
+        .any(|v| !v.trim().is_empty())
+        .then_some(typed)
+}
+
+/// `POST /staff/notices`: `action=publish`, `action=switch` or `action=terms`.
 pub async fn staff_post(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -231,14 +245,14 @@ pub async fn staff_post(
     let action = field_value(&f, "action");
     let result = if action == "terms" {
         match local(&f, "effective_from") {
-            Ok(Some(at)) => madoguchi_app::notices::terms::publish(
+            Ok(Some(at)) => madoguchi_app::notices::terms::publish_translated(
                 db,
                 clock,
                 Publisher::Staff(&me),
                 &field_value(&f, "service"),
-                &field_value(&f, "version"),
-                &field_value(&f, "body"),
-                at,
+                (&field_value(&f, "version"), &field_value(&f, "body"), at),
+                typed_translation(&f).as_ref(),
+                &crate::http::translated::known(),
             )
             .await
             .map(|_| lang.t("day-saved")),
@@ -258,12 +272,8 @@ pub async fn staff_post(
             None => Err(AppError::invalid("invalid_choice", "mode", "open, read_only or closed")),
         }
     } else {
-        // Issue 16, item 3: a translation when anything of one was typed.
-        let typed = crate::staff::translations::typed(&f);
-        let translation = [&typed.lang, &typed.title, &typed.body]
-            .iter()
-            .any(|v| !v.trim().is_empty())
-            .then_some(&typed);
+        let translation = typed_translation(&f);
+        let translation = translation.as_ref();
         let known = crate::http::translated::known();
         match notice_input(&f) {
             Ok(input) => notices::publish_translated(db, clock, Publisher::Staff(&me), &input, translation, &known)

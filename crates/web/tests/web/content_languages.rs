@@ -206,6 +206,37 @@ async fn translated_content_and_the_japanese_only_mark() {
         let r = send(&w.app, get_with(&path, Some(&counsellor))).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
 
+        // NT-3: a new terms version with its translation; a refused one keeps both texts.
+        let terms = |text: &str| {
+            body(
+                &csrf,
+                &[
+                    ("action", "terms"),
+                    ("service", "seminar"),
+                    ("version", "2"),
+                    ("effective_from", "2027-04-01T00:00"),
+                    ("body", "第2版の規約"),
+                    ("translation_lang", "en"),
+                    ("translation_body", text),
+                ],
+            )
+        };
+        let r = send(&w.app, form_post("/staff/notices", &national, &terms("Version 2①"))).await;
+        assert_kept(
+            &r.body,
+            &[("terms-body", "第2版の規約"), ("terms-translation_body", "Version 2①")],
+        );
+        assert!(
+            !errors_of(&r.body, "terms-translation_body").is_empty(),
+            "{b}: {}",
+            summary(&r.body)
+        );
+        let r = send(&w.app, form_post("/staff/notices", &national, &terms("Version 2"))).await;
+        assert!(r.body.contains("記録しました"), "{b}: {}", summary(&r.body));
+        let api = send(&w.app, get_with("/api/v1/terms/seminar", None)).await.json();
+        assert_eq!(api["versions"][0]["translations"]["en"]["body"], "Version 2", "{b}");
+        assert_eq!(api["versions"][0]["body"], "第2版の規約");
+
         // AC-13: the English text is for reference; the Japanese binds and is acceptance's.
         madoguchi_app::demo::translations::seed_translations(&w.db, w.clock.as_ref())
             .await
