@@ -308,6 +308,8 @@ mod slots;
 mod stats;
 #[path = "app/terms.rs"]
 mod terms;
+#[path = "app/translations.rs"]
+mod translations;
 
 // rule AC-13: the acceptance of the terms in force is recorded with version, time and client
 // address at registration, and kept (anonymously) when the registration is deleted.

@@ -216,6 +216,10 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
             .await
             .map_err(|e| explain::app_error(&url, &e))?;
         tracing::info!(seminars, "demo seminars");
+        let translations = madoguchi_app::demo::translations::seed_translations(&db, clock.as_ref())
+            .await
+            .map_err(|e| explain::app_error(&url, &e))?;
+        tracing::info!(translations, "demo English texts of a notice, a seminar and the terms");
     }
     if demo {
         let slots = madoguchi_app::demo::seed_slots(&db, clock.as_ref())

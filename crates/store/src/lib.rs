@@ -19,6 +19,7 @@ pub mod records;
 pub mod room;
 pub mod seminars;
 pub mod testing;
+pub mod translations;
 mod url;
 pub mod writer;
 

@@ -278,6 +278,14 @@ pub fn router(state: AppState) -> Router {
             "/staff/notices",
             get(staff::notices::staff).post(staff::notices::staff_post),
         )
+        .route(
+            "/staff/translations/{of}/{item}",
+            get(staff::translations::page).post(staff::translations::save),
+        )
+        .route(
+            "/staff/translations/{of}/{item}/remove",
+            get(staff::translations::remove_page).post(staff::translations::remove),
+        )
         .route("/seminars", get(public::seminars::list))
         .route("/seminars/{id}", get(public::seminars::show))
         .route("/seminars/{id}/register", post(public::seminars::register))

@@ -25,6 +25,8 @@ mod booking;
 mod console_rules;
 #[path = "web/seeker/foreign_names.rs"]
 mod foreign_names;
+#[path = "web/content_languages.rs"]
+mod content_languages;
 #[path = "web/form_html.rs"]
 mod form_html;
 #[path = "web/staff/forms_requests.rs"]

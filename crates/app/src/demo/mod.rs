@@ -2,6 +2,7 @@
 //! one with Saturday hours, one with an announced closure.
 
 pub mod history;
+pub mod translations;
 
 use chrono::{Datelike, Days, NaiveTime, Weekday};
 use madoguchi_domain::calendar::{OfficeClosure, OpenHours, WeeklyHours};

@@ -12,6 +12,8 @@ use madoguchi_store::notices::{self as store, NewNotice, NoticeRow};
 
 use crate::AppError;
 use crate::shared::StaffMember;
+use crate::translations::translate::{self, Translator};
+use crate::translations::{self, Of, Translation};
 
 pub const KINDS: [&str; 3] = ["information", "planned_maintenance", "outage"];
 
@@ -89,6 +91,29 @@ pub async fn publish(db: &Db, clock: &dyn Clock, by: Publisher<'_>, n: &NoticeIn
         created_by: actor,
     };
     Ok(store::create(db, &new, clock.now()).await?)
+}
+
+/// NT-1 with a translation typed beside the Japanese (issue 16, item 3): the translation is
+/// checked before anything is published, then stored with the notice (audited).
+pub async fn publish_translated(
+    db: &Db,
+    clock: &dyn Clock,
+    by: Publisher<'_>,
+    n: &NoticeInput,
+    translation: Option<&Translation>,
+    known: &[&str],
+) -> Result<i64, AppError> {
+    let Some(t) = translation else {
+        return publish(db, clock, by, n).await;
+    };
+    translations::check(Of::Notice, known, t)?;
+    let translator = match &by {
+        Publisher::Staff(s) => Translator::Staff(s),
+        Publisher::Operator => Translator::Operator,
+    };
+    let id = publish(db, clock, by, n).await?;
+    translate::add(db, clock, translator, Of::Notice, &id.to_string(), known, t).await?;
+    Ok(id)
 }
 
 /// NT-1: the notices to show now, newest first.

@@ -12,6 +12,8 @@ use madoguchi_store::{Db, mail::outbox};
 use crate::AppError;
 use crate::mail::letters::Letter;
 use crate::notices::{self, NoticeInput, Publisher};
+use crate::translations::translate::{self, Translator};
+use crate::translations::{self, Of, Translation};
 
 pub const SERVICES: [&str; 3] = ["consultation", "seminar", "system"];
 
@@ -137,6 +139,30 @@ pub async fn publish(
         inbox::add(&mut tx, id, &letter.subject, &letter.inbox_body(), now).await?;
     }
     tx.commit().await?;
+    Ok(id)
+}
+
+/// NT-3 with a translation typed beside the Japanese (issue 16, item 3): the translation is
+/// checked first, then stored with the version (audited). The Japanese text binds.
+pub async fn publish_translated(
+    db: &Db,
+    clock: &dyn Clock,
+    by: Publisher<'_>,
+    s: &str,
+    (version, body, effective_from): (&str, &str, DateTime<Utc>),
+    translation: Option<&Translation>,
+    known: &[&str],
+) -> Result<i64, AppError> {
+    let Some(t) = translation else {
+        return publish(db, clock, by, s, version, body, effective_from).await;
+    };
+    translations::check(Of::Terms, known, t)?;
+    let translator = match &by {
+        Publisher::Staff(m) => Translator::Staff(m),
+        Publisher::Operator => Translator::Operator,
+    };
+    let id = publish(db, clock, by, s, version, body, effective_from).await?;
+    translate::add(db, clock, translator, Of::Terms, &id.to_string(), known, t).await?;
     Ok(id)
 }
 

@@ -1,8 +1,11 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document generated from this code.
 
+use std::collections::BTreeMap;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use chrono::NaiveDate;
+use madoguchi_app::translations::{Of, Texts};
 use madoguchi_app::{AppError, offices, offices::calendar};
 use madoguchi_domain::calendar::{Closure, ClosureKind, WeeklyHours};
 use madoguchi_domain::office::Office;
@@ -12,6 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::AppState;
 use crate::http::forms::parse_date;
 use crate::http::problem::{ApiError, Problem};
+use crate::http::translated::{self, TranslationJson};
 
 /// Opening hours on one weekday (JST).
 #[derive(Debug, Serialize, ToSchema)]
@@ -48,6 +52,10 @@ pub struct OfficeJson {
     /// The office's own announced closures from today for a year (national ones are in `/calendar`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closures: Option<Vec<OfficeClosureJson>>,
+    /// The office in other languages, by language tag (`en`, `pt-BR`, …): `title` (its name,
+    /// when translated) and `body` (its address); `name_ja`, `name_en` and `address` above
+    /// stay as they are. Empty when nobody translated it.
+    pub translations: BTreeMap<String, TranslationJson>,
 }
 
 /// A closed day and why.
@@ -77,8 +85,9 @@ fn hours_json(h: &WeeklyHours) -> Vec<HoursJson> {
         .collect()
 }
 
-fn office_json(o: Office, closures: Option<Vec<OfficeClosureJson>>) -> OfficeJson {
+fn office_json(o: Office, closures: Option<Vec<OfficeClosureJson>>, texts: &Texts) -> OfficeJson {
     OfficeJson {
+        translations: translated::json(texts, o.code.as_str()),
         hours: hours_json(&o.hours),
         code: o.code.to_string(),
         name_ja: o.name_ja,
@@ -93,7 +102,8 @@ fn office_json(o: Office, closures: Option<Vec<OfficeClosureJson>>) -> OfficeJso
 #[utoipa::path(get, path = "/api/v1/offices", tag = "offices", responses((status = 200, body = [OfficeJson])))]
 pub async fn list_offices(State(state): State<AppState>) -> Result<Json<Vec<OfficeJson>>, ApiError> {
     let list = offices::list(&state.db).await?;
-    Ok(Json(list.into_iter().map(|o| office_json(o, None)).collect()))
+    let texts = translated::read(&state.db, Of::Office, list.iter().map(|o| o.code.to_string())).await?;
+    Ok(Json(list.into_iter().map(|o| office_json(o, None, &texts)).collect()))
 }
 
 /// One office: hours and its own closures for the coming year.
@@ -114,7 +124,8 @@ pub async fn get_office(State(state): State<AppState>, Path(code): Path<String>)
             until: c.hours.map(|h| h.until.format("%H:%M").to_string()),
         })
         .collect();
-    Ok(Json(office_json(office, Some(closures))))
+    let texts = translated::read(&state.db, Of::Office, [office.code.to_string()]).await?;
+    Ok(Json(office_json(office, Some(closures), &texts)))
 }
 
 // Read as text, so a missing or malformed date is a problem document naming it.

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::seminars::{SeminarJson, id_of, seminar_json};
+use crate::api::seminars::{SeminarJson, id_of, one_json};
 use crate::api::{body, member};
 use crate::http::problem::{ApiError, Problem};
 use crate::http::visitor::Visitor;
@@ -57,7 +57,9 @@ pub struct CorrectionJson {
 }
 
 async fn seminar(state: &AppState, id: i64) -> Result<Json<SeminarJson>, ApiError> {
-    Ok(Json(seminar_json(seminars::attend::get(&state.db, id).await?)))
+    Ok(Json(
+        one_json(state, seminars::attend::get(&state.db, id).await?).await?,
+    ))
 }
 
 /// Cancels a seminar (SE-6): every seat and waiting place ends, each person is told the reason.

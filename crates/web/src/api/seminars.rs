@@ -7,8 +7,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
+use std::collections::BTreeMap;
+
 use madoguchi_app::AppError;
 use madoguchi_app::seminars::{self, organise::SeminarInput};
+use madoguchi_app::translations::{Of, Texts};
 use madoguchi_domain::clock::jst;
 use madoguchi_store::seminars::{Registered, RegistrationRow, SeminarRow};
 use serde::{Deserialize, Serialize};
@@ -18,6 +21,7 @@ use crate::AppState;
 use crate::api::NOT_SIGNED_IN;
 use crate::api::{body, date_param};
 use crate::http::problem::{ApiError, Problem};
+use crate::http::translated::{self, TranslationJson};
 use crate::http::visitor::Visitor;
 use crate::public::seminars::filter;
 
@@ -51,13 +55,28 @@ pub struct SeminarJson {
     /// SE-6: the office's reason for a suspension or cancellation ("" otherwise, and for a
     /// cancellation by the office's closure of the day).
     pub status_reason: String,
+    /// The seminar in other languages, by language tag (`en`, `pt-BR`, …): `title` and
+    /// `body` (the description); `title` and `description` above stay the Japanese original.
+    /// Empty when nobody translated it.
+    pub translations: BTreeMap<String, TranslationJson>,
 }
 
 fn jst_time(t: DateTime<Utc>) -> DateTime<FixedOffset> {
     t.with_timezone(&jst())
 }
 
-pub(crate) fn seminar_json(s: SeminarRow) -> SeminarJson {
+/// The translations of these seminars, in one read (issue 16, item 3).
+pub(crate) async fn texts(state: &AppState, rows: &[SeminarRow]) -> Result<Texts, AppError> {
+    translated::read(&state.db, Of::Seminar, rows.iter().map(|s| s.id.to_string())).await
+}
+
+/// One seminar with its translations.
+pub(crate) async fn one_json(state: &AppState, s: SeminarRow) -> Result<SeminarJson, AppError> {
+    let texts = texts(state, std::slice::from_ref(&s)).await?;
+    Ok(seminar_json(s, &texts))
+}
+
+pub(crate) fn seminar_json(s: SeminarRow, texts: &Texts) -> SeminarJson {
     let status = s.status().to_owned();
     let status_reason = match status.as_str() {
         "cancelled" => s.cancel_reason.clone(),
@@ -65,6 +84,7 @@ pub(crate) fn seminar_json(s: SeminarRow) -> SeminarJson {
         _ => String::new(),
     };
     SeminarJson {
+        translations: translated::json(texts, &s.id.to_string()),
         id: s.id,
         office: s.office_code,
         kind: s.kind,
@@ -126,7 +146,8 @@ pub async fn list(
         q.q.as_deref(),
     )?;
     let rows = seminars::attend::list(&state.db, &f).await?;
-    Ok(Json(rows.into_iter().map(seminar_json).collect()))
+    let texts = texts(&state, &rows).await?;
+    Ok(Json(rows.into_iter().map(|s| seminar_json(s, &texts)).collect()))
 }
 
 pub(crate) fn id_of(what: &str, s: &str) -> Result<i64, AppError> {
@@ -141,7 +162,7 @@ pub(crate) fn id_of(what: &str, s: &str) -> Result<i64, AppError> {
         (status = 404, body = Problem, content_type = "application/problem+json", description = "`not_found`")))]
 pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<SeminarJson>, ApiError> {
     let s = seminars::attend::get(&state.db, id_of("seminar", &id)?).await?;
-    Ok(Json(seminar_json(s)))
+    Ok(Json(one_json(&state, s).await?))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -275,7 +296,7 @@ pub async fn create(
     let office = me.office.clone().unwrap_or_default();
     let id = seminars::organise::create(&state.db, state.clock.as_ref(), &me, &office, &input).await?;
     let row = seminars::attend::get(&state.db, id).await?;
-    Ok((StatusCode::CREATED, Json(seminar_json(row))).into_response())
+    Ok((StatusCode::CREATED, Json(one_json(&state, row).await?)).into_response())
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -7,11 +7,13 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{Days, NaiveDate, NaiveTime, Weekday};
 use madoguchi_app::offices;
+use madoguchi_app::translations::Of;
 use madoguchi_domain::calendar::{DayStatus, OpenHours};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::http::page::{Page, PageError, render};
+use crate::http::translated::{self, Text};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -55,11 +57,13 @@ pub async fn index(State(state): State<AppState>, visitor: Visitor, lang: Lang) 
             .map(|(o, _)| (o.code.to_string(), page.pick(&o.name_ja, &o.name_en).to_owned())),
         None => None,
     };
-    let notices = madoguchi_app::notices::current(&state.db, state.clock.as_ref())
+    let rows = madoguchi_app::notices::current(&state.db, state.clock.as_ref())
         .await
-        .map_err(fail)?
+        .map_err(fail)?;
+    let texts = crate::public::notices::texts(&state, &rows).await.map_err(fail)?;
+    let notices = rows
         .iter()
-        .map(|n| crate::public::notices::shown(lang, n))
+        .map(|n| crate::public::notices::shown(lang, n, &texts))
         .collect();
     let view = IndexPage {
         book_href: home
@@ -86,7 +90,8 @@ struct OfficePage {
     page: Page,
     code: String,
     name: String,
-    address: String,
+    /// In the reader's language, or the Japanese marked (issue 16, item 3).
+    address: Text,
     phone: String,
     weekly: Vec<(String, String)>,
     range_label: String,
@@ -208,14 +213,18 @@ pub async fn office(
         }
         None => (String::new(), false),
     };
+    let texts = translated::read(&state.db, Of::Office, [view.office.code.to_string()])
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let (name, address) = translated::office(lang, &texts, &view.office);
     let out = OfficePage {
         served,
         csrf,
         home,
         takes_requests,
         code: view.office.code.to_string(),
-        name: page.pick(&view.office.name_ja, &view.office.name_en).to_owned(),
-        address: view.office.address.clone(),
+        name,
+        address,
         phone: view.office.phone.clone(),
         weekly,
         range_label: lang.t_args("range", &[("from", lang.date(first)), ("to", lang.date(last))]),

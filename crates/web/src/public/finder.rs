@@ -7,12 +7,14 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use madoguchi_app::AppError;
 use madoguchi_app::offices::{OfficeToday, areas};
+use madoguchi_app::translations::{Of, Texts};
 use madoguchi_domain::calendar::DayStatus;
 
 use crate::AppState;
 use crate::http::forms::{FormField, field_value};
 use crate::http::page::{Page, PageError, url_component};
 use crate::http::refusal::{Filled, Refusal, SummaryLine};
+use crate::http::translated::{self, Text};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -22,7 +24,8 @@ type Fields = std::collections::HashMap<String, String>;
 pub struct OfficeCard {
     pub code: String,
     pub name: String,
-    pub address: String,
+    /// In the reader's language, or the Japanese marked (issue 16, item 3).
+    pub address: Text,
     pub phone: String,
     pub today_hours: Option<String>,
     pub today_reason: String,
@@ -30,15 +33,16 @@ pub struct OfficeCard {
     pub home: bool,
 }
 
-pub fn card(page: &Page, o: &OfficeToday, home: Option<&str>) -> OfficeCard {
+pub fn card(page: &Page, o: &OfficeToday, texts: &Texts, home: Option<&str>) -> OfficeCard {
     let (today_hours, today_reason) = match &o.today {
         DayStatus::Open(h) => (Some(crate::public::browse::hours_label(page.lang, h)), String::new()),
         DayStatus::Closed(c) => (None, page.closure_name(c)),
     };
+    let (name, address) = translated::office(page.lang, texts, &o.office);
     OfficeCard {
         code: o.office.code.to_string(),
-        name: page.pick(&o.office.name_ja, &o.office.name_en).to_owned(),
-        address: o.office.address.clone(),
+        name,
+        address,
         phone: o.office.phone.clone(),
         today_hours,
         today_reason,
@@ -179,8 +183,19 @@ pub async fn find(
         None => (String::new(), None),
     };
     let searched = found.is_some();
+    let codes: Vec<String> = found
+        .iter()
+        .flat_map(|f| &f.offices)
+        .map(|o| o.office.code.to_string())
+        .collect();
+    let texts = translated::read(&state.db, Of::Office, codes).await.map_err(fail)?;
     let offices = found
-        .map(|f| f.offices.iter().map(|o| card(&page, o, home.as_deref())).collect())
+        .map(|f| {
+            f.offices
+                .iter()
+                .map(|o| card(&page, o, &texts, home.as_deref()))
+                .collect()
+        })
         .unwrap_or_default();
     let view = FinderPage {
         summary: filled.summary(&postal.iter().chain(&place).collect::<Vec<_>>()),

@@ -7,7 +7,11 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
+use std::collections::BTreeMap;
+
+use madoguchi_app::AppError;
 use madoguchi_app::notices::{self};
+use madoguchi_app::translations::{Of, Texts};
 use madoguchi_domain::clock::jst;
 use madoguchi_store::notices::NoticeRow;
 use serde::Serialize;
@@ -16,12 +20,19 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::http::page::{Page, PageError, render};
 use crate::http::problem::ApiError;
+use crate::http::translated::{self, Text, TranslationJson};
 use crate::i18n::Lang;
 
-/// A notice as pages show it: (kind label, title, body, published, window or "", scope).
-pub type Shown = (String, String, String, String, String, String);
+/// A notice as pages show it: (kind label, title, body, published, window or "", scope),
+/// the title and body in the reader's language or marked as Japanese only.
+pub type Shown = (String, Text, Text, String, String, String);
 
-pub fn shown(lang: Lang, n: &NoticeRow) -> Shown {
+/// The translations of these notices (issue 16, item 3), in one read.
+pub async fn texts(state: &AppState, rows: &[NoticeRow]) -> Result<Texts, AppError> {
+    translated::read(&state.db, Of::Notice, rows.iter().map(|n| n.id.to_string())).await
+}
+
+pub fn shown(lang: Lang, n: &NoticeRow, texts: &Texts) -> Shown {
     let window = match (n.window_from, n.window_until) {
         (Some(a), Some(b)) => lang.t_args(
             "notice-window",
@@ -33,10 +44,11 @@ pub fn shown(lang: Lang, n: &NoticeRow) -> Shown {
         || lang.t("notice-national"),
         |c| lang.t_args("notice-office", &[("code", c.clone())]),
     );
+    let (title, body) = translated::pick(lang, texts, &n.id.to_string(), &n.title, &n.body);
     (
         lang.t(&format!("notice-kind-{}", n.kind)),
-        n.title.clone(),
-        n.body.clone(),
+        title,
+        body,
         lang.date_time(n.publish_from),
         window,
         scope,
@@ -55,9 +67,10 @@ pub async fn list(State(state): State<AppState>, lang: Lang) -> Result<Response,
     let rows = notices::current(&state.db, state.clock.as_ref())
         .await
         .map_err(|e| PageError(lang, e))?;
+    let texts = texts(&state, &rows).await.map_err(|e| PageError(lang, e))?;
     let view = NoticesPage {
         page: Page::new(lang, "/notices", &[]),
-        notices: rows.iter().map(|n| shown(lang, n)).collect(),
+        notices: rows.iter().map(|n| shown(lang, n, &texts)).collect(),
     };
     Ok(render(&view, StatusCode::OK))
 }
@@ -66,9 +79,12 @@ fn xml(s: &str) -> String {
     madoguchi_app::mail::letters::escape(s)
 }
 
-/// `GET /notices.atom`: the current notices as an Atom feed (RFC 4287).
-pub async fn atom(State(state): State<AppState>) -> Result<Response, ApiError> {
+/// `GET /notices.atom`: the current notices as an Atom feed (RFC 4287), in the reader's
+/// language (`?lang=` or the cookie): an entry without a translation carries its Japanese
+/// with `xml:lang="ja"` and a title beginning with the "Japanese only" mark.
+pub async fn atom(State(state): State<AppState>, lang: Lang) -> Result<Response, ApiError> {
     let rows = notices::current(&state.db, state.clock.as_ref()).await?;
+    let texts = texts(&state, &rows).await?;
     let base = state.site.base_url.trim_end_matches('/').to_owned();
     let updated = rows
         .iter()
@@ -76,18 +92,26 @@ pub async fn atom(State(state): State<AppState>) -> Result<Response, ApiError> {
         .max()
         .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Madoguchi お知らせ</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Madoguchi {}</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
+        xml(&lang.t("notices-title")),
         updated.to_rfc3339()
     );
     for n in &rows {
+        let (title, body) = translated::pick(lang, &texts, &n.id.to_string(), &n.title, &n.body);
+        let title = if title.ja_only {
+            format!("{} {}", lang.t("content-japanese-only-feed"), title.text)
+        } else {
+            title.text
+        };
+        let content_lang = if body.ja_only { " xml:lang=\"ja\"" } else { "" };
         out.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{base}/notices#{}</id>\n<link href=\"{base}/notices\"/>\n<updated>{}</updated>\n<category term=\"{}\"/>\n<author><name>{}</name></author>\n<content type=\"text\">{}</content>\n</entry>\n",
-            xml(&n.title),
+            "<entry>\n<title>{}</title>\n<id>{base}/notices#{}</id>\n<link href=\"{base}/notices\"/>\n<updated>{}</updated>\n<category term=\"{}\"/>\n<author><name>{}</name></author>\n<content type=\"text\"{content_lang}>{}</content>\n</entry>\n",
+            xml(&title),
             n.id,
             n.created_at.to_rfc3339(),
             n.kind,
             n.office_code.as_deref().unwrap_or("Madoguchi"),
-            xml(&n.body)
+            xml(&body.text)
         ));
     }
     out.push_str("</feed>\n");
@@ -109,16 +133,21 @@ pub struct NoticeJson {
     pub window_start: Option<DateTime<FixedOffset>>,
     #[schema(value_type = Option<String>)]
     pub window_end: Option<DateTime<FixedOffset>>,
+    /// The notice in other languages, by language tag (`en`, `pt-BR`, …); `title` and `body`
+    /// above stay the Japanese original. Empty when nobody translated it.
+    pub translations: BTreeMap<String, TranslationJson>,
 }
 
-/// The notices published now, newest first (NT-1).
+/// The notices published now, newest first (NT-1), each with its translations.
 #[utoipa::path(get, path = "/api/v1/notices", tag = "notices", responses((status = 200, body = [NoticeJson])))]
 pub async fn api(State(state): State<AppState>) -> Result<Json<Vec<NoticeJson>>, ApiError> {
     let rows = notices::current(&state.db, state.clock.as_ref()).await?;
+    let texts = texts(&state, &rows).await?;
     let t = |d: DateTime<Utc>| d.with_timezone(&jst());
     Ok(Json(
         rows.into_iter()
             .map(|n| NoticeJson {
+                translations: translated::json(&texts, &n.id.to_string()),
                 id: n.id,
                 office: n.office_code,
                 kind: n.kind,

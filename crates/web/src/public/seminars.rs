@@ -17,13 +17,17 @@ use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 use chrono::TimeZone;
 use chrono::{DateTime, NaiveDate, Utc};
+use madoguchi_app::translations::{Of, Texts};
 use madoguchi_domain::clock::jst;
 use madoguchi_store::seminars::Filter;
 
+use crate::http::translated::{self, Text};
+
 type Fields = std::collections::HashMap<String, String>;
 
-/// A seminar as listed: (id, kind label, title, office name, time, seats or waiting list).
-type Item = (i64, String, String, String, String, String);
+/// A seminar as listed: (id, kind label, title, office name, time, seats or waiting list);
+/// the title in the reader's language or the Japanese marked (issue 16, item 3).
+type Item = (i64, String, Text, String, String, String);
 
 #[derive(Template)]
 #[template(path = "public/seminars.html")]
@@ -47,7 +51,7 @@ async fn office_names(state: &AppState, lang: Lang) -> Result<Vec<(String, Strin
         .collect())
 }
 
-fn item(lang: Lang, names: &[(String, String)], s: &SeminarRow) -> Item {
+fn item(lang: Lang, names: &[(String, String)], texts: &Texts, s: &SeminarRow) -> Item {
     let office = names
         .iter()
         .find(|(c, _)| *c == s.office_code)
@@ -56,7 +60,7 @@ fn item(lang: Lang, names: &[(String, String)], s: &SeminarRow) -> Item {
     (
         s.id,
         lang.t(&format!("seminar-kind-{}", s.kind)),
-        s.title.clone(),
+        translated::pick(lang, texts, &s.id.to_string(), &s.title, "").0,
         office,
         lang.date_time(s.starts_at),
         availability(lang, s),
@@ -94,6 +98,9 @@ pub async fn list(
         .await
         .map_err(|e| PageError(lang, e))?;
     let names = office_names(&state, lang).await.map_err(|e| PageError(lang, e))?;
+    let texts = translated::read(&state.db, Of::Seminar, rows.iter().map(|s| s.id.to_string()))
+        .await
+        .map_err(|e| PageError(lang, e))?;
     let mut mine = Vec::new();
     if let Some((user, _)) = visitor.signed_in() {
         for (r, s) in seminars::attend::mine(&state.db, user)
@@ -107,7 +114,7 @@ pub async fn list(
     }
     let view = ListPage {
         page: Page::new(lang, "/seminars", &[]),
-        items: rows.iter().map(|s| item(lang, &names, s)).collect(),
+        items: rows.iter().map(|s| item(lang, &names, &texts, s)).collect(),
         offices: names,
         office,
         from,
@@ -122,7 +129,7 @@ pub async fn list(
 struct DetailPage {
     page: Page,
     item: Item,
-    description: String,
+    description: Text,
     app: String,
     recorded: bool,
     closes: String,
@@ -175,6 +182,9 @@ async fn detail(
         .map_err(|e| PageError(lang, e))?;
     let names = office_names(state, lang).await.map_err(|e| PageError(lang, e))?;
     let (session, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
+    let texts = translated::read(&state.db, Of::Seminar, [id.to_string()])
+        .await
+        .map_err(|e| PageError(lang, e))?;
     let mut mine = None;
     let mut gates = Vec::new();
     if let Some((user, _)) = visitor.signed_in() {
@@ -192,8 +202,8 @@ async fn detail(
     }
     let view = DetailPage {
         page: Page::new(lang, &format!("/seminars/{id}"), &[]),
-        item: item(lang, &names, &s),
-        description: s.description.clone(),
+        item: item(lang, &names, &texts, &s),
+        description: translated::pick(lang, &texts, &id.to_string(), "", &s.description).1,
         app: lang.t(&format!("app-{}", s.app)),
         recorded: s.recorded_with_consent,
         closes: lang.date_time(s.cutoff_at),

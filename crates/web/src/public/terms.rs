@@ -7,7 +7,10 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, FixedOffset};
+use std::collections::BTreeMap;
+
 use madoguchi_app::notices::terms;
+use madoguchi_app::translations::{ORIGINAL, Of};
 use madoguchi_domain::clock::jst;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -17,6 +20,7 @@ use crate::http::forms::{field_value, with_cookie};
 use crate::http::page::{Page, PageError};
 use crate::http::problem::ApiError;
 use crate::http::refusal::{Refusal, SummaryLine};
+use crate::http::translated::{self, Text, TranslationJson};
 use crate::http::visitor::Visitor;
 use crate::i18n::Lang;
 
@@ -28,8 +32,9 @@ struct TermsPage {
     page: Page,
     service: String,
     title: String,
-    /// (version, effective from, body, in force)
-    versions: Vec<(String, String, String, bool)>,
+    /// (version, effective from, body in the reader's language or the Japanese marked, in
+    /// force, the binding Japanese when the body is a translation, else empty)
+    versions: Vec<(String, String, Text, bool, String)>,
     /// The version in force the signed-in user still has to accept.
     to_accept: Option<String>,
     csrf: String,
@@ -77,6 +82,9 @@ async fn terms_page(
         to_accept = pending.into_iter().find(|(s, _)| *s == service).map(|(_, v)| v);
     }
     let (session, cookie) = visitor.ensure(state).await.map_err(|e| PageError(lang, e))?;
+    let texts = translated::read(&state.db, Of::Terms, rows.iter().map(|r| r.id.to_string()))
+        .await
+        .map_err(|e| PageError(lang, e))?;
     let view = TermsPage {
         page: Page::new(lang, &format!("/terms/{service}"), &[]),
         title: lang.t(&format!("terms-{service}")),
@@ -85,7 +93,14 @@ async fn terms_page(
             .into_iter()
             .map(|r| {
                 let current = Some(r.id) == in_force;
-                (r.version, lang.date_time(r.effective_from), r.body, current)
+                // Issue 16, item 3: the Japanese binds; a translation is shown beside it.
+                let (_, body) = translated::pick(lang, &texts, &r.id.to_string(), "", &r.body);
+                let binding = if body.ja_only || lang.code() == ORIGINAL {
+                    String::new()
+                } else {
+                    r.body
+                };
+                (r.version, lang.date_time(r.effective_from), body, current, binding)
             })
             .collect(),
         to_accept,
@@ -153,7 +168,11 @@ pub struct TermsVersionJson {
     #[schema(value_type = String)]
     pub effective_from: DateTime<FixedOffset>,
     pub in_force: bool,
+    /// The Japanese text, the one that binds.
     pub body: String,
+    /// The text in other languages, for reference only, by language tag (`en`, `pt-BR`, …):
+    /// each has a `body`. Accepting a version accepts its Japanese text.
+    pub translations: BTreeMap<String, TranslationJson>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -186,6 +205,7 @@ pub enum TermsService {
          description = "`not_found`: no such service")))]
 pub async fn api(State(state): State<AppState>, Path(service): Path<String>) -> Result<Json<TermsJson>, ApiError> {
     let (rows, in_force) = terms::versions(&state.db, state.clock.as_ref(), &service).await?;
+    let texts = translated::read(&state.db, Of::Terms, rows.iter().map(|r| r.id.to_string())).await?;
     let current = rows.iter().find(|r| Some(r.id) == in_force).map(|r| r.version.clone());
     Ok(Json(TermsJson {
         service,
@@ -193,6 +213,7 @@ pub async fn api(State(state): State<AppState>, Path(service): Path<String>) -> 
         versions: rows
             .into_iter()
             .map(|r| TermsVersionJson {
+                translations: translated::json(&texts, &r.id.to_string()),
                 in_force: Some(r.id) == in_force,
                 version: r.version,
                 effective_from: r.effective_from.with_timezone(&jst()),

@@ -235,8 +235,16 @@ pub async fn week(
         (t.slot_id, label)
     });
     let (prev_day, next_day) = (shift(selected, -1), shift(selected, 1));
+    // Issue 16, item 3: the office's name as translated for this language, if it is.
+    let texts = crate::http::translated::read(
+        &state.db,
+        madoguchi_app::translations::Of::Office,
+        [w.office.code.to_string()],
+    )
+    .await
+    .map_err(|e| PageError(lang, e))?;
     let view = WeekPage {
-        office: page.pick(&w.office.name_ja, &w.office.name_en).to_owned(),
+        office: crate::http::translated::office(lang, &texts, &w.office).0,
         takes_requests: w.takes_requests,
         gates,
         week_iso: w.monday.to_string(),

@@ -14,3 +14,4 @@ pub mod sign_in;
 pub mod slots;
 pub mod stats;
 pub mod stats_chart;
+pub mod translations;

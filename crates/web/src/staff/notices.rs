@@ -8,6 +8,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use madoguchi_app::AppError;
 use madoguchi_app::notices::{self, Mode, NoticeInput, Publisher};
 use madoguchi_app::shared::StaffMember;
+use madoguchi_app::translations::Of;
 use madoguchi_domain::clock::jst;
 use madoguchi_domain::staff::Role;
 
@@ -34,9 +35,18 @@ struct StaffPage {
     publish: Vec<FormField>,
     switch: Vec<FormField>,
     terms: Vec<FormField>,
+    /// Issue 16, item 3: the optional translation typed with a new notice.
+    translation: Vec<FormField>,
+    terms_translation: Vec<FormField>,
+    /// What this member may translate: (link, label) of the notices showing now and, for
+    /// national admins, every terms version.
+    notices: Vec<(String, String)>,
+    terms_versions: Vec<(String, String)>,
+    /// The offices whose name and address this member may translate.
+    offices: Vec<(String, String)>,
 }
 
-fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 3] {
+fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 5] {
     let f = |name, label, id: &str| FormField::labelled(lang, name, label, "").id(id);
     let when = |name, label| f(name, label, name).kind("datetime-local").optional();
     let kinds = notices::KINDS.iter().map(|k| (*k, lang.t(&format!("notice-kind-{k}"))));
@@ -73,8 +83,23 @@ fn forms(lang: Lang, filled: &Filled<'_>) -> [Vec<FormField>; 3] {
             .kind("textarea")
             .attr("rows", 8),
     ];
+    // Issue 16, item 3: a translation may be typed with the notice (all optional).
+    let none = (String::new(), lang.t("content-no-language"));
+    let choices = std::iter::once(none).chain(crate::staff::translations::language_choices(&[]));
+    let choices: Vec<_> = choices.collect();
+    let mut translation = crate::staff::translations::fields(lang, Of::Notice, "", Some(choices.clone()));
+    let mut terms_translation = crate::staff::translations::fields(lang, Of::Terms, "terms-", Some(choices));
+    for f in translation.iter_mut().chain(&mut terms_translation) {
+        f.required = false;
+    }
     let draw = |key: &str, fields: Vec<FormField>| fields.into_iter().map(|f| filled.draw(key, f)).collect();
-    [draw("publish", publish), draw("switch", switch), draw("terms", terms)]
+    [
+        draw("publish", publish),
+        draw("switch", switch),
+        draw("terms", terms),
+        draw("publish", translation),
+        draw("terms", terms_translation),
+    ]
 }
 
 async fn staff_page(
@@ -86,12 +111,23 @@ async fn staff_page(
     filled: &Filled<'_>,
 ) -> Result<Response, PageError> {
     let (mode, _) = notices::mode(&state.db).await.map_err(|e| PageError(lang, e))?;
-    let [publish, switch, terms] = forms(lang, filled);
+    let [publish, switch, terms, translation, terms_translation] = forms(lang, filled);
     let national = me.role == Role::NationalAdmin;
+    let (notices, terms_versions) = translatable(state, lang, me).await?;
+    let offices = madoguchi_app::offices::list(&state.db)
+        .await
+        .map_err(|e| PageError(lang, e))?
+        .into_iter()
+        .filter(|o| madoguchi_domain::staff::administers(me.role, me.office.as_deref(), o.code.as_str()))
+        .map(|o| {
+            let href = format!("/staff/translations/{}/{}", Of::Office.code(), o.code);
+            (href, lang.pick(&o.name_ja, &o.name_en).to_owned())
+        })
+        .collect();
     // Only the forms on the page link from the summary (the others are national admins').
-    let mut drawn: Vec<&FormField> = publish.iter().collect();
+    let mut drawn: Vec<&FormField> = publish.iter().chain(&translation).collect();
     if national {
-        drawn.extend(switch.iter().chain(&terms));
+        drawn.extend(switch.iter().chain(&terms).chain(&terms_translation));
     }
     let view = StaffPage {
         page: Page::new(lang, "/staff/notices", &[]),
@@ -103,8 +139,49 @@ async fn staff_page(
         publish,
         switch,
         terms,
+        translation,
+        terms_translation,
+        notices,
+        terms_versions,
+        offices,
     };
     Ok(filled.refusal.render(&view))
+}
+
+/// The notices showing now that this member publishes (national ones for national admins,
+/// the office's for its admins) and, for national admins, the terms versions: each with the
+/// link to its translations.
+async fn translatable(
+    state: &AppState,
+    lang: Lang,
+    me: &StaffMember,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), PageError> {
+    let fail = |e| PageError(lang, e);
+    let national = me.role == Role::NationalAdmin;
+    let link = |of: Of, id: i64| format!("/staff/translations/{}/{id}", of.code());
+    let notices = notices::current(&state.db, state.clock.as_ref())
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .filter(|n| match &n.office_code {
+            None => national,
+            Some(code) => madoguchi_domain::staff::administers(me.role, me.office.as_deref(), code),
+        })
+        .map(|n| (link(Of::Notice, n.id), n.title))
+        .collect();
+    let mut terms_versions = Vec::new();
+    if national {
+        for service in madoguchi_app::notices::terms::SERVICES {
+            let (rows, _) = madoguchi_app::notices::terms::versions(&state.db, state.clock.as_ref(), service)
+                .await
+                .map_err(fail)?;
+            terms_versions.extend(rows.into_iter().map(|r| {
+                let label = format!("{} {}", lang.t(&format!("terms-{service}")), r.version);
+                (link(Of::Terms, r.id), label)
+            }));
+        }
+    }
+    Ok((notices, terms_versions))
 }
 
 /// `GET /staff/notices`
@@ -142,7 +219,16 @@ fn notice_input(f: &Fields) -> Result<NoticeInput, AppError> {
     })
 }
 
-/// `POST /staff/notices`: `action=publish` or `action=switch`.
+/// Issue 16, item 3: the translation typed with a notice or terms, when anything was typed.
+fn typed_translation(f: &Fields) -> Option<madoguchi_app::translations::Translation> {
+    let typed = crate::staff::translations::typed(f);
+    [&typed.lang, &typed.title, &typed.body]
+        .iter()
+        .any(|v| !v.trim().is_empty())
+        .then_some(typed)
+}
+
+/// `POST /staff/notices`: `action=publish`, `action=switch` or `action=terms`.
 pub async fn staff_post(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -159,14 +245,14 @@ pub async fn staff_post(
     let action = field_value(&f, "action");
     let result = if action == "terms" {
         match local(&f, "effective_from") {
-            Ok(Some(at)) => madoguchi_app::notices::terms::publish(
+            Ok(Some(at)) => madoguchi_app::notices::terms::publish_translated(
                 db,
                 clock,
                 Publisher::Staff(&me),
                 &field_value(&f, "service"),
-                &field_value(&f, "version"),
-                &field_value(&f, "body"),
-                at,
+                (&field_value(&f, "version"), &field_value(&f, "body"), at),
+                typed_translation(&f).as_ref(),
+                &crate::http::translated::known(),
             )
             .await
             .map(|_| lang.t("day-saved")),
@@ -186,8 +272,11 @@ pub async fn staff_post(
             None => Err(AppError::invalid("invalid_choice", "mode", "open, read_only or closed")),
         }
     } else {
+        let translation = typed_translation(&f);
+        let translation = translation.as_ref();
+        let known = crate::http::translated::known();
         match notice_input(&f) {
-            Ok(input) => notices::publish(db, clock, Publisher::Staff(&me), &input)
+            Ok(input) => notices::publish_translated(db, clock, Publisher::Staff(&me), &input, translation, &known)
                 .await
                 .map(|_| lang.t("day-saved")),
             Err(e) => Err(e),
