@@ -15,6 +15,8 @@ pub mod records;
 pub mod room;
 pub mod seminars;
 pub mod shared;
+#[cfg(test)]
+mod golden_letters;
 
 pub use madoguchi_store::Db;
 pub use shared::error::{AppError, ErrorCode};

@@ -7,7 +7,7 @@ use madoguchi_domain::office::Office;
 
 use crate::mail::letters::{Letter, start_time};
 
-pub(super) struct Closed<'a> {
+pub(crate) struct Closed<'a> {
     pub lang: &'a str,
     pub name: &'a str,
     pub office: &'a Office,
@@ -20,7 +20,7 @@ pub(super) struct Closed<'a> {
     pub book_again: &'a str,
 }
 
-pub(super) fn closed(c: &Closed<'_>) -> Letter {
+pub(crate) fn closed(c: &Closed<'_>) -> Letter {
     let when = start_time(c.lang, c.starts_at);
     let o = c.office;
     let hours = c
@@ -86,7 +86,7 @@ pub(super) fn closed(c: &Closed<'_>) -> Letter {
 
 /// The letter as the My Page inbox keeps it. Unlike the single-use links other letters carry
 /// (which the inbox drops), the link to book again may be kept: it stays with its sentence.
-pub(super) fn inbox_text(l: &Letter) -> String {
+pub(crate) fn inbox_text(l: &Letter) -> String {
     let mut out: Vec<String> = Vec::new();
     for p in &l.paragraphs {
         match out.last_mut() {

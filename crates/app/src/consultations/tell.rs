@@ -68,7 +68,7 @@ fn url(cal: &Calendar<'_>) -> Option<String> {
 }
 
 /// The calendar file for a consultation at `slot` (its times, office and app).
-fn file(lang: &str, office: &str, slot: &SlotRow, cal: &Calendar<'_>, cancelled: bool) -> String {
+pub(crate) fn file(lang: &str, office: &str, slot: &SlotRow, cal: &Calendar<'_>, cancelled: bool) -> String {
     let en = lang == "en";
     let app = app_name(lang, &slot.app);
     let (summary, location, note, alarm) = if en {

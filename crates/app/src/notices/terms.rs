@@ -32,7 +32,7 @@ pub async fn versions(db: &Db, clock: &dyn Clock, s: &str) -> Result<(Vec<TermsR
     Ok((rows, in_force))
 }
 
-fn announcement(lang: &str, name: &str, label: &str, version: &str, when: &str) -> Letter {
+pub(crate) fn announcement(lang: &str, name: &str, label: &str, version: &str, when: &str) -> Letter {
     let (subject, greeting, body) = if lang == "en" {
         (
             "[Madoguchi] The terms of use are changing",
@@ -56,7 +56,7 @@ fn announcement(lang: &str, name: &str, label: &str, version: &str, when: &str) 
     }
 }
 
-fn label(lang: &str, s: &str) -> &'static str {
+pub(crate) fn label(lang: &str, s: &str) -> &'static str {
     match (lang, s) {
         ("en", "consultation") => "online job consultations",
         ("en", "seminar") => "online seminars",
