@@ -76,9 +76,11 @@ fn load() -> Catalog {
             }
         })
         .collect();
-    for i in 0..locales.len() {
-        let meta = |id: &str| plain_of(&locales[i], id).unwrap_or_default();
-        let (name, dir, fallback) = (meta("locale-name"), meta("locale-dir"), meta("locale-fallback"));
+    let metas: Vec<[String; 3]> = locales
+        .iter()
+        .map(|l| ["locale-name", "locale-dir", "locale-fallback"].map(|id| plain_of(l, id).unwrap_or_default()))
+        .collect();
+    for (i, (l, [name, dir, fallback])) in locales.iter_mut().zip(metas).enumerate() {
         let mut chain = vec![i];
         for t in fallback.split_whitespace().chain([BASE]) {
             if let Some(j) = tags.iter().position(|x| x.eq_ignore_ascii_case(t))
@@ -87,7 +89,6 @@ fn load() -> Catalog {
                 chain.push(j);
             }
         }
-        let l = &mut locales[i];
         l.name = if name.is_empty() { l.tag.to_owned() } else { name };
         l.dir = if dir == "rtl" { dir } else { "ltr".to_owned() };
         l.chain = chain;
@@ -143,14 +144,8 @@ pub fn plain(s: &str) -> String {
 }
 
 /// A language: an index into the locales found. Copy, so pages pass it around freely.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Lang(usize);
-
-impl Default for Lang {
-    fn default() -> Self {
-        Self(0)
-    }
-}
 
 impl Lang {
     /// Every locale: Japanese, English, then the rest by tag.

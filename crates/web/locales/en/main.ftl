@@ -1022,3 +1022,7 @@ problem-invalid_postal_code = A postal code is seven digits, such as 650-0044.
 ## staff flows (issue 12)
 console-done-lift_restriction = Online booking is no longer paused.
 checklist-unticked = Tick this box once you have checked it.
+
+## i18n
+# A month as a heading says it (statistics): Jan 2027.
+date-month = { $monthname } { $year }

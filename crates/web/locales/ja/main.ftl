@@ -1010,3 +1010,19 @@ problem-invalid_postal_code = 郵便番号は7桁の数字で入力してくだ�
 ## staff flows (issue 12)
 console-done-lift_restriction = オンライン予約の停止を解除しました。
 checklist-unticked = 確認したら、チェックを入れてください。
+
+## i18n
+# A month as a heading says it (statistics): 2027年1月.
+date-month = { $year }年{ $month }月
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月

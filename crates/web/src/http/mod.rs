@@ -13,5 +13,6 @@ pub mod maintenance;
 pub mod page;
 pub mod problem;
 pub mod refusal;
+pub mod ruby;
 pub mod usage;
 pub mod visitor;

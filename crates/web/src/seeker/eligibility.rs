@@ -49,7 +49,7 @@ async fn view(
     let statuses = std::iter::once(("", "—".to_owned())).chain(
         STATUSES
             .iter()
-            .map(|s| (s.code, if lang == Lang::En { s.en } else { s.ja }.to_owned())),
+            .map(|s| (s.code, lang.pick(s.ja, s.en).to_owned())),
     );
     let job_seeker: Vec<FormField> = [
         FormField::new(lang, "job_seeker_number", &row.job_seeker_number.unwrap_or_default()),
