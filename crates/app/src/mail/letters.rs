@@ -102,12 +102,12 @@ fn lock_note(lang: Lang, lock_url: &str) -> [String; 2] {
     [lang.t("mail-lock-note"), lock_url.to_owned()]
 }
 
-/// A letter of a greeting and the message `{key}-body`, then `more` paragraphs.
-fn plain_letter(lang: Lang, key: &str, name: &str, more: Vec<String>) -> Letter {
-    let mut paragraphs = vec![greeting(lang, name), lang.t(&format!("{key}-body"))];
+/// A letter of the message `subject`, a greeting and the message `body`, then `more`.
+fn plain_letter(lang: Lang, [subject, body]: [&str; 2], name: &str, more: Vec<String>) -> Letter {
+    let mut paragraphs = vec![greeting(lang, name), lang.t(body)];
     paragraphs.extend(more);
     Letter {
-        subject: lang.t(&format!("{key}-subject")),
+        subject: lang.t(subject),
         paragraphs,
     }
 }
@@ -117,13 +117,13 @@ pub fn verification(lang: &str, name: &str, verify_url: &str, lock_url: &str) ->
     let l = Lang::of(lang);
     let mut more = vec![verify_url.to_owned()];
     more.extend(lock_note(l, lock_url));
-    plain_letter(l, "mail-verification", name, more)
+    plain_letter(l, ["mail-verification-subject", "mail-verification-body"], name, more)
 }
 
 /// AC-1: the account is active.
 pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
     let l = Lang::of(lang);
-    plain_letter(l, "mail-welcome", name, lock_note(l, lock_url).into())
+    plain_letter(l, ["mail-welcome-subject", "mail-welcome-body"], name, lock_note(l, lock_url).into())
 }
 
 /// NO-1, BK-9: the meeting details are ready — on My Page, never in the mail itself.
@@ -149,12 +149,12 @@ pub fn reminder(lang: &str, name: &str, when: &str, office: &str) -> Letter {
 
 /// BK-11: the reservation was recorded as a no-show.
 pub fn no_show(lang: &str, name: &str) -> Letter {
-    plain_letter(Lang::of(lang), "mail-no-show", name, Vec::new())
+    plain_letter(Lang::of(lang), ["mail-no-show-subject", "mail-no-show-body"], name, Vec::new())
 }
 
 /// BK-12: online booking is restricted after repeated no-shows; how to get it lifted.
 pub fn restricted(lang: &str, name: &str) -> Letter {
-    plain_letter(Lang::of(lang), "mail-restricted", name, Vec::new())
+    plain_letter(Lang::of(lang), ["mail-restricted-subject", "mail-restricted-body"], name, Vec::new())
 }
 
 /// AC-10: the notice 30 days before an unused account is deleted.
@@ -162,7 +162,7 @@ pub fn inactivity(lang: &str, name: &str, site_url: &str, lock_url: &str) -> Let
     let l = Lang::of(lang);
     let mut more = vec![site_url.to_owned()];
     more.extend(lock_note(l, lock_url));
-    plain_letter(l, "mail-inactivity", name, more)
+    plain_letter(l, ["mail-inactivity-subject", "mail-inactivity-body"], name, more)
 }
 
 /// AC-8: a single-use link to set a new password, which also lifts a lock.
@@ -170,7 +170,7 @@ pub fn reset(lang: &str, name: &str, reset_url: &str, lock_url: &str) -> Letter 
     let l = Lang::of(lang);
     let mut more = vec![reset_url.to_owned()];
     more.extend(lock_note(l, lock_url));
-    plain_letter(l, "mail-reset", name, more)
+    plain_letter(l, ["mail-reset-subject", "mail-reset-body"], name, more)
 }
 
 #[cfg(test)]

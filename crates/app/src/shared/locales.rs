@@ -18,6 +18,10 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// The language every message exists in, and the last fallback of every locale.
 pub const BASE: &str = "ja";
+/// The pseudo-locale (issue 16): English with every message wrapped in `⟦…⟧`, made here
+/// rather than from a folder, so a page shows at a glance any text that is not from a locale
+/// file. Reachable by `?lang=qps-ploc`; not in the switch.
+pub const PSEUDO: &str = "qps-ploc";
 /// Ruby as the interlinear annotation characters: anchor, separator, terminator.
 pub const RUBY: [char; 3] = ['\u{FFF9}', '\u{FFFA}', '\u{FFFB}'];
 
@@ -32,6 +36,8 @@ pub struct Locale {
     /// Where a missing message is looked for, in order: itself, `locale-fallback`, Japanese.
     chain: Vec<usize>,
     bundle: FluentBundle<FluentResource>,
+    /// The pseudo-locale: every message found along the chain is wrapped.
+    pseudo: bool,
 }
 
 struct Catalog {
@@ -73,6 +79,7 @@ fn load() -> Catalog {
                 dir: String::new(),
                 chain: Vec::new(),
                 bundle,
+                pseudo: false,
             }
         })
         .collect();
@@ -93,6 +100,15 @@ fn load() -> Catalog {
         l.dir = if dir == "rtl" { dir } else { "ltr".to_owned() };
         l.chain = chain;
     }
+    let english = tags.iter().position(|t| *t == "en");
+    locales.push(Locale {
+        tag: PSEUDO,
+        name: "⟦Pseudo⟧".to_owned(),
+        dir: "ltr".to_owned(),
+        chain: [Some(locales.len()), english, Some(0)].into_iter().flatten().collect(),
+        bundle: FluentBundle::new_concurrent(vec![langid("en")]),
+        pseudo: true,
+    });
     Catalog { locales }
 }
 
@@ -150,7 +166,9 @@ pub struct Lang(usize);
 impl Lang {
     /// Every locale: Japanese, English, then the rest by tag.
     pub fn all() -> impl Iterator<Item = Lang> {
-        (0..CATALOG.locales.len()).map(Lang)
+        (0..CATALOG.locales.len())
+            .filter(|i| !CATALOG.locales[*i].pseudo)
+            .map(Lang)
     }
 
     pub fn japanese() -> Self {
@@ -189,7 +207,9 @@ impl Lang {
     /// A known tag, whatever its case.
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        Self::all().find(|l| l.code().eq_ignore_ascii_case(s))
+        (0..CATALOG.locales.len())
+            .map(Lang)
+            .find(|l| l.code().eq_ignore_ascii_case(s))
     }
 
     /// A stored tag (an account's language), Japanese when this build does not know it.
@@ -209,10 +229,9 @@ impl Lang {
     }
 
     fn lookup(self, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
-        self.locale()
-            .chain
-            .iter()
-            .find_map(|i| format(&CATALOG.locales[*i], id, args))
+        let l = self.locale();
+        let found = l.chain.iter().find_map(|i| format(&CATALOG.locales[*i], id, args))?;
+        Some(if l.pseudo { format!("⟦{found}⟧") } else { found })
     }
 
     /// Whether this locale's own file has the message (no fallback).

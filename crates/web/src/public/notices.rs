@@ -67,7 +67,7 @@ fn xml(s: &str) -> String {
 }
 
 /// `GET /notices.atom`: the current notices as an Atom feed (RFC 4287).
-pub async fn atom(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub async fn atom(State(state): State<AppState>, lang: Lang) -> Result<Response, ApiError> {
     let rows = notices::current(&state.db, state.clock.as_ref()).await?;
     let base = state.site.base_url.trim_end_matches('/').to_owned();
     let updated = rows
@@ -76,7 +76,9 @@ pub async fn atom(State(state): State<AppState>) -> Result<Response, ApiError> {
         .max()
         .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Madoguchi お知らせ</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title xml:lang=\"{}\">{}</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
+        lang.code(),
+        xml(&madoguchi_app::shared::locales::plain(&lang.t("notices-feed-title"))),
         updated.to_rfc3339()
     );
     for n in &rows {
