@@ -106,10 +106,17 @@ impl Lang {
 }
 
 impl Lang {
-    /// An instant as people read it, in Japan time: 2027年1月4日（月） 10:00.
+    /// An instant as people read it, in Japan time, 24-hour: 2027年1月4日（月） 10:00, or
+    /// Mon, 4 Jan 2027 10:00 JST (every locale but Japanese names the time zone).
     pub fn date_time<Tz: chrono::TimeZone>(self, t: chrono::DateTime<Tz>) -> String {
         let local = t.with_timezone(&madoguchi_domain::clock::jst());
-        format!("{} {}", self.date(local.date_naive()), local.format("%H:%M"))
+        self.t_args(
+            "date-time",
+            &[
+                ("date", self.date(local.date_naive())),
+                ("time", local.format("%H:%M").to_string()),
+            ],
+        )
     }
 }
 
@@ -213,6 +220,10 @@ mod tests {
         assert_eq!(en.date(d), "Fri, 1 Jan 2027");
         assert_eq!(Lang::japanese().month("2027", "1"), "2027年1月");
         assert_eq!(en.month("2027", "1"), "Jan 2027");
+        // Issue 16, item 5: 24-hour time in Japan time, said so outside Japanese.
+        let t = chrono::DateTime::parse_from_rfc3339("2027-01-01T06:30:00Z").unwrap_or_default();
+        assert_eq!(Lang::japanese().date_time(t), "2027年1月1日（金） 15:30");
+        assert_eq!(en.date_time(t), "Fri, 1 Jan 2027 15:30 JST");
     }
 
     // Issue 16, item 3: Accept-Language by q-value, exact tags first, then by language.

@@ -1018,3 +1018,5 @@ checklist-unticked = Tick this box once you have checked it.
 date-month = { $monthname } { $year }
 # The Atom feed of notices: its title.
 notices-feed-title = Madoguchi notices
+# An instant in Japan time, 24-hour ($date as date-long; $time 15:30); every locale but Japanese says JST.
+date-time = { $date } { $time } JST

@@ -1018,3 +1018,5 @@ month-11 = 11月
 month-12 = 12月
 # The Atom feed of notices: its title.
 notices-feed-title = Madoguchi お知らせ
+# An instant in Japan time, 24-hour ($date as date-long; $time 15:30).
+date-time = { $date } { $time }
