@@ -1,7 +1,7 @@
 //! Languages (rule NO-5, issue 16): the locales are the folders under `locales/`, loaded by
-//! `madoguchi_app::shared::locales` (mail reads the same files). A page's language is the
-//! signed-in job seeker's setting, then `?lang=`, then the `lang` cookie the switch leaves,
-//! then the browser's `Accept-Language`, then Japanese.
+//! `madoguchi_app::shared::locales` (mail reads the same files). A page's language is
+//! `?lang=`, then the `lang` cookie the switch leaves, then the signed-in job seeker's
+//! setting, then the browser's `Accept-Language`, then Japanese.
 
 use std::ops::Deref;
 
@@ -160,12 +160,12 @@ pub fn from_accept_language(header: &str) -> Option<Lang> {
     })
 }
 
-/// The account's setting, then `?lang=`, then the `lang` cookie the switch leaves, then
-/// `Accept-Language`, then Japanese.
+/// `?lang=`, then the `lang` cookie the switch leaves, then the signed-in job seeker's
+/// setting, then `Accept-Language`, then Japanese. A choice made in this browser comes
+/// before the account's: the switch sets both for a signed-in job seeker, so they differ only
+/// when someone switched while signed out, and then the page stays as they chose.
 pub fn from_parts(parts: &Parts) -> Lang {
-    if let Some(AccountLang(l)) = parts.extensions.get::<AccountLang>() {
-        return *l;
-    }
+    let from_account = || parts.extensions.get::<AccountLang>().map(|a| a.0);
     let from_query = parts.uri.query().and_then(|q| {
         q.split('&')
             .filter_map(|kv| kv.split_once('='))
@@ -192,6 +192,7 @@ pub fn from_parts(parts: &Parts) -> Lang {
     };
     from_query
         .or_else(from_cookie)
+        .or_else(from_account)
         .or_else(from_browser)
         .unwrap_or_default()
 }
