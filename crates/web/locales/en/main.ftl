@@ -1020,3 +1020,5 @@ date-month = { $monthname } { $year }
 notices-feed-title = Madoguchi notices
 # An instant in Japan time, 24-hour ($date as date-long; $time 15:30); every locale but Japanese says JST.
 date-time = { $date } { $time } JST
+# The footer link to the API documentation.
+footer-api = API

@@ -1020,3 +1020,5 @@ month-12 = 12月
 notices-feed-title = Madoguchi お知らせ
 # An instant in Japan time, 24-hour ($date as date-long; $time 15:30).
 date-time = { $date } { $time }
+# The footer link to the API documentation.
+footer-api = API
