@@ -19,7 +19,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     out.push_str("pub(crate) static FILES: &[(&str, &str, &str)] = &[\n");
     for folder in folders {
         println!("cargo:rerun-if-changed={}", folder.display());
-        let tag = folder.file_name().and_then(|n| n.to_str()).ok_or("folder name")?.to_owned();
+        let tag = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or("folder name")?
+            .to_owned();
         let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -29,7 +33,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
             let name = file.file_name().and_then(|n| n.to_str()).ok_or("file name")?;
-            writeln!(out, "    ({tag:?}, {name:?}, include_str!({:?})),", file.display().to_string())?;
+            writeln!(
+                out,
+                "    ({tag:?}, {name:?}, include_str!({:?})),",
+                file.display().to_string()
+            )?;
         }
     }
     out.push_str("];\n");

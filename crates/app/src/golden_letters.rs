@@ -35,14 +35,39 @@ fn all(lang: &str, out: &mut String) {
     show(out, "reminder", lang, &letters::reminder(lang, n, &when, "三宮分室"));
     show(out, "no_show", lang, &letters::no_show(lang, n));
     show(out, "restricted", lang, &letters::restricted(lang, n));
-    show(out, "inactivity", lang, &letters::inactivity(lang, n, "https://m.example/", l));
+    show(
+        out,
+        "inactivity",
+        lang,
+        &letters::inactivity(lang, n, "https://m.example/", l),
+    );
     show(out, "reset", lang, &letters::reset(lang, n, u, l));
     show(out, "reset_requested", lang, &password::reset_requested(lang, n, u, l));
     show(out, "reset_while_locked", lang, &password::reset_while_locked(lang, n));
-    show(out, "request_scheduled", lang, &decisions::request_scheduled(lang, n, "三宮分室", &ww, "Zoom"));
-    show(out, "request_declined", lang, &decisions::request_declined(lang, n, "三宮分室", "満席"));
-    show(out, "registration_confirmed", lang, &decisions::registration_confirmed(lang, n));
-    show(out, "deleted_by_office", lang, &decisions::deleted_by_office(lang, n, "不正利用"));
+    show(
+        out,
+        "request_scheduled",
+        lang,
+        &decisions::request_scheduled(lang, n, "三宮分室", &ww, "Zoom"),
+    );
+    show(
+        out,
+        "request_declined",
+        lang,
+        &decisions::request_declined(lang, n, "三宮分室", "満席"),
+    );
+    show(
+        out,
+        "registration_confirmed",
+        lang,
+        &decisions::registration_confirmed(lang, n),
+    );
+    show(
+        out,
+        "deleted_by_office",
+        lang,
+        &decisions::deleted_by_office(lang, n, "不正利用"),
+    );
     let c = reservations::Consultation {
         lang,
         name: n,
@@ -63,19 +88,59 @@ fn all(lang: &str, out: &mut String) {
     show(out, "sem-waitlisted", lang, &sem::waitlisted(lang, n, title, &when));
     show(out, "sem-promoted", lang, &sem::promoted(lang, n, title, &when));
     for waiting in [false, true] {
-        show(out, "sem-cancelled_by_user", lang, &sem::cancelled_by_user(lang, n, title, &when, waiting));
-        show(out, "sem-cancelled", lang, &sem::cancelled(lang, n, title, &when, "講師急病", waiting));
+        show(
+            out,
+            "sem-cancelled_by_user",
+            lang,
+            &sem::cancelled_by_user(lang, n, title, &when, waiting),
+        );
+        show(
+            out,
+            "sem-cancelled",
+            lang,
+            &sem::cancelled(lang, n, title, &when, "講師急病", waiting),
+        );
     }
     show(out, "sem-removed", lang, &sem::removed(lang, n, title, &when, "重複"));
-    show(out, "sem-suspended", lang, &sem::suspended(lang, n, title, &when, "調整中"));
+    show(
+        out,
+        "sem-suspended",
+        lang,
+        &sem::suspended(lang, n, title, &when, "調整中"),
+    );
     show(out, "sem-resumed", lang, &sem::resumed(lang, n, title, &when));
-    show(out, "sem-moved", lang, &sem::moved(lang, n, title, &when, "NEW", "会場変更"));
-    show(out, "sem-moved-noreason", lang, &sem::moved(lang, n, title, &when, "NEW", ""));
-    show(out, "sem-phone_cancelled", lang, &sem::phone_cancelled(lang, n, title, &when));
-    show(out, "sem-no_show_corrected", lang, &sem::no_show_corrected(lang, n, title, &when));
+    show(
+        out,
+        "sem-moved",
+        lang,
+        &sem::moved(lang, n, title, &when, "NEW", "会場変更"),
+    );
+    show(
+        out,
+        "sem-moved-noreason",
+        lang,
+        &sem::moved(lang, n, title, &when, "NEW", ""),
+    );
+    show(
+        out,
+        "sem-phone_cancelled",
+        lang,
+        &sem::phone_cancelled(lang, n, title, &when),
+    );
+    show(
+        out,
+        "sem-no_show_corrected",
+        lang,
+        &sem::no_show_corrected(lang, n, title, &when),
+    );
     for s in ["consultation", "seminar", "system"] {
         let label = crate::notices::terms::label(lang, s);
-        show(out, "terms", lang, &crate::notices::terms::announcement(lang, n, &label, "2", &when));
+        show(
+            out,
+            "terms",
+            lang,
+            &crate::notices::terms::announcement(lang, n, &label, "2", &when),
+        );
     }
     let office = Office {
         code: OfficeCode::parse("28011").unwrap_or_else(|_| unreachable!()),

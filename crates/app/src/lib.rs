@@ -8,6 +8,8 @@ pub mod console;
 pub mod consultations;
 pub mod demo;
 pub mod eligibility;
+#[cfg(test)]
+mod golden_letters;
 pub mod mail;
 pub mod notices;
 pub mod offices;
@@ -15,8 +17,6 @@ pub mod records;
 pub mod room;
 pub mod seminars;
 pub mod shared;
-#[cfg(test)]
-mod golden_letters;
 
 pub use madoguchi_store::Db;
 pub use shared::error::{AppError, ErrorCode};

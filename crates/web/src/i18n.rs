@@ -57,7 +57,11 @@ impl Lang {
     /// The name in this language, falling back to Japanese: content kept in Japanese and
     /// English shows English to readers whose locale falls back to English first.
     pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        if self.prefers_english() && !en.trim().is_empty() { en } else { ja }
+        if self.prefers_english() && !en.trim().is_empty() {
+            en
+        } else {
+            ja
+        }
     }
 
     /// The message `id` with named arguments.

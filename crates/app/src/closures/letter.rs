@@ -31,7 +31,12 @@ pub(crate) fn closed(c: &Closed<'_>) -> Letter {
     } else {
         l.t_args("mail-closed-what-seminar", &[("title", c.what)])
     };
-    let args = [("what", what.as_str()), ("when", &when), ("office", office), ("reason", c.reason)];
+    let args = [
+        ("what", what.as_str()),
+        ("when", &when),
+        ("office", office),
+        ("reason", c.reason),
+    ];
     let cancelled = match c.hours {
         None => l.t_args("mail-closed-day", &args),
         Some(h) => {

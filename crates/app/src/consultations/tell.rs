@@ -215,7 +215,11 @@ pub async fn calendar_file(
         .await?
         .map_or_else(|| "ja".to_owned(), |u| u.lang);
     let office = offices::get(db, &r.office_code).await?;
-    let name = if crate::shared::locales::Lang::of(&lang).prefers_english() { &office.name_en } else { &office.name_ja };
+    let name = if crate::shared::locales::Lang::of(&lang).prefers_english() {
+        &office.name_en
+    } else {
+        &office.name_ja
+    };
     let cal = Calendar {
         uid: &r.calendar_uid,
         sequence: r.calendar_sequence,

@@ -123,7 +123,12 @@ pub fn verification(lang: &str, name: &str, verify_url: &str, lock_url: &str) ->
 /// AC-1: the account is active.
 pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
     let l = Lang::of(lang);
-    plain_letter(l, ["mail-welcome-subject", "mail-welcome-body"], name, lock_note(l, lock_url).into())
+    plain_letter(
+        l,
+        ["mail-welcome-subject", "mail-welcome-body"],
+        name,
+        lock_note(l, lock_url).into(),
+    )
 }
 
 /// NO-1, BK-9: the meeting details are ready — on My Page, never in the mail itself.
@@ -131,7 +136,10 @@ pub fn details_ready(lang: &str, name: &str, when: &str) -> Letter {
     let l = Lang::of(lang);
     Letter {
         subject: l.t("mail-details-ready-subject"),
-        paragraphs: vec![greeting(l, name), l.t_args("mail-details-ready-body", &[("when", when)])],
+        paragraphs: vec![
+            greeting(l, name),
+            l.t_args("mail-details-ready-body", &[("when", when)]),
+        ],
     }
 }
 
@@ -149,12 +157,22 @@ pub fn reminder(lang: &str, name: &str, when: &str, office: &str) -> Letter {
 
 /// BK-11: the reservation was recorded as a no-show.
 pub fn no_show(lang: &str, name: &str) -> Letter {
-    plain_letter(Lang::of(lang), ["mail-no-show-subject", "mail-no-show-body"], name, Vec::new())
+    plain_letter(
+        Lang::of(lang),
+        ["mail-no-show-subject", "mail-no-show-body"],
+        name,
+        Vec::new(),
+    )
 }
 
 /// BK-12: online booking is restricted after repeated no-shows; how to get it lifted.
 pub fn restricted(lang: &str, name: &str) -> Letter {
-    plain_letter(Lang::of(lang), ["mail-restricted-subject", "mail-restricted-body"], name, Vec::new())
+    plain_letter(
+        Lang::of(lang),
+        ["mail-restricted-subject", "mail-restricted-body"],
+        name,
+        Vec::new(),
+    )
 }
 
 /// AC-10: the notice 30 days before an unused account is deleted.

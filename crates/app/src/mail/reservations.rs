@@ -45,7 +45,10 @@ fn before_the_day(l: Lang, links: Option<&Links>) -> Vec<String> {
 /// NO-1: a consultation is booked (or staff scheduled a request, or booked the next one).
 pub fn booked(c: &Consultation<'_>, links: Option<&Links>) -> Letter {
     let l = Lang::of(c.lang);
-    let body = l.t_args("mail-booked-body", &[("when", c.when), ("office", c.office), ("app", c.app)]);
+    let body = l.t_args(
+        "mail-booked-body",
+        &[("when", c.when), ("office", c.office), ("app", c.app)],
+    );
     let mut paragraphs = vec![greeting(l, c.name), body];
     paragraphs.extend(before_the_day(l, links));
     Letter {

@@ -11,8 +11,8 @@ use madoguchi_store::{Db, mail::outbox};
 
 use crate::AppError;
 use crate::mail::letters::Letter;
-use crate::shared::locales::Lang;
 use crate::notices::{self, NoticeInput, Publisher};
+use crate::shared::locales::Lang;
 
 pub const SERVICES: [&str; 3] = ["consultation", "seminar", "system"];
 
@@ -39,14 +39,21 @@ pub(crate) fn announcement(lang: &str, name: &str, label: &str, version: &str, w
         subject: l.t("mail-terms-subject"),
         paragraphs: vec![
             crate::mail::letters::greeting(l, name),
-            l.t_args("mail-terms-body", &[("label", label), ("version", version), ("when", when)]),
+            l.t_args(
+                "mail-terms-body",
+                &[("label", label), ("version", version), ("when", when)],
+            ),
         ],
     }
 }
 
 /// What the terms are for, as a letter names it.
 pub(crate) fn label(lang: &str, s: &str) -> String {
-    let service = if matches!(s, "consultation" | "seminar") { s } else { "system" };
+    let service = if matches!(s, "consultation" | "seminar") {
+        s
+    } else {
+        "system"
+    };
     Lang::of(lang).t(&format!("mail-terms-label-{service}"))
 }
 

@@ -19,7 +19,13 @@ fn letter_ending(lang: &str, name: &str, key: &str, args: &[(&'static str, &str)
 
 /// What most seminar letters end with: how to join and cancel is on My Page.
 fn letter(lang: &str, name: &str, key: &str, title: &str, when: &str) -> Letter {
-    letter_ending(lang, name, key, &[("title", title), ("when", when)], "mail-seminar-my-page")
+    letter_ending(
+        lang,
+        name,
+        key,
+        &[("title", title), ("when", when)],
+        "mail-seminar-my-page",
+    )
 }
 
 /// What to do after the office ended a place: ask the office, or find another seminar.
@@ -111,7 +117,11 @@ pub fn moved(lang: &str, name: &str, title: &str, from: &str, to: &str, reason: 
     };
     Letter {
         subject: l.t("mail-seminar-moved-subject"),
-        paragraphs: vec![greeting(l, name), l.t_args(body, &args), l.t("mail-seminar-moved-after")],
+        paragraphs: vec![
+            greeting(l, name),
+            l.t_args(body, &args),
+            l.t("mail-seminar-moved-after"),
+        ],
     }
 }
 

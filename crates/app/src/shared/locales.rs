@@ -132,7 +132,10 @@ pub fn marked(s: &str) -> Cow<'_, str> {
     while let Some(bar) = rest.find('｜') {
         out.push_str(&rest[..bar]);
         let after = &rest[bar + '｜'.len_utf8()..];
-        match after.split_once('《').and_then(|(base, r)| r.split_once('》').map(|(reading, r)| (base, reading, r))) {
+        match after
+            .split_once('《')
+            .and_then(|(base, r)| r.split_once('》').map(|(reading, r)| (base, reading, r)))
+        {
             Some((base, reading, r)) if !base.contains('｜') && !base.contains('\n') => {
                 out.push(RUBY[0]);
                 out.push_str(base);

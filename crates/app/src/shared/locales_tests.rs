@@ -23,7 +23,11 @@ fn locales_are_the_folders_found() {
     assert_eq!(Lang::parse("xx"), None);
     assert_eq!(Lang::of("xx"), Lang::japanese());
     for l in Lang::all() {
-        assert!(!l.label().is_empty() && l.label() != l.code(), "{} has its own name", l.code());
+        assert!(
+            !l.label().is_empty() && l.label() != l.code(),
+            "{} has its own name",
+            l.code()
+        );
         assert!(matches!(l.dir(), "ltr" | "rtl"));
     }
     assert_eq!(Lang::of("ja").label(), "日本語");
@@ -129,7 +133,10 @@ fn built_prefixes(src: &str) -> Vec<String> {
             out.push(before[s + 1..].to_owned());
         }
     }
-    for (at, m) in src.match_indices("t_or_code(\"").chain(src.match_indices("t_or_code_marked(\"")) {
+    for (at, m) in src
+        .match_indices("t_or_code(\"")
+        .chain(src.match_indices("t_or_code_marked(\""))
+    {
         let rest = &src[at + m.len()..];
         if let Some(end) = rest.find('"') {
             out.push(format!("{}-", &rest[..end]));

@@ -1022,3 +1022,5 @@ notices-feed-title = Madoguchi notices
 date-time = { $date } { $time } JST
 # The footer link to the API documentation.
 footer-api = API
+# My Page, the terms accepted: when, which terms, which version.
+terms-accepted = { $when } { $service } (version { $version })

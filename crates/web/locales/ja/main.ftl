@@ -1022,3 +1022,5 @@ notices-feed-title = Madoguchi お知らせ
 date-time = { $date } { $time }
 # The footer link to the API documentation.
 footer-api = API
+# My Page, the terms accepted: when, which terms, which version.
+terms-accepted = { $when } { $service }（版 { $version }）
