@@ -72,3 +72,39 @@ test('NO-5: the 404 page speaks the visitor\'s language', async () => {
   assert.equal((await page.textContent('h1')).trim(), 'Page not found');
   await page.context().close();
 });
+
+// Issue 16, item 3: with no choice made, the browser's Accept-Language decides (en-US → en);
+// a choice made by the switch or ?lang= comes first.
+test('issue 16: Accept-Language picks the page language when nothing was chosen', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await visit(page, '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await visit(page, '/?lang=ja');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await visit(page, '/offices');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja', 'the cookie the switch left comes first');
+  await page.context().close();
+});
+
+// Issue 16, items 3 and 7: a signed-in job seeker's switch sets the account's language (which
+// their mail follows) with a button per language, each in its own name, and keeps the page.
+test('issue 16: a job seeker switches language for pages and mail', async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 800 } });
+  await visit(page, '/sign-in');
+  await page.fill('#user_id', 'demo.seeker2');
+  await page.fill('#password', 'Sannomiya-Demo#2026');
+  await Promise.all([page.waitForURL(/\/me$/), page.locator('form[action="/sign-in"] button').click()]);
+  const names = await page.locator('nav.lang [lang]').evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.textContent.trim()]));
+  assert.deepEqual(names.slice(0, 2), [['ja', '日本語'], ['en', 'English']]);
+  await visit(page, '/seminars');
+  await Promise.all([page.waitForURL(/\/seminars$/), page.locator('nav.lang button[value="en"]').click()]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.context().clearCookies({ name: 'lang' });
+  await visit(page, '/me');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the account keeps the choice');
+  // Back to Japanese for the other tests that use this account.
+  await page.locator('nav.lang button[value="ja"]').focus();
+  await Promise.all([page.waitForURL(/\/me$/), page.keyboard.press('Enter')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await page.context().close();
+});

@@ -8,6 +8,8 @@ pub mod console;
 pub mod consultations;
 pub mod demo;
 pub mod eligibility;
+#[cfg(test)]
+mod golden_letters;
 pub mod mail;
 pub mod notices;
 pub mod offices;

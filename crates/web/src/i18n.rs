@@ -1,92 +1,77 @@
-//! Languages: Japanese by default, English by `?lang=en` or the switch on every page
-//! (rule NO-5). Messages live in `locales/<lang>/*.ftl`; adding a language is adding files.
+//! Languages (rule NO-5, issue 16): the locales are the folders under `locales/`, loaded by
+//! `madoguchi_app::shared::locales` (mail reads the same files). A page's language is
+//! `?lang=`, then the `lang` cookie the switch leaves, then the signed-in job seeker's
+//! setting, then the browser's `Accept-Language`, then Japanese.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::ops::Deref;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use chrono::{Datelike, NaiveDate, Weekday};
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use madoguchi_app::shared::locales;
 
-static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "ja",
-        // Isolation marks (U+2068/U+2069) would show up as N10-forbidden characters in text.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
+/// A language the pages are written in: the app's locale, read from the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Lang(pub locales::Lang);
 
-/// A language the pages are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
+impl Deref for Lang {
+    type Target = locales::Lang;
+
+    fn deref(&self) -> &locales::Lang {
+        &self.0
+    }
 }
 
 pub const COOKIE: &str = "lang";
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+/// The signed-in job seeker's language setting, put on the request by the page frame.
+#[derive(Debug, Clone, Copy)]
+pub struct AccountLang(pub Lang);
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Ja => "ja",
-            Self::En => "en",
-        }
+impl Lang {
+    /// Every locale found: Japanese, English, then the rest by tag.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        locales::Lang::all().map(Lang)
     }
 
-    /// The language's own name, for the switch.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Ja => "日本語",
-            Self::En => "English",
-        }
+    pub fn japanese() -> Self {
+        Self::default()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(s.trim()))
+        locales::Lang::parse(s).map(Lang)
     }
 
-    fn id(self) -> LanguageIdentifier {
-        match self {
-            Self::Ja => langid!("ja"),
-            Self::En => langid!("en"),
-        }
-    }
-
-    /// The message `id`; a missing message shows its id rather than failing the page.
+    /// The message `id` (ruby kept as annotation characters: the page turns them into
+    /// `<ruby>`, everything else into brackets); a missing message shows its id.
     pub fn t(self, id: &str) -> String {
-        LOCALES.try_lookup(&self.id(), id).unwrap_or_else(|| id.to_owned())
+        self.0.t_marked(id)
     }
 
     /// The message `{prefix}-{code}`, or the code itself when there is no such message
     /// (a stored code this version has no words for).
     pub fn t_or_code(self, prefix: &str, code: &str) -> String {
-        let id = format!("{prefix}-{code}");
-        LOCALES.try_lookup(&self.id(), &id).unwrap_or_else(|| code.to_owned())
+        self.0.t_or_code_marked(prefix, code)
     }
 
-    /// The name in this language, falling back to Japanese.
+    /// The name in this language, falling back to Japanese: content kept in Japanese and
+    /// English shows English to readers whose locale falls back to English first.
     pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::En if !en.trim().is_empty() => en,
-            _ => ja,
+        if self.prefers_english() && !en.trim().is_empty() {
+            en
+        } else {
+            ja
         }
     }
 
     /// The message `id` with named arguments.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
-            .collect();
-        LOCALES
-            .try_lookup_with_args(&self.id(), id, &map)
-            .unwrap_or_else(|| id.to_owned())
+        self.0.t_args_marked(id, args)
+    }
+
+    /// Between two sentences: nothing in Japanese, a space in languages that space words.
+    pub fn sentence_gap(self) -> &'static str {
+        if self.reads_japanese() { "" } else { " " }
     }
 
     pub fn weekday(self, day: Weekday) -> String {
@@ -110,13 +95,32 @@ impl Lang {
             ],
         )
     }
+
+    /// A month as people write it: 2027年1月 or Jan 2027.
+    pub fn month(self, year: &str, month: &str) -> String {
+        self.t_args(
+            "date-month",
+            &[
+                ("year", year.to_owned()),
+                ("month", month.to_owned()),
+                ("monthname", self.t(&format!("month-{month}"))),
+            ],
+        )
+    }
 }
 
 impl Lang {
-    /// An instant as people read it, in Japan time: 2027年1月4日（月） 10:00.
+    /// An instant as people read it, in Japan time, 24-hour: 2027年1月4日（月） 10:00, or
+    /// Mon, 4 Jan 2027 10:00 JST (every locale but Japanese names the time zone).
     pub fn date_time<Tz: chrono::TimeZone>(self, t: chrono::DateTime<Tz>) -> String {
         let local = t.with_timezone(&madoguchi_domain::clock::jst());
-        format!("{} {}", self.date(local.date_naive()), local.format("%H:%M"))
+        self.t_args(
+            "date-time",
+            &[
+                ("date", self.date(local.date_naive())),
+                ("time", local.format("%H:%M").to_string()),
+            ],
+        )
     }
 }
 
@@ -132,8 +136,40 @@ fn weekday_key(day: Weekday) -> &'static str {
     }
 }
 
-/// `?lang=` wins, then the `lang` cookie the switch leaves, then Japanese.
+/// The best known locale for an `Accept-Language` header: by q-value (ties in the order
+/// given), each range matched exactly, then by its language (`pt` → `pt-BR`, `zh-CN` →
+/// `zh-Hans`: the first locale whose primary language is the range's), `*` ignored.
+pub fn from_accept_language(header: &str) -> Option<Lang> {
+    let mut ranges: Vec<(u16, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut bits = part.split(';');
+            let range = bits.next()?.trim();
+            let q = bits
+                .filter_map(|b| b.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            // Thousandths: q has at most three decimals (RFC 9110).
+            let q = (q.clamp(0.0, 1.0) * 1000.0).round() as u16;
+            (q > 0 && !range.is_empty() && range != "*").then_some((q, i, range))
+        })
+        .collect();
+    ranges.sort_by_key(|(q, i, _)| (std::cmp::Reverse(*q), *i));
+    ranges.iter().find_map(|(_, _, range)| {
+        Lang::parse(range).or_else(|| {
+            let primary = range.split('-').next().unwrap_or_default();
+            Lang::all().find(|l| l.primary().eq_ignore_ascii_case(primary))
+        })
+    })
+}
+
+/// `?lang=`, then the `lang` cookie the switch leaves, then the signed-in job seeker's
+/// setting, then `Accept-Language`, then Japanese. A choice made in this browser comes
+/// before the account's: the switch sets both for a signed-in job seeker, so they differ only
+/// when someone switched while signed out, and then the page stays as they chose.
 pub fn from_parts(parts: &Parts) -> Lang {
+    let from_account = || parts.extensions.get::<AccountLang>().map(|a| a.0);
     let from_query = parts.uri.query().and_then(|q| {
         q.split('&')
             .filter_map(|kv| kv.split_once('='))
@@ -151,7 +187,18 @@ pub fn from_parts(parts: &Parts) -> Lang {
             .find(|(k, _)| *k == COOKIE)
             .and_then(|(_, v)| Lang::parse(v))
     };
-    from_query.or_else(from_cookie).unwrap_or_default()
+    let from_browser = || {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(from_accept_language)
+    };
+    from_query
+        .or_else(from_cookie)
+        .or_else(from_account)
+        .or_else(from_browser)
+        .unwrap_or_default()
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
@@ -166,49 +213,34 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_message_exists_in_every_language() {
-        let ja = include_str!("../locales/ja/main.ftl");
-        let en = include_str!("../locales/en/main.ftl");
-        let ids = |s: &str| -> Vec<String> {
-            s.lines()
-                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
-                .filter(|k| !k.starts_with("month-"))
-                .collect()
-        };
-        for id in ids(ja) {
-            assert!(ids(en).contains(&id), "English lacks {id}");
-        }
-        for id in ids(en) {
-            assert!(ids(ja).contains(&id), "Japanese lacks {id}");
-        }
-    }
-
-    // Issue 12, item 2: a refusal on a page is `problem-<code>` in the reader's language, so
-    // every code a use case can return has that message in every language.
-    #[test]
-    fn every_refusal_code_has_words_in_every_language() {
-        // Read the files themselves: a lookup would fall back to Japanese.
-        let files = [
-            ("ja", include_str!("../locales/ja/main.ftl")),
-            ("en", include_str!("../locales/en/main.ftl")),
-        ];
-        let mut missing = Vec::new();
-        for (lang, text) in files {
-            for code in madoguchi_app::shared::codes::CODES {
-                let id = format!("problem-{code} = ");
-                if !text.lines().any(|l| l.starts_with(&id)) {
-                    missing.push(format!("{lang}: problem-{code}"));
-                }
-            }
-        }
-        assert!(missing.is_empty(), "missing messages: {missing:?}");
+    fn tag(l: Option<Lang>) -> Option<&'static str> {
+        l.map(|l| l.code())
     }
 
     #[test]
     fn dates_in_both_languages() {
         let d = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();
-        assert_eq!(Lang::Ja.date(d), "2027年1月1日（金）");
-        assert_eq!(Lang::En.date(d), "Fri, 1 Jan 2027");
+        let en = Lang::parse("en").unwrap_or_default();
+        assert_eq!(Lang::japanese().date(d), "2027年1月1日（金）");
+        assert_eq!(en.date(d), "Fri, 1 Jan 2027");
+        assert_eq!(Lang::japanese().month("2027", "1"), "2027年1月");
+        assert_eq!(en.month("2027", "1"), "Jan 2027");
+        // Issue 16, item 5: 24-hour time in Japan time, said so outside Japanese.
+        let t = chrono::DateTime::parse_from_rfc3339("2027-01-01T06:30:00Z").unwrap_or_default();
+        assert_eq!(Lang::japanese().date_time(t), "2027年1月1日（金） 15:30");
+        assert_eq!(en.date_time(t), "Fri, 1 Jan 2027 15:30 JST");
+    }
+
+    // Issue 16, item 3: Accept-Language by q-value, exact tags first, then by language.
+    #[test]
+    fn accept_language_picks_the_best_known_locale() {
+        assert_eq!(tag(from_accept_language("en-US,en;q=0.9,ja;q=0.8")), Some("en"));
+        assert_eq!(tag(from_accept_language("fr;q=1, ja;q=0.5, en;q=0.4")), Some("ja"));
+        assert_eq!(tag(from_accept_language("ja;q=0.2, en")), Some("en"));
+        assert_eq!(tag(from_accept_language("en;q=0, ja;q=0.1")), Some("ja"));
+        assert_eq!(tag(from_accept_language("fr, de")), None);
+        assert_eq!(tag(from_accept_language("*")), None);
+        assert_eq!(tag(from_accept_language("")), None);
+        assert_eq!(tag(from_accept_language("EN-gb")), Some("en"));
     }
 }

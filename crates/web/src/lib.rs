@@ -188,6 +188,7 @@ pub fn router(state: AppState) -> Router {
         .route("/offices", get(public::finder::find))
         .route("/offices/{code}/book", get(seeker::week::week))
         .route("/me/office", post(seeker::my_office::keep))
+        .route("/me/language", post(seeker::language::choose))
         .route(
             "/offices/{code}/request",
             get(seeker::requests::request_form).post(seeker::requests::request_submit),
@@ -355,6 +356,7 @@ pub fn router(state: AppState) -> Router {
         .merge(docs)
         .fallback(http::page::not_found)
         .layer(middleware::from_fn(http::problem::api_method_not_allowed))
+        .layer(middleware::from_fn(http::ruby::plain_text))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             serving::limits::read_body,

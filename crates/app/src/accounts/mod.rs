@@ -6,6 +6,7 @@ pub mod account;
 pub mod fields;
 pub mod forgot;
 pub mod inactivity;
+pub mod language;
 pub mod limits;
 pub mod lock;
 pub mod register;

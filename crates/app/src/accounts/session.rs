@@ -19,6 +19,8 @@ pub struct Session {
     /// Set for a signed-in staff member; staff and job-seeker sessions never mix.
     pub staff_ref: Option<i64>,
     pub csrf: String,
+    /// A job seeker's language setting (issue 16), as stored: pages follow it.
+    pub lang: Option<String>,
 }
 
 fn internal(e: getrandom::Error) -> AppError {
@@ -40,6 +42,7 @@ pub async fn start(db: &Db, clock: &dyn Clock, owner: Owner) -> Result<Session, 
         user_ref,
         staff_ref,
         csrf,
+        lang: None,
     })
 }
 
@@ -52,6 +55,7 @@ pub async fn resume(db: &Db, clock: &dyn Clock, id: &str) -> Result<Option<Sessi
         user_ref: r.user_ref,
         staff_ref: r.staff_ref,
         csrf: r.csrf_token,
+        lang: r.lang,
     }))
 }
 

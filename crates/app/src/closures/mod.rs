@@ -6,7 +6,7 @@
 //! same closure twice (two tabs, a reload) tells nobody twice; to change one, lift it first.
 
 pub mod draft;
-mod letter;
+pub(crate) mod letter;
 
 use chrono::NaiveDate;
 use madoguchi_domain::clock::Clock;

@@ -230,7 +230,7 @@ pub async fn decline(db: &Db, clock: &dyn Clock, staff: &StaffMember, id: i64, r
     let notice = match madoguchi_store::accounts::users::by_id(db, r.user_ref).await? {
         Some(u) => {
             let office = offices::get(db, &r.office_code).await?;
-            let name = if u.lang == "en" {
+            let name = if crate::shared::locales::Lang::of(&u.lang).prefers_english() {
                 &office.name_en
             } else {
                 &office.name_ja

@@ -162,7 +162,7 @@ async fn move_once(
         name: &ctx.name,
         email: &ctx.email,
         lang: &ctx.lang,
-        office: if ctx.lang == "en" {
+        office: if crate::shared::locales::Lang::of(&ctx.lang).prefers_english() {
             &ctx.office_name_en
         } else {
             &ctx.office_name_ja

@@ -261,7 +261,11 @@ pub async fn send_reminders(db: &Db, clock: &dyn Clock) -> Result<usize, AppErro
             continue;
         };
         let office = crate::offices::get(db, &office).await?;
-        let office_name = if u.lang == "en" { office.name_en } else { office.name_ja };
+        let office_name = if crate::shared::locales::Lang::of(&u.lang).prefers_english() {
+            office.name_en
+        } else {
+            office.name_ja
+        };
         let letter = crate::mail::letters::reminder(
             &u.lang,
             &u.name,

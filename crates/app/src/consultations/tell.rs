@@ -16,6 +16,7 @@ use madoguchi_store::mail::outbox::Attachment;
 use crate::mail::decisions::{app_name, when_with_weekday};
 use crate::mail::reservations::{self as letters, Consultation, Links};
 use crate::mail::{ics, letters::Letter};
+use crate::shared::locales::Lang;
 use crate::shared::{Site, secrets};
 use crate::{AppError, offices};
 
@@ -68,24 +69,13 @@ fn url(cal: &Calendar<'_>) -> Option<String> {
 }
 
 /// The calendar file for a consultation at `slot` (its times, office and app).
-fn file(lang: &str, office: &str, slot: &SlotRow, cal: &Calendar<'_>, cancelled: bool) -> String {
-    let en = lang == "en";
+pub(crate) fn file(lang: &str, office: &str, slot: &SlotRow, cal: &Calendar<'_>, cancelled: bool) -> String {
+    let l = Lang::of(lang);
     let app = app_name(lang, &slot.app);
-    let (summary, location, note, alarm) = if en {
-        (
-            format!("Online job consultation ({office})"),
-            format!("{office} ({app})"),
-            "How to join (meeting ID, passkey, link) is on My Page; it is never sent by mail.",
-            "Your online job consultation is coming up",
-        )
-    } else {
-        (
-            format!("オンライン職業相談（{office}）"),
-            format!("{office}（{app}）"),
-            "接続情報（ミーティングID・パスキー・URL）はマイページでご確認ください。",
-            "オンライン職業相談の時間が近づいています",
-        )
-    };
+    let summary = l.t_args("ics-consultation-summary", &[("office", office)]);
+    let location = l.t_args("ics-location", &[("office", office), ("app", &app)]);
+    let note = l.t("ics-consultation-description");
+    let alarm = l.t("ics-consultation-alarm");
     let url = url(cal);
     let entry = ics::Entry {
         uid: cal.uid,
@@ -94,10 +84,10 @@ fn file(lang: &str, office: &str, slot: &SlotRow, cal: &Calendar<'_>, cancelled:
         starts: slot.starts_at,
         ends: slot.ends_at,
         location: &location,
-        description: note,
+        description: &note,
         url: url.as_deref(),
         stamp: cal.now,
-        alarm,
+        alarm: &alarm,
     };
     if cancelled {
         ics::cancel(&entry)
@@ -164,7 +154,7 @@ pub(crate) async fn notice(
         name: &user.name,
         email: &user.email,
         lang: &user.lang,
-        office: if user.lang == "en" {
+        office: if crate::shared::locales::Lang::of(&user.lang).prefers_english() {
             &office.name_en
         } else {
             &office.name_ja
@@ -225,7 +215,11 @@ pub async fn calendar_file(
         .await?
         .map_or_else(|| "ja".to_owned(), |u| u.lang);
     let office = offices::get(db, &r.office_code).await?;
-    let name = if lang == "en" { &office.name_en } else { &office.name_ja };
+    let name = if crate::shared::locales::Lang::of(&lang).prefers_english() {
+        &office.name_en
+    } else {
+        &office.name_ja
+    };
     let cal = Calendar {
         uid: &r.calendar_uid,
         sequence: r.calendar_sequence,

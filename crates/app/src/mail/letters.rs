@@ -1,8 +1,10 @@
-//! The mail Madoguchi writes, in Japanese and English, each as a text + HTML pair
+//! The mail Madoguchi writes, in the reader's language (words in `locales/<tag>/mail.ftl`), each as a text + HTML pair
 //! (rules NO-1, NO-5). Every letter carries the link that locks the account at once
 //! (rule AC-8). Nothing secret beyond the single-use links themselves.
 
 use madoguchi_store::mail::outbox::NewMail;
+
+use crate::shared::locales::Lang;
 
 /// A letter before it has a recipient.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,11 +63,19 @@ impl Letter {
 /// A start time as a letter says it, in Japan time: 2027年1月4日 10:00 or 2027-01-04 10:00.
 pub fn start_time(lang: &str, t: chrono::DateTime<chrono::Utc>) -> String {
     let local = t.with_timezone(&madoguchi_domain::clock::jst());
-    if lang == "en" {
-        local.format("%Y-%m-%d %H:%M").to_string()
-    } else {
-        local.format("%Y年%-m月%-d日 %H:%M").to_string()
-    }
+    let (month, day) = (local.format("%-m").to_string(), local.format("%-d").to_string());
+    let (mm, dd) = (local.format("%m").to_string(), local.format("%d").to_string());
+    Lang::of(lang).t_args(
+        "mail-start-time",
+        &[
+            ("year", &local.format("%Y").to_string()),
+            ("month", &month),
+            ("day", &day),
+            ("mm", &mm),
+            ("dd", &dd),
+            ("time", &local.format("%H:%M").to_string()),
+        ],
+    )
 }
 
 pub fn escape(s: &str) -> String {
@@ -83,198 +93,102 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn lock_note(lang: &str, lock_url: &str) -> [String; 2] {
-    let note = match lang {
-        "en" => "If you did not do this, or think someone else knows your password, lock your account at once:",
-        _ => {
-            "お心当たりのない場合や、パスワードが他人に知られたおそれがある場合は、次のリンクからアカウントを直ちにロックできます。"
-        }
-    };
-    [note.to_owned(), lock_url.to_owned()]
+/// `Dear {name},` or `{name} 様`.
+pub fn greeting(lang: Lang, name: &str) -> String {
+    lang.t_args("mail-greeting", &[("name", name)])
+}
+
+fn lock_note(lang: Lang, lock_url: &str) -> [String; 2] {
+    [lang.t("mail-lock-note"), lock_url.to_owned()]
+}
+
+/// A letter of the message `subject`, a greeting and the message `body`, then `more`.
+fn plain_letter(lang: Lang, [subject, body]: [&str; 2], name: &str, more: Vec<String>) -> Letter {
+    let mut paragraphs = vec![greeting(lang, name), lang.t(body)];
+    paragraphs.extend(more);
+    Letter {
+        subject: lang.t(subject),
+        paragraphs,
+    }
 }
 
 /// AC-1: the verification link after registration (valid 24 hours).
 pub fn verification(lang: &str, name: &str, verify_url: &str, lock_url: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Please confirm your email address",
-            format!("Dear {name},"),
-            "We have received your registration. Open this link within 24 hours to complete it:",
-        ),
-        _ => (
-            "【Madoguchi】メールアドレスの確認のお願い",
-            format!("{name} 様"),
-            "Madoguchi への仮登録を受け付けました。24時間以内に次のリンクを開き、登録を完了してください。",
-        ),
-    };
-    let mut paragraphs = vec![greeting, body.to_owned(), verify_url.to_owned()];
-    paragraphs.extend(lock_note(lang, lock_url));
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs,
-    }
+    let l = Lang::of(lang);
+    let mut more = vec![verify_url.to_owned()];
+    more.extend(lock_note(l, lock_url));
+    plain_letter(l, ["mail-verification-subject", "mail-verification-body"], name, more)
 }
 
 /// AC-1: the account is active.
 pub fn welcome(lang: &str, name: &str, lock_url: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Your registration is complete",
-            format!("Dear {name},"),
-            "Your email address is confirmed and your account is active. You can now sign in.",
-        ),
-        _ => (
-            "【Madoguchi】登録が完了しました",
-            format!("{name} 様"),
-            "メールアドレスを確認し、アカウントを有効にしました。ログインしてご利用ください。",
-        ),
-    };
-    let mut paragraphs = vec![greeting, body.to_owned()];
-    paragraphs.extend(lock_note(lang, lock_url));
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs,
-    }
+    let l = Lang::of(lang);
+    plain_letter(
+        l,
+        ["mail-welcome-subject", "mail-welcome-body"],
+        name,
+        lock_note(l, lock_url).into(),
+    )
 }
 
 /// NO-1, BK-9: the meeting details are ready — on My Page, never in the mail itself.
 pub fn details_ready(lang: &str, name: &str, when: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] How to join your consultation is on My Page",
-            format!("Dear {name},"),
-            format!(
-                "How to join your consultation at {when} (Japan time) is now on My Page. Please sign in to see it."
-            ),
-        ),
-        _ => (
-            "【Madoguchi】接続情報をマイページに掲載しました",
-            format!("{name} 様"),
-            format!("{when}（日本時間）の相談の接続情報をマイページに掲載しました。ログインしてご確認ください。"),
-        ),
-    };
+    let l = Lang::of(lang);
     Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body],
+        subject: l.t("mail-details-ready-subject"),
+        paragraphs: vec![
+            greeting(l, name),
+            l.t_args("mail-details-ready-body", &[("when", when)]),
+        ],
     }
 }
 
 /// NO-1: the reminder the day before.
 pub fn reminder(lang: &str, name: &str, when: &str, office: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Reminder: your consultation tomorrow",
-            format!("Dear {name},"),
-            format!(
-                "This is a reminder of your online job consultation tomorrow, {when} (Japan time), {office}. \
-                     Please join from a private room; recording is not allowed. How to join is on My Page."
-            ),
-        ),
-        _ => (
-            "【Madoguchi】明日の職業相談のお知らせ",
-            format!("{name} 様"),
-            format!(
-                "明日 {when}（日本時間）、{office}のオンライン職業相談です。個室からご参加ください。\
-                     録音・録画はできません。接続情報はマイページでご確認ください。"
-            ),
-        ),
-    };
+    let l = Lang::of(lang);
     Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body],
+        subject: l.t("mail-reminder-subject"),
+        paragraphs: vec![
+            greeting(l, name),
+            l.t_args("mail-reminder-body", &[("when", when), ("office", office)]),
+        ],
     }
 }
 
 /// BK-11: the reservation was recorded as a no-show.
 pub fn no_show(lang: &str, name: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] You did not join your consultation",
-            format!("Dear {name},"),
-            "You did not join your consultation and did not cancel it, so it is recorded as a no-show. \
-             If this is a mistake, please contact the office.",
-        ),
-        _ => (
-            "【Madoguchi】ご予約の相談にご参加がありませんでした",
-            format!("{name} 様"),
-            "ご予約の相談に、取消の連絡がないままご参加がありませんでした。無断欠席として記録しました。\
-             誤りの場合はハローワークにご連絡ください。",
-        ),
-    };
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body.to_owned()],
-    }
+    plain_letter(
+        Lang::of(lang),
+        ["mail-no-show-subject", "mail-no-show-body"],
+        name,
+        Vec::new(),
+    )
 }
 
 /// BK-12: online booking is restricted after repeated no-shows; how to get it lifted.
 pub fn restricted(lang: &str, name: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Online booking is paused",
-            format!("Dear {name},"),
-            "After two consultations missed without notice within 90 days, you cannot book online for now. \
-             Please contact your Hello Work office by phone or at the counter; staff can lift the restriction.",
-        ),
-        _ => (
-            "【Madoguchi】オンライン予約を一時停止しました",
-            format!("{name} 様"),
-            "90日以内に2回、連絡のない欠席があったため、オンラインでの予約を一時停止しています。\
-             ハローワークの窓口または電話でご相談ください。職員が停止を解除できます。",
-        ),
-    };
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body.to_owned()],
-    }
+    plain_letter(
+        Lang::of(lang),
+        ["mail-restricted-subject", "mail-restricted-body"],
+        name,
+        Vec::new(),
+    )
 }
 
 /// AC-10: the notice 30 days before an unused account is deleted.
 pub fn inactivity(lang: &str, name: &str, site_url: &str, lock_url: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Your registration will be deleted in 30 days",
-            format!("Dear {name},"),
-            "You have not signed in for almost a year. Unless you sign in within 30 days, your registration \
-             will be deleted and your personal data erased. To keep it, simply sign in:",
-        ),
-        _ => (
-            "【Madoguchi】30日後に利用者登録が削除されます",
-            format!("{name} 様"),
-            "1年近くログインがありません。30日以内にログインがない場合、利用者登録を削除し、個人情報を消去します。\
-             引き続きご利用の場合は、ログインしてください。",
-        ),
-    };
-    let mut paragraphs = vec![greeting, body.to_owned(), site_url.to_owned()];
-    paragraphs.extend(lock_note(lang, lock_url));
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs,
-    }
+    let l = Lang::of(lang);
+    let mut more = vec![site_url.to_owned()];
+    more.extend(lock_note(l, lock_url));
+    plain_letter(l, ["mail-inactivity-subject", "mail-inactivity-body"], name, more)
 }
 
 /// AC-8: a single-use link to set a new password, which also lifts a lock.
 pub fn reset(lang: &str, name: &str, reset_url: &str, lock_url: &str) -> Letter {
-    let (subject, greeting, body) = match lang {
-        "en" => (
-            "[Madoguchi] Set a new password",
-            format!("Dear {name},"),
-            "As you asked at the office, here is a link to set a new password. It works once, within 24 hours, \
-             and lifts any lock on your account:",
-        ),
-        _ => (
-            "【Madoguchi】パスワード再設定のご案内",
-            format!("{name} 様"),
-            "窓口でのお申し出により、パスワード再設定のリンクをお送りします。24時間以内に一度だけ使え、\
-             アカウントのロックも解除されます。",
-        ),
-    };
-    let mut paragraphs = vec![greeting, body.to_owned(), reset_url.to_owned()];
-    paragraphs.extend(lock_note(lang, lock_url));
-    Letter {
-        subject: subject.to_owned(),
-        paragraphs,
-    }
+    let l = Lang::of(lang);
+    let mut more = vec![reset_url.to_owned()];
+    more.extend(lock_note(l, lock_url));
+    plain_letter(l, ["mail-reset-subject", "mail-reset-body"], name, more)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! The letters about a person's own consultation (rule NO-1): booked, moved to another time
 //! (BK-17), cancelled; and a seminar place cancelled. Each says what, when (Japan time,
 //! with the weekday), where (office and app), that the meeting details come on My Page only
-//! (BK-9), and how to prepare (BK-14). Japanese and English (NO-5).
+//! (BK-9), and how to prepare (BK-14). In the reader's language (NO-5).
 
-use crate::mail::letters::Letter;
+use crate::mail::letters::{Letter, greeting};
+use crate::shared::locales::Lang;
 
 /// Where a letter's links point, when the use case knows the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,134 +26,61 @@ pub struct Consultation<'a> {
     pub app: &'a str,
 }
 
-fn greeting(c: &Consultation<'_>) -> String {
-    if c.lang == "en" {
-        format!("Dear {},", c.name)
-    } else {
-        format!("{} 様", c.name)
-    }
-}
-
 /// What the person needs to know after a booking or a move: how the meeting details come,
 /// how to prepare, and where it all is.
-fn before_the_day(c: &Consultation<'_>, links: Option<&Links>) -> Vec<String> {
-    let en = c.lang == "en";
-    let mut p = vec![
-        if en {
-            "How to join (meeting ID, passkey and link) is shown on My Page before the day, and we mail you \
-             when it is there; it is never sent by mail. Recording is not allowed."
-        } else {
-            "接続に必要な情報（ミーティングID・パスキー・URL）は、前日までにマイページに掲載し、掲載したことをメールでお知らせします\
-             （接続情報そのものはメールではお送りしません）。録音・録画はできません。"
-        }
-        .to_owned(),
-        if en {
-            "To prepare: join from a private room, on a device with current updates, and check your camera, \
-             microphone and connection with the connection test beforehand. The checklist for the day is on My Page."
-        } else {
-            "ご準備：個室から、更新を適用した端末でご参加ください。事前に接続テストでカメラ・マイク・回線をご確認いただけます。\
-             当日の確認事項はマイページにあります。"
-        }
-        .to_owned(),
-    ];
-    if let Some(l) = links {
-        p.push(if en { "Connection test:" } else { "接続テスト：" }.to_owned());
-        p.push(l.connection_test.clone());
+fn before_the_day(l: Lang, links: Option<&Links>) -> Vec<String> {
+    let mut p = vec![l.t("mail-how-to-join"), l.t("mail-to-prepare")];
+    if let Some(links) = links {
+        p.push(l.t("mail-connection-test-label"));
+        p.push(links.connection_test.clone());
     }
-    p.push(
-        if en {
-            "To change the time or cancel, use My Page until the day before (cancelling is possible until the start)."
-        } else {
-            "日時の変更は前日まで、取消は開始時刻まで、マイページからできます。"
-        }
-        .to_owned(),
-    );
-    if let Some(l) = links {
-        p.push(if en { "My Page:" } else { "マイページ：" }.to_owned());
-        p.push(l.my_page.clone());
+    p.push(l.t("mail-change-or-cancel"));
+    if let Some(links) = links {
+        p.push(l.t("mail-my-page-label"));
+        p.push(links.my_page.clone());
     }
     p
 }
 
 /// NO-1: a consultation is booked (or staff scheduled a request, or booked the next one).
 pub fn booked(c: &Consultation<'_>, links: Option<&Links>) -> Letter {
-    let (subject, body) = if c.lang == "en" {
-        (
-            "[Madoguchi] Your consultation is booked",
-            format!(
-                "Your online job consultation (30 minutes) is confirmed: {} (Japan time), {}, using {}.",
-                c.when, c.office, c.app
-            ),
-        )
-    } else {
-        (
-            "【Madoguchi】職業相談の予約が確定しました",
-            format!(
-                "オンライン職業相談（30分）の予約が確定しました。日時：{}（日本時間）、場所：{}、使用するアプリ：{}。",
-                c.when, c.office, c.app
-            ),
-        )
-    };
-    let mut paragraphs = vec![greeting(c), body];
-    paragraphs.extend(before_the_day(c, links));
+    let l = Lang::of(c.lang);
+    let body = l.t_args(
+        "mail-booked-body",
+        &[("when", c.when), ("office", c.office), ("app", c.app)],
+    );
+    let mut paragraphs = vec![greeting(l, c.name), body];
+    paragraphs.extend(before_the_day(l, links));
     Letter {
-        subject: subject.to_owned(),
+        subject: l.t("mail-booked-subject"),
         paragraphs,
     }
 }
 
 /// NO-1, BK-17: the consultation moved to another time; `was` is the old start.
 pub fn changed(c: &Consultation<'_>, was: &str, links: Option<&Links>) -> Letter {
-    let (subject, body) = if c.lang == "en" {
-        (
-            "[Madoguchi] Your consultation has moved",
-            format!(
-                "Your online job consultation has moved from {was} to {} (Japan time), {}, using {}. \
-                 The earlier time is free again.",
-                c.when, c.office, c.app
-            ),
-        )
-    } else {
-        (
-            "【Madoguchi】職業相談の日時を変更しました",
-            format!(
-                "オンライン職業相談の日時を、{was} から {}（日本時間）に変更しました。場所：{}、使用するアプリ：{}。\
-                 変更前の日時の予約はなくなりました。",
-                c.when, c.office, c.app
-            ),
-        )
-    };
-    let mut paragraphs = vec![greeting(c), body];
-    paragraphs.extend(before_the_day(c, links));
+    let l = Lang::of(c.lang);
+    let body = l.t_args(
+        "mail-changed-body",
+        &[("was", was), ("when", c.when), ("office", c.office), ("app", c.app)],
+    );
+    let mut paragraphs = vec![greeting(l, c.name), body];
+    paragraphs.extend(before_the_day(l, links));
     Letter {
-        subject: subject.to_owned(),
+        subject: l.t("mail-changed-subject"),
         paragraphs,
     }
 }
 
 /// NO-1: a consultation is cancelled.
 pub fn cancelled(c: &Consultation<'_>) -> Letter {
-    let (subject, body) = if c.lang == "en" {
-        (
-            "[Madoguchi] Your consultation is cancelled",
-            format!(
-                "Your consultation at {} (Japan time), {}, is cancelled. The attached calendar file removes it \
-                 from your calendar.",
-                c.when, c.office
-            ),
-        )
-    } else {
-        (
-            "【Madoguchi】職業相談の予約を取り消しました",
-            format!(
-                "{}（日本時間）、{}の職業相談の予約を取り消しました。添付のカレンダーファイルで、カレンダーからも削除できます。",
-                c.when, c.office
-            ),
-        )
-    };
+    let l = Lang::of(c.lang);
     Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting(c), body],
+        subject: l.t("mail-cancelled-subject"),
+        paragraphs: vec![
+            greeting(l, c.name),
+            l.t_args("mail-cancelled-body", &[("when", c.when), ("office", c.office)]),
+        ],
     }
 }
 

@@ -14,6 +14,7 @@ use crate::mail::letters::Letter;
 use crate::notices::{self, NoticeInput, Publisher};
 use crate::translations::translate::{self, Translator};
 use crate::translations::{self, Of, Translation};
+use crate::shared::locales::Lang;
 
 pub const SERVICES: [&str; 3] = ["consultation", "seminar", "system"];
 
@@ -34,39 +35,28 @@ pub async fn versions(db: &Db, clock: &dyn Clock, s: &str) -> Result<(Vec<TermsR
     Ok((rows, in_force))
 }
 
-fn announcement(lang: &str, name: &str, label: &str, version: &str, when: &str) -> Letter {
-    let (subject, greeting, body) = if lang == "en" {
-        (
-            "[Madoguchi] The terms of use are changing",
-            format!("Dear {name},"),
-            format!(
-                "New terms of use for {label} (version {version}) take effect on {when} (Japan time). You will be asked to accept them before your next booking or registration. Read them on the terms page."
-            ),
-        )
-    } else {
-        (
-            "【Madoguchi】利用規約改定のお知らせ",
-            format!("{name} 様"),
-            format!(
-                "{label}の利用規約（版 {version}）が {when}（日本時間）から適用されます。適用後は、次の予約・申込みの前に同意をお願いします。規約のページでご確認ください。"
-            ),
-        )
-    };
+pub(crate) fn announcement(lang: &str, name: &str, label: &str, version: &str, when: &str) -> Letter {
+    let l = Lang::of(lang);
     Letter {
-        subject: subject.to_owned(),
-        paragraphs: vec![greeting, body],
+        subject: l.t("mail-terms-subject"),
+        paragraphs: vec![
+            crate::mail::letters::greeting(l, name),
+            l.t_args(
+                "mail-terms-body",
+                &[("label", label), ("version", version), ("when", when)],
+            ),
+        ],
     }
 }
 
-fn label(lang: &str, s: &str) -> &'static str {
-    match (lang, s) {
-        ("en", "consultation") => "online job consultations",
-        ("en", "seminar") => "online seminars",
-        ("en", _) => "Madoguchi",
-        (_, "consultation") => "オンライン職業相談",
-        (_, "seminar") => "オンラインセミナー",
-        _ => "Madoguchi",
-    }
+/// What the terms are for, as a letter names it.
+pub(crate) fn label(lang: &str, s: &str) -> String {
+    let service = if matches!(s, "consultation" | "seminar") {
+        s
+    } else {
+        "system"
+    };
+    Lang::of(lang).t(&format!("mail-terms-label-{service}"))
 }
 
 /// NT-3: publishes a version that takes effect at `effective_from` (not in the past), and
@@ -134,7 +124,7 @@ pub async fn publish(
     let mut tx = db.begin().await?;
     for (id, name, email, lang) in users {
         let when = crate::mail::letters::start_time(&lang, effective_from);
-        let letter = announcement(&lang, &name, label(&lang, s), version, &when);
+        let letter = announcement(&lang, &name, &label(&lang, s), version, &when);
         outbox::enqueue(&mut tx, &letter.to(&email), now).await?;
         inbox::add(&mut tx, id, &letter.subject, &letter.inbox_body(), now).await?;
     }

@@ -72,7 +72,7 @@ async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id:
     let office = crate::offices::get(db, &seminar.office_code).await?;
     let cal = Place {
         lang: &ctx.lang,
-        office: if ctx.lang == "en" {
+        office: if crate::shared::locales::Lang::of(&ctx.lang).prefers_english() {
             &office.name_en
         } else {
             &office.name_ja
@@ -187,7 +187,7 @@ async fn cancellation(
         let office = crate::offices::get(db, &seminar.office_code).await?;
         let place = Place {
             lang: &u.lang,
-            office: if u.lang == "en" {
+            office: if crate::shared::locales::Lang::of(&u.lang).prefers_english() {
                 &office.name_en
             } else {
                 &office.name_ja

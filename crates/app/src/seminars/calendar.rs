@@ -9,6 +9,7 @@ use madoguchi_store::seminars::SeminarRow;
 
 use crate::mail::decisions::app_name;
 use crate::mail::ics;
+use crate::shared::locales::Lang;
 
 /// The place's calendar identity.
 pub(crate) struct Place<'a> {
@@ -25,19 +26,9 @@ pub(crate) fn attach(mail: &mut NewMail, seminar: &SeminarRow, place: &Place<'_>
     let uid = format!("seminar-{}-user-{}@madoguchi", seminar.id, place.user_ref);
     let sequence = u32::try_from(place.round * 2 + i64::from(cancelled)).unwrap_or(u32::MAX);
     let app = app_name(place.lang, &seminar.app);
-    let (location, note, alarm) = if place.lang == "en" {
-        (
-            format!("{} ({app})", place.office),
-            "How to join is on My Page; it is never sent by mail.",
-            "Your seminar is coming up",
-        )
-    } else {
-        (
-            format!("{}（{app}）", place.office),
-            "参加方法はマイページでご確認ください。",
-            "セミナーの時間が近づいています",
-        )
-    };
+    let l = Lang::of(place.lang);
+    let location = l.t_args("ics-location", &[("office", place.office), ("app", &app)]);
+    let (note, alarm) = (l.t("ics-seminar-description"), l.t("ics-seminar-alarm"));
     let entry = ics::Entry {
         uid: &uid,
         sequence,
@@ -45,10 +36,10 @@ pub(crate) fn attach(mail: &mut NewMail, seminar: &SeminarRow, place: &Place<'_>
         starts: seminar.starts_at,
         ends: seminar.ends_at,
         location: &location,
-        description: note,
+        description: &note,
         url: None,
         stamp: place.now,
-        alarm,
+        alarm: &alarm,
     };
     let (name, method, body) = if cancelled {
         ("seminar-cancelled.ics", "CANCEL", ics::cancel(&entry))

@@ -5,6 +5,7 @@
 pub mod codes;
 pub mod error;
 pub mod fields;
+pub mod locales;
 pub mod outcomes;
 pub mod secrets;
 pub mod site;

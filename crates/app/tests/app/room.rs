@@ -21,6 +21,7 @@ fn seeker_session(user: i64) -> Session {
         user_ref: Some(user),
         staff_ref: None,
         csrf: String::new(),
+        lang: None,
     }
 }
 
@@ -30,6 +31,7 @@ fn anonymous(id: &str) -> Session {
         user_ref: None,
         staff_ref: None,
         csrf: String::new(),
+        lang: None,
     }
 }
 
@@ -56,6 +58,7 @@ async fn counsellor(db: &Db, clock: &dyn Clock, office: &str, user_id: &str) -> 
         user_ref: None,
         staff_ref: Some(row.id),
         csrf: String::new(),
+        lang: None,
     }
 }
 

@@ -12,6 +12,8 @@ pub struct SessionRow {
     pub csrf_token: String,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// A job seeker's language setting (`users.lang`, issue 16): pages follow it.
+    pub lang: Option<String>,
 }
 
 /// Who a session belongs to: nobody yet, a job seeker, or a staff member.
@@ -53,11 +55,13 @@ pub async fn touch(
     idle_since: DateTime<Utc>,
     created_since: DateTime<Utc>,
 ) -> Result<Option<SessionRow>> {
-    const LIVE: &str = "SELECT user_ref, staff_ref, csrf_token, created_at, last_seen_at FROM sessions
+    const LIVE: &str = "SELECT user_ref, staff_ref, csrf_token, created_at, last_seen_at,
+            (SELECT lang FROM users WHERE users.id = sessions.user_ref) AS lang FROM sessions
         WHERE id_hash = $1 AND last_seen_at > $2 AND created_at > $3";
     const TOUCH: &str = "UPDATE sessions SET last_seen_at = $2
         WHERE id_hash = $1 AND last_seen_at > $3 AND created_at > $4
-        RETURNING user_ref, staff_ref, csrf_token, created_at, last_seen_at";
+        RETURNING user_ref, staff_ref, csrf_token, created_at, last_seen_at,
+            (SELECT lang FROM users WHERE users.id = sessions.user_ref) AS lang";
     let live: Option<SessionRow> = read!(db, |c| sqlx::query_as(LIVE)
         .bind(id_hash)
         .bind(idle_since)

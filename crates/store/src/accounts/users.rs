@@ -119,6 +119,19 @@ pub async fn record_sign_in(db: &Db, id: i64, now: DateTime<Utc>) -> Result<()> 
     Ok(())
 }
 
+/// Issue 16: the language of the account's pages and mail (a locale's tag); `false` if
+/// there is no such active account.
+pub async fn set_lang(db: &Db, id: i64, lang: &str) -> Result<bool> {
+    const SQL: &str = "UPDATE users SET lang = $2 WHERE id = $1 AND state = 'active'";
+    Ok(write!(db, |c| sqlx::query(SQL)
+        .bind(id)
+        .bind(lang)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?
+        == 1)
+}
+
 /// AC-8: the user (from a page or an email link) or staff locks the account at once.
 pub async fn lock(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<()> {
     const SQL: &str = "UPDATE users SET locked_at = COALESCE(locked_at, $2) WHERE id = $1";

@@ -3,15 +3,10 @@ site-tagline = Book Hello Work job consultations and seminars online
 skip-to-content = Skip to content
 language-switch = Language
 footer-note = Online counter of the Public Employment Security Offices (Hello Work)
-offices-title = Hello Work offices
-offices-intro = Today's hours of each office and its coming closed days.
-today-is = Today:
 today-label = Today
 open = Open
 closed = Closed
 next-closed-days = Coming closed days
-none-in-60-days = No closed days in the next 60 days (weekends aside)
-no-offices = No offices have been set up yet.
 see-calendar = See the office calendar
 back-to-offices = Back to the office list
 phone = Phone
@@ -238,7 +233,6 @@ blocker-residence_expired = Your period of stay has ended. Please record the ren
 book-title = Book a job consultation
 book-rules = A consultation lasts 30 minutes. Book by 23:59 the day before, up to 30 days ahead, one per day.
 book-no-slots = There are no free slots.
-book-remaining = seats left:
 book-form-title = Your booking
 book-submit = Book this consultation
 book-now = Book an online job consultation
@@ -249,7 +243,6 @@ field-companion = Who will join you
 hint-companion = An interpreter (which language), a carer, family, a support worker. Leave empty if nobody.
 no-recording = Recording the consultation is not allowed.
 booked-title = Your booking is confirmed
-booked-body = See the details and how to join on My Page.
 reservations-title = Bookings
 reservations-empty = No bookings.
 cancel-reservation = Cancel
@@ -413,9 +406,6 @@ console-second-day = Day
 console-second-reason = Reason (recorded)
 console-second-allow = Allow a second consultation that day
 console-done-allow_second_consultation = A second consultation is allowed that day.
-console-second-invalid_input = Choose a day from today on and give a reason.
-console-second-invalid_characters = The reason contains characters that cannot be used, or is too long.
-console-second-already_allowed = A second consultation is already allowed that day.
 console-delete = Delete this registration…
 confirmations-title = Job-seeker numbers to confirm
 confirmations-intro = People whose job-seeker number carries your office's code and waits for confirmation, oldest first. Opening this list is recorded for each person shown.
@@ -1067,3 +1057,14 @@ field-translation_body = Text in that language
 content-office-texts = Translations of office names and addresses
 content-office-texts-show = The offices
 content-terms-add-hint = A translation is for reference; people accept the Japanese text.
+## i18n
+# A month as a heading says it (statistics): Jan 2027.
+date-month = { $monthname } { $year }
+# The Atom feed of notices: its title.
+notices-feed-title = Madoguchi notices
+# An instant in Japan time, 24-hour ($date as date-long; $time 15:30); every locale but Japanese says JST.
+date-time = { $date } { $time } JST
+# The footer link to the API documentation.
+footer-api = API
+# My Page, the terms accepted: when, which terms, which version.
+terms-accepted = { $when } { $service } (version { $version })

@@ -37,7 +37,8 @@ pub struct RegistrationRequest {
     pub phone: String,
     /// Consent to the terms in force (AC-13).
     pub accept_terms: bool,
-    /// `en` for mail in English; anything else (or nothing) is Japanese.
+    /// The language of the account's mail and pages: a locale's BCP 47 tag (`en`, `ja`…);
+    /// anything unknown (or nothing) is Japanese.
     #[serde(default)]
     pub lang: Option<String>,
 }
@@ -73,11 +74,13 @@ pub async fn create_registration(
         email: r.email,
         phone: r.phone,
         accept_terms: r.accept_terms,
-        lang: if r.lang.as_deref() == Some("en") {
-            "en".into()
-        } else {
-            "ja".into()
-        },
+        lang: r
+            .lang
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse)
+            .unwrap_or_default()
+            .code()
+            .to_owned(),
     };
     register::register(
         &state.db,

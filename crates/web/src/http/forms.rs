@@ -174,9 +174,7 @@ pub fn describe_offences(lang: Lang, offences: &[Offence]) -> Vec<String> {
             );
             if let Some(sugg) = o.suggestion {
                 // Japanese runs sentences together; English puts a space between them.
-                if lang != Lang::Ja {
-                    s.push(' ');
-                }
+                s.push_str(lang.sentence_gap());
                 s.push_str(&lang.t_args("char-suggestion", &[("suggestion", sugg.to_owned())]));
             }
             if let Some(advice) = o.advice() {

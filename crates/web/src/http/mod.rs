@@ -14,5 +14,6 @@ pub mod page;
 pub mod problem;
 pub mod refusal;
 pub mod translated;
+pub mod ruby;
 pub mod usage;
 pub mod visitor;

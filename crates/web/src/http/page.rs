@@ -145,10 +145,14 @@ impl Page {
         }
     }
 
+    /// This page's path and query, for a form that comes back here.
+    pub fn here(&self) -> &str {
+        &self.path
+    }
+
     pub fn languages(&self) -> Vec<LangLink> {
         let sep = if self.path.contains('?') { '&' } else { '?' };
-        Lang::ALL
-            .into_iter()
+        Lang::all()
             .map(|l| LangLink {
                 code: l.code(),
                 label: l.label(),
@@ -160,10 +164,9 @@ impl Page {
 
     /// A closure's reason in this page's language.
     pub fn closure_name(&self, c: &Closure) -> String {
-        match (c.kind, self.lang) {
-            (ClosureKind::Weekly, _) => self.t("closure-weekly"),
-            (_, Lang::Ja) => c.name_ja.clone(),
-            (_, Lang::En) => c.name_en.clone(),
+        match c.kind {
+            ClosureKind::Weekly => self.t("closure-weekly"),
+            _ => self.lang.pick(&c.name_ja, &c.name_en).to_owned(),
         }
     }
 
@@ -176,7 +179,7 @@ impl Page {
 /// Renders a template, or a plain 500 if the template itself fails.
 pub fn render(t: &impl Template, status: StatusCode) -> Response {
     match t.render() {
-        Ok(html) => (status, Html(html)).into_response(),
+        Ok(html) => (status, Html(crate::http::ruby::to_html(&html).into_owned())).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template failed");
             (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()

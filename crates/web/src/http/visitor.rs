@@ -138,6 +138,12 @@ pub async fn frame(State(state): State<AppState>, mut request: Request, next: Ne
         if let Ok(s) = session::resume(&state.db, state.clock.as_ref(), &id).await {
             if let Some(s) = &s {
                 frame.seeker = s.user_ref.is_some();
+                // Issue 16: a job seeker's pages follow the language their account is set to.
+                if let Some(l) = s.lang.as_deref().and_then(crate::i18n::Lang::parse)
+                    && s.user_ref.is_some()
+                {
+                    request.extensions_mut().insert(crate::i18n::AccountLang(l));
+                }
                 frame.staff = s.staff_ref.is_some();
                 frame.csrf.clone_from(&s.csrf);
             }

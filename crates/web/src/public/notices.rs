@@ -92,8 +92,9 @@ pub async fn atom(State(state): State<AppState>, lang: Lang) -> Result<Response,
         .max()
         .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Madoguchi {}</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
-        xml(&lang.t("notices-title")),
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title xml:lang=\"{}\">{}</title>\n<id>{base}/notices</id>\n<link href=\"{base}/notices\"/>\n<link rel=\"self\" href=\"{base}/notices.atom\"/>\n<updated>{}</updated>\n",
+        lang.code(),
+        xml(&madoguchi_app::shared::locales::plain(&lang.t("notices-feed-title"))),
         updated.to_rfc3339()
     );
     for n in &rows {

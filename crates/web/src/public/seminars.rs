@@ -159,7 +159,7 @@ fn status_note(lang: Lang, s: &SeminarRow) -> String {
         return lang.t(sentence);
     }
     // Japanese runs sentences together; English puts a space between them.
-    let gap = if lang == Lang::Ja { "" } else { " " };
+    let gap = lang.sentence_gap();
     let why = lang.t_args("seminar-ops-reason", &[("reason", reason.clone())]);
     format!("{}{gap}{why}", lang.t(sentence))
 }

@@ -129,7 +129,16 @@ pub async fn me(
         .await
         .map_err(fail)?
         .into_iter()
-        .map(|a| format!("{} {} ({})", when(a.accepted_at), a.service, a.version))
+        .map(|a| {
+            lang.t_args(
+                "terms-accepted",
+                &[
+                    ("when", when(a.accepted_at)),
+                    ("service", lang.t_or_code("terms", &a.service)),
+                    ("version", a.version),
+                ],
+            )
+        })
         .collect();
     let home = madoguchi_app::offices::areas::home_office(&state.db, id)
         .await

@@ -226,10 +226,7 @@ fn month_label(lang: Lang, key: &str) -> String {
         return key.to_owned();
     };
     let m = m.trim_start_matches('0');
-    match lang {
-        Lang::Ja => format!("{y}年{m}月"),
-        Lang::En => format!("{} {y}", lang.t(&format!("month-{m}"))),
-    }
+    lang.month(y, m)
 }
 
 fn weekday_label(lang: Lang, key: &str) -> String {

@@ -124,7 +124,7 @@ fn who(lang: Lang, i: &Impact, body: &str) -> String {
         &[("seated", i.seated.to_string()), ("waiting", i.waiting.to_string())],
     );
     // Japanese runs sentences together; English puts a space between them.
-    let gap = if lang == Lang::Ja { "" } else { " " };
+    let gap = lang.sentence_gap();
     format!("{who}{gap}{}", lang.t(body))
 }
 

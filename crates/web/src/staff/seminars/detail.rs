@@ -78,9 +78,7 @@ fn status_note(lang: Lang, s: &madoguchi_store::seminars::SeminarRow) -> String 
     let mut note = lang.t(sentence);
     if !reason.is_empty() {
         // Japanese runs sentences together; English puts a space between them.
-        if lang != Lang::Ja {
-            note.push(' ');
-        }
+        note.push_str(lang.sentence_gap());
         note.push_str(&lang.t_args("seminar-ops-reason", &[("reason", reason.to_owned())]));
     }
     note

@@ -118,7 +118,7 @@ async fn the_week_of_times() {
         assert!(text(day(&year_end.body, "2027-01-01")).contains("New Year"));
         assert!(!year_end.body.contains("Previous week"), "nothing bookable before");
         let link = element(&year_end.body, r#"class="next-free""#, "</p>");
-        assert!(text(link).contains("Earliest free time: Tue, 5 Jan 2027 10:00 · TeleOffice · Seats left: 2"));
+        assert!(text(link).contains("Earliest free time: Tue, 5 Jan 2027 10:00 JST · TeleOffice · Seats left: 2"));
 
         // A phone's previous and next day cross into the neighbouring weeks.
         let chosen = send(
