@@ -178,9 +178,7 @@ pub fn describe_offences(lang: Lang, offences: &[Offence]) -> Vec<String> {
                 s.push_str(&lang.t_args("char-suggestion", &[("suggestion", sugg.to_owned())]));
             }
             if let Some(advice) = o.advice() {
-                if lang != Lang::Ja {
-                    s.push(' ');
-                }
+                s.push_str(lang.sentence_gap());
                 s.push_str(&lang.t(&format!("char-advice-{}", advice.code())));
             }
             s

@@ -74,16 +74,15 @@ pub fn office(lang: Lang, texts: &Texts, o: &madoguchi_domain::office::Office) -
 
 /// The language codes content may be translated into: every locale but Japanese.
 pub fn languages() -> Vec<&'static str> {
-    Lang::ALL
-        .into_iter()
-        .map(Lang::code)
+    Lang::all()
+        .map(|l| l.code())
         .filter(|c| *c != ORIGINAL)
         .collect()
 }
 
 /// Every locale's code, Japanese included (what `check` accepts, Japanese refused there).
 pub fn known() -> Vec<&'static str> {
-    Lang::ALL.into_iter().map(Lang::code).collect()
+    Lang::all().map(|l| l.code()).collect()
 }
 
 /// A language's own name, or its code for a stored language the site no longer has.
