@@ -15,6 +15,7 @@ pub mod records;
 pub mod room;
 pub mod seminars;
 pub mod shared;
+pub mod zoom;
 
 pub use madoguchi_store::Db;
 pub use shared::error::{AppError, ErrorCode};

@@ -217,6 +217,47 @@ pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<b
     every(StdDuration::from_secs(60), &mut stop, round).await;
 }
 
+/// Every 30 seconds under the `zoom_meetings` lease (issue 15, MT-2): each `zoom`
+/// reservation's meeting created, moved or deleted at Zoom, outside any booking transaction.
+pub async fn zoom_meetings(
+    db: Db,
+    clock: Arc<dyn Clock>,
+    zoom: madoguchi_app::zoom::ZoomConfig,
+    mut stop: watch::Receiver<bool>,
+) {
+    let me = owner();
+    let round = || async {
+        let outcome = match lease::try_acquire(&db, "zoom_meetings", &me, Duration::seconds(90), clock.now()).await {
+            Ok(true) => match madoguchi_app::zoom::meetings::run(&db, clock.as_ref(), &zoom).await {
+                Ok(r) => {
+                    if r != madoguchi_app::zoom::meetings::RoundReport::default() {
+                        tracing::info!(
+                            created = r.created,
+                            patched = r.patched,
+                            deleted = r.deleted,
+                            retried = r.retried,
+                            gave_up = r.gave_up,
+                            "zoom meetings"
+                        );
+                    }
+                    Round::Succeeded
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "zoom meetings round failed");
+                    Round::Failed
+                }
+            },
+            Ok(false) => Round::NotHolder,
+            Err(e) => {
+                tracing::warn!(error = %e, "zoom meetings lease check failed");
+                Round::LeaseUnknown
+            }
+        };
+        report("zoom_meetings", &me, outcome, clock.as_ref());
+    };
+    every(StdDuration::from_secs(30), &mut stop, round).await;
+}
+
 /// Delivers the outbox while holding the `mailer` lease, until `stop` changes.
 pub async fn mailer(db: Db, transport: Transport, clock: Arc<dyn Clock>, mut stop: watch::Receiver<bool>) {
     let me = owner();

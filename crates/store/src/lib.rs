@@ -21,6 +21,7 @@ pub mod seminars;
 pub mod testing;
 mod url;
 pub mod writer;
+pub mod zoom;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
 

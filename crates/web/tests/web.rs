@@ -124,6 +124,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
         room: Default::default(),
+        zoom: Default::default(),
     }
 }
 

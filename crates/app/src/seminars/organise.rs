@@ -66,6 +66,7 @@ pub async fn create_for(
     if !APPS.contains(&s.app.as_str()) {
         return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
     }
+    crate::offices::apps::check_offered(db, office, "seminar", &s.app).await?;
     if !(15..=480).contains(&s.minutes) {
         return Err(AppError::invalid("invalid_duration", "minutes", "15 to 480 minutes"));
     }
