@@ -41,7 +41,7 @@ CREATE TABLE zoom_meetings (
     deleted_at      TIMESTAMPTZ,
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMPTZ NOT NULL,
-    locked_until    TEXT,
+    locked_until    TIMESTAMPTZ,
     gave_up_at      TIMESTAMPTZ,
     last_error      TEXT NOT NULL DEFAULT '',
     created_at      TIMESTAMPTZ NOT NULL
