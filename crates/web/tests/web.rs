@@ -71,6 +71,8 @@ mod stats;
 mod support;
 #[path = "web/seeker/week.rs"]
 mod week;
+#[path = "web/staff/zoom_pages.rs"]
+mod zoom_pages;
 
 struct Reply {
     status: StatusCode,
