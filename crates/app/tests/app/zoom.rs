@@ -370,16 +370,54 @@ async fn database_text(t: &testing::TestDb) -> String {
     all
 }
 
-// MT-2: the client secret and the webhook secret token are in no table, file, mail or
-// inbox entry in plain text after the whole flow; the form shows only their last four.
+/// Every log line written on this thread while the guard lives, at every level.
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+// MT-2: the client secret and the webhook secret token are in no table, file, mail, inbox
+// entry or log line in plain text after the whole flow (a failed call, a refused webhook,
+// the rotation included); the form shows only their last four.
 #[tokio::test]
 async fn secrets_are_never_stored_in_plain_text() {
+    let logs = Logs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
     for t in testing::both("zoom_secrets").await {
         let s = setup(&t.db).await;
         let id = booking::book(&t.db, &s.clock, s.user, s.slots[0], &Details::default())
             .await
             .unwrap();
+        s.zoom.answer_next(500, None);
+        assert_eq!(meetings::run(&t.db, &s.clock, &s.config).await.unwrap().retried, 1);
+        s.clock.advance(Duration::seconds(30));
         meetings::run(&t.db, &s.clock, &s.config).await.unwrap();
+        let refused = webhooks::receive(
+            &t.db,
+            &s.clock,
+            &s.config,
+            "28011",
+            &webhooks::Delivery {
+                signature: Some("v0=00"),
+                timestamp: Some("1"),
+                body: b"{}",
+            },
+        )
+        .await;
+        assert!(refused.is_err());
         let meeting = s.zoom.with(|z| *z.meetings.keys().next().unwrap());
         let body = serde_json::json!({
             "event": "meeting.participant_joined", "event_ts": 1,
@@ -444,5 +482,10 @@ async fn secrets_are_never_stored_in_plain_text() {
             no_show::sweep(&t.db, &s.clock).await.is_ok(),
             "the sweeper is unaffected"
         );
+    }
+    let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    assert!(logged.contains("zoom call failed"), "the logs were read: {logged}");
+    for secret in [CLIENT_SECRET, WEBHOOK_SECRET, "local-token-"] {
+        assert!(!logged.contains(secret), "{secret} in the logs");
     }
 }
