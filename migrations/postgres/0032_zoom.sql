@@ -48,6 +48,22 @@ CREATE TABLE zoom_meetings (
 );
 CREATE UNIQUE INDEX zoom_meetings_meeting ON zoom_meetings (meeting_id) WHERE meeting_id IS NOT NULL;
 
+-- MT-2: the Zoom meeting of a `zoom` seminar, the same way: created when the seminar is,
+-- patched when it moves (`synced_start` differs from its start), deleted when it is cancelled.
+CREATE TABLE zoom_seminar_meetings (
+    seminar_id      BIGINT PRIMARY KEY REFERENCES seminars(id),
+    office_code     TEXT NOT NULL REFERENCES offices(code),
+    meeting_id      TEXT,
+    synced_start    TIMESTAMPTZ,
+    deleted_at      TIMESTAMPTZ,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TIMESTAMPTZ NOT NULL,
+    locked_until    TIMESTAMPTZ,
+    gave_up_at      TIMESTAMPTZ,
+    last_error      TEXT NOT NULL DEFAULT '',
+    created_at      TIMESTAMPTZ NOT NULL
+);
+
 -- MT-2, BK-11: each webhook taken once; a replay is refused by this key.
 CREATE TABLE zoom_webhook_events (
     office_code TEXT NOT NULL REFERENCES offices(code),

@@ -24,7 +24,7 @@ use crate::AppError;
 /// about an hour and a half in all).
 pub const MAX_ATTEMPTS: i32 = 8;
 /// How long a round's claim on a row lasts.
-const CLAIM: i64 = 120;
+pub(super) const CLAIM: i64 = 120;
 /// The topic every meeting gets: no name, no number, nothing about the person.
 pub const TOPIC: &str = "ハローワーク オンライン相談";
 
@@ -55,6 +55,7 @@ pub async fn run(db: &Db, clock: &dyn Clock, config: &ZoomConfig) -> Result<Roun
     for w in store::meetings::claim_due(db, now, now + Duration::seconds(CLAIM), 20).await? {
         handle(db, clock, config, &w, &mut report).await?;
     }
+    super::seminars::run(db, clock, config, &mut report).await?;
     Ok(report)
 }
 
@@ -212,7 +213,7 @@ async fn created(
 }
 
 /// A random passcode of 10 letters and digits (Zoom's maximum length).
-fn passcode() -> Result<String, AppError> {
+pub(super) fn passcode() -> Result<String, AppError> {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0_u8; 10];
     getrandom::fill(&mut bytes).map_err(|e| AppError::Random(e.to_string()))?;
@@ -224,7 +225,7 @@ fn passcode() -> Result<String, AppError> {
 
 /// The call with the cached token; a 401 on a cached token gets one fresh token and one
 /// more try.
-async fn call_with_token(
+pub(super) async fn call_with_token(
     db: &Db,
     clock: &dyn Clock,
     config: &ZoomConfig,

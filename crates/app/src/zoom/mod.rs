@@ -9,6 +9,7 @@ pub mod credentials;
 #[cfg(feature = "local-zoom")]
 pub mod local;
 pub mod meetings;
+pub mod seminars;
 pub mod webhooks;
 
 use std::time::Duration;

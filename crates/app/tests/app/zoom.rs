@@ -489,3 +489,62 @@ async fn secrets_are_never_stored_in_plain_text() {
         assert!(!logged.contains(secret), "{secret} in the logs");
     }
 }
+
+// MT-2: a `zoom` seminar gets its meeting when it is created (its length, its public
+// title), a move patches it, a cancellation deletes it; staff still record attendance.
+#[tokio::test]
+async fn a_zoom_seminar_gets_its_meeting() {
+    for t in testing::both("zoom_seminar").await {
+        let s = setup(&t.db).await;
+        let input = madoguchi_app::seminars::organise::SeminarInput {
+            kind: "seminar".into(),
+            title: "応募書類の書き方".into(),
+            description: String::new(),
+            starts_at: at(14, 0),
+            minutes: 90,
+            app: "zoom".into(),
+            recorded_with_consent: false,
+            capacity: 20,
+            waitlist_limit: 0,
+        };
+        let id = madoguchi_app::seminars::organise::create_for(&t.db, &s.clock, "28011", &input, "test")
+            .await
+            .unwrap();
+        let r = meetings::run(&t.db, &s.clock, &s.config).await.unwrap();
+        assert_eq!(r.created, 1, "{}", t.db.backend());
+        let (meeting_id, body) = s.zoom.with(|z| {
+            let (id, m) = z.meetings.iter().next().unwrap();
+            (*id, m.clone())
+        });
+        assert_eq!((body["duration"].as_i64(), body["type"].as_i64()), (Some(90), Some(2)));
+        assert_eq!(body["settings"]["waiting_room"], true);
+        let row = madoguchi_store::seminars::catalogue::get(&t.db, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.app, "zoom");
+        let admin = staff(&t.db, &s.clock, Role::OfficeAdmin, "zoom.seminars").await;
+        let shown = madoguchi_app::seminars::organise::meeting(&t.db, &admin, id)
+            .await
+            .unwrap();
+        assert!(format!("{shown:?}").contains(&meeting_id.to_string()), "{shown:?}");
+        assert_eq!(
+            meetings::run(&t.db, &s.clock, &s.config).await.unwrap(),
+            RoundReport::default()
+        );
+
+        madoguchi_app::seminars::changes::move_to(&t.db, &s.clock, &admin, id, at(15, 0), "")
+            .await
+            .unwrap();
+        assert_eq!(meetings::run(&t.db, &s.clock, &s.config).await.unwrap().patched, 1);
+        assert_eq!(
+            s.zoom.with(|z| z.meetings[&meeting_id]["start_time"].clone()),
+            "2026-12-03T06:00:00Z"
+        );
+        madoguchi_app::seminars::changes::cancel(&t.db, &s.clock, &admin, id, "講師の都合")
+            .await
+            .unwrap();
+        assert_eq!(meetings::run(&t.db, &s.clock, &s.config).await.unwrap().deleted, 1);
+        assert!(s.zoom.with(|z| z.meetings.is_empty()));
+    }
+}

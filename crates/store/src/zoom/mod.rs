@@ -4,6 +4,7 @@
 //! (`webhooks`).
 
 pub mod meetings;
+pub mod seminars;
 pub mod webhooks;
 
 use chrono::{DateTime, Utc};
