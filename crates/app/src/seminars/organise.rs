@@ -260,6 +260,11 @@ pub async fn edit(
     if !APPS.contains(&e.app.as_str()) {
         return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
     }
+    // MT-1: a seminar keeps its app even if the office stopped using it; a change must be
+    // to an app the office uses.
+    if e.app != seminar.app {
+        crate::offices::apps::check_offered(db, &seminar.office_code, "seminar", &e.app).await?;
+    }
     if !(1..=500).contains(&e.capacity) || !(0..=1000).contains(&e.waitlist_limit) {
         return Err(AppError::invalid(
             "invalid_seats",
