@@ -178,3 +178,99 @@ async fn webhooks_need_a_valid_signature() {
         assert_eq!(forged.status, StatusCode::FORBIDDEN);
     }
 }
+
+// MT-2, BK-9: a Zoom booking made through the API gets its meeting from the job (the local
+// Zoom), and My Page shows its ID, passcode and join URL; a booking whose meeting Zoom never
+// made (down through every attempt) is "create by hand" on the counsellor's day page.
+#[tokio::test]
+async fn booked_meeting_on_my_page_and_by_hand_on_the_day_page() {
+    use chrono::{TimeZone, Utc};
+    use madoguchi_domain::clock::jst;
+    use serde_json::json;
+
+    use super::support::{active_account, post_json, put_json};
+
+    for w in worlds("web_zoom_my_page").await {
+        madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
+            .await
+            .unwrap();
+        let (pw, key) = staff(&w, Role::OfficeAdmin, Some("28011"), "kobe.mypage").await;
+        let admin = staff_sign_in(&w, "kobe.mypage", &pw, &code(&w, &key)).await.unwrap();
+        let csrf = csrf_of(&send(&w.app, get_with("/staff/apps", Some(&admin))).await.body);
+        let form = format!(
+            "_csrf={csrf}&action=zoom&account_id=acct-1&client_id=client-1&client_secret={SECRET}&webhook_secret={WEBHOOK}"
+        );
+        assert_eq!(
+            send(&w.app, form_post("/staff/apps", &admin, &form)).await.status,
+            StatusCode::OK
+        );
+        let zoom = LocalZoom::start("acct-1", "client-1", SECRET).await;
+        let config = madoguchi_app::zoom::ZoomConfig {
+            api_base: zoom.base.clone(),
+            oauth_base: zoom.base.clone(),
+            ..super::support::zoom_config()
+        };
+        let seeker = active_account(&w, "yamada.zoom").await;
+        let number = json!({"number": "28011-01234567", "expires": "2027-12-31"});
+        send(&w.app, put_json("/api/v1/me/job-seeker", &number, &seeker)).await;
+        madoguchi_app::eligibility::confirm_job_seeker(&w.db, w.clock.as_ref(), "yamada.zoom")
+            .await
+            .unwrap();
+        let mut ids = Vec::new();
+        for day in [4, 5] {
+            let start = jst()
+                .with_ymd_and_hms(2027, 1, day, 10, 0, 0)
+                .unwrap()
+                .with_timezone(&Utc);
+            let slot = madoguchi_app::consultations::booking::publish_slot(&w.db, "28011", start, "zoom", 1)
+                .await
+                .unwrap();
+            let body = json!({"slot_id": slot, "verify_name": "山田 花子", "verify_number": "28011-01234567", "topic": "転職"});
+            let r = send(&w.app, post_json("/api/v1/reservations", &body, Some(&seeker))).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            ids.push(r.json()["id"].as_i64().unwrap());
+            if day == 4 {
+                let round = madoguchi_app::zoom::meetings::run(&w.db, w.clock.as_ref(), &config)
+                    .await
+                    .unwrap();
+                assert_eq!(round.created, 1, "{}", w.backend);
+            }
+        }
+        let (meeting_id, passcode) = zoom.with(|z| {
+            let (id, m) = z.meetings.iter().next().unwrap();
+            (id.to_string(), m["password"].as_str().unwrap().to_owned())
+        });
+        let me = send(&w.app, get_with("/me", Some(&seeker))).await;
+        assert!(
+            me.body.contains(&meeting_id) && me.body.contains(&passcode),
+            "{}",
+            me.body
+        );
+        assert!(me.body.contains(&format!("https://us06web.zoom.us/j/{meeting_id}")));
+        let api = send(
+            &w.app,
+            get_with(&format!("/api/v1/reservations/{}", ids[0]), Some(&seeker)),
+        )
+        .await;
+        assert!(!api.body.contains(SECRET) && !api.body.contains(WEBHOOK));
+
+        // The second booking: Zoom is down through every attempt.
+        zoom.with(|z| z.down = true);
+        for _ in 0..madoguchi_app::zoom::meetings::MAX_ATTEMPTS {
+            madoguchi_app::zoom::meetings::run(&w.db, w.clock.as_ref(), &config)
+                .await
+                .unwrap();
+            w.clock.advance(chrono::Duration::minutes(31));
+        }
+        let (pw, key) = staff(&w, Role::Counsellor, Some("28011"), "kobe.day").await;
+        let counsellor = staff_sign_in(&w, "kobe.day", &pw, &code(&w, &key)).await.unwrap();
+        let day = send(&w.app, get_with("/staff/day?date=2027-01-05", Some(&counsellor))).await;
+        assert!(
+            day.body.contains(&format!(r#"id="zoom-by-hand-{}""#, ids[1])),
+            "{}",
+            day.body
+        );
+        let other = send(&w.app, get_with("/staff/day?date=2027-01-04", Some(&counsellor))).await;
+        assert!(!other.body.contains("zoom-by-hand-"), "the meeting Zoom made is not");
+    }
+}
