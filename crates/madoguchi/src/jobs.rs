@@ -230,6 +230,8 @@ pub async fn zoom_meetings(
         let outcome = match lease::try_acquire(&db, "zoom_meetings", &me, Duration::seconds(90), clock.now()).await {
             Ok(true) => match madoguchi_app::zoom::meetings::run(&db, clock.as_ref(), &zoom).await {
                 Ok(r) => {
+                    metrics::counter!("madoguchi_zoom_retries_total").increment(r.retried as u64);
+                    metrics::counter!("madoguchi_zoom_gave_up_total").increment(r.gave_up as u64);
                     if r != madoguchi_app::zoom::meetings::RoundReport::default() {
                         tracing::info!(
                             created = r.created,
