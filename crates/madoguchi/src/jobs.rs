@@ -175,8 +175,13 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention
     let usage_purged = madoguchi_app::records::usage::purge(db, clock, retention_days)
         .await
         .map_err(|e| e.to_string())?;
+    // Issue 15: Zoom webhook keys past any replay window (a day; the window is 5 minutes).
+    let webhook_keys = madoguchi_store::zoom::webhooks::purge(db, clock.now() - Duration::days(1))
+        .await
+        .map_err(|e| e.to_string())?;
     tracing::info!(
         accounts,
+        webhook_keys,
         usage_purged,
         sessions,
         attempts,

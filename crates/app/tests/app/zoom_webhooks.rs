@@ -182,3 +182,22 @@ async fn a_zoom_join_at_nine_minutes_is_no_no_show() {
         );
     }
 }
+
+// Housekeeping drops webhook keys older than a day; a replay that old is refused by its
+// timestamp anyway.
+#[tokio::test]
+async fn old_webhook_keys_are_purged() {
+    for t in testing::both("zoom_webhook_purge").await {
+        let s = setup(&t.db).await;
+        let mut tx = t.db.begin().await.unwrap();
+        assert!(
+            madoguchi_store::zoom::webhooks::take(&mut tx, "28011", "meeting.ended", "1", 1, s.clock.now())
+                .await
+                .unwrap()
+        );
+        tx.commit().await.unwrap();
+        let purge = |at| madoguchi_store::zoom::webhooks::purge(&t.db, at);
+        assert_eq!(purge(s.clock.now()).await.unwrap(), 0, "{}", t.db.backend());
+        assert_eq!(purge(s.clock.now() + Duration::seconds(1)).await.unwrap(), 1);
+    }
+}

@@ -27,3 +27,14 @@ pub async fn take(
         .map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// Housekeeping: keys older than `before`. A replay that old is refused by its timestamp
+/// (five minutes) before its key is looked at, so the key is no longer needed.
+pub async fn purge(db: &crate::Db, before: DateTime<Utc>) -> Result<u64> {
+    const SQL: &str = "DELETE FROM zoom_webhook_events WHERE received_at < $1";
+    Ok(crate::write!(db, |c| sqlx::query(SQL)
+        .bind(before)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
