@@ -1,9 +1,10 @@
 //! Zoom (rules MT-1, MT-2, BK-9, BK-11; issue 15): an office's Server-to-Server OAuth app
 //! entered by its admin with the secrets sealed (`credentials`), the HTTP calls to Zoom
-//! (`client`, over hyper and rustls), the job that creates, moves and deletes the meeting of
+//! (`client`, over hyper and rustls; with the token and the retry rules in `calls`), the job that creates, moves and deletes the meeting of
 //! each `zoom` reservation outside the booking transaction (`meetings`), and the signed
 //! webhooks that record attendance (`webhooks`). `local` is a small Zoom for tests.
 
+pub mod calls;
 pub mod client;
 pub mod credentials;
 #[cfg(feature = "local-zoom")]

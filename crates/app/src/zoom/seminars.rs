@@ -14,7 +14,7 @@ use madoguchi_store::consultations::schedule::MeetingDetails;
 use madoguchi_store::zoom::{self as store, seminars::SeminarWork};
 
 use super::ZoomConfig;
-use super::meetings::{CLAIM, MAX_ATTEMPTS, RoundReport, backoff, call_with_token, passcode};
+use super::calls::{CLAIM, MAX_ATTEMPTS, RoundReport, backoff, call_with_token, passcode};
 use crate::AppError;
 
 /// The seminars' part of a round.
