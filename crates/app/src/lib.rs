@@ -18,6 +18,7 @@ pub mod room;
 pub mod seminars;
 pub mod shared;
 pub mod translations;
+pub mod zoom;
 
 pub use madoguchi_store::Db;
 pub use shared::error::{AppError, ErrorCode};

@@ -374,3 +374,7 @@ async fn terms_acceptance_is_recorded() {
 mod erasure;
 #[path = "app/usage.rs"]
 mod usage;
+#[path = "app/zoom.rs"]
+mod zoom;
+#[path = "app/zoom_webhooks.rs"]
+mod zoom_webhooks;

@@ -38,6 +38,9 @@ pub struct Config {
     pub security: SecurityConfig,
     pub shutdown: ShutdownConfig,
     pub room: crate::room_config::RoomSection,
+    /// The operator key sealing offices' secrets (issue 15).
+    pub secrets: crate::zoom_config::SecretsSection,
+    pub zoom: crate::zoom_config::ZoomSection,
 }
 
 /// What bounds the work one burst of requests can cause (AC-5 and issue 11).
@@ -210,6 +213,8 @@ impl Default for Config {
             security: SecurityConfig::default(),
             shutdown: ShutdownConfig::default(),
             room: crate::room_config::RoomSection::default(),
+            secrets: crate::zoom_config::SecretsSection::default(),
+            zoom: crate::zoom_config::ZoomSection::default(),
         }
     }
 }
@@ -249,6 +254,8 @@ impl fmt::Debug for Config {
             .field("security", &self.security)
             .field("shutdown", &self.shutdown)
             .field("room", &self.room)
+            .field("secrets", &self.secrets)
+            .field("zoom", &self.zoom)
             .finish()
     }
 }

@@ -175,8 +175,13 @@ pub async fn run_housekeeping(db: &Db, clock: &dyn Clock, site: &Site, retention
     let usage_purged = madoguchi_app::records::usage::purge(db, clock, retention_days)
         .await
         .map_err(|e| e.to_string())?;
+    // Issue 15: Zoom webhook keys past any replay window (a day; the window is 5 minutes).
+    let webhook_keys = madoguchi_store::zoom::webhooks::purge(db, clock.now() - Duration::days(1))
+        .await
+        .map_err(|e| e.to_string())?;
     tracing::info!(
         accounts,
+        webhook_keys,
         usage_purged,
         sessions,
         attempts,
@@ -215,6 +220,49 @@ pub async fn no_shows(db: Db, clock: Arc<dyn Clock>, mut stop: watch::Receiver<b
         report("no_shows", &me, outcome, clock.as_ref());
     };
     every(StdDuration::from_secs(60), &mut stop, round).await;
+}
+
+/// Every 30 seconds under the `zoom_meetings` lease (issue 15, MT-2): each `zoom`
+/// reservation's meeting created, moved or deleted at Zoom, outside any booking transaction.
+pub async fn zoom_meetings(
+    db: Db,
+    clock: Arc<dyn Clock>,
+    zoom: madoguchi_app::zoom::ZoomConfig,
+    mut stop: watch::Receiver<bool>,
+) {
+    let me = owner();
+    let round = || async {
+        let outcome = match lease::try_acquire(&db, "zoom_meetings", &me, Duration::seconds(90), clock.now()).await {
+            Ok(true) => match madoguchi_app::zoom::meetings::run(&db, clock.as_ref(), &zoom).await {
+                Ok(r) => {
+                    metrics::counter!("madoguchi_zoom_retries_total").increment(r.retried as u64);
+                    metrics::counter!("madoguchi_zoom_gave_up_total").increment(r.gave_up as u64);
+                    if r != madoguchi_app::zoom::meetings::RoundReport::default() {
+                        tracing::info!(
+                            created = r.created,
+                            patched = r.patched,
+                            deleted = r.deleted,
+                            retried = r.retried,
+                            gave_up = r.gave_up,
+                            "zoom meetings"
+                        );
+                    }
+                    Round::Succeeded
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "zoom meetings round failed");
+                    Round::Failed
+                }
+            },
+            Ok(false) => Round::NotHolder,
+            Err(e) => {
+                tracing::warn!(error = %e, "zoom meetings lease check failed");
+                Round::LeaseUnknown
+            }
+        };
+        report("zoom_meetings", &me, outcome, clock.as_ref());
+    };
+    every(StdDuration::from_secs(30), &mut stop, round).await;
 }
 
 /// Delivers the outbox while holding the `mailer` lease, until `stop` changes.

@@ -14,6 +14,7 @@ mod serve_cmd;
 mod shutdown;
 mod stats_cmd;
 mod text_check;
+mod zoom_config;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -145,6 +146,20 @@ enum Command {
     },
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// The operator key that seals offices' Zoom secrets (issue 15).
+    Secrets {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        action: SecretsAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum SecretsAction {
+    /// Seal every office's secrets again with `secrets.key`; give the old key as
+    /// `secrets.previous_key` (MADOGUCHI_SECRETS__PREVIOUS_KEY) for the run.
+    Rotate,
 }
 
 #[derive(Subcommand)]
@@ -281,6 +296,10 @@ fn main() -> ExitCode {
             db,
             action: AuditAction::Verify { expect_heads },
         } => run_async(audit_cmd::verify(db, expect_heads.as_deref())),
+        Command::Secrets {
+            db,
+            action: SecretsAction::Rotate,
+        } => run_async(serve_cmd::rotate_secrets(db)),
     }
 }
 

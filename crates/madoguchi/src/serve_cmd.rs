@@ -77,8 +77,32 @@ pub async fn run_job(args: DbArgs, name: &str) -> Result<(), String> {
             .await
             .map(|n| println!("no-shows: {n} recorded"))
             .map_err(|e| explain::app_error(&url, &e)),
-        other => Err(format!("unknown job {other}; jobs: mailer, housekeeping, no-shows")),
+        "zoom-meetings" => {
+            let zoom = crate::zoom_config::zoom_config(&config.secrets, &config.zoom)?;
+            madoguchi_app::zoom::meetings::run(&db, &clock, &zoom)
+                .await
+                .map(|r| println!("zoom-meetings: {r:?}"))
+                .map_err(|e| explain::app_error(&url, &e))
+        }
+        other => Err(format!(
+            "unknown job {other}; jobs: mailer, housekeeping, no-shows, zoom-meetings"
+        )),
     };
+    db.close().await;
+    result
+}
+
+/// `madoguchi secrets rotate`: every office's Zoom secrets sealed again with `secrets.key`,
+/// opening them with `secrets.previous_key` where the new key does not (issue 15).
+pub async fn rotate_secrets(args: DbArgs) -> Result<(), String> {
+    let config = load(&args, None)?;
+    let zoom = crate::zoom_config::zoom_config(&config.secrets, &config.zoom)?;
+    let db = open(&config).await?;
+    let url = config.database_url()?;
+    let result = madoguchi_app::zoom::credentials::rotate(&db, &zoom)
+        .await
+        .map(|n| println!("secrets: {n} offices sealed again with the current key"))
+        .map_err(|e| explain::app_error(&url, &e));
     db.close().await;
     result
 }
@@ -245,6 +269,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
     let site = madoguchi_app::shared::Site {
         base_url: base_url.clone(),
     };
+    let zoom = crate::zoom_config::zoom_config(&config.secrets, &config.zoom)?;
     let shutdown = Shutdown::new(config.shutdown.grace());
     let mut workers = vec![(
         "housekeeping",
@@ -260,6 +285,17 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         "no-shows",
         tokio::spawn(crate::jobs::no_shows(db.clone(), clock.clone(), shutdown.jobs())),
     ));
+    if zoom.keys.is_some() {
+        workers.push((
+            "zoom-meetings",
+            tokio::spawn(crate::jobs::zoom_meetings(
+                db.clone(),
+                clock.clone(),
+                zoom.clone(),
+                shutdown.jobs(),
+            )),
+        ));
+    }
     match transport {
         Some(t) => workers.push((
             "mailer",
@@ -292,6 +328,7 @@ pub async fn run(args: DbArgs, listen: Option<SocketAddr>, demo: bool, test_cloc
         room: madoguchi_web::room::Rooms::start(&db, config.room.config())
             .await
             .map_err(|e| format!("room signalling: {e}"))?,
+        zoom: zoom.clone(),
     };
     tracing::info!(http = ?state.http, "connection limits");
     if demo {

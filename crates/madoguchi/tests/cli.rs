@@ -458,3 +458,26 @@ fn admin_creates_the_first_national_admin() {
     ]));
     assert_one_line_error(&out, &err, "already in use");
 }
+
+// Issue 15: `madoguchi secrets rotate` needs the operator key; a malformed key is one clear
+// line that never repeats the key; with a key it reports how many offices it sealed again.
+#[test]
+fn secrets_rotate_needs_a_well_formed_key() {
+    let dir = scratch("secrets");
+    let url = format!("sqlite:{}", dir.join("m.db").display());
+    let rotate = || {
+        let mut c = bin();
+        c.args(["secrets", "rotate", "--database-url", &url])
+            .env_remove("MADOGUCHI_SECRETS__KEY");
+        c
+    };
+    let (out, _, err) = run(rotate().env("MADOGUCHI_SECRETS__KEY", "not-a-key-s3cret"));
+    assert_one_line_error(&out, &err, "secrets.key");
+    assert!(!err.contains("not-a-key-s3cret"), "{err}");
+    let (out, _, err) = run(&mut rotate());
+    assert_one_line_error(&out, &err, "secrets.key");
+    let key = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+    let (out, stdout, err) = run(rotate().env("MADOGUCHI_SECRETS__KEY", key));
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("0 offices"), "{stdout}");
+}

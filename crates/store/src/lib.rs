@@ -22,6 +22,7 @@ pub mod testing;
 pub mod translations;
 mod url;
 pub mod writer;
+pub mod zoom;
 
 use sqlx::{Postgres, Sqlite, SqlitePool, postgres::PgPool};
 

@@ -49,6 +49,8 @@ pub struct AppState {
     pub limits: madoguchi_app::accounts::limits::Limits,
     /// The built-in room (MT-3): its configuration and this process's signalling hub.
     pub room: room::Rooms,
+    /// Zoom (MT-2, issue 15): the operator key and where Zoom is.
+    pub zoom: madoguchi_app::zoom::ZoomConfig,
 }
 
 const SITE_CSS: &str = include_str!("../assets/site.css");
@@ -316,6 +318,9 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/slots/policy", post(staff::slots::set_policy))
         .route("/staff/slots/{id}/remove", post(staff::slots::remove))
         .route("/staff/closures", get(staff::closures::list))
+        .route("/staff/apps", get(staff::apps::page).post(staff::apps::save))
+        // Signed by Zoom (x-zm-signature), so no session and no CSRF token (issue 15).
+        .route("/webhooks/zoom/{office}", post(api::zoom_webhooks::receive))
         .route("/staff/closures/preview", post(staff::closures::preview::preview))
         .route("/staff/closures/confirm", post(staff::closures::preview::confirm))
         .route(

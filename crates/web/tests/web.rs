@@ -75,6 +75,8 @@ mod stats;
 mod support;
 #[path = "web/seeker/week.rs"]
 mod week;
+#[path = "web/staff/zoom_pages.rs"]
+mod zoom_pages;
 
 struct Reply {
     status: StatusCode,
@@ -128,6 +130,7 @@ fn state(db: madoguchi_store::Db, clock: Arc<FixedClock>) -> AppState {
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
         room: Default::default(),
+        zoom: Default::default(),
     }
 }
 

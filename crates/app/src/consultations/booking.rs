@@ -15,7 +15,7 @@ use crate::shared::{Site, fields};
 use crate::{AppError, eligibility, offices};
 
 /// The meeting apps an office may offer (BK-1, MT-1).
-pub const APPS: [&str; 4] = ["zoom", "teleoffice", "e_tumo", "builtin"];
+pub use crate::offices::apps::APPS;
 
 fn refused(r: BookingRefusal) -> AppError {
     AppError::Refused {

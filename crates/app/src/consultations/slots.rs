@@ -41,6 +41,7 @@ pub async fn add_one_off(
     capacity: i32,
 ) -> Result<i64, AppError> {
     admin_office(staff, office)?;
+    crate::offices::apps::check_offered(db, office, "consultation", app).await?;
     if !(1..=20).contains(&capacity) {
         return Err(AppError::invalid("invalid_capacity", "capacity", "capacity is 1 to 20"));
     }

@@ -59,6 +59,7 @@ pub async fn add(
     if !APPS.contains(&app) {
         return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
     }
+    offices::apps::check_offered(db, office, "consultation", app).await?;
     if !(1..=20).contains(&capacity) {
         return Err(AppError::invalid("invalid_capacity", "capacity", "capacity is 1 to 20"));
     }

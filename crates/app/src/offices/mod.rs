@@ -1,6 +1,7 @@
 //! What the public and the operator do with offices: look at them, add and edit them,
 //! announce and withdraw closures.
 
+pub mod apps;
 pub mod areas;
 pub mod calendar;
 pub mod import;

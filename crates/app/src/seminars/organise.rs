@@ -66,6 +66,7 @@ pub async fn create_for(
     if !APPS.contains(&s.app.as_str()) {
         return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
     }
+    crate::offices::apps::check_offered(db, office, "seminar", &s.app).await?;
     if !(15..=480).contains(&s.minutes) {
         return Err(AppError::invalid("invalid_duration", "minutes", "15 to 480 minutes"));
     }
@@ -258,6 +259,11 @@ pub async fn edit(
     not_cancelled(&seminar)?;
     if !APPS.contains(&e.app.as_str()) {
         return Err(AppError::invalid("invalid_choice", "app", "choose a meeting app"));
+    }
+    // MT-1: a seminar keeps its app even if the office stopped using it; a change must be
+    // to an app the office uses.
+    if e.app != seminar.app {
+        crate::offices::apps::check_offered(db, &seminar.office_code, "seminar", &e.app).await?;
     }
     if !(1..=500).contains(&e.capacity) || !(0..=1000).contains(&e.waitlist_limit) {
         return Err(AppError::invalid(

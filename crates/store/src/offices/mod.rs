@@ -1,5 +1,7 @@
-//! Offices, their weekly hours and their own closures; each office's 管轄 in `areas`.
+//! Offices, their weekly hours and their own closures; each office's 管轄 in `areas`; the
+//! meeting apps each uses per service in `apps` (MT-1).
 
+pub mod apps;
 pub mod areas;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};

@@ -109,31 +109,10 @@ pub async fn event(db: &Db, id: i64, kind: &str, actor: &str, now: DateTime<Utc>
     Ok(())
 }
 
-/// BK-11: the job seeker is in the room with a connected peer. The first time this sets
-/// `joined_at` (as staff's "joined" does) with a `room_joined` event; later, after a
-/// `room_left`, it is a `room_rejoined`. Returns the event written, if any.
-pub async fn joined(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result<Option<&'static str>> {
-    const JOIN: &str = "UPDATE reservations SET joined_at = $2
-        WHERE id = $1 AND joined_at IS NULL AND state IN ('confirmed', 'attended')";
-    const LAST: &str = "SELECT state FROM reservation_events
-        WHERE reservation_id = $1 AND state IN ('room_joined', 'room_left', 'room_rejoined') ORDER BY id DESC LIMIT 1";
-    const EVENT: &str = "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, $3, $4)";
-    let mut tx = db.begin().await?;
-    let first = in_tx!(&mut tx, |c| sqlx::query(JOIN)
-        .bind(id)
-        .bind(now)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?
-        == 1;
-    let last: Option<(String,)> = in_tx!(&mut tx, |c| sqlx::query_as(LAST).bind(id).fetch_optional(c).await)?;
-    let kind = match (first, last.as_ref().map(|(s,)| s.as_str())) {
-        (true, _) | (false, None) => "room_joined",
-        (false, Some("room_left")) => "room_rejoined",
-        // Already in the room (a second peer of the same person): nothing new happened.
-        (false, Some(_)) => return Ok(None),
-    };
-    in_tx!(&mut tx, |c| sqlx::query(EVENT)
+/// `event` in the caller's transaction (Zoom's `participant_left`, issue 15).
+pub async fn event_in(tx: &mut crate::Tx, id: i64, kind: &str, actor: &str, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, $3, $4)";
+    in_tx!(&mut *tx, |c| sqlx::query(SQL)
         .bind(id)
         .bind(now)
         .bind(kind)
@@ -141,7 +120,48 @@ pub async fn joined(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// BK-11: the job seeker is in the room with a connected peer. The first time this sets
+/// `joined_at` (as staff's "joined" does) with a `room_joined` event; later, after a
+/// `room_left`, it is a `room_rejoined`. Returns the event written, if any.
+pub async fn joined(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result<Option<&'static str>> {
+    let mut tx = db.begin().await?;
+    let kind = joined_in(&mut tx, id, actor, now).await?;
     tx.commit().await?;
+    Ok(kind)
+}
+
+/// `joined` in the caller's transaction (also Zoom's `participant_joined`, issue 15).
+pub async fn joined_in(tx: &mut crate::Tx, id: i64, actor: &str, now: DateTime<Utc>) -> Result<Option<&'static str>> {
+    const JOIN: &str = "UPDATE reservations SET joined_at = $2
+        WHERE id = $1 AND joined_at IS NULL AND state IN ('confirmed', 'attended')";
+    const LAST: &str = "SELECT state FROM reservation_events
+        WHERE reservation_id = $1 AND state IN ('room_joined', 'room_left', 'room_rejoined') ORDER BY id DESC LIMIT 1";
+    const EVENT: &str = "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, $3, $4)";
+    let first = in_tx!(&mut *tx, |c| sqlx::query(JOIN)
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?
+        == 1;
+    let last: Option<(String,)> = in_tx!(&mut *tx, |c| sqlx::query_as(LAST).bind(id).fetch_optional(c).await)?;
+    let kind = match (first, last.as_ref().map(|(s,)| s.as_str())) {
+        (true, _) | (false, None) => "room_joined",
+        (false, Some("room_left")) => "room_rejoined",
+        // Already in the room (a second peer of the same person): nothing new happened.
+        (false, Some(_)) => return Ok(None),
+    };
+    in_tx!(&mut *tx, |c| sqlx::query(EVENT)
+        .bind(id)
+        .bind(now)
+        .bind(kind)
+        .bind(actor)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(Some(kind))
 }
 
@@ -170,11 +190,18 @@ pub async fn latest_on_day(db: &Db, office: &str, day: NaiveDate) -> Result<Vec<
 /// attended, with the event, in one transaction with `room_ended`. `false` if it was not
 /// confirmed (e.g. staff had already recorded it).
 pub async fn end(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let attended = end_in(&mut tx, id, actor, now).await?;
+    tx.commit().await?;
+    Ok(attended)
+}
+
+/// `end` in the caller's transaction (also Zoom's `meeting.ended`, issue 15).
+pub async fn end_in(tx: &mut crate::Tx, id: i64, actor: &str, now: DateTime<Utc>) -> Result<bool> {
     const ATTENDED: &str = "UPDATE reservations SET state = 'attended', state_changed_at = $2, state_actor = $3
         WHERE id = $1 AND state = 'confirmed' AND joined_at IS NOT NULL";
     const EVENT: &str = "INSERT INTO reservation_events (reservation_id, at, state, actor) VALUES ($1, $2, $3, $4)";
-    let mut tx = db.begin().await?;
-    let n = in_tx!(&mut tx, |c| sqlx::query(ATTENDED)
+    let n = in_tx!(&mut *tx, |c| sqlx::query(ATTENDED)
         .bind(id)
         .bind(now)
         .bind(actor)
@@ -188,7 +215,7 @@ pub async fn end(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result<bo
     })
     .iter()
     {
-        in_tx!(&mut tx, |c| sqlx::query(EVENT)
+        in_tx!(&mut *tx, |c| sqlx::query(EVENT)
             .bind(id)
             .bind(now)
             .bind(*kind)
@@ -197,6 +224,5 @@ pub async fn end(db: &Db, id: i64, actor: &str, now: DateTime<Utc>) -> Result<bo
             .await
             .map(|r| r.rows_affected()))?;
     }
-    tx.commit().await?;
     Ok(n == 1)
 }

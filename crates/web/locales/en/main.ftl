@@ -1068,3 +1068,26 @@ date-time = { $date } { $time } JST
 footer-api = API
 # My Page, the terms accepted: when, which terms, which version.
 terms-accepted = { $when } { $service } (version { $version })
+## zoom
+problem-app_not_offered = This office does not use that app for this service. Please choose one of its apps.
+problem-invalid_signature = The signature or timestamp is not valid.
+problem-secrets_key_missing = Zoom cannot be set up because the operator has not configured the encryption key (secrets.key). Please contact your system administrator.
+zoom-apps-title = Meeting apps
+zoom-apps-intro = For consultations and for seminars, choose the apps this office uses and the one slot templates and new seminars start with. TeleOffice and e-TUMO meeting details are entered by hand.
+zoom-apps-consultation = Online consultations
+zoom-apps-seminar = Seminars and company tours
+zoom-apps-used = Apps used
+zoom-apps-default = App chosen first
+zoom-apps-save = Save apps
+zoom-title = Zoom
+zoom-intro = With the values of a Zoom Server-to-Server OAuth app, Zoom meetings for consultations are created automatically and joining is recorded automatically. Secrets are stored encrypted and only their last 4 characters are shown. Seminar attendance is still recorded by staff.
+zoom-saved = Saved: client secret …{ $secret }, webhook secret token …{ $webhook }
+zoom-not-set = Not set up yet.
+zoom-webhook-url = Webhook endpoint URL
+zoom-account-id = Account ID
+zoom-client-id = Client ID
+zoom-client-secret = Client secret
+zoom-webhook-secret = Webhook secret token
+zoom-save = Save Zoom settings
+zoom-create-by-hand = Zoom did not create the meeting. Please create it in Zoom and enter the meeting details by hand.
+console-apps = Meeting apps and Zoom

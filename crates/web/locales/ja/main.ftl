@@ -1068,3 +1068,26 @@ date-time = { $date } { $time }
 footer-api = API
 # My Page, the terms accepted: when, which terms, which version.
 terms-accepted = { $when } { $service }（版 { $version }）
+## zoom
+problem-app_not_offered = この窓口では、このサービスにそのアプリを使っていません。使うアプリを選び直してください。
+problem-invalid_signature = 署名または時刻が正しくありません。
+problem-secrets_key_missing = 運用者が暗号鍵 (secrets.key) を設定していないため、Zoom を設定できません。システム管理者に連絡してください。
+zoom-apps-title = 使うアプリ
+zoom-apps-intro = 相談とセミナーそれぞれに、この窓口が使うアプリと、枠のひな形や新しいセミナーで最初に選ばれるアプリを選びます。TeleOffice と e-TUMO は、ミーティングの情報を手で入力します。
+zoom-apps-consultation = オンライン相談
+zoom-apps-seminar = セミナー・企業見学
+zoom-apps-used = 使うアプリ
+zoom-apps-default = 最初に選ばれるアプリ
+zoom-apps-save = アプリを保存
+zoom-title = Zoom の設定
+zoom-intro = Zoom のサーバー間 OAuth アプリの値を入力すると、Zoom の相談のミーティングが自動で作られ、参加が自動で記録されます。シークレットは暗号化して保存し、末尾 4 文字だけを表示します。セミナーの出席は、これまでどおり職員が記録します。
+zoom-saved = 保存済み: クライアントシークレット …{ $secret }、Webhook シークレットトークン …{ $webhook }
+zoom-not-set = まだ設定されていません。
+zoom-webhook-url = Webhook の送信先 URL
+zoom-account-id = アカウント ID
+zoom-client-id = クライアント ID
+zoom-client-secret = クライアントシークレット
+zoom-webhook-secret = Webhook シークレットトークン
+zoom-save = Zoom の設定を保存
+zoom-create-by-hand = Zoom でミーティングを作れませんでした。Zoom で作成し、ミーティング情報を手で入力してください。
+console-apps = 使うアプリと Zoom

@@ -10,6 +10,7 @@ pub mod password_resets;
 pub mod seminar_changes;
 pub mod seminars;
 pub mod staff;
+pub mod zoom_webhooks;
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;

@@ -83,6 +83,14 @@ fn describe() {
         "madoguchi_job_failures_total",
         "Background job rounds that failed, lease checks included"
     );
+    describe_counter!(
+        "madoguchi_zoom_retries_total",
+        "Zoom calls that failed or were told to wait, tried again later"
+    );
+    describe_counter!(
+        "madoguchi_zoom_gave_up_total",
+        "Zoom meetings given up after the last attempt (hand entry)"
+    );
     describe_gauge!(
         "madoguchi_usage_queue_depth",
         "Usage-record entries waiting for the writer"
@@ -109,6 +117,8 @@ fn describe() {
         "madoguchi_mail_send_failures_total",
         "madoguchi_db_pool_timeouts_total",
         "madoguchi_metrics_refresh_failures_total",
+        "madoguchi_zoom_retries_total",
+        "madoguchi_zoom_gave_up_total",
     ] {
         metrics::counter!(name).increment(0);
     }

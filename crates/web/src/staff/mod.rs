@@ -2,6 +2,7 @@
 //! a second consultation on a day, deletion), the day's schedule,
 //! slots and requests, closures, seminars, notices, the access audit and disclosures, statistics.
 
+pub mod apps;
 pub mod closures;
 pub mod day;
 pub mod forms;

@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Weekday;
-use madoguchi_app::consultations::booking::APPS;
+use madoguchi_app::offices::apps::Choice;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_app::{AppError, consultations::slots, consultations::templates, offices};
 
@@ -51,12 +51,13 @@ struct SlotsPage {
 }
 
 /// A new slot's time, meeting app and seats; `id` prefixes the ids of the one-off form's.
-fn slot_fields(lang: Lang, id: &str) -> Vec<FormField> {
+/// MT-1: only the apps the office uses for consultations, starting from its default.
+fn slot_fields(lang: Lang, id: &str, choice: &Choice) -> Vec<FormField> {
     let f = |name, label, value: &str| FormField::labelled(lang, name, label, value).id(&format!("{id}{name}"));
-    let apps = APPS.iter().map(|a| (*a, lang.t(&format!("app-{a}"))));
+    let apps = choice.apps.iter().map(|a| (*a, lang.t(&format!("app-{a}"))));
     vec![
         f("starts", "slots-time", "10:00").kind("time").attr("step", 1800),
-        f("app", "slots-app", APPS[0]).choices(apps),
+        f("app", "slots-app", choice.default).choices(apps),
         f("capacity", "slots-capacity", "1")
             .kind("number")
             .attr("min", 1)
@@ -64,16 +65,23 @@ fn slot_fields(lang: Lang, id: &str) -> Vec<FormField> {
     ]
 }
 
-fn forms(lang: Lang, filled: &Filled<'_>, tomorrow: &str, cutoff: u32, horizon: u32) -> [Vec<FormField>; 3] {
+fn forms(
+    lang: Lang,
+    filled: &Filled<'_>,
+    tomorrow: &str,
+    cutoff: u32,
+    horizon: u32,
+    choice: &Choice,
+) -> [Vec<FormField>; 3] {
     let weekdays = WEEKDAYS.iter().enumerate().map(|(i, w)| (i, lang.weekday_long(*w)));
     let mut template = vec![FormField::labelled(lang, "weekday", "slots-weekday", "0").choices(weekdays)];
-    template.extend(slot_fields(lang, ""));
+    template.extend(slot_fields(lang, "", choice));
     let mut one_off = vec![
         FormField::labelled(lang, "day", "slots-day", tomorrow)
             .kind("date")
             .id("one-day"),
     ];
-    one_off.extend(slot_fields(lang, "one-"));
+    one_off.extend(slot_fields(lang, "one-", choice));
     let number = |name, label, value: u32, max: u32| {
         FormField::labelled(lang, name, label, &value.to_string())
             .kind("number")
@@ -140,7 +148,17 @@ async fn page(
         .await
         .map_err(|e| PageError(lang, e))?;
     let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default().to_string();
-    let [template_form, one_off, policy] = forms(lang, filled, &tomorrow, policy.cutoff_days, policy.horizon_days);
+    let choice = madoguchi_app::offices::apps::choice(&state.db, &office, "consultation")
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let [template_form, one_off, policy] = forms(
+        lang,
+        filled,
+        &tomorrow,
+        policy.cutoff_days,
+        policy.horizon_days,
+        &choice,
+    );
     let mut drawn: Vec<&FormField> = template_form.iter().chain(&one_off).chain(&policy).collect();
     drawn.extend(published.iter().filter_map(|p| p.5.as_ref()));
     let view = SlotsPage {

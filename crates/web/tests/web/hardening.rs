@@ -31,6 +31,7 @@ fn app_with(w: &World, base_url: &str, http: HttpConfig) -> axum::Router {
         http,
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
         room: Default::default(),
+        zoom: Default::default(),
     })
 }
 

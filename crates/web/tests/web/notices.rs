@@ -194,6 +194,7 @@ async fn the_switch_reaches_another_replica() {
             http: madoguchi_web::serving::limits::HttpConfig::default(),
             limits: madoguchi_app::accounts::limits::Limits::for_tests(),
             room: Default::default(),
+            zoom: Default::default(),
         });
         let lock = || post_json("/api/v1/me/lock", &json!({}), None);
         assert_eq!(

@@ -69,6 +69,7 @@ pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<
             limits: limits(),
             // MT-3: the room relays through PostgreSQL on that backend, as in production.
             room: madoguchi_web::room::Rooms::start(&t.db, room_config()).await.unwrap(),
+            zoom: zoom_config(),
         };
         let state_limits = state.limits.clone();
         out.push(World {
@@ -82,6 +83,17 @@ pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<
         });
     }
     out
+}
+
+/// Zoom in tests (issue 15): a fixed operator key; the API is a local Zoom where a test needs one.
+pub(crate) fn zoom_config() -> madoguchi_app::zoom::ZoomConfig {
+    madoguchi_app::zoom::ZoomConfig {
+        keys: Some(
+            madoguchi_app::shared::secrets::SealKeys::from_base64("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=", None)
+                .unwrap(),
+        ),
+        ..Default::default()
+    }
 }
 
 /// The rooms' configuration in tests: a TURN server and its shared secret (MT-3).

@@ -82,6 +82,14 @@ async fn render_day(
             }
         }
     }
+    // MT-2: Zoom meetings the job gave up on, to be made by hand.
+    let by_hand =
+        madoguchi_store::zoom::meetings::given_up_on_day(&state.db, me.office.as_deref().unwrap_or_default(), day)
+            .await
+            .map_err(|e| PageError(lang, e.into()))?;
+    for c in &mut cards {
+        c.zoom_by_hand = by_hand.contains(&c.id);
+    }
     let free = if cards.iter().any(|c| c.book_next) {
         next_free_slots(state, lang, me.office.as_deref().unwrap_or_default())
             .await

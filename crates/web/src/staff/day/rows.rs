@@ -105,6 +105,9 @@ pub struct Card {
     /// MT-3: a built-in room to open, and what the room last recorded (waiting, in, left).
     pub room: bool,
     pub room_live: String,
+    /// MT-2 (issue 15): Zoom did not create the meeting after the last attempt; the
+    /// counsellor creates it and enters the details by hand.
+    pub zoom_by_hand: bool,
 }
 
 impl Card {
@@ -212,6 +215,7 @@ pub fn card(lang: Lang, r: ScheduleRow, now: DateTime<Utc>, outcome: Option<Outc
         meeting,
         room: builtin && matches!(r.state.as_str(), "confirmed" | "attended"),
         room_live: String::new(),
+        zoom_by_hand: false,
         state_code: r.state,
         outcome,
     }

@@ -57,8 +57,14 @@ fn common(lang: Lang, id: &str, s: Option<&SeminarRow>) -> Vec<FormField> {
     ]
 }
 
-/// `POST /staff/seminars`: the kind, the day, the start and the length, then the rest.
-pub fn create(lang: Lang, filled: &Filled, tomorrow: &str) -> Vec<FormField> {
+/// `POST /staff/seminars`: the kind, the day, the start and the length, then the rest; the
+/// apps the office uses for seminars, starting from its default (MT-1).
+pub fn create(
+    lang: Lang,
+    filled: &Filled,
+    tomorrow: &str,
+    choice: &madoguchi_app::offices::apps::Choice,
+) -> Vec<FormField> {
     let kinds = ["seminar", "company_tour"].map(|k| (k, lang.t(&format!("seminar-kind-{k}"))));
     let f = |name, label, value: &str| FormField::labelled(lang, name, label, value);
     let mut fields = vec![
@@ -71,6 +77,14 @@ pub fn create(lang: Lang, filled: &Filled, tomorrow: &str) -> Vec<FormField> {
             .attr("max", 480),
     ];
     let mut text = common(lang, "", None);
+    for f in text.iter_mut().filter(|f| f.name == "app") {
+        choice.default.clone_into(&mut f.value);
+        f.options = choice
+            .apps
+            .iter()
+            .map(|a| ((*a).to_owned(), lang.t(&format!("app-{a}"))))
+            .collect();
+    }
     let rest = text.split_off(2);
     fields.splice(1..1, text);
     fields.extend(rest);

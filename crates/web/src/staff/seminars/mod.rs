@@ -77,7 +77,11 @@ async fn list_page(
         .await
         .map_err(|e| PageError(lang, e))?;
     let tomorrow = today.succ_opt().unwrap_or(today).to_string();
-    let create = form::create(lang, filled, &tomorrow);
+    let choice =
+        madoguchi_app::offices::apps::choice(&state.db, filter.office.as_deref().unwrap_or_default(), "seminar")
+            .await
+            .map_err(|e| PageError(lang, e))?;
+    let create = form::create(lang, filled, &tomorrow, &choice);
     let view = ListPage {
         page: Page::new(lang, "/staff/seminars", &[]),
         csrf,

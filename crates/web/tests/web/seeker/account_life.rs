@@ -298,6 +298,7 @@ async fn development_mailbox_shows_demo_mail() {
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
         room: Default::default(),
+        zoom: Default::default(),
     };
     let app = router(state);
     send(
@@ -340,6 +341,7 @@ async fn development_mailbox_shows_demo_mail() {
         http: madoguchi_web::serving::limits::HttpConfig::default(),
         limits: madoguchi_app::accounts::limits::Limits::for_tests(),
         room: Default::default(),
+        zoom: Default::default(),
     });
     assert_eq!(
         send(&plain, get_with("/dev/mail", None)).await.status,
