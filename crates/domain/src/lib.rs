@@ -18,5 +18,6 @@ pub mod room;
 pub mod staff;
 pub mod stats;
 pub mod totp;
+pub mod token_bucket;
 pub mod usage;
 pub mod user_id;
