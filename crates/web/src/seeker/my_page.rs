@@ -159,7 +159,6 @@ pub async fn me(
                 .unwrap_or_default();
             office_names.push((r.office_code.clone(), name));
         }
-        // MT-3: the room's link stays until the end plus the office's grace period.
         if r.app == "builtin" && !graces.contains_key(&r.office_code) {
             let g = madoguchi_app::room::grace::of_office(&state.db, &state.room.config, &r.office_code)
                 .await
@@ -182,6 +181,11 @@ pub async fn me(
             .is_some_and(|p| madoguchi_app::consultations::reschedule::may_move(&r, now, *p));
         let state_code = madoguchi_domain::booking::State::parse(&r.state);
         let cancellable = state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
+        // MT-3: the room's link stays until the end plus the office's grace period, and with
+        // it the reservation stays among those coming up.
+        let grace = graces.get(&r.office_code).copied().unwrap_or(state.room.config.grace);
+        let room =
+            r.app == "builtin" && matches!(r.state.as_str(), "confirmed" | "attended") && now < r.ends_at + grace;
         reservations.push(MyReservation {
             confirmed: r.state == "confirmed",
             meeting: None,
@@ -190,12 +194,10 @@ pub async fn me(
             app: lang.t(&format!("app-{}", r.app)),
             state: lang.t(&format!("state-{}", r.state)),
             cancellable,
-            room: r.app == "builtin"
-                && matches!(r.state.as_str(), "confirmed" | "attended")
-                && now < r.ends_at + graces.get(&r.office_code).copied().unwrap_or(state.room.config.grace),
+            room,
             movable,
             office,
-            coming: matches!(r.state.as_str(), "confirmed" | "requested") && r.ends_at > now,
+            coming: (matches!(r.state.as_str(), "confirmed" | "requested") && r.ends_at > now) || room,
             starts_at: r.starts_at,
         });
     }
