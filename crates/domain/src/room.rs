@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn with_no_grace_the_room_closes_at_the_end() {
         let (start, end) = (t(1, 0), t(1, 30));
-        assert_eq!(phase(start, end, Duration::zero(), t(1, 29)), Phase::Open { closes: t(1, 30) });
+        assert_eq!(
+            phase(start, end, Duration::zero(), t(1, 29)),
+            Phase::Open { closes: t(1, 30) }
+        );
         assert_eq!(phase(start, end, Duration::zero(), t(1, 30)), Phase::Closed);
     }
 

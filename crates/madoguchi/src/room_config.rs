@@ -94,7 +94,10 @@ impl RoomSection {
             ));
         }
         if self.messages_per_second == 0 || self.message_burst == 0 || self.bytes_per_second == 0 {
-            return Err("configuration error: room.messages_per_second, message_burst and bytes_per_second are at least 1".into());
+            return Err(
+                "configuration error: room.messages_per_second, message_burst and bytes_per_second are at least 1"
+                    .into(),
+            );
         }
         if self.byte_burst < 64 * 1024 {
             return Err("configuration error: room.byte_burst is at least 65536 (one largest message)".into());

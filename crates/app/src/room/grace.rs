@@ -46,13 +46,7 @@ pub async fn of_office(db: &Db, config: &RoomConfig, office: &str) -> Result<Off
 
 /// An office admin of `office` (or a national admin) sets its grace period from what was
 /// typed (0 to 60 minutes, `invalid_room_grace` otherwise); audited as `set_room_grace`.
-pub async fn set(
-    db: &Db,
-    clock: &dyn Clock,
-    staff: &StaffMember,
-    office: &str,
-    typed: &str,
-) -> Result<u32, AppError> {
+pub async fn set(db: &Db, clock: &dyn Clock, staff: &StaffMember, office: &str, typed: &str) -> Result<u32, AppError> {
     if !madoguchi_domain::staff::administers(staff.role, staff.office.as_deref(), office) {
         return Err(AppError::Forbidden {
             code: "forbidden",

@@ -35,7 +35,10 @@ async fn member(db: &Db, clock: &dyn Clock, role: Role, office: &str, user_id: &
         .await
         .unwrap()
         .unwrap();
-    let member = madoguchi_app::console::staff::member(db, row.id).await.unwrap().unwrap();
+    let member = madoguchi_app::console::staff::member(db, row.id)
+        .await
+        .unwrap()
+        .unwrap();
     let session = Session {
         id: format!("staff-{user_id}"),
         user_ref: None,
@@ -64,7 +67,13 @@ fn anonymous(id: &str) -> Session {
 }
 
 /// When the room of `id` closes for the job seeker at the clock's time, or the refusal.
-async fn closes(db: &Db, clock: &ManualClock, config: &RoomConfig, user: i64, id: i64) -> Result<DateTime<Utc>, String> {
+async fn closes(
+    db: &Db,
+    clock: &ManualClock,
+    config: &RoomConfig,
+    user: i64,
+    id: i64,
+) -> Result<DateTime<Utc>, String> {
     let entry = access::enter(db, clock, config, Some(&seeker(user)), id)
         .await
         .map_err(|e| e.specific_code().to_owned())?;
@@ -113,13 +122,22 @@ async fn room_grace_is_the_offices_zero_or_thirty() {
         for typed in ["61", "-1", "", "十五"] {
             let e = grace::set(&t.db, &clock, &admin, "28011", typed).await;
             assert!(
-                matches!(e, Err(AppError::InvalidInput { code: "invalid_room_grace", .. })),
+                matches!(
+                    e,
+                    Err(AppError::InvalidInput {
+                        code: "invalid_room_grace",
+                        ..
+                    })
+                ),
                 "{b} {typed}: {e:?}"
             );
         }
         // The schema refuses it too, whatever the caller checked.
         let mut tx = t.db.begin().await.unwrap();
-        assert!(madoguchi_store::room::grace::set(&mut tx, "28011", 61).await.is_err(), "{b}: CHECK");
+        assert!(
+            madoguchi_store::room::grace::set(&mut tx, "28011", 61).await.is_err(),
+            "{b}: CHECK"
+        );
         drop(tx);
 
         assert_eq!(grace::set(&t.db, &clock, &admin, "28011", "30").await.unwrap(), 30);
@@ -129,25 +147,57 @@ async fn room_grace_is_the_offices_zero_or_thirty() {
         let spare = guests::issue(&t.db, &clock, &config, &staff).await.unwrap();
 
         clock.advance(at(10, 59) - clock.now());
-        assert_eq!(closes(&t.db, &clock, &config, users[0], a).await, Ok(at(11, 0)), "{b}: end + 29");
-        let entry = access::enter(&t.db, &clock, &config, Some(&seeker(users[0])), a).await.unwrap();
+        assert_eq!(
+            closes(&t.db, &clock, &config, users[0], a).await,
+            Ok(at(11, 0)),
+            "{b}: end + 29"
+        );
+        let entry = access::enter(&t.db, &clock, &config, Some(&seeker(users[0])), a)
+            .await
+            .unwrap();
         let turn = ice::servers(&config, &entry, at(11, 0));
         let user = turn[0].username.clone().unwrap_or_default();
-        assert_eq!(user, format!("{}:r{a}-seeker", at(11, 0).timestamp()), "{b}: TURN until end + 30");
-        assert_eq!(guests::redeem(&t.db, &clock, &link, &anonymous("one")).await.unwrap(), a);
+        assert_eq!(
+            user,
+            format!("{}:r{a}-seeker", at(11, 0).timestamp()),
+            "{b}: TURN until end + 30"
+        );
+        assert_eq!(
+            guests::redeem(&t.db, &clock, &link, &anonymous("one")).await.unwrap(),
+            a
+        );
         clock.advance(Duration::minutes(1));
-        assert_eq!(closes(&t.db, &clock, &config, users[0], a).await, Err("room_closed".into()), "{b}: end + 30");
+        assert_eq!(
+            closes(&t.db, &clock, &config, users[0], a).await,
+            Err("room_closed".into()),
+            "{b}: end + 30"
+        );
         clock.advance(Duration::minutes(1));
-        assert_eq!(closes(&t.db, &clock, &config, users[0], a).await, Err("room_closed".into()), "{b}: end + 31");
+        assert_eq!(
+            closes(&t.db, &clock, &config, users[0], a).await,
+            Err("room_closed".into()),
+            "{b}: end + 31"
+        );
         let spent = guests::redeem(&t.db, &clock, &spare, &anonymous("two")).await;
-        assert!(matches!(spent, Err(AppError::Refused { code: "link_used", .. })), "{b}: {spent:?}");
+        assert!(
+            matches!(spent, Err(AppError::Refused { code: "link_used", .. })),
+            "{b}: {spent:?}"
+        );
 
         // Grace 0: the 14:00–14:30 room closes at 14:30.
         grace::set(&t.db, &clock, &admin, "28011", "0").await.unwrap();
         clock.advance(at(14, 29) - clock.now());
-        assert_eq!(closes(&t.db, &clock, &config, users[1], z).await, Ok(at(14, 30)), "{b}: end - 1");
+        assert_eq!(
+            closes(&t.db, &clock, &config, users[1], z).await,
+            Ok(at(14, 30)),
+            "{b}: end - 1"
+        );
         clock.advance(Duration::minutes(1));
-        assert_eq!(closes(&t.db, &clock, &config, users[1], z).await, Err("room_closed".into()), "{b}: end + 0");
+        assert_eq!(
+            closes(&t.db, &clock, &config, users[1], z).await,
+            Err("room_closed".into()),
+            "{b}: end + 0"
+        );
 
         // Each change is in the audit log under the admin.
         let audited = madoguchi_store::records::audit::search(

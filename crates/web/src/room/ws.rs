@@ -16,7 +16,9 @@
 //! `ended`, `closed`.
 
 use axum::Extension;
-use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code, rejection::WebSocketUpgradeRejection};
+use axum::extract::ws::{
+    CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code, rejection::WebSocketUpgradeRejection,
+};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
@@ -68,13 +70,11 @@ pub async fn upgrade(
         return ApiError(AppError::NotFound { what: "room".into() }).into_response();
     };
     match ws {
-        Ok(ws) => ws
-            .max_message_size(64 * 1024)
-            .on_upgrade(move |socket| async move {
-                // The connection's place stays taken while the socket is open.
-                let _place = place;
-                Connection::new(state, entry, closes).run(socket).await;
-            }),
+        Ok(ws) => ws.max_message_size(64 * 1024).on_upgrade(move |socket| async move {
+            // The connection's place stays taken while the socket is open.
+            let _place = place;
+            Connection::new(state, entry, closes).run(socket).await;
+        }),
         Err(r) => r.into_response(),
     }
 }
@@ -247,7 +247,11 @@ impl Connection {
         }
         if exit == Exit::Flood {
             metrics::counter!("madoguchi_room_floods_total").increment(1);
-            tracing::warn!(room, role = self.entry.role.code(), "room socket closed: too many messages");
+            tracing::warn!(
+                room,
+                role = self.entry.role.code(),
+                "room socket closed: too many messages"
+            );
             let frame = CloseFrame {
                 code: close_code::POLICY,
                 reason: "too many messages".into(),

@@ -164,7 +164,12 @@ async fn page(
     };
     let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default().to_string();
     let [template_form, one_off, policy, grace] = forms(lang, filled, &tomorrow, policy, grace.minutes);
-    let mut drawn: Vec<&FormField> = template_form.iter().chain(&one_off).chain(&policy).chain(&grace).collect();
+    let mut drawn: Vec<&FormField> = template_form
+        .iter()
+        .chain(&one_off)
+        .chain(&policy)
+        .chain(&grace)
+        .collect();
     drawn.extend(published.iter().filter_map(|p| p.5.as_ref()));
     let view = SlotsPage {
         page: Page::new(lang, "/staff/slots", &[]),

@@ -39,7 +39,9 @@ async fn room_grace_is_set_by_the_office_and_followed() {
         let refused = send(&w.app, post(format!("_csrf={csrf}&grace_minutes=61"))).await;
         assert!(refused.body.contains("0〜60の整数"), "{b}: {}", refused.body);
         assert!(
-            refused.body.contains(r#"name="grace_minutes" type="number" value="61""#),
+            refused
+                .body
+                .contains(r#"name="grace_minutes" type="number" value="61""#),
             "{b}: the typed value stays"
         );
         assert!(refused.body.contains("aria-invalid=\"true\""), "{b}");

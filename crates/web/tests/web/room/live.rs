@@ -11,7 +11,11 @@ use crate::support::{World, get_with, send, worlds};
 
 /// The state and words the endpoint gives for reservation `id`, or `None`.
 async fn live(w: &World, cookie: &str, id: i64) -> Option<(String, String)> {
-    let r = send(&w.app, get_with("/staff/day/rooms?date=2027-01-04&lang=en", Some(cookie))).await;
+    let r = send(
+        &w.app,
+        get_with("/staff/day/rooms?date=2027-01-04&lang=en", Some(cookie)),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let j: Value = r.json();
     assert_eq!(j["date"], "2027-01-04");
@@ -48,10 +52,16 @@ async fn room_state_on_the_day_page_follows_attendance() {
             day.body.contains(&format!(r#"id="room-live-{id}" aria-live="polite""#)),
             "{b}"
         );
-        assert!(day.body.contains(r#"data-room-live="/staff/day/rooms?date=2027-01-04""#));
+        assert!(
+            day.body
+                .contains(r#"data-room-live="/staff/day/rooms?date=2027-01-04""#)
+        );
         assert!(day.body.contains(r#"<script type="module" src="/assets/day-live.js">"#));
         let csp = day.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-        assert!(csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"), "{csp}");
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"),
+            "{csp}"
+        );
         assert_eq!(live(&w, &c, id).await, None, "{b}: nothing recorded yet");
 
         let mut s = open(addr, id, Some(&mine), None).await.unwrap();
