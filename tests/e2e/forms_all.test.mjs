@@ -115,6 +115,9 @@ const CASES = [
     bad: 'one-day', expect: { ja: /休所日/ } },
   { name: 'booking policy: a cut-off of 20 days', who: 'office_admin', path: '/staff/slots', noValidate: true,
     typed: { cutoff_days: '20', horizon_days: '25' }, bad: 'cutoff_days' },
+  // MT-3: the office's grace period for its built-in rooms, 0 to 60 minutes.
+  { name: 'room grace period: 61 minutes', who: 'office_admin', path: '/staff/slots', noValidate: true,
+    typed: { grace_minutes: '61' }, bad: 'grace_minutes', expect: { ja: /0〜60/, en: /0 to 60/ }, langs: ['ja', 'en'] },
   { name: 'removing a booked slot: the reason', who: 'office_admin', path: '/staff/slots',
     typed: () => ({ [`reason-${made.slot.id}`]: '庁舎の都合①' }), bad: () => `reason-${made.slot.id}`,
     expect: { ja: N10.ja(6, '①') } },

@@ -2,8 +2,9 @@
 // BK-11, BK-14, BK-15, C6-2, C12-3). The pages keep the product's CSP, so only the room's
 // own ES modules run. The job seeker (ja) confirms the checklist and waits; the counsellor
 // (en) sees the verification name and number and the companion declaration, and admits;
-// both peer connections reach "connected" with video bytes arriving, and the day page shows
-// the job seeker in the room with nobody having pressed "joined". The job seeker leaves and
+// both peer connections reach "connected" with video bytes arriving, and the day page,
+// open all along, turns from "waiting" to "in the room" without a reload, with nobody
+// having pressed "joined". The job seeker leaves and
 // comes back; a companion with a single-use link makes three. axe on every room page.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +61,14 @@ test('a consultation in the built-in room: waiting, admitted, connected, re-join
   const staffCtx = await context('en-US');
   const counsellor = await staffCtx.newPage();
   await signInCounsellor(counsellor, base, stdout);
+  // MT-3, BK-11: the day page, opened while the job seeker waits, follows the room live.
+  const dayPage = await staffCtx.newPage();
+  const day = new Date(start + 9 * 3600_000).toISOString().slice(0, 10);
+  await dayPage.goto(`${base}/staff/day?date=${day}&lang=en`);
+  await dayPage.waitForSelector(`#r${id}`);
+  assert.match(await dayPage.textContent(`#room-live-${id}`), /Waiting in the room/);
+  assert.equal(await dayPage.getAttribute(`#room-live-${id}`, 'aria-live'), 'polite');
+  await axeStrict(dayPage);
   await counsellor.goto(`${base}/rooms/${id}?lang=en`);
   // C6-2, C12-3: what to check before letting anyone in.
   assert.equal((await counsellor.textContent('#verify-name')).trim(), '見本 花子');
@@ -82,11 +91,13 @@ test('a consultation in the built-in room: waiting, admitted, connected, re-join
   await shot(seeker, 'room-call-ja-390');
   await shot(counsellor, 'room-call-en-1280');
 
-  // BK-11: recorded by the room itself; the day page shows it (no click on "joined").
-  const dayPage = await staffCtx.newPage();
-  const day = new Date(start + 9 * 3600_000).toISOString().slice(0, 10);
-  await dayPage.goto(`${base}/staff/day?date=${day}&lang=en`);
-  await dayPage.waitForSelector(`#r${id}`);
+  // BK-11: recorded by the room itself; the day page shows it without a reload (it asks
+  // every 10 s) and with no click on "joined".
+  await dayPage.waitForFunction(
+    (id) => /^In the room$/.test(document.getElementById(`room-live-${id}`).textContent.trim()),
+    id, { timeout: 30_000 },
+  );
+  await dayPage.reload();
   assert.match(await dayPage.textContent(`#r${id}`), /In the room/);
   assert.match(await dayPage.textContent(`#r${id}`), /Joined/);
 

@@ -292,6 +292,8 @@ mod requests_flow;
 mod reschedule;
 #[path = "app/room.rs"]
 mod room;
+#[path = "app/room_grace.rs"]
+mod room_grace;
 #[path = "app/seminars/changes.rs"]
 mod seminar_changes;
 #[path = "app/seminars/operations.rs"]

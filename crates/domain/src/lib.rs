@@ -17,6 +17,7 @@ pub mod residence;
 pub mod room;
 pub mod staff;
 pub mod stats;
+pub mod token_bucket;
 pub mod totp;
 pub mod usage;
 pub mod user_id;

@@ -13,6 +13,28 @@ pub const OPENS_BEFORE_MINUTES: i64 = 10;
 pub const MAX_PARTICIPANTS: usize = 3;
 /// A chat line is at most this many characters (the chat is never stored, BK-15).
 pub const MAX_CHAT_CHARS: usize = 1000;
+/// MT-3: the longest grace period an office may set after a slot's end, in minutes (the
+/// schema's CHECK says the same).
+pub const MAX_GRACE_MINUTES: u32 = 60;
+
+/// MT-3: the grace period an office admin typed, in whole minutes from 0 to 60; full-width
+/// digits read as half-width (a Japanese keyboard in kana mode). `None` for anything else.
+pub fn grace_minutes(typed: &str) -> Option<u32> {
+    let digits = crate::numbers::half_width(typed);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || digits.len() > 3 {
+        return None;
+    }
+    digits.parse().ok().filter(|m| *m <= MAX_GRACE_MINUTES)
+}
+
+/// MT-3: the office's grace period if it set one (and it is within the rule), else the
+/// configured default.
+pub fn grace(office_minutes: Option<i64>, default: Duration) -> Duration {
+    match office_minutes {
+        Some(m) if (0..=i64::from(MAX_GRACE_MINUTES)).contains(&m) => Duration::minutes(m),
+        _ => default,
+    }
+}
 
 /// Who is in a room. Each role has one seat; a second connection of a role replaces the
 /// first (a re-join after a network drop), so a room never holds more than three.
@@ -128,6 +150,33 @@ mod tests {
         assert_eq!(c.username, "1767225600:r42");
         assert_eq!(c.password, "C1t/oSE2fnrmBynSlOiNtcs0lvM=");
         assert_ne!(turn_credential("other", "r42", expires).password, c.password);
+    }
+
+    // Rule MT-3: an office sets 0 to 60 minutes; full-width digits count, nothing else does.
+    #[test]
+    fn an_office_grace_period_is_zero_to_sixty_minutes() {
+        assert_eq!(grace_minutes("0"), Some(0));
+        assert_eq!(grace_minutes(" 30 "), Some(30));
+        assert_eq!(grace_minutes("６０"), Some(60));
+        for bad in ["", "61", "-1", "1.5", "十五", "15分", "0060x", "1000"] {
+            assert_eq!(grace_minutes(bad), None, "{bad}");
+        }
+        let default = Duration::minutes(15);
+        assert_eq!(grace(None, default), default);
+        assert_eq!(grace(Some(0), default), Duration::zero());
+        assert_eq!(grace(Some(30), default), Duration::minutes(30));
+        assert_eq!(grace(Some(61), default), default, "out of the rule: the default");
+    }
+
+    // Rule MT-3 with the office's grace 0: the room closes at the slot's end.
+    #[test]
+    fn with_no_grace_the_room_closes_at_the_end() {
+        let (start, end) = (t(1, 0), t(1, 30));
+        assert_eq!(
+            phase(start, end, Duration::zero(), t(1, 29)),
+            Phase::Open { closes: t(1, 30) }
+        );
+        assert_eq!(phase(start, end, Duration::zero(), t(1, 30)), Phase::Closed);
     }
 
     #[test]

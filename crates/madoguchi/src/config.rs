@@ -312,6 +312,7 @@ pub fn load(flags: &Overrides, env: impl IntoIterator<Item = (String, String)>) 
     }
     config.database_url()?;
     check_log_level(&config.log.level)?;
+    config.room.check()?;
     Ok(config)
 }
 

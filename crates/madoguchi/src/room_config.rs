@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use madoguchi_app::room::FloodLimit;
+use madoguchi_domain::room::MAX_GRACE_MINUTES;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -20,8 +22,16 @@ pub struct RoomSection {
     /// coturn's `static-auth-secret` (`use-auth-secret`): each join gets a credential
     /// derived from it that expires when the room closes.
     pub turn_secret: Option<String>,
-    /// Minutes the room stays open after the consultation's end (one value for every office).
+    /// Minutes the room stays open after the consultation's end at an office that has not
+    /// set its own (the office admin's slot page), 0 to 60.
     pub grace_minutes: u32,
+    /// Messages one room WebSocket may send a second, on average, and at once; more closes
+    /// it as a flood (close code 1008, counted in `madoguchi_room_floods_total`).
+    pub messages_per_second: u32,
+    pub message_burst: u32,
+    /// The same in bytes (a message is at most 64 KiB).
+    pub bytes_per_second: u32,
+    pub byte_burst: u32,
 }
 
 /// A list, or one string of comma-separated URLs (as an environment variable gives it).
@@ -50,6 +60,10 @@ impl Default for RoomSection {
             turn_urls: Vec::new(),
             turn_secret: None,
             grace_minutes: 15,
+            messages_per_second: FloodLimit::default().messages_per_second,
+            message_burst: FloodLimit::default().message_burst,
+            bytes_per_second: FloodLimit::default().bytes_per_second,
+            byte_burst: FloodLimit::default().byte_burst,
         }
     }
 }
@@ -61,17 +75,48 @@ impl fmt::Debug for RoomSection {
             .field("turn_urls", &self.turn_urls)
             .field("turn_secret", &self.turn_secret.as_ref().map(|_| "***"))
             .field("grace_minutes", &self.grace_minutes)
+            .field("messages_per_second", &self.messages_per_second)
+            .field("message_burst", &self.message_burst)
+            .field("bytes_per_second", &self.bytes_per_second)
+            .field("byte_burst", &self.byte_burst)
             .finish()
     }
 }
 
 impl RoomSection {
+    /// Refuses values outside the rule: a grace period over 60 minutes (MT-3, as an
+    /// office's own is bounded), a burst smaller than one largest message.
+    pub fn check(&self) -> Result<(), String> {
+        if self.grace_minutes > MAX_GRACE_MINUTES {
+            return Err(format!(
+                "configuration error: room.grace_minutes is {}; it is 0 to {MAX_GRACE_MINUTES}",
+                self.grace_minutes
+            ));
+        }
+        if self.messages_per_second == 0 || self.message_burst == 0 || self.bytes_per_second == 0 {
+            return Err(
+                "configuration error: room.messages_per_second, message_burst and bytes_per_second are at least 1"
+                    .into(),
+            );
+        }
+        if self.byte_burst < 64 * 1024 {
+            return Err("configuration error: room.byte_burst is at least 65536 (one largest message)".into());
+        }
+        Ok(())
+    }
+
     pub fn config(&self) -> madoguchi_app::room::RoomConfig {
         madoguchi_app::room::RoomConfig {
             stun_urls: self.stun_urls.clone(),
             turn_urls: self.turn_urls.clone(),
             turn_secret: self.turn_secret.clone().filter(|s| !s.is_empty()),
-            grace: chrono::Duration::minutes(i64::from(self.grace_minutes)),
+            grace: chrono::Duration::minutes(i64::from(self.grace_minutes.min(MAX_GRACE_MINUTES))),
+            flood: FloodLimit {
+                messages_per_second: self.messages_per_second,
+                message_burst: self.message_burst,
+                bytes_per_second: self.bytes_per_second,
+                byte_burst: self.byte_burst,
+            },
         }
     }
 }
@@ -97,5 +142,21 @@ mod tests {
         assert_eq!(c.room.config().grace, chrono::Duration::minutes(20));
         assert_eq!(c.room.turn_urls.len(), 2);
         assert!(!format!("{c:?}").contains("s3cret-turn"));
+    }
+
+    // Rule MT-3: the default grace period is within what an office may set (0 to 60), and
+    // the flood limit is configured.
+    #[test]
+    fn the_default_grace_is_bounded_and_the_flood_limit_configured() {
+        let env = vec![
+            ("MADOGUCHI_ROOM__GRACE_MINUTES".to_owned(), "61".to_owned()),
+            ("MADOGUCHI_ROOM__MESSAGES_PER_SECOND".to_owned(), "5".to_owned()),
+        ];
+        let e = load(&Overrides::default(), env).unwrap_err();
+        assert!(e.contains("room.grace_minutes is 61"), "{e}");
+        let env = vec![("MADOGUCHI_ROOM__MESSAGES_PER_SECOND".to_owned(), "5".to_owned())];
+        let c = load(&Overrides::default(), env).unwrap();
+        assert_eq!(c.room.config().flood.messages_per_second, 5);
+        assert_eq!(c.room.config().grace, chrono::Duration::minutes(15));
     }
 }

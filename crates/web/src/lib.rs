@@ -265,6 +265,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/confirmations", get(staff::people::confirmations::list))
         .route("/staff/day", get(staff::day::day))
+        .route("/staff/day/rooms", get(staff::day::live::rooms))
         .route("/staff/audit", get(staff::records::audit_search))
         .route(
             "/staff/disclosures",
@@ -316,6 +317,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/slots/publish", post(staff::slots::publish))
         .route("/staff/slots/one-off", post(staff::slots::add_one_off))
         .route("/staff/slots/policy", post(staff::slots::set_policy))
+        .route("/staff/slots/room-grace", post(staff::slots::set_room_grace))
         .route("/staff/slots/{id}/remove", post(staff::slots::remove))
         .route("/staff/closures", get(staff::closures::list))
         .route("/staff/apps", get(staff::apps::page).post(staff::apps::save))
@@ -352,6 +354,7 @@ pub fn router(state: AppState) -> Router {
         .route("/rooms/join/{token}", get(room::join_form).post(room::join_submit))
         .route("/assets/room.js", get(room::room_js))
         .route("/assets/room-peer.js", get(room::room_peer_js))
+        .route("/assets/day-live.js", get(room::day_live_js))
         .route("/assets/favicon.svg", get(favicon))
         .route("/favicon.ico", get(favicon))
         .route("/healthz", get(http::health::healthz))

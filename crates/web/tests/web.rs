@@ -51,6 +51,12 @@ mod reschedule_pages;
 mod room_access;
 #[path = "web/room/attendance.rs"]
 mod room_attendance;
+#[path = "web/room/grace.rs"]
+mod room_grace;
+#[path = "web/room/limits.rs"]
+mod room_limits;
+#[path = "web/room/live.rs"]
+mod room_live;
 #[path = "web/room/setup.rs"]
 mod room_setup;
 #[path = "web/staff/seminar_changes.rs"]

@@ -1,7 +1,7 @@
 //! Who may enter a room, and when (MT-3): the reservation's job seeker, staff of its office
 //! and a companion whose session used a link the counsellor issued; nobody else learns the
 //! room exists (not found). Open from ten minutes before the start until the end plus the
-//! grace period, for a confirmed (or already attended) consultation in the built-in room.
+//! office's grace period, for a confirmed (or already attended) consultation in the built-in room.
 
 use chrono::{DateTime, Utc};
 use madoguchi_domain::clock::Clock;
@@ -90,7 +90,7 @@ pub fn standing(room: &RoomRow, config: &RoomConfig, now: DateTime<Utc>) -> Phas
     if room.ended_at.is_some() || !matches!(room.state.as_str(), "confirmed" | "attended") {
         return Phase::Closed;
     }
-    phase(room.starts_at, room.ends_at, config.grace, now)
+    phase(room.starts_at, room.ends_at, super::grace::of_room(room, config), now)
 }
 
 /// `who`, and the room must be open now (`room_not_open`, `room_closed`).

@@ -39,7 +39,7 @@ pub async fn issue(db: &Db, clock: &dyn Clock, config: &RoomConfig, staff: &Entr
                 message: "the room is closed".into(),
             });
         }
-        Phase::NotOpen { .. } | Phase::Open { .. } => staff.room.ends_at + config.grace,
+        Phase::NotOpen { .. } | Phase::Open { .. } => staff.room.ends_at + super::grace::of_room(&staff.room, config),
     };
     let staff_ref = staff
         .actor

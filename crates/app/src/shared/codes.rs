@@ -43,6 +43,7 @@ pub const CODES: &[&str] = &[
     "invalid_phone",
     "invalid_postal_code",
     "invalid_range",
+    "invalid_room_grace",
     "invalid_seats",
     "invalid_signature",
     "invalid_slot",

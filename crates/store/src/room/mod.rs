@@ -3,6 +3,7 @@
 //! reservation events with `joined_at`, the column staff set by hand, so both paths agree.
 //! `relay` carries signalling between replicas on PostgreSQL.
 
+pub mod grace;
 pub mod relay;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,13 +28,17 @@ pub struct RoomRow {
     pub checklist_at: Option<DateTime<Utc>>,
     /// When the counsellor ended the consultation in the room, if they did.
     pub ended_at: Option<DateTime<Utc>>,
+    /// The office's grace period after the end in minutes, if it set one (MT-3).
+    pub grace_minutes: Option<i32>,
 }
 
 pub async fn room(db: &Db, id: i64) -> Result<Option<RoomRow>> {
     const SQL: &str = "SELECT r.id, r.user_ref, r.office_code, r.state, s.app, s.starts_at, s.ends_at,
         r.verify_name, r.verify_number, r.companion, r.joined_at, r.checklist_at,
-        (SELECT MAX(e.at) FROM reservation_events e WHERE e.reservation_id = r.id AND e.state = 'room_ended') AS ended_at
-        FROM reservations r JOIN slots s ON s.id = r.slot_id WHERE r.id = $1";
+        (SELECT MAX(e.at) FROM reservation_events e WHERE e.reservation_id = r.id AND e.state = 'room_ended') AS ended_at,
+        o.room_grace_minutes AS grace_minutes
+        FROM reservations r JOIN slots s ON s.id = r.slot_id LEFT JOIN offices o ON o.code = r.office_code
+        WHERE r.id = $1";
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
 }
 

@@ -1091,3 +1091,13 @@ zoom-webhook-secret = Webhook secret token
 zoom-save = Save Zoom settings
 zoom-create-by-hand = Zoom did not create the meeting. Please create it in Zoom and enter the meeting details by hand.
 console-apps = Meeting apps and Zoom
+## room-live
+problem-invalid_room_grace = Enter whole minutes from 0 to 60.
+audit-action-set_room_grace = Changed the consultation room's grace period after the end
+room-grace-title = Consultation room grace period
+room-grace-help = The built-in consultation room stays open this many minutes after the consultation ends. The link on the job seeker's My Page, companion links and TURN credentials expire at the same time.
+room-grace-help-default = This office has not set one, so the default of { $default } minutes applies.
+room-grace-help-chosen = This office set this value (the default is { $default } minutes).
+room-grace-minutes = Grace period (minutes, 0 to 60)
+room-grace-submit = Save the grace period
+room-grace-saved = The consultation room's grace period is now { $minutes } minutes.

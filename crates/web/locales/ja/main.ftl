@@ -1091,3 +1091,13 @@ zoom-webhook-secret = Webhook シークレットトークン
 zoom-save = Zoom の設定を保存
 zoom-create-by-hand = Zoom でミーティングを作れませんでした。Zoom で作成し、ミーティング情報を手で入力してください。
 console-apps = 使うアプリと Zoom
+## room-live
+problem-invalid_room_grace = 0〜60の整数（分）で入力してください。
+audit-action-set_room_grace = 相談ルームの終了後の猶予時間を変更
+room-grace-title = 相談ルームの猶予時間
+room-grace-help = 内蔵の相談ルームは、相談の終了時刻からこの時間（分）まで開いています。相談者のマイページのリンク、同席者のリンク、TURNの認証情報も同じ時刻で期限切れになります。
+room-grace-help-default = この窓口はまだ設定していないため、既定の{ $default }分です。
+room-grace-help-chosen = この窓口で設定した値です（既定は{ $default }分）。
+room-grace-minutes = 猶予時間（分、0〜60）
+room-grace-submit = 猶予時間を保存
+room-grace-saved = 相談ルームの猶予時間を{ $minutes }分にしました。

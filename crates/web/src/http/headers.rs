@@ -18,6 +18,9 @@ pub const CSP_CONNECTION_TEST: &str = "default-src 'none'; script-src 'self'; st
 /// The built-in room (MT-3) runs its ES modules, opens its WebSocket and shows the camera.
 pub const CSP_ROOM: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
      connect-src 'self'; media-src 'self' blob: mediastream:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/// The counsellor's day page runs one script of ours that asks for its rooms' state (MT-3).
+pub const CSP_DAY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+     connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /// Swagger UI needs its own scripts and sets inline styles; still no inline script.
 pub const CSP_API_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
      img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -27,6 +30,7 @@ pub async fn security(request: Request, next: Next) -> Response {
     // The connection test needs its own script (camera, microphone); still no inline script.
     let test = request.uri().path() == "/connection-test";
     let room = request.uri().path().starts_with("/rooms/");
+    let day = request.uri().path() == "/staff/day";
     // Issue 11, item 9: what depends on the session must not be kept by a browser or a
     // proxy: every API answer, and anything answered to a request with a session cookie.
     let personal = request.uri().path().starts_with("/api/v1/") || session_cookie(request.headers()).is_some();
@@ -47,6 +51,8 @@ pub async fn security(request: Request, next: Next) -> Response {
         CSP_CONNECTION_TEST
     } else if room {
         CSP_ROOM
+    } else if day {
+        CSP_DAY
     } else {
         CSP
     };

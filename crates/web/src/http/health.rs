@@ -108,6 +108,14 @@ fn describe() {
         "Waits for a pooled connection that ran out"
     );
     describe_gauge!("madoguchi_ready", "1 if the last readiness check could write, else 0");
+    describe_gauge!(
+        "madoguchi_http_connections",
+        "Connections holding a place (http.max_connections), open room WebSockets included"
+    );
+    describe_counter!(
+        "madoguchi_room_floods_total",
+        "Room WebSockets closed for sending more than the flood limit (close code 1008)"
+    );
     describe_counter!(
         "madoguchi_metrics_refresh_failures_total",
         "Scrapes whose outbox query failed or timed out"
@@ -119,6 +127,7 @@ fn describe() {
         "madoguchi_metrics_refresh_failures_total",
         "madoguchi_zoom_retries_total",
         "madoguchi_zoom_gave_up_total",
+        "madoguchi_room_floods_total",
     ] {
         metrics::counter!(name).increment(0);
     }

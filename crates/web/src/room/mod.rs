@@ -36,6 +36,7 @@ impl Rooms {
 
 const ROOM_JS: &str = include_str!("../../assets/room.js");
 const ROOM_PEER_JS: &str = include_str!("../../assets/room-peer.js");
+const DAY_LIVE_JS: &str = include_str!("../../assets/day-live.js");
 
 fn script(body: &'static str) -> impl IntoResponse {
     (
@@ -55,4 +56,9 @@ pub async fn room_js() -> impl IntoResponse {
 /// `GET /assets/room-peer.js`: the peer connections (a mesh of at most three).
 pub async fn room_peer_js() -> impl IntoResponse {
     script(ROOM_PEER_JS)
+}
+
+/// `GET /assets/day-live.js`: the counsellor's day page keeps its rooms' state current.
+pub async fn day_live_js() -> impl IntoResponse {
+    script(DAY_LIVE_JS)
 }

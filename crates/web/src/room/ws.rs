@@ -5,12 +5,20 @@
 //! joined once admitted with a connected peer, left, re-joined; the counsellor's "end"
 //! records the consultation as attended (BK-16) and closes the room.
 //!
+//! Hardening: each connection's messages and bytes go through token buckets
+//! (`room.messages_per_second`…); a flood closes the socket with 1008 (policy violation)
+//! and counts in `madoguchi_room_floods_total`. The socket keeps its connection's place
+//! (`serving::places`), so idle sockets count against `http.max_connections`.
+//!
 //! Client → server: `signal {to, data}`, `admit {peer}` (counsellor), `chat {text}`,
 //! `connected`, `end` (counsellor), `leave`. Server → client: `welcome`, `peer`,
 //! `peer-left`, `admitted`, `signal {from, data}`, `chat`, `attendance`, `replaced`,
 //! `ended`, `closed`.
 
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
+use axum::Extension;
+use axum::extract::ws::{
+    CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code, rejection::WebSocketUpgradeRejection,
+};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
@@ -18,7 +26,9 @@ use chrono::{DateTime, Utc};
 use futures_util::{SinkExt, StreamExt};
 use madoguchi_app::AppError;
 use madoguchi_app::room::{access, attendance, ice};
+use madoguchi_domain::clock::monotonic;
 use madoguchi_domain::room::{MAX_CHAT_CHARS, Role};
+use madoguchi_domain::token_bucket::TokenBucket;
 use serde_json::{Value, json};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -26,6 +36,7 @@ use super::hub::Envelope;
 use crate::AppState;
 use crate::http::problem::ApiError;
 use crate::http::visitor::{Visitor, same_site};
+use crate::serving::places::Place;
 
 /// `GET /rooms/{id}/ws`
 pub async fn upgrade(
@@ -33,6 +44,7 @@ pub async fn upgrade(
     visitor: Visitor,
     Path(id): Path<String>,
     headers: HeaderMap,
+    place: Option<Extension<Place>>,
     ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     // Cross-site WebSocket hijacking: a page elsewhere cannot use the visitor's cookie.
@@ -58,9 +70,11 @@ pub async fn upgrade(
         return ApiError(AppError::NotFound { what: "room".into() }).into_response();
     };
     match ws {
-        Ok(ws) => ws
-            .max_message_size(64 * 1024)
-            .on_upgrade(move |socket| Connection::new(state, entry, closes).run(socket)),
+        Ok(ws) => ws.max_message_size(64 * 1024).on_upgrade(move |socket| async move {
+            // The connection's place stays taken while the socket is open.
+            let _place = place;
+            Connection::new(state, entry, closes).run(socket).await;
+        }),
         Err(r) => r.into_response(),
     }
 }
@@ -71,6 +85,48 @@ enum Exit {
     Replaced,
     Ended,
     Closed,
+    /// More than the flood limit: closed with 1008.
+    Flood,
+}
+
+/// The flood limit of one connection: messages and bytes.
+struct Flood {
+    messages: TokenBucket,
+    bytes: TokenBucket,
+    since: std::time::Instant,
+}
+
+impl Flood {
+    fn new(limit: madoguchi_app::room::FloodLimit) -> Self {
+        let at = std::time::Duration::ZERO;
+        Self {
+            messages: TokenBucket::new(limit.messages_per_second, limit.message_burst, at),
+            bytes: TokenBucket::new(limit.bytes_per_second, limit.byte_burst, at),
+            since: monotonic(),
+        }
+    }
+
+    /// Whether a message of `len` bytes may pass now.
+    fn allows(&mut self, len: usize) -> bool {
+        let at = monotonic().saturating_duration_since(self.since);
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
+        // Both buckets are charged only if both allow it.
+        let (mut m, mut b) = (self.messages.clone(), self.bytes.clone());
+        if m.take(1, at) && b.take(len, at) {
+            (self.messages, self.bytes) = (m, b);
+            true
+        } else {
+            false
+        }
+    }
+}
+
+fn size(m: &Message) -> usize {
+    match m {
+        Message::Text(t) => t.len(),
+        Message::Binary(b) | Message::Ping(b) | Message::Pong(b) => b.len(),
+        Message::Close(_) => 0,
+    }
 }
 
 struct Connection {
@@ -150,9 +206,11 @@ impl Connection {
         let left = (self.closes - self.state.clock.now()).to_std().unwrap_or_default();
         let close_at = tokio::time::sleep(left);
         tokio::pin!(close_at);
+        let mut flood = Flood::new(config.flood);
         let exit = loop {
             let out = tokio::select! {
                 m = stream.next() => match m {
+                    Some(Ok(m)) if !flood.allows(size(&m)) => Err(Exit::Flood),
                     Some(Ok(Message::Text(t))) => self.on_client(t.as_str()).await,
                     Some(Ok(Message::Close(_)) | Err(_)) | None => Err(Exit::Left),
                     Some(Ok(_)) => Ok(Vec::new()),
@@ -182,14 +240,37 @@ impl Connection {
             Exit::Replaced => Some("replaced"),
             Exit::Ended => Some("ended"),
             Exit::Closed => Some("closed"),
-            Exit::Left => None,
+            Exit::Left | Exit::Flood => None,
         };
         if let Some(t) = last {
             let _ = sink.send(Message::Text(json!({"t": t}).to_string().into())).await;
         }
+        if exit == Exit::Flood {
+            metrics::counter!("madoguchi_room_floods_total").increment(1);
+            tracing::warn!(
+                room,
+                role = self.entry.role.code(),
+                "room socket closed: too many messages"
+            );
+            let frame = CloseFrame {
+                code: close_code::POLICY,
+                reason: "too many messages".into(),
+            };
+            let _ = sink.send(Message::Close(Some(frame))).await;
+            // The closing handshake: read what the client had already sent until its own
+            // close, so our close frame reaches it rather than a reset.
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+                while let Some(Ok(m)) = stream.next().await {
+                    if matches!(m, Message::Close(_)) {
+                        break;
+                    }
+                }
+            })
+            .await;
+        }
         let _ = sink.close().await;
         self.publish(None, json!({"t": "bye"})).await;
-        if matches!(exit, Exit::Left | Exit::Closed) {
+        if matches!(exit, Exit::Left | Exit::Closed | Exit::Flood) {
             self.record(attendance::left(&self.state.db, self.state.clock.as_ref(), &self.entry).await);
         }
         drop(rx);

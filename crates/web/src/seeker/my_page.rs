@@ -154,6 +154,7 @@ pub async fn me(
     let now = state.clock.now();
     // BK-3: each office's cut-off, read once per office, for whether a booking may still move.
     let mut policies = std::collections::HashMap::new();
+    let mut graces = std::collections::HashMap::new();
     let mut office_names: Vec<(String, String)> = Vec::new();
     let mut reservations = Vec::new();
     for r in madoguchi_store::consultations::reservations::for_user(&state.db, id)
@@ -166,6 +167,12 @@ pub async fn me(
                 .map(|o| lang.pick(&o.name_ja, &o.name_en).to_owned())
                 .unwrap_or_default();
             office_names.push((r.office_code.clone(), name));
+        }
+        if r.app == "builtin" && !graces.contains_key(&r.office_code) {
+            let g = madoguchi_app::room::grace::of_office(&state.db, &state.room.config, &r.office_code)
+                .await
+                .map_err(|e| PageError(lang, e))?;
+            graces.insert(r.office_code.clone(), g.duration());
         }
         if r.state == "confirmed" && !policies.contains_key(&r.office_code) {
             let p = madoguchi_app::offices::booking_policy(&state.db, &r.office_code)
@@ -183,6 +190,11 @@ pub async fn me(
             .is_some_and(|p| madoguchi_app::consultations::reschedule::may_move(&r, now, *p));
         let state_code = madoguchi_domain::booking::State::parse(&r.state);
         let cancellable = state_code.is_some_and(|st| madoguchi_domain::booking::user_may_cancel(st, r.starts_at, now));
+        // MT-3: the room's link stays until the end plus the office's grace period, and with
+        // it the reservation stays among those coming up.
+        let grace = graces.get(&r.office_code).copied().unwrap_or(state.room.config.grace);
+        let room =
+            r.app == "builtin" && matches!(r.state.as_str(), "confirmed" | "attended") && now < r.ends_at + grace;
         reservations.push(MyReservation {
             confirmed: r.state == "confirmed",
             meeting: None,
@@ -191,12 +203,10 @@ pub async fn me(
             app: lang.t(&format!("app-{}", r.app)),
             state: lang.t(&format!("state-{}", r.state)),
             cancellable,
-            room: r.app == "builtin"
-                && matches!(r.state.as_str(), "confirmed" | "attended")
-                && now < r.ends_at + state.room.config.grace,
+            room,
             movable,
             office,
-            coming: matches!(r.state.as_str(), "confirmed" | "requested") && r.ends_at > now,
+            coming: (matches!(r.state.as_str(), "confirmed" | "requested") && r.ends_at > now) || room,
             starts_at: r.starts_at,
         });
     }

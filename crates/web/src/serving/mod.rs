@@ -3,13 +3,14 @@
 //! connection must send its request head within `header_read_timeout` (hyper restarts that
 //! timer while a kept-alive connection waits for its next request, so it is the idle limit
 //! too), and at most `max_connections` are served at once: the next waits in the kernel's
-//! listen queue rather than taking a descriptor.
+//! listen queue rather than taking a descriptor. A connection upgraded to the room's
+//! WebSocket keeps its place (`places`).
 
 pub mod limits;
+pub mod places;
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
@@ -18,10 +19,10 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 use crate::AppState;
+use places::Places;
 
 /// Serves until `shutdown` completes, then stops accepting and lets requests in flight
 /// finish; idle connections close at once.
@@ -30,9 +31,19 @@ pub async fn run(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let places = Places::new(state.http.max_connections);
+    run_with(listener, state, places, shutdown).await
+}
+
+/// `run` with places the caller keeps a handle on (to see how many are in use).
+pub async fn run_with(
+    listener: TcpListener,
+    state: AppState,
+    places: Places,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let limits = state.http.clone();
     let app = crate::router(state);
-    let places = Arc::new(Semaphore::new(limits.max_connections.clamp(1, Semaphore::MAX_PERMITS)));
     // Graceful stop by hand: hyper-util's `GracefulShutdown` does not take a connection that
     // can be upgraded (the room's WebSocket, MT-3). Each connection holds a `done` sender;
     // the stop tells every connection to finish, then waits until all senders are gone.
@@ -47,9 +58,9 @@ pub async fn run(
         // A place first, then the connection: beyond the limit nothing is accepted.
         let place = tokio::select! {
             () = &mut shutdown => break,
-            place = places.clone().acquire_owned() => place,
+            place = places.take() => place,
         };
-        let Ok(place) = place else { break };
+        let Some(place) = place else { break };
         let (stream, addr) = tokio::select! {
             () = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
@@ -61,11 +72,14 @@ pub async fn run(
             },
         };
         let _ = stream.set_nodelay(true);
-        // Handlers read the client address as axum's `ConnectInfo`.
+        // Handlers read the client address as axum's `ConnectInfo`; the room's WebSocket
+        // takes the connection's place with it.
+        let shared = place.clone();
         let service = app
             .clone()
             .map_request(move |mut request: axum::http::Request<Incoming>| {
                 request.extensions_mut().insert(ConnectInfo::<SocketAddr>(addr));
+                request.extensions_mut().insert(shared.clone());
                 request
             });
         // Upgrades: the built-in room's WebSocket (MT-3).

@@ -1,6 +1,7 @@
 //! The office admin's slot page (rules BK-2, BK-3): weekly templates and publishing them,
-//! one-off slots, removing a slot (cancelling its bookings by office), and the office's
-//! cut-off and horizon. A refused form comes back as typed, each problem at its field.
+//! one-off slots, removing a slot (cancelling its bookings by office), the office's
+//! cut-off and horizon, and its built-in rooms' grace period after the end (MT-3). A
+//! refused form comes back as typed, each problem at its field.
 
 use askama::Template;
 use axum::Form;
@@ -10,6 +11,8 @@ use chrono::Weekday;
 use madoguchi_app::offices::apps::Choice;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_app::{AppError, consultations::slots, consultations::templates, offices};
+use madoguchi_domain::booking::Policy;
+use madoguchi_domain::room::MAX_GRACE_MINUTES;
 
 use crate::AppState;
 use crate::http::forms::{FormField, field_value};
@@ -48,6 +51,9 @@ struct SlotsPage {
     template_form: Vec<FormField>,
     one_off: Vec<FormField>,
     policy: Vec<FormField>,
+    /// MT-3: the rooms' grace period, and the sentence saying whose value it is.
+    grace: Vec<FormField>,
+    grace_help: String,
 }
 
 /// A new slot's time, meeting app and seats; `id` prefixes the ids of the one-off form's.
@@ -69,10 +75,11 @@ fn forms(
     lang: Lang,
     filled: &Filled<'_>,
     tomorrow: &str,
-    cutoff: u32,
-    horizon: u32,
+    policy: Policy,
+    grace: i64,
     choice: &Choice,
-) -> [Vec<FormField>; 3] {
+) -> [Vec<FormField>; 4] {
+    let (cutoff, horizon) = (policy.cutoff_days, policy.horizon_days);
     let weekdays = WEEKDAYS.iter().enumerate().map(|(i, w)| (i, lang.weekday_long(*w)));
     let mut template = vec![FormField::labelled(lang, "weekday", "slots-weekday", "0").choices(weekdays)];
     template.extend(slot_fields(lang, "", choice));
@@ -92,11 +99,18 @@ fn forms(
         number("cutoff_days", "slots-cutoff-days", cutoff, 14),
         number("horizon_days", "slots-horizon-days", horizon, 30),
     ];
+    let grace = vec![
+        FormField::labelled(lang, "grace_minutes", "room-grace-minutes", &grace.to_string())
+            .kind("number")
+            .attr("min", 0)
+            .attr("max", MAX_GRACE_MINUTES),
+    ];
     let draw = |key: &str, fields: Vec<FormField>| fields.into_iter().map(|f| filled.draw(key, f)).collect();
     [
         draw("template", template),
         draw("one-off", one_off),
         draw("policy", policy),
+        draw("room-grace", grace),
     ]
 }
 
@@ -147,19 +161,26 @@ async fn page(
     let policy = offices::booking_policy(&state.db, &office)
         .await
         .map_err(|e| PageError(lang, e))?;
+    let grace = madoguchi_app::room::grace::of_office(&state.db, &state.room.config, &office)
+        .await
+        .map_err(|e| PageError(lang, e))?;
+    let default = state.room.config.grace.num_minutes().to_string();
+    let grace_help = if grace.chosen {
+        lang.t_args("room-grace-help-chosen", &[("default", default)])
+    } else {
+        lang.t_args("room-grace-help-default", &[("default", default)])
+    };
     let tomorrow = state.clock.today_jst().succ_opt().unwrap_or_default().to_string();
     let choice = madoguchi_app::offices::apps::choice(&state.db, &office, "consultation")
         .await
         .map_err(|e| PageError(lang, e))?;
-    let [template_form, one_off, policy] = forms(
-        lang,
-        filled,
-        &tomorrow,
-        policy.cutoff_days,
-        policy.horizon_days,
-        &choice,
-    );
-    let mut drawn: Vec<&FormField> = template_form.iter().chain(&one_off).chain(&policy).collect();
+    let [template_form, one_off, policy, grace] = forms(lang, filled, &tomorrow, policy, grace.minutes, &choice);
+    let mut drawn: Vec<&FormField> = template_form
+        .iter()
+        .chain(&one_off)
+        .chain(&policy)
+        .chain(&grace)
+        .collect();
     drawn.extend(published.iter().filter_map(|p| p.5.as_ref()));
     let view = SlotsPage {
         page: Page::new(lang, "/staff/slots", &[]),
@@ -171,6 +192,8 @@ async fn page(
         template_form,
         one_off,
         policy,
+        grace,
+        grace_help,
     };
     Ok(filled.refusal.render(&view))
 }
@@ -354,4 +377,24 @@ pub async fn set_policy(
         Err(e) => Err(e),
     };
     answer(&state, lang, &me, csrf, result, "policy", &fields).await
+}
+
+/// `POST /staff/slots/room-grace`: the office's built-in rooms stay open this many minutes
+/// after the slot's end (MT-3); office admins only, audited.
+pub async fn set_room_grace(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    lang: Lang,
+    Form(fields): Form<Fields>,
+) -> Result<Response, PageError> {
+    let (me, csrf) = match acting(&state, &visitor, lang, &fields).await? {
+        Ok(m) => m,
+        Err(r) => return Ok(r),
+    };
+    let office = me.office.clone().unwrap_or_default();
+    let typed = field_value(&fields, "grace_minutes");
+    let result = madoguchi_app::room::grace::set(&state.db, state.clock.as_ref(), &me, &office, &typed)
+        .await
+        .map(|m| lang.t_args("room-grace-saved", &[("minutes", m.to_string())]));
+    answer(&state, lang, &me, csrf, result, "room-grace", &fields).await
 }

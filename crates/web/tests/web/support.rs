@@ -29,6 +29,8 @@ pub(crate) struct World {
     pub usage_writer: Option<tokio::task::JoinHandle<()>>,
     /// The app's password-hashing bound (a test may hold its slots).
     pub limits: Limits,
+    /// The state the app was built from (to serve it through the real accept loop).
+    pub state: AppState,
 }
 
 impl World {
@@ -76,7 +78,8 @@ pub(crate) async fn worlds_with(name: &str, limits: impl Fn() -> Limits) -> Vec<
             backend: t.db.backend(),
             db: t.db,
             clock,
-            app: router(state),
+            app: router(state.clone()),
+            state,
             usage_stop,
             usage_writer: Some(writer),
             limits: state_limits,

@@ -2,6 +2,7 @@
 //! each with the action the moment calls for. A POST answers on the same page, next to the
 //! consultation it concerns. Viewing is audited per person by the use case (PV-4).
 
+pub mod live;
 mod rows;
 
 use askama::Template;
@@ -37,12 +38,15 @@ struct DayPage {
     /// An answer about a consultation that is not on this date's list.
     stray: Option<Outcome>,
     cards: Vec<Card>,
+    /// MT-3: some card has a built-in room, so the page keeps their state live.
+    rooms: bool,
     /// Free slots of the office for the next 30 days: (slot id, label).
     free: Vec<(i64, String)>,
 }
 
 #[derive(serde::Deserialize)]
 pub struct DayQuery {
+    /// `YYYY-MM-DD`; today when absent or not a date.
     date: Option<String>,
 }
 
@@ -70,12 +74,12 @@ async fn render_day(
             rows::card(lang, r, now, mine)
         })
         .collect();
-    // MT-3: what each built-in room last recorded, as of this page.
+    // MT-3: what each built-in room last recorded, as of this page (`live` keeps it current).
     let mut cards = cards;
     if cards.iter().any(|c| c.room) {
-        let live = madoguchi_store::room::latest_on_day(&state.db, me.office.as_deref().unwrap_or_default(), day)
+        let live = madoguchi_app::room::live::on_day(&state.db, &me, day)
             .await
-            .map_err(|e| PageError(lang, e.into()))?;
+            .map_err(|e| PageError(lang, e))?;
         for c in &mut cards {
             if let Some((_, kind)) = live.iter().find(|(id, _)| *id == c.id) {
                 c.room_live = lang.t(&format!("room-live-{kind}"));
@@ -106,6 +110,7 @@ async fn render_day(
         prev: day.pred_opt().unwrap_or(day).to_string(),
         next: day.succ_opt().unwrap_or(day).to_string(),
         stray: outcome,
+        rooms: cards.iter().any(|c| c.room),
         cards,
         free,
     };
