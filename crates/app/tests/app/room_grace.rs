@@ -44,6 +44,7 @@ async fn member(db: &Db, clock: &dyn Clock, role: Role, office: &str, user_id: &
         user_ref: None,
         staff_ref: Some(row.id),
         csrf: String::new(),
+        lang: None,
     };
     (member, session)
 }
@@ -54,6 +55,7 @@ fn seeker(user: i64) -> Session {
         user_ref: Some(user),
         staff_ref: None,
         csrf: String::new(),
+        lang: None,
     }
 }
 
@@ -63,6 +65,7 @@ fn anonymous(id: &str) -> Session {
         user_ref: None,
         staff_ref: None,
         csrf: String::new(),
+        lang: None,
     }
 }
 
