@@ -372,3 +372,5 @@ async fn terms_acceptance_is_recorded() {
 mod erasure;
 #[path = "app/usage.rs"]
 mod usage;
+#[path = "app/usage_day.rs"]
+mod usage_day;

@@ -11,6 +11,8 @@ use madoguchi_domain::office::{Office, OfficeCode};
 use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, offices, testing};
 
+#[path = "store/plans.rs"]
+mod plans;
 #[path = "store/writer.rs"]
 mod writer;
 
