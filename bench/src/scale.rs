@@ -88,6 +88,13 @@ async fn open(name: &'static str, url: &str, spare: i64) -> R<Set> {
     .await
     .map_err(err)?;
     let booked = reservations::for_user(&db, person).await.map_err(err)?.len();
+    // Spare accounts a run before did not use.
+    let mut unused = Vec::new();
+    for id in users - spare + 1..=users {
+        if reservations::for_user(&db, id).await.map_err(err)?.is_empty() {
+            unused.push(id);
+        }
+    }
     Ok(Set {
         name,
         db,
@@ -105,7 +112,7 @@ async fn open(name: &'static str, url: &str, spare: i64) -> R<Set> {
         },
         office,
         person,
-        spare: (users - spare + 1..=users).collect(),
+        spare: unused,
         free: free.iter().step_by(3).map(|s| s.id).collect(),
         booked,
     })
