@@ -16,8 +16,8 @@ trap 'rm -rf "$work"/national_*.db* "$work"/small_*.db*' EXIT
 national=(--gen-offices 544 --gen-users "${SCALE_USERS:-2000000}" --gen-slots "${SCALE_SLOTS:-1000000}"
   --gen-past-per-day "${SCALE_PAST:-15}" --gen-usage-per-day "${SCALE_USAGE:-8000}" --gen-spare 200)
 # The 400-user booking run's size: one office, 400 people, 8,000 coming slots; its year at
-# 8 consultations a weekday and 1,000 usage entries a day.
-small=(--gen-offices 1 --gen-users 400 --gen-slots 8000 --gen-past-per-day 8 --gen-usage-per-day 1000
+# 8 consultations a weekday and 300 usage entries a day.
+small=(--gen-offices 1 --gen-users 400 --gen-slots 8000 --gen-past-per-day 8 --gen-usage-per-day 300
   --gen-spare 100)
 
 for b in sqlite postgres; do
