@@ -19,7 +19,9 @@
 //! `--base-url` may list several servers, comma-separated (replicas sharing one PostgreSQL).
 
 mod http;
+mod national;
 mod room;
+mod scale;
 mod seminar;
 
 use std::collections::BTreeMap;
@@ -64,9 +66,20 @@ pub(crate) struct Args {
     /// Attempts per second in total (open loop); without it, a closed loop.
     #[arg(long)]
     rate: Option<f64>,
-    /// `bookings`, `seminar-opening` or `rooms` (built-in room signalling, MT-3).
-    #[arg(long, default_value = "bookings", value_parser = ["bookings", "seminar-opening", "rooms"])]
+    /// `bookings`, `seminar-opening`, `rooms` (built-in room signalling, MT-3),
+    /// `national-generate` (fill an empty database at national size, `national.rs`) or
+    /// `national-measure` (the request paths on it against `--small-database-url`, `scale.rs`).
+    #[arg(long, default_value = "bookings", value_parser = ["bookings", "seminar-opening", "rooms", "national-generate", "national-measure"])]
     scenario: String,
+    /// National scale: the size of the generated data set.
+    #[command(flatten)]
+    gen_scale: national::Scale,
+    /// National measure: the small data set measured against `--database-url`.
+    #[arg(long, value_name = "URL")]
+    small_database_url: Option<String>,
+    /// National measure: rounds (each runs every path on both sets).
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
     /// Seminar opening: seats.
     #[arg(long, default_value_t = 100)]
     pub seats: i32,
@@ -389,9 +402,9 @@ async fn run_store(a: &Args, db: &Db) -> Result<Tally, String> {
     Ok(all)
 }
 
-async fn run() -> Result<(), String> {
-    let a = <Args as clap::Parser>::parse();
-    let url = a.db_url.parse().map_err(|e| format!("{e}"))?;
+/// Connects to `url` (16 PostgreSQL connections) and applies the migrations.
+pub(crate) async fn open_db(url: &str) -> Result<Db, String> {
+    let url = url.parse().map_err(|e| format!("{e}"))?;
     let db = connect(
         &url,
         PoolSizes {
@@ -402,6 +415,24 @@ async fn run() -> Result<(), String> {
     .await
     .map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
+    Ok(db)
+}
+
+async fn run() -> Result<(), String> {
+    let a = <Args as clap::Parser>::parse();
+    if a.scenario == "national-measure" {
+        let small = a
+            .small_database_url
+            .as_deref()
+            .ok_or("national-measure needs --small-database-url")?;
+        return scale::run(&a.db_url, small, a.rounds).await;
+    }
+    let db = open_db(&a.db_url).await?;
+    if a.scenario == "national-generate" {
+        let r = national::generate(&db, &a.gen_scale).await;
+        db.close().await;
+        return r;
+    }
     if let Some(path) = &a.verify {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
         let ids: Vec<i64> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();

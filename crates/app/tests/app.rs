@@ -380,3 +380,5 @@ mod usage;
 mod zoom;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;
+#[path = "app/usage_day.rs"]
+mod usage_day;

@@ -5,13 +5,13 @@
 
 use std::path::Path;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use madoguchi_domain::clock::{Clock, SystemClock};
 
 use crate::DbArgs;
 use crate::serve_cmd::{load, open};
 
-pub async fn verify(args: DbArgs, expect_heads: Option<&Path>) -> Result<(), String> {
+pub async fn verify(args: DbArgs, expect_heads: Option<&Path>, day: Option<NaiveDate>) -> Result<(), String> {
     let expected = match expect_heads {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -24,7 +24,10 @@ pub async fn verify(args: DbArgs, expect_heads: Option<&Path>) -> Result<(), Str
     let db = open(&config).await?;
     let url = config.database_url()?;
     let purged_before = SystemClock.today_jst() - Duration::days(i64::from(config.usage.retention_days.max(1)));
-    let report = madoguchi_app::records::audit::verify(&db).await;
+    let report = match day {
+        Some(d) => madoguchi_app::records::audit::verify_day(&db, d).await,
+        None => madoguchi_app::records::audit::verify(&db).await,
+    };
     let earlier = match &report {
         Ok(r) if r.problem.is_none() => {
             madoguchi_app::records::audit::check_expected(&db, &expected, purged_before).await

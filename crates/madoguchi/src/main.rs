@@ -216,6 +216,10 @@ enum AuditAction {
         /// still be there (unless purged by retention).
         #[arg(long, value_name = "FILE")]
         expect_heads: Option<PathBuf>,
+        /// Only the chains of this JST day (YYYY-MM-DD): the daily check, whose cost does
+        /// not grow with the rest of the year.
+        #[arg(long, value_name = "DATE", conflicts_with = "expect_heads")]
+        day: Option<chrono::NaiveDate>,
     },
 }
 
@@ -294,8 +298,8 @@ fn main() -> ExitCode {
         } => run_async(serve_cmd::run_job(db, &name)),
         Command::Audit {
             db,
-            action: AuditAction::Verify { expect_heads },
-        } => run_async(audit_cmd::verify(db, expect_heads.as_deref())),
+            action: AuditAction::Verify { expect_heads, day },
+        } => run_async(audit_cmd::verify(db, expect_heads.as_deref(), day)),
         Command::Secrets {
             db,
             action: SecretsAction::Rotate,

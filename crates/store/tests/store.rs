@@ -13,6 +13,8 @@ use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, office
 
 #[path = "store/translations.rs"]
 mod translations;
+#[path = "store/plans.rs"]
+mod plans;
 #[path = "store/writer.rs"]
 mod writer;
 

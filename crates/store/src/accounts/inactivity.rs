@@ -14,10 +14,13 @@ pub struct Dormant {
 }
 
 /// Active accounts whose last sign-in (or verification) is before `cutoff` and that have
-/// not been sent the notice yet.
+/// not been sent the notice yet, longest idle first. Ordered by the indexed expression
+/// (`users_due_notice`), not by id: ordered by id, SQLite would walk every account to skip
+/// a sort (issue 17).
 pub async fn due_notice(db: &Db, cutoff: DateTime<Utc>) -> Result<Vec<Dormant>> {
     const SQL: &str = "SELECT id, name, email, lang FROM users WHERE state = 'active'
-        AND inactivity_notice_at IS NULL AND COALESCE(last_sign_in_at, verified_at, created_at) < $1 ORDER BY id";
+        AND inactivity_notice_at IS NULL AND COALESCE(last_sign_in_at, verified_at, created_at) < $1
+        ORDER BY COALESCE(last_sign_in_at, verified_at, created_at), id";
     Ok(read!(db, |c| sqlx::query_as(SQL).bind(cutoff).fetch_all(c).await)?)
 }
 
@@ -36,7 +39,7 @@ pub async fn mark_notice(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<boo
 /// Accounts unused since before `cutoff` whose notice went out before `noticed_before`.
 pub async fn due_deletion(db: &Db, cutoff: DateTime<Utc>, noticed_before: DateTime<Utc>) -> Result<Vec<i64>> {
     const SQL: &str = "SELECT id FROM users WHERE state = 'active' AND inactivity_notice_at <= $2
-        AND COALESCE(last_sign_in_at, verified_at, created_at) < $1 ORDER BY id";
+        AND COALESCE(last_sign_in_at, verified_at, created_at) < $1 ORDER BY inactivity_notice_at, id";
     let rows: Vec<(i64,)> = read!(db, |c| sqlx::query_as(SQL)
         .bind(cutoff)
         .bind(noticed_before)

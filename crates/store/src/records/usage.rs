@@ -161,6 +161,26 @@ pub async fn chains(db: &Db) -> Result<Vec<Chain>> {
     Ok(read!(db, |c| sqlx::query_as(SQL).fetch_all(c).await)?)
 }
 
+/// The chains of one JST day (`audit verify --day`), through `usage_chains_day`.
+pub async fn chains_of_day(db: &Db, day: NaiveDate) -> Result<Vec<Chain>> {
+    const SQL: &str = "SELECT id, day, head_seq, head_hash, sealed_at FROM usage_chains WHERE day = $1 ORDER BY id";
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(day).fetch_all(c).await)?)
+}
+
+/// Chains named for `day` (`YYYY-MM-DD/…`) by entries but missing from the list of chains:
+/// a range of the `(chain_id, seq)` index, so the rest of the year is not read.
+pub async fn orphans_of_day(db: &Db, day: NaiveDate) -> Result<Vec<String>> {
+    const SQL: &str = "SELECT DISTINCT chain_id FROM usage_records WHERE chain_id >= $1 AND chain_id < $2 \
+         AND chain_id NOT IN (SELECT id FROM usage_chains) ORDER BY chain_id";
+    // '0' follows '/' in ASCII: every name that starts with "YYYY-MM-DD/".
+    let (from, to) = (format!("{day}/"), format!("{day}0"));
+    Ok(read!(db, |c| sqlx::query_scalar(SQL)
+        .bind(&from)
+        .bind(&to)
+        .fetch_all(c)
+        .await)?)
+}
+
 /// One page of a chain in chain order, after `after_seq`.
 pub async fn page(db: &Db, chain: &str, after_seq: i64, limit: i64) -> Result<Vec<Stored>> {
     const SQL: &str = select_records!("chain_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
