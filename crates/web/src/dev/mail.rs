@@ -31,7 +31,10 @@ fn unfold(head: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for line in head.lines() {
         if line.starts_with([' ', '\t']) {
+            // Unfolding removes the line break only; the folding white space stays
+            // (RFC 5322 §2.2.3), or a plain word would run into the next one.
             if let Some(last) = out.last_mut() {
+                last.1.push(' ');
                 last.1.push_str(line.trim_start());
             }
         } else if let Some((k, v)) = line.split_once(':') {
@@ -41,17 +44,34 @@ fn unfold(head: &str) -> Vec<(String, String)> {
     out
 }
 
-/// RFC 2047 encoded words in UTF-8 with base64, as lettre writes them.
+/// RFC 2047 encoded words (`=?utf-8?b?…?=` or `?q?`) among plain words, as lettre writes
+/// a subject that mixes ASCII words and others: each encoded word is decoded, plain words
+/// stay, and only the white space between two encoded words goes (RFC 2047 §6.2).
 fn decode_words(value: &str) -> String {
     let mut out = String::new();
-    for word in value.split("?==?") {
-        let word = word.trim_start_matches("=?").trim_end_matches("?=");
-        match word.split_once("?b?").or_else(|| word.split_once("?B?")) {
-            Some((_, data)) => out.push_str(&String::from_utf8_lossy(&STANDARD.decode(data).unwrap_or_default())),
-            None => out.push_str(word),
+    let mut last_encoded = false;
+    for (i, token) in value.split_whitespace().enumerate() {
+        let decoded = encoded_word(token);
+        if i > 0 && !(last_encoded && decoded.is_some()) {
+            out.push(' ');
         }
+        last_encoded = decoded.is_some();
+        out.push_str(decoded.as_deref().unwrap_or(token));
     }
     out
+}
+
+/// One encoded word, or `None` when `token` is a plain word.
+fn encoded_word(token: &str) -> Option<String> {
+    let inner = token.strip_prefix("=?")?.strip_suffix("?=")?;
+    let mut parts = inner.splitn(3, '?');
+    let (_charset, encoding, data) = (parts.next()?, parts.next()?, parts.next()?);
+    let bytes = match encoding {
+        "b" | "B" => STANDARD.decode(data).ok()?,
+        "q" | "Q" => quoted_printable(&data.replace('_', " ")).into_bytes(),
+        _ => return None,
+    };
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// RFC 2045 quoted-printable, as lettre writes ASCII-only text.
@@ -197,4 +217,37 @@ pub async fn show(State(state): State<AppState>, UrlPath(file): UrlPath<String>,
         open,
     };
     render(&view, status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 16: a Vietnamese or Portuguese subject mixes plain ASCII words and encoded words;
+    // the mailbox showed it cut short or empty.
+    #[test]
+    fn subjects_mixing_plain_and_encoded_words_read_whole() {
+        let b = |s: &str| format!("=?utf-8?b?{}?=", STANDARD.encode(s));
+        let subject = format!(
+            "[Madoguchi] Vui {} {} email {}",
+            b("lòng xác"),
+            b(" nhận địa chỉ"),
+            b("của bạn")
+        );
+        assert_eq!(
+            decode_words(&subject),
+            "[Madoguchi] Vui lòng xác nhận địa chỉ email của bạn"
+        );
+        assert_eq!(
+            decode_words("=?utf-8?q?Confirma=C3=A7=C3=A3o_de?= e-mail"),
+            "Confirmação de e-mail"
+        );
+        assert_eq!(decode_words("plain words only"), "plain words only");
+        let folded = unfold("Subject: [Madoguchi] Vui\n =?utf-8?b?bMOybmc=?=\nTo: a@example.jp");
+        assert_eq!(
+            folded[0],
+            ("subject".to_owned(), "[Madoguchi] Vui =?utf-8?b?bMOybmc=?=".to_owned())
+        );
+        assert_eq!(decode_words(&folded[0].1), "[Madoguchi] Vui lòng");
+    }
 }
