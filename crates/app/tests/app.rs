@@ -376,9 +376,9 @@ async fn terms_acceptance_is_recorded() {
 mod erasure;
 #[path = "app/usage.rs"]
 mod usage;
+#[path = "app/usage_day.rs"]
+mod usage_day;
 #[path = "app/zoom.rs"]
 mod zoom;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;
-#[path = "app/usage_day.rs"]
-mod usage_day;

@@ -11,10 +11,10 @@ use madoguchi_domain::office::{Office, OfficeCode};
 use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, offices, testing};
 
-#[path = "store/translations.rs"]
-mod translations;
 #[path = "store/plans.rs"]
 mod plans;
+#[path = "store/translations.rs"]
+mod translations;
 #[path = "store/writer.rs"]
 mod writer;
 

@@ -23,10 +23,10 @@ mod accounts;
 mod booking;
 #[path = "web/staff/console_rules.rs"]
 mod console_rules;
-#[path = "web/seeker/foreign_names.rs"]
-mod foreign_names;
 #[path = "web/content_languages.rs"]
 mod content_languages;
+#[path = "web/seeker/foreign_names.rs"]
+mod foreign_names;
 #[path = "web/form_html.rs"]
 mod form_html;
 #[path = "web/staff/forms_requests.rs"]

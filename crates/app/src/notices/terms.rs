@@ -12,9 +12,9 @@ use madoguchi_store::{Db, mail::outbox};
 use crate::AppError;
 use crate::mail::letters::Letter;
 use crate::notices::{self, NoticeInput, Publisher};
+use crate::shared::locales::Lang;
 use crate::translations::translate::{self, Translator};
 use crate::translations::{self, Of, Translation};
-use crate::shared::locales::Lang;
 
 pub const SERVICES: [&str; 3] = ["consultation", "seminar", "system"];
 

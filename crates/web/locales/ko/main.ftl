@@ -1021,3 +1021,89 @@ problem-invalid_postal_code = 우편번호는 7자리 숫자로 입력해 주세
 ## staff flows (issue 12)
 console-done-lift_restriction = 온라인 예약 정지를 풀었습니다.
 checklist-unticked = 확인했으면 체크해 주세요.
+
+## added 2026-12-01
+hint-name = 일본 국적이 아닌 분은 재류카드(在留カード)에 적힌 대로 로마자 대문자로, 미들네임도 포함해 카드와 같은 순서로 입력해 주세요(예: NGUYEN VAN AN).
+char-advice-latin_as_on_residence_card = 재류카드에 적힌 대로 로마자로 입력해 주세요.
+content-japanese-only = 일본어만
+content-japanese-only-feed = [일본어만]
+content-terms-binding = 일본어 약관이 정본입니다. 이 번역은 참고용입니다.
+content-terms-binding-text = 일본어 약관(정본)
+content-translations-title = 번역
+content-translations-link = 번역
+content-original = 원문(일본어)
+content-of-notice = 알림
+content-of-seminar = 세미나
+content-of-terms = 이용약관
+content-of-office = 헬로워크
+content-title-notice = 제목(번역)
+content-body-notice = 본문(번역)
+content-title-seminar = 제목(번역)
+content-body-seminar = 설명(번역)
+content-title-terms = 제목(번역)
+content-body-terms = 약관 본문(번역)
+content-title-office = 헬로워크 이름(번역)
+content-body-office = 소재지(번역)
+content-none = 아직 번역이 없습니다.
+content-add = 번역 추가하기
+content-add-optional = 번역 추가하기(선택)
+content-add-optional-hint = 언어를 고르면 그 언어의 제목과 본문도 공개합니다. 고르지 않으면 일본어로만 공개합니다.
+content-no-language = (번역하지 않음)
+content-save = 번역 저장하기
+content-saved = 번역을 저장했습니다.
+content-remove = 번역 삭제하기
+content-remove-title = 이 번역을 삭제할까요?
+content-remove-body = { $language }(으)로 읽는 사람에게는 일본어 문장이 “일본어만” 표시와 함께 보입니다.
+content-remove-submit = 삭제하기
+content-remove-keep = 삭제하지 않기
+content-removed = 번역을 삭제했습니다.
+content-current-notices = 게시 중인 알림
+content-terms-versions = 이용약관의 판
+field-translation_lang = 언어
+field-translation_title = 제목(번역)
+field-translation_body = 본문(번역)
+content-office-texts = 헬로워크 이름과 소재지 번역
+content-office-texts-show = 헬로워크 목록
+content-terms-add-hint = 번역은 참고용입니다. 동의 대상은 일본어 약관입니다.
+# A month as a heading says it (statistics): 2027년 1월.
+date-month = { $year }년 { $month }월
+# The Atom feed of notices: its title.
+notices-feed-title = Madoguchi 알림
+# An instant in Japan time, 24-hour ($date as date-long; $time 15:30); every locale but Japanese says JST.
+date-time = { $date } { $time } JST
+# The footer link to the API documentation.
+footer-api = API
+# My Page, the terms accepted: when, which terms, which version.
+terms-accepted = { $when } { $service }(판 { $version })
+problem-app_not_offered = 이 창구는 이 서비스에 그 앱을 쓰지 않습니다. 사용할 앱을 다시 골라 주세요.
+problem-invalid_signature = 서명 또는 시각이 올바르지 않습니다.
+problem-secrets_key_missing = 운영자가 암호 키(secrets.key)를 설정하지 않아 Zoom을 설정할 수 없습니다. 시스템 관리자에게 연락해 주세요.
+zoom-apps-title = 사용하는 앱
+zoom-apps-intro = 상담과 세미나 각각에 대해 이 창구가 쓰는 앱과, 시간대 틀 및 새 세미나에서 처음에 선택되는 앱을 고릅니다. TeleOffice와 e-TUMO는 회의 정보를 직접 입력합니다.
+zoom-apps-consultation = 온라인 상담
+zoom-apps-seminar = 세미나·기업 견학
+zoom-apps-used = 사용하는 앱
+zoom-apps-default = 처음에 선택되는 앱
+zoom-apps-save = 앱 저장하기
+zoom-title = Zoom 설정
+zoom-intro = Zoom 서버 간 OAuth 앱(Server-to-Server OAuth)의 값을 입력하면 Zoom 상담의 회의가 자동으로 만들어지고 참가가 자동으로 기록됩니다. 시크릿은 암호화해서 저장하고 마지막 4글자만 표시합니다. 세미나 출석은 지금처럼 직원이 기록합니다.
+zoom-saved = 저장됨: 클라이언트 시크릿 …{ $secret }, Webhook 시크릿 토큰 …{ $webhook }
+zoom-not-set = 아직 설정되지 않았습니다.
+zoom-webhook-url = Webhook 수신 URL
+zoom-account-id = 계정 ID
+zoom-client-id = 클라이언트 ID
+zoom-client-secret = 클라이언트 시크릿
+zoom-webhook-secret = Webhook 시크릿 토큰
+zoom-save = Zoom 설정 저장하기
+zoom-create-by-hand = Zoom에서 회의를 만들지 못했습니다. Zoom에서 만든 뒤 회의 정보를 직접 입력해 주세요.
+console-apps = 사용하는 앱과 Zoom
+## room-live
+problem-invalid_room_grace = 0–60의 정수(분)로 입력해 주세요.
+audit-action-set_room_grace = 상담실 종료 후 유예 시간 변경
+room-grace-title = 상담실 유예 시간
+room-grace-help = 내장 상담실은 상담 종료 시각부터 이 시간(분)까지 열려 있습니다. 상담자 마이페이지의 링크, 함께 참석하는 사람의 링크, TURN 인증 정보도 같은 시각에 만료됩니다.
+room-grace-help-default = 이 창구는 아직 설정하지 않아서 기본값 { $default }분입니다.
+room-grace-help-chosen = 이 창구에서 설정한 값입니다(기본값은 { $default }분).
+room-grace-minutes = 유예 시간(분, 0–60)
+room-grace-submit = 유예 시간 저장하기
+room-grace-saved = 상담실 유예 시간을 { $minutes }분으로 했습니다.

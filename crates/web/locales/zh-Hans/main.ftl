@@ -1021,3 +1021,89 @@ problem-invalid_postal_code = 邮政编码请填写7位数字（例如 650-0044�
 ## staff flows (issue 12)
 console-done-lift_restriction = 已解除在线预约的暂停。
 checklist-unticked = 确认后，请勾选这个框。
+
+## added 2026-12-01
+hint-name = 非日本国籍的人，请按照在留卡（在留カード）上的写法，用大写罗马字母填写，包括中间名，顺序与卡上相同（例如：NGUYEN VAN AN）。
+char-advice-latin_as_on_residence_card = 请按照在留卡上的写法，用罗马字母填写。
+content-japanese-only = 仅日语
+content-japanese-only-feed = ［仅日语］
+content-terms-binding = 以日语条款为准。这个翻译仅供参考。
+content-terms-binding-text = 日语条款（正式文本）
+content-translations-title = 翻译
+content-translations-link = 翻译
+content-original = 原文（日语）
+content-of-notice = 通知
+content-of-seminar = 讲座
+content-of-terms = 使用条款
+content-of-office = Hello Work
+content-title-notice = 标题（译文）
+content-body-notice = 正文（译文）
+content-title-seminar = 标题（译文）
+content-body-seminar = 说明（译文）
+content-title-terms = 标题（译文）
+content-body-terms = 条款正文（译文）
+content-title-office = Hello Work 的名称（译文）
+content-body-office = 地址（译文）
+content-none = 还没有翻译。
+content-add = 添加翻译
+content-add-optional = 添加翻译（可选）
+content-add-optional-hint = 选择语言后，也会公开该语言的标题和正文。不选择时，只用日语公开。
+content-no-language = （不翻译）
+content-save = 保存翻译
+content-saved = 翻译已保存。
+content-remove = 删除翻译
+content-remove-title = 要删除这个翻译吗？
+content-remove-body = 用{ $language }阅读的人会看到日语原文，并带有“仅日语”的标记。
+content-remove-submit = 删除
+content-remove-keep = 不删除
+content-removed = 翻译已删除。
+content-current-notices = 正在发布的通知
+content-terms-versions = 使用条款的版本
+field-translation_lang = 语言
+field-translation_title = 标题（译文）
+field-translation_body = 正文（译文）
+content-office-texts = Hello Work 名称和地址的翻译
+content-office-texts-show = Hello Work 一览
+content-terms-add-hint = 翻译仅供参考。同意的对象是日语条款。
+# A month as a heading says it (statistics): 2027年1月.
+date-month = { $year }年{ $month }月
+# The Atom feed of notices: its title.
+notices-feed-title = Madoguchi 通知
+# An instant in Japan time, 24-hour ($date as date-long; $time 15:30); every locale but Japanese says JST.
+date-time = { $date } { $time } JST
+# The footer link to the API documentation.
+footer-api = API
+# My Page, the terms accepted: when, which terms, which version.
+terms-accepted = { $when } { $service }（版本 { $version }）
+problem-app_not_offered = 这个窗口的这项服务不使用该应用。请重新选择要使用的应用。
+problem-invalid_signature = 签名或时间戳不正确。
+problem-secrets_key_missing = 运营方没有设置加密密钥（secrets.key），因此无法设置 Zoom。请联系系统管理员。
+zoom-apps-title = 使用的应用
+zoom-apps-intro = 分别为咨询和讲座选择这个窗口使用的应用，以及时段模板和新讲座默认选择的应用。TeleOffice 和 e-TUMO 的会议信息需要手动输入。
+zoom-apps-consultation = 在线咨询
+zoom-apps-seminar = 讲座和企业参观
+zoom-apps-used = 使用的应用
+zoom-apps-default = 默认选择的应用
+zoom-apps-save = 保存应用设置
+zoom-title = Zoom 设置
+zoom-intro = 输入 Zoom 服务器到服务器 OAuth 应用（Server-to-Server OAuth）的值后，Zoom 咨询的会议会自动创建，参加情况也会自动记录。密钥会加密保存，只显示最后4个字符。讲座的出席仍由工作人员记录。
+zoom-saved = 已保存：客户端密钥 …{ $secret }，Webhook 密钥令牌 …{ $webhook }
+zoom-not-set = 还没有设置。
+zoom-webhook-url = Webhook 的接收网址
+zoom-account-id = 账户 ID
+zoom-client-id = 客户端 ID
+zoom-client-secret = 客户端密钥（Client secret）
+zoom-webhook-secret = Webhook 密钥令牌（Secret token）
+zoom-save = 保存 Zoom 设置
+zoom-create-by-hand = 未能在 Zoom 中创建会议。请在 Zoom 中创建，并手动输入会议信息。
+console-apps = 使用的应用和 Zoom
+## room-live
+problem-invalid_room_grace = 请输入0–60的整数（分钟）。
+audit-action-set_room_grace = 更改咨询室结束后的宽限时间
+room-grace-title = 咨询室的宽限时间
+room-grace-help = 内置咨询室从咨询结束时间起，再开放这么多分钟。用户我的页面上的链接、陪同人的链接和 TURN 认证信息也在同一时间失效。
+room-grace-help-default = 这个窗口还没有设置，因此使用默认的{ $default }分钟。
+room-grace-help-chosen = 这是这个窗口设置的值（默认为{ $default }分钟）。
+room-grace-minutes = 宽限时间（分钟，0–60）
+room-grace-submit = 保存宽限时间
+room-grace-saved = 咨询室的宽限时间已设为{ $minutes }分钟。

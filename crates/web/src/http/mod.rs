@@ -13,7 +13,7 @@ pub mod maintenance;
 pub mod page;
 pub mod problem;
 pub mod refusal;
-pub mod translated;
 pub mod ruby;
+pub mod translated;
 pub mod usage;
 pub mod visitor;

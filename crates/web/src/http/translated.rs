@@ -74,10 +74,7 @@ pub fn office(lang: Lang, texts: &Texts, o: &madoguchi_domain::office::Office) -
 
 /// The language codes content may be translated into: every locale but Japanese.
 pub fn languages() -> Vec<&'static str> {
-    Lang::all()
-        .map(|l| l.code())
-        .filter(|c| *c != ORIGINAL)
-        .collect()
+    Lang::all().map(|l| l.code()).filter(|c| *c != ORIGINAL).collect()
 }
 
 /// Every locale's code, Japanese included (what `check` accepts, Japanese refused there).
