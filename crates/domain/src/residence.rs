@@ -33,21 +33,18 @@ impl Nationality {
     }
 }
 
-/// One residence status: a stable code, the statutory Japanese name, an English name.
+/// One residence status, by a stable code. Its words (the statutory Japanese name, and
+/// each language's) are the message `residence-status-<code>` of the locale files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ResidenceStatus {
     pub code: &'static str,
-    pub ja: &'static str,
-    pub en: &'static str,
     /// 永住者 has no period of stay.
     pub indefinite: bool,
 }
 
-const fn s(code: &'static str, ja: &'static str, en: &'static str) -> ResidenceStatus {
+const fn s(code: &'static str) -> ResidenceStatus {
     ResidenceStatus {
         code,
-        ja,
-        en,
         indefinite: false,
     }
 }
@@ -55,103 +52,51 @@ const fn s(code: &'static str, ja: &'static str, en: &'static str) -> ResidenceS
 /// The statuses of annexed tables I and II, in the Act's order, with the sub-categories
 /// (号, イ/ロ/ハ) split out as the residence card prints them, so a person can pick theirs.
 pub const STATUSES: &[ResidenceStatus] = &[
-    s("diplomat", "外交", "Diplomat"),
-    s("official", "公用", "Official"),
-    s("professor", "教授", "Professor"),
-    s("artist", "芸術", "Artist"),
-    s("religious_activities", "宗教", "Religious activities"),
-    s("journalist", "報道", "Journalist"),
-    s(
-        "highly_skilled_1a",
-        "高度専門職１号イ",
-        "Highly skilled professional (i)(a)",
-    ),
-    s(
-        "highly_skilled_1b",
-        "高度専門職１号ロ",
-        "Highly skilled professional (i)(b)",
-    ),
-    s(
-        "highly_skilled_1c",
-        "高度専門職１号ハ",
-        "Highly skilled professional (i)(c)",
-    ),
+    s("diplomat"),
+    s("official"),
+    s("professor"),
+    s("artist"),
+    s("religious_activities"),
+    s("journalist"),
+    s("highly_skilled_1a"),
+    s("highly_skilled_1b"),
+    s("highly_skilled_1c"),
     // 高度専門職２号, like 永住者, is granted without limit of time (無期限).
     ResidenceStatus {
         code: "highly_skilled_2",
-        ja: "高度専門職２号",
-        en: "Highly skilled professional (ii)",
         indefinite: true,
     },
-    s("business_manager", "経営・管理", "Business manager"),
-    s("legal_accounting", "法律・会計業務", "Legal / accounting services"),
-    s("medical_services", "医療", "Medical services"),
-    s("researcher", "研究", "Researcher"),
-    s("instructor", "教育", "Instructor"),
-    s(
-        "engineer_humanities",
-        "技術・人文知識・国際業務",
-        "Engineer / specialist in humanities / international services",
-    ),
-    s("intra_company_transferee", "企業内転勤", "Intra-company transferee"),
-    s("nursing_care", "介護", "Nursing care"),
-    s("entertainer", "興行", "Entertainer"),
-    s("skilled_labor", "技能", "Skilled labor"),
-    s("specified_skilled_1", "特定技能１号", "Specified skilled worker (i)"),
-    s("specified_skilled_2", "特定技能２号", "Specified skilled worker (ii)"),
-    s(
-        "technical_intern_1a",
-        "技能実習１号イ",
-        "Technical intern training (i)(a)",
-    ),
-    s(
-        "technical_intern_1b",
-        "技能実習１号ロ",
-        "Technical intern training (i)(b)",
-    ),
-    s(
-        "technical_intern_2a",
-        "技能実習２号イ",
-        "Technical intern training (ii)(a)",
-    ),
-    s(
-        "technical_intern_2b",
-        "技能実習２号ロ",
-        "Technical intern training (ii)(b)",
-    ),
-    s(
-        "technical_intern_3a",
-        "技能実習３号イ",
-        "Technical intern training (iii)(a)",
-    ),
-    s(
-        "technical_intern_3b",
-        "技能実習３号ロ",
-        "Technical intern training (iii)(b)",
-    ),
-    s("cultural_activities", "文化活動", "Cultural activities"),
-    s("temporary_visitor", "短期滞在", "Temporary visitor"),
-    s("student", "留学", "Student"),
-    s("trainee", "研修", "Trainee"),
-    s("dependent", "家族滞在", "Dependent"),
-    s("designated_activities", "特定活動", "Designated activities"),
+    s("business_manager"),
+    s("legal_accounting"),
+    s("medical_services"),
+    s("researcher"),
+    s("instructor"),
+    s("engineer_humanities"),
+    s("intra_company_transferee"),
+    s("nursing_care"),
+    s("entertainer"),
+    s("skilled_labor"),
+    s("specified_skilled_1"),
+    s("specified_skilled_2"),
+    s("technical_intern_1a"),
+    s("technical_intern_1b"),
+    s("technical_intern_2a"),
+    s("technical_intern_2b"),
+    s("technical_intern_3a"),
+    s("technical_intern_3b"),
+    s("cultural_activities"),
+    s("temporary_visitor"),
+    s("student"),
+    s("trainee"),
+    s("dependent"),
+    s("designated_activities"),
     ResidenceStatus {
         code: "permanent_resident",
-        ja: "永住者",
-        en: "Permanent resident",
         indefinite: true,
     },
-    s(
-        "spouse_of_japanese",
-        "日本人の配偶者等",
-        "Spouse or child of Japanese national",
-    ),
-    s(
-        "spouse_of_permanent_resident",
-        "永住者の配偶者等",
-        "Spouse or child of permanent resident",
-    ),
-    s("long_term_resident", "定住者", "Long-term resident"),
+    s("spouse_of_japanese"),
+    s("spouse_of_permanent_resident"),
+    s("long_term_resident"),
 ];
 
 pub fn status(code: &str) -> Option<&'static ResidenceStatus> {
@@ -254,8 +199,8 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), STATUSES.len());
-        let indefinite: Vec<_> = STATUSES.iter().filter(|s| s.indefinite).map(|s| s.ja).collect();
-        assert_eq!(indefinite, ["高度専門職２号", "永住者"]);
+        let indefinite: Vec<_> = STATUSES.iter().filter(|s| s.indefinite).map(|s| s.code).collect();
+        assert_eq!(indefinite, ["highly_skilled_2", "permanent_resident"]);
         assert_eq!(Nationality::parse("other"), Some(Nationality::OtherForeignNational));
     }
 }

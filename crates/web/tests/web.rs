@@ -37,6 +37,8 @@ mod forms_seeker;
 mod forms_staff;
 #[path = "web/hardening.rs"]
 mod hardening;
+#[path = "web/seeker/labels.rs"]
+mod labels;
 #[path = "web/notices.rs"]
 mod notices;
 #[path = "web/openapi.rs"]

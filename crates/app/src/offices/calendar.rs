@@ -32,6 +32,7 @@ pub async fn closed_days(
                 days.push(Closure {
                     date: c.date,
                     kind: ClosureKind::Office,
+                    holiday: None,
                     name_ja: c.reason.clone(),
                     name_en: c.reason,
                 });

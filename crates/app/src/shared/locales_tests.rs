@@ -164,3 +164,42 @@ fn every_message_is_used() {
         .collect();
     assert!(unused.is_empty(), "messages no code or template uses: {unused:?}");
 }
+
+// Issue 16, item 1 (AC-12, TM-3): pages name a residence status, a national holiday and the
+// year-end closure from the locale files, so every code has its message in every locale;
+// Japanese keeps the statutory names.
+#[test]
+fn every_residence_status_and_holiday_has_words_in_every_locale() {
+    use madoguchi_domain::{calendar::holidays::HOLIDAYS, residence::STATUSES};
+    let mut wanted: Vec<String> = STATUSES
+        .iter()
+        .map(|s| format!("residence-status-{}", s.code))
+        .chain(HOLIDAYS.iter().map(|h| format!("holiday-{}", h.code)))
+        .collect();
+    wanted.push("closure-year-end".to_owned());
+    let mut missing = Vec::new();
+    for l in Lang::all() {
+        let (own, _) = ids_of(l.code());
+        missing.extend(
+            wanted
+                .iter()
+                .filter(|id| !own.contains(*id))
+                .map(|id| format!("{}: {id}", l.code())),
+        );
+    }
+    assert!(missing.is_empty(), "missing messages: {missing:?}");
+    let ja = Lang::japanese();
+    for h in HOLIDAYS {
+        assert_eq!(ja.t(&format!("holiday-{}", h.code)), h.name_ja);
+        assert_eq!(Lang::of("en").t(&format!("holiday-{}", h.code)), h.name_en);
+    }
+    assert_eq!(ja.t("residence-status-specified_skilled_1"), "特定技能１号");
+    assert_eq!(
+        Lang::of("en").t("residence-status-permanent_resident"),
+        "Permanent resident"
+    );
+    assert_eq!(
+        Lang::of("ja-x-easy").t("residence-status-specified_skilled_1"),
+        "特定（とくてい）技能（ぎのう）１号（ごう）"
+    );
+}

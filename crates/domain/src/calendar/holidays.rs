@@ -12,38 +12,83 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// A national holiday's name, as the law has it, and in English.
+/// A national holiday: a stable code (pages show the message `holiday-<code>` of the
+/// reader's language), its name as the law has it, and in English (for the API).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Holiday {
+    pub code: &'static str,
     pub name_ja: &'static str,
     pub name_en: &'static str,
 }
 
-const fn h(name_ja: &'static str, name_en: &'static str) -> Holiday {
-    Holiday { name_ja, name_en }
+const fn h(code: &'static str, name_ja: &'static str, name_en: &'static str) -> Holiday {
+    Holiday { code, name_ja, name_en }
 }
 
-const NEW_YEAR: Holiday = h("元日", "New Year's Day");
-const COMING_OF_AGE: Holiday = h("成人の日", "Coming of Age Day");
-const FOUNDATION: Holiday = h("建国記念の日", "National Foundation Day");
-const EMPEROR: Holiday = h("天皇誕生日", "The Emperor's Birthday");
-const VERNAL: Holiday = h("春分の日", "Vernal Equinox Day");
-const SHOWA: Holiday = h("昭和の日", "Showa Day");
-const GREENERY: Holiday = h("みどりの日", "Greenery Day");
-const CONSTITUTION: Holiday = h("憲法記念日", "Constitution Memorial Day");
-const CHILDREN: Holiday = h("こどもの日", "Children's Day");
-const MARINE: Holiday = h("海の日", "Marine Day");
-const MOUNTAIN: Holiday = h("山の日", "Mountain Day");
-const AGED: Holiday = h("敬老の日", "Respect for the Aged Day");
-const AUTUMNAL: Holiday = h("秋分の日", "Autumnal Equinox Day");
-const HEALTH_SPORTS: Holiday = h("体育の日", "Health and Sports Day");
-const SPORTS: Holiday = h("スポーツの日", "Sports Day");
-const CULTURE: Holiday = h("文化の日", "Culture Day");
-const LABOUR: Holiday = h("勤労感謝の日", "Labour Thanksgiving Day");
-const SUBSTITUTE: Holiday = h("振替休日", "Substitute Holiday");
-const CITIZENS: Holiday = h("国民の休日", "Citizens' Holiday");
-const ENTHRONEMENT_CEREMONY: Holiday = h("即位礼正殿の儀", "Enthronement Ceremony");
-const ENTHRONEMENT: Holiday = h("天皇の即位の日", "The Emperor's Enthronement Day");
+const NEW_YEAR: Holiday = h("new_years_day", "元日", "New Year's Day");
+const COMING_OF_AGE: Holiday = h("coming_of_age_day", "成人の日", "Coming of Age Day");
+const FOUNDATION: Holiday = h("national_foundation_day", "建国記念の日", "National Foundation Day");
+const EMPEROR: Holiday = h("emperors_birthday", "天皇誕生日", "The Emperor's Birthday");
+const VERNAL: Holiday = h("vernal_equinox_day", "春分の日", "Vernal Equinox Day");
+const SHOWA: Holiday = h("showa_day", "昭和の日", "Showa Day");
+const GREENERY: Holiday = h("greenery_day", "みどりの日", "Greenery Day");
+const CONSTITUTION: Holiday = h("constitution_memorial_day", "憲法記念日", "Constitution Memorial Day");
+const CHILDREN: Holiday = h("childrens_day", "こどもの日", "Children's Day");
+const MARINE: Holiday = h("marine_day", "海の日", "Marine Day");
+const MOUNTAIN: Holiday = h("mountain_day", "山の日", "Mountain Day");
+const AGED: Holiday = h("respect_for_the_aged_day", "敬老の日", "Respect for the Aged Day");
+const AUTUMNAL: Holiday = h("autumnal_equinox_day", "秋分の日", "Autumnal Equinox Day");
+const HEALTH_SPORTS: Holiday = h("health_and_sports_day", "体育の日", "Health and Sports Day");
+const SPORTS: Holiday = h("sports_day", "スポーツの日", "Sports Day");
+const CULTURE: Holiday = h("culture_day", "文化の日", "Culture Day");
+const LABOUR: Holiday = h("labour_thanksgiving_day", "勤労感謝の日", "Labour Thanksgiving Day");
+const SUBSTITUTE: Holiday = h("substitute_holiday", "振替休日", "Substitute Holiday");
+const CITIZENS: Holiday = h("citizens_holiday", "国民の休日", "Citizens' Holiday");
+const ENTHRONEMENT_CEREMONY: Holiday = h("enthronement_ceremony", "即位礼正殿の儀", "Enthronement Ceremony");
+const ENTHRONEMENT: Holiday = h("enthronement_day", "天皇の即位の日", "The Emperor's Enthronement Day");
+const WEDDING_AKIHITO: Holiday = h(
+    "wedding_of_crown_prince_akihito",
+    "皇太子明仁親王の結婚の儀",
+    "Wedding of Crown Prince Akihito",
+);
+const FUNERAL_SHOWA: Holiday = h(
+    "funeral_of_emperor_showa",
+    "昭和天皇の大喪の礼",
+    "Funeral of Emperor Showa",
+);
+const WEDDING_NARUHITO: Holiday = h(
+    "wedding_of_crown_prince_naruhito",
+    "皇太子徳仁親王の結婚の儀",
+    "Wedding of Crown Prince Naruhito",
+);
+
+/// Every holiday this module can name, so each code's words can be checked in every locale.
+pub const HOLIDAYS: &[Holiday] = &[
+    NEW_YEAR,
+    COMING_OF_AGE,
+    FOUNDATION,
+    EMPEROR,
+    VERNAL,
+    SHOWA,
+    GREENERY,
+    CONSTITUTION,
+    CHILDREN,
+    MARINE,
+    MOUNTAIN,
+    AGED,
+    AUTUMNAL,
+    HEALTH_SPORTS,
+    SPORTS,
+    CULTURE,
+    LABOUR,
+    SUBSTITUTE,
+    CITIZENS,
+    ENTHRONEMENT_CEREMONY,
+    ENTHRONEMENT,
+    WEDDING_AKIHITO,
+    FUNERAL_SHOWA,
+    WEDDING_NARUHITO,
+];
 
 /// A date as a constant. `from_ymd_opt` is const; the fallback is never taken
 /// for the literal dates below.
@@ -131,10 +176,10 @@ fn shukujitsu(date: NaiveDate) -> Option<Holiday> {
 /// 2019-04-30 and 2019-05-02 国民の休日.
 fn one_off(date: NaiveDate) -> Option<(Holiday, bool)> {
     let found = match (date.year(), date.month(), date.day()) {
-        (1959, 4, 10) => (h("皇太子明仁親王の結婚の儀", "Wedding of Crown Prince Akihito"), false),
-        (1989, 2, 24) => (h("昭和天皇の大喪の礼", "Funeral of Emperor Showa"), false),
+        (1959, 4, 10) => (WEDDING_AKIHITO, false),
+        (1989, 2, 24) => (FUNERAL_SHOWA, false),
         (1990, 11, 12) => (ENTHRONEMENT_CEREMONY, false),
-        (1993, 6, 9) => (h("皇太子徳仁親王の結婚の儀", "Wedding of Crown Prince Naruhito"), false),
+        (1993, 6, 9) => (WEDDING_NARUHITO, false),
         (2019, 5, 1) => (ENTHRONEMENT, true),
         (2019, 10, 22) => (ENTHRONEMENT_CEREMONY, true),
         _ => return None,
@@ -306,5 +351,23 @@ mod tests {
         assert_eq!(name(d(1988, 5, 4)), Some("国民の休日"));
         assert_eq!(name(d(1989, 2, 24)), Some("昭和天皇の大喪の礼"));
         assert_eq!(name(d(1959, 4, 10)), Some("皇太子明仁親王の結婚の儀"));
+    }
+
+    // rule TM-3 (issue 16, item 1): every holiday computed from 1948 to 2100 is one of
+    // `HOLIDAYS`, whose codes are unique, so pages can name each one from the locale files.
+    #[test]
+    fn every_holiday_is_listed_with_a_unique_code() {
+        let mut codes: Vec<_> = HOLIDAYS.iter().map(|h| h.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), HOLIDAYS.len());
+        let mut seen = std::collections::BTreeSet::new();
+        for day in d(1948, 1, 1).iter_days().take_while(|day| day.year() <= 2100) {
+            if let Some(h) = national_holiday(day) {
+                assert!(HOLIDAYS.contains(&h), "{day}: {h:?}");
+                seen.insert(h.code);
+            }
+        }
+        assert_eq!(seen.len(), HOLIDAYS.len(), "a listed holiday never falls: {seen:?}");
     }
 }

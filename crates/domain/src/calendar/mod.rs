@@ -63,11 +63,14 @@ pub enum ClosureKind {
     Weekly,
 }
 
-/// A closed day and its reason, named in Japanese and English where the name is ours.
+/// A closed day and its reason, named in Japanese and English where the name is ours (the
+/// API returns both). Pages name a holiday by its `holiday` code from the locale files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Closure {
     pub date: NaiveDate,
     pub kind: ClosureKind,
+    /// The holiday's code (`Holiday::code`) when `kind` is `Holiday`.
+    pub holiday: Option<&'static str>,
     pub name_ja: String,
     pub name_en: String,
 }
@@ -135,6 +138,7 @@ pub fn national_closure(date: NaiveDate) -> Option<Closure> {
         return Some(Closure {
             date,
             kind: ClosureKind::Holiday,
+            holiday: Some(h.code),
             name_ja: h.name_ja.to_owned(),
             name_en: h.name_en.to_owned(),
         });
@@ -142,6 +146,7 @@ pub fn national_closure(date: NaiveDate) -> Option<Closure> {
     is_year_end(date).then(|| Closure {
         date,
         kind: ClosureKind::YearEnd,
+        holiday: None,
         name_ja: YEAR_END_JA.to_owned(),
         name_en: YEAR_END_EN.to_owned(),
     })
@@ -187,6 +192,7 @@ impl OfficeCalendar<'_> {
             return DayStatus::Closed(Closure {
                 date,
                 kind: ClosureKind::Office,
+                holiday: None,
                 name_ja: c.reason.clone(),
                 name_en: c.reason.clone(),
             });
@@ -196,6 +202,7 @@ impl OfficeCalendar<'_> {
             None => DayStatus::Closed(Closure {
                 date,
                 kind: ClosureKind::Weekly,
+                holiday: None,
                 name_ja: "閉庁日".to_owned(),
                 name_en: "Closed on this weekday".to_owned(),
             }),

@@ -162,10 +162,13 @@ impl Page {
             .collect()
     }
 
-    /// A closure's reason in this page's language.
+    /// A closure's reason in this page's language: a holiday's and the year-end's from the
+    /// locale files (issue 16, item 1), an office's own as its staff typed it.
     pub fn closure_name(&self, c: &Closure) -> String {
-        match c.kind {
-            ClosureKind::Weekly => self.t("closure-weekly"),
+        match (c.kind, c.holiday) {
+            (ClosureKind::Weekly, _) => self.t("closure-weekly"),
+            (ClosureKind::YearEnd, _) => self.t("closure-year-end"),
+            (ClosureKind::Holiday, Some(code)) => self.lang.t_or_code("holiday", code),
             _ => self.lang.pick(&c.name_ja, &c.name_en).to_owned(),
         }
     }

@@ -46,8 +46,11 @@ async fn view(
     let nationalities = Nationality::ALL
         .into_iter()
         .map(|n| (n.code(), lang.t(&format!("nationality-{}", n.code()))));
-    let statuses = std::iter::once(("", "—".to_owned()))
-        .chain(STATUSES.iter().map(|s| (s.code, lang.pick(s.ja, s.en).to_owned())));
+    let statuses = std::iter::once(("", "—".to_owned())).chain(
+        STATUSES
+            .iter()
+            .map(|s| (s.code, lang.t_or_code("residence-status", s.code))),
+    );
     let job_seeker: Vec<FormField> = [
         FormField::new(lang, "job_seeker_number", &row.job_seeker_number.unwrap_or_default()),
         FormField::new(lang, "job_seeker_expires", &date(row.job_seeker_expires)).kind("date"),

@@ -60,7 +60,10 @@ fn residence_rows(lang: Lang, s: &SeekerView, today: chrono::NaiveDate) -> Vec<(
             .residence_status
             .as_deref()
             .and_then(madoguchi_domain::residence::status)
-            .map_or_else(|| lang.t("console-none"), |r| lang.pick(r.ja, r.en).to_owned());
+            .map_or_else(
+                || lang.t("console-none"),
+                |r| lang.t_or_code("residence-status", r.code),
+            );
         let until = match s.stay_until {
             Some(d) if d < today => format!("{}（{}）", lang.date(d), lang.t("console-stay-expired")),
             Some(d) => lang.date(d),
