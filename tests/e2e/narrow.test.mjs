@@ -57,7 +57,7 @@ for (const lang of ['ja', 'en']) {
     await fitsHere(page);
     await fits(page, '/seminars');
     await page.goto(BASE + '/seminars');
-    const roomy = await page.locator('ul.seminars a', { hasText: '応募書類の書き方セミナー' }).first().getAttribute('href');
+    const roomy = await page.locator('ul.seminars a', { hasText: /応募書類の書き方セミナー|Writing application documents/ }).first().getAttribute('href');
     await fits(page, roomy);
     const register = page.locator(`form[action="${roomy}/register"] button`);
     if (await register.count()) {
