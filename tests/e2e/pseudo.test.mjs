@@ -104,6 +104,10 @@ test('issue 16: the job-seeker pages in the pseudo-locale show only messages and
     strings(await (await page.request.get(BASE + path)).json(), mine);
   }
   own.push(...mine);
+  // What the inbox shows of each letter, and the reasons staff typed, as My Page draws them.
+  await page.goto(BASE + '/me');
+  own.push(...await page.locator('ul.inbox *, p.reason .data').evaluateAll(
+    (els) => els.flatMap((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()))));
   await walk(page, SEEKER, [...await dataStrings(page), ...own.map((s) => s.trim()).filter(Boolean)]);
   await page.context().close();
 });

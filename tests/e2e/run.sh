@@ -54,7 +54,10 @@ start() {
   local out="$work/$name.stdout.log"
   # The product reads every MADOGUCHI_… variable as configuration and refuses unknown ones,
   # so the harness's own MADOGUCHI_BIN must not reach it.
-  (cd "$work" && exec env -u MADOGUCHI_BIN "$bin" serve --demo "$@" --listen 127.0.0.1:0 \
+  # The suite registers more than the default ten accounts an hour from 127.0.0.1 (the limit
+  # itself is tested in the Rust tests), so the demo servers here allow more.
+  (cd "$work" && exec env -u MADOGUCHI_BIN MADOGUCHI_SECURITY__REGISTRATIONS_PER_HOUR=200 \
+    "$bin" serve --demo "$@" --listen 127.0.0.1:0 \
     --database-url "sqlite:$work/$name.db" >"$out" 2>"$work/$name.stderr.log") &
   servers+=("$!")
   url=""
