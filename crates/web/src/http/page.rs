@@ -210,11 +210,14 @@ impl IntoResponse for PageError {
             ErrorCode::InvalidInput
             | ErrorCode::InvalidCharacters
             | ErrorCode::Conflict
-            | ErrorCode::Unauthorized
-            | ErrorCode::Forbidden
             // The code's words, never the use case's English text (issue 12).
             | ErrorCode::RateLimited => (
                 lang.t("error-bad-request"),
+                lang.t(&format!("problem-{}", e.specific_code())),
+            ),
+            // Not the person's input: "check what you entered" would send them looking for a typo.
+            ErrorCode::Unauthorized | ErrorCode::Forbidden => (
+                lang.t("error-forbidden"),
                 lang.t(&format!("problem-{}", e.specific_code())),
             ),
             ErrorCode::Busy => (lang.t("error-unavailable"), lang.t("problem-busy")),

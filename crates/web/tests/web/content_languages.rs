@@ -205,6 +205,9 @@ async fn translated_content_and_the_japanese_only_mark() {
         let counsellor = staff_sign_in(&w, "kobe.content", &cpw, &code(&w, &ckey)).await.unwrap();
         let r = send(&w.app, get_with(&path, Some(&counsellor))).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{b}");
+        // A refusal of the role is not the person's typing: the heading says so.
+        assert!(r.body.contains("この操作はできません"), "{}", r.body);
+        assert!(!r.body.contains("入力内容を確認してください"), "{}", r.body);
 
         // NT-3: a new terms version with its translation; a refused one keeps both texts.
         let terms = |text: &str| {
