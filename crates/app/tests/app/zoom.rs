@@ -397,6 +397,9 @@ async fn secrets_are_never_stored_in_plain_text() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     for t in testing::both("zoom_secrets").await {
+        // Another test thread may have been registering a callsite (with the no-op global
+        // subscriber's "never") while this one set its subscriber; ask every callsite again.
+        tracing::callsite::rebuild_interest_cache();
         let s = setup(&t.db).await;
         let id = booking::book(&t.db, &s.clock, s.user, s.slots[0], &Details::default())
             .await
