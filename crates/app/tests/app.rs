@@ -280,6 +280,8 @@ mod closures;
 mod console_rules;
 #[path = "app/consultations/day_override.rs"]
 mod day_override;
+#[path = "app/consultations/meeting_apps.rs"]
+mod meeting_apps;
 #[path = "app/offices.rs"]
 mod offices;
 #[path = "app/consultations/part_day_closures.rs"]
