@@ -288,6 +288,8 @@ mod offices;
 mod part_day_closures;
 #[path = "app/password_reset.rs"]
 mod password_reset;
+#[path = "app/refused_writes.rs"]
+mod refused_writes;
 #[path = "app/consultations/requests_flow.rs"]
 mod requests_flow;
 #[path = "app/consultations/reschedule.rs"]
