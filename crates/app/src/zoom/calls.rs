@@ -44,6 +44,36 @@ pub(super) fn passcode() -> Result<String, AppError> {
         .collect())
 }
 
+/// The meeting ID in Zoom's answer to a create ("" when it has none).
+pub(super) fn meeting_id(json: &serde_json::Value) -> String {
+    match &json["id"] {
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// A meeting Zoom created that was not recorded here (the database refused the write, the
+/// answer was unusable, or another round recorded one first) is deleted again at once: the
+/// next round creates the one that is kept, and no meeting is left that nobody knows of.
+/// If even that fails the operator finds its ID in the log (an ID is not a secret).
+pub(super) async fn undo_create(db: &Db, clock: &dyn Clock, config: &ZoomConfig, account: &ZoomAccount, id: &str) {
+    if id.is_empty() {
+        return;
+    }
+    let url = format!("{}/v2/meetings/{id}", config.api_base.trim_end_matches('/'));
+    match call_with_token(db, clock, config, account, Method::DELETE, &url, None).await {
+        Ok(a) if matches!(a.status, 200 | 204 | 404) => {}
+        outcome => {
+            let reason = match outcome {
+                Ok(a) => format!("http {}", a.status),
+                Err(e) => e.to_string(),
+            };
+            tracing::warn!(meeting = id, reason = %reason, "zoom meeting created but not recorded; delete it in Zoom");
+        }
+    }
+}
+
 /// The call with the cached token; a 401 on a cached token gets one fresh token and one
 /// more try.
 pub(super) async fn call_with_token(

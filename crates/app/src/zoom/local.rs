@@ -11,6 +11,8 @@
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
+use tokio::sync::Notify;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -34,6 +36,8 @@ pub struct Zoom {
     /// Every API call: (method, path, body).
     pub calls: Vec<(String, String, Value)>,
     next_id: i64,
+    /// The next create, once made, says so on the first and answers after the second.
+    hold_create: Option<(Arc<Notify>, Arc<Notify>)>,
 }
 
 /// The running server.
@@ -75,6 +79,15 @@ impl LocalZoom {
     /// The next API call answers `status` (with `Retry-After` if given).
     pub fn answer_next(&self, status: u16, retry_after: Option<u64>) {
         self.with(|z| z.forced.push_back((status, retry_after)));
+    }
+
+    /// The next create makes its meeting, then waits before answering: the first `Notify`
+    /// fires when the meeting exists, the answer goes out after the second is notified (so a
+    /// test can change the world between Zoom's work and Madoguchi's reading of it).
+    pub fn hold_next_create(&self) -> (Arc<Notify>, Arc<Notify>) {
+        let pair = (Arc::new(Notify::new()), Arc::new(Notify::new()));
+        self.with(|z| z.hold_create = Some(pair.clone()));
+        pair
     }
 
     /// Every token issued so far stops working (as when Zoom expires or revokes them).
@@ -170,17 +183,25 @@ fn gate(s: &mut Zoom, headers: &HeaderMap, method: &str, path: String, body: Val
 }
 
 async fn create(State(z): State<LocalZoom>, headers: HeaderMap, Json(body): Json<Value>) -> Response {
-    let mut s = z.state.lock().unwrap();
-    if let Some(r) = gate(&mut s, &headers, "POST", "/v2/users/me/meetings".into(), body.clone()) {
-        return r;
+    // The lock is let go before any wait (a held std lock would make the handler not Send).
+    let (meeting, hold) = {
+        let mut s = z.state.lock().unwrap();
+        if let Some(r) = gate(&mut s, &headers, "POST", "/v2/users/me/meetings".into(), body.clone()) {
+            return r;
+        }
+        let id = s.next_id;
+        s.next_id += 1;
+        let mut meeting = body;
+        meeting["id"] = json!(id);
+        meeting["join_url"] = json!(format!("https://us06web.zoom.us/j/{id}?pwd=local"));
+        meeting["host_id"] = json!("host-user");
+        s.meetings.insert(id, meeting.clone());
+        (meeting, s.hold_create.take())
+    };
+    if let Some((made, release)) = hold {
+        made.notify_one();
+        release.notified().await;
     }
-    let id = s.next_id;
-    s.next_id += 1;
-    let mut meeting = body;
-    meeting["id"] = json!(id);
-    meeting["join_url"] = json!(format!("https://us06web.zoom.us/j/{id}?pwd=local"));
-    meeting["host_id"] = json!("host-user");
-    s.meetings.insert(id, meeting.clone());
     (StatusCode::CREATED, Json(meeting)).into_response()
 }
 

@@ -17,7 +17,7 @@ use madoguchi_store::zoom::{self as store, meetings::Work};
 use madoguchi_store::{Db, consultations::reservations};
 
 use super::ZoomConfig;
-use super::calls::{CLAIM, backoff, call_with_token, passcode};
+use super::calls::{CLAIM, backoff, call_with_token, meeting_id, passcode, undo_create};
 pub use super::calls::{MAX_ATTEMPTS, RoundReport};
 use super::client::Answer;
 use crate::AppError;
@@ -102,8 +102,15 @@ async fn handle(
     let answer = call_with_token(db, clock, config, &account, method, &url, body.as_ref()).await;
     match (answer, &step) {
         (Ok(a), Step::Create) if a.status == 201 || a.status == 200 => {
-            created(db, clock, &r, w, &a).await?;
-            report.created += 1;
+            let id = meeting_id(&serde_json::from_slice(&a.body).unwrap_or_default());
+            match created(db, clock, &r, w, &a).await {
+                Ok(true) => report.created += 1,
+                Ok(false) => undo_create(db, clock, config, &account, &id).await,
+                Err(e) => {
+                    undo_create(db, clock, config, &account, &id).await;
+                    return Err(e);
+                }
+            }
         }
         (Ok(a), Step::Patch(_)) if a.status == 204 || a.status == 200 => {
             store::meetings::patched(db, r.id, r.calendar_sequence).await?;
@@ -140,21 +147,17 @@ async fn handle(
 
 /// Zoom's answer to a create: the meeting's ID, passcode and join URL become the meeting
 /// details, with the "details ready" notice, in one transaction guarded by the row (a
-/// second round cannot write them twice).
+/// second round cannot write them twice). True when they were recorded.
 async fn created(
     db: &Db,
     clock: &dyn Clock,
     r: &reservations::ReservationRow,
     w: &Work,
     a: &Answer,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     let now = clock.now();
     let json: serde_json::Value = serde_json::from_slice(&a.body).unwrap_or_default();
-    let meeting_id = match &json["id"] {
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::String(s) => s.clone(),
-        _ => String::new(),
-    };
+    let meeting_id = meeting_id(&json);
     let join_url = json["join_url"].as_str().unwrap_or_default().to_owned();
     if meeting_id.is_empty() || !join_url.starts_with("https://") {
         store::meetings::failed(
@@ -166,7 +169,7 @@ async fn created(
             "malformed answer",
         )
         .await?;
-        return Ok(());
+        return Ok(false);
     }
     let details = MeetingDetails {
         app: "zoom".into(),
@@ -177,7 +180,7 @@ async fn created(
     let user = madoguchi_store::accounts::users::by_id(db, r.user_ref).await?;
     let mut tx = db.begin().await?;
     if !store::meetings::created(&mut tx, r.id, &meeting_id, r.calendar_sequence).await? {
-        return Ok(());
+        return Ok(false);
     }
     schedule_store::set_meeting(&mut tx, r.id, &details, now).await?;
     if let Some(u) = user {
@@ -190,5 +193,5 @@ async fn created(
         madoguchi_store::mail::inbox::add(&mut tx, r.user_ref, &letter.subject, &letter.inbox_body(), now).await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }

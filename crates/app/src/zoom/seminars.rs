@@ -14,7 +14,7 @@ use madoguchi_store::consultations::schedule::MeetingDetails;
 use madoguchi_store::zoom::{self as store, seminars::SeminarWork};
 
 use super::ZoomConfig;
-use super::calls::{CLAIM, MAX_ATTEMPTS, RoundReport, backoff, call_with_token, passcode};
+use super::calls::{CLAIM, MAX_ATTEMPTS, RoundReport, backoff, call_with_token, meeting_id, passcode, undo_create};
 use crate::AppError;
 
 /// The seminars' part of a round.
@@ -75,30 +75,20 @@ async fn handle(
     match answer {
         Ok(a) if method == Method::POST && (a.status == 201 || a.status == 200) => {
             let json: serde_json::Value = serde_json::from_slice(&a.body).unwrap_or_default();
-            let meeting_id = match &json["id"] {
-                serde_json::Value::Number(n) => n.to_string(),
-                serde_json::Value::String(s) => s.clone(),
-                _ => String::new(),
-            };
+            let meeting_id = meeting_id(&json);
             let details = MeetingDetails {
                 app: "zoom".into(),
                 meeting_id: meeting_id.clone(),
                 passkey: json["password"].as_str().unwrap_or_default().to_owned(),
                 join_url: json["join_url"].as_str().unwrap_or_default().to_owned(),
             };
-            let told = registered(db, id, w.starts_at).await?;
-            let mut tx = db.begin().await?;
-            if !meeting_id.is_empty() && store::seminars::created(&mut tx, id, &meeting_id, w.starts_at).await? {
-                let first = madoguchi_store::seminars::catalogue::set_meeting(&mut tx, id, &details, now).await?;
-                if first {
-                    for (user, letter, email) in &told {
-                        madoguchi_store::mail::outbox::enqueue(&mut tx, &letter.to(email), now).await?;
-                        madoguchi_store::mail::inbox::add(&mut tx, *user, &letter.subject, &letter.inbox_body(), now)
-                            .await?;
-                    }
+            match record(db, id, w, &meeting_id, &details, now).await {
+                Ok(true) => report.created += 1,
+                Ok(false) => undo_create(db, clock, config, &account, &meeting_id).await,
+                Err(e) => {
+                    undo_create(db, clock, config, &account, &meeting_id).await;
+                    return Err(e);
                 }
-                tx.commit().await?;
-                report.created += 1;
             }
         }
         Ok(a) if method == Method::PATCH && (a.status == 204 || a.status == 200) => {
@@ -131,6 +121,34 @@ async fn handle(
         }
     }
     Ok(())
+}
+
+/// The new meeting becomes the seminar's details, with the "details ready" letter to each
+/// person registered, in one transaction guarded by the row. True when it was recorded.
+async fn record(
+    db: &Db,
+    id: i64,
+    w: &SeminarWork,
+    meeting_id: &str,
+    details: &MeetingDetails,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    if meeting_id.is_empty() {
+        return Ok(false);
+    }
+    let told = registered(db, id, w.starts_at).await?;
+    let mut tx = db.begin().await?;
+    if !store::seminars::created(&mut tx, id, meeting_id, w.starts_at).await? {
+        return Ok(false);
+    }
+    if madoguchi_store::seminars::catalogue::set_meeting(&mut tx, id, details, now).await? {
+        for (user, letter, email) in &told {
+            madoguchi_store::mail::outbox::enqueue(&mut tx, &letter.to(email), now).await?;
+            madoguchi_store::mail::inbox::add(&mut tx, *user, &letter.subject, &letter.inbox_body(), now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Those registered now, with the "details ready" letter each gets.

@@ -3,19 +3,23 @@
 //! as a full or read-only disk does), PostgreSQL fails over to a read-only standby
 //! (`default_transaction_read_only`, SQLSTATE 25006). Each write is answered `unavailable`
 //! (a 503, not "internal"), leaves nothing half-done (no change without its audit row), and
-//! the same call succeeds once writes come back, with no restart.
-use chrono::{TimeZone, Utc};
+//! the same call succeeds once writes come back, with no restart. A Zoom meeting made while
+//! the database refuses to record it is deleted again.
+use chrono::{Duration, TimeZone, Utc};
 use madoguchi_app::AppError;
+use madoguchi_app::consultations::booking;
 use madoguchi_app::notices::{self, NoticeInput, Publisher};
 use madoguchi_app::room::grace;
 use madoguchi_app::shared::StaffMember;
 use madoguchi_app::shared::secrets::SealKeys;
 use madoguchi_app::translations::translate::{self, Translator};
 use madoguchi_app::translations::{self, Of, Translation};
-use madoguchi_app::zoom::ZoomConfig;
 use madoguchi_app::zoom::credentials::{self, Entered};
+use madoguchi_app::zoom::{ZoomConfig, meetings};
 use madoguchi_domain::clock::FixedClock;
 use madoguchi_domain::staff::Role;
+use madoguchi_store::consultations::reservations::Details;
+use madoguchi_store::consultations::schedule as schedule_store;
 use madoguchi_store::{DatabaseUrl, Db, testing};
 
 use crate::booking_under_load::office;
@@ -199,5 +203,41 @@ async fn the_newer_writes_when_the_database_stops_taking_writes() {
         );
         assert!(credentials::shown(db, &admin, "28011").await.unwrap().is_some(), "{b}");
         assert_eq!(count(db, audited).await, before + 2, "{b}");
+    }
+}
+
+// MT-2 on a bad day: Zoom made the meeting, then the database refused to record it. The round
+// answers `unavailable` and deletes the meeting again at Zoom, so none is left that nobody
+// knows of; once writes are back the next round makes the one that is kept, and My Page's
+// details are that meeting's.
+#[tokio::test]
+async fn a_zoom_meeting_made_but_not_recorded_is_deleted_again() {
+    for t in testing::both("zoom_unrecorded").await {
+        let b = t.db.backend();
+        let s = crate::zoom::setup(&t.db).await;
+        let id = booking::book(&t.db, &s.clock, s.user, s.slots[0], &Details::default())
+            .await
+            .unwrap();
+        let (made, release) = s.zoom.hold_next_create();
+        let outage = async {
+            made.notified().await;
+            writes(&t, false).await;
+            release.notify_one();
+        };
+        let (round, ()) = tokio::join!(meetings::run(&t.db, &s.clock, &s.config), outage);
+        assert_eq!(round.unwrap_err().specific_code(), "unavailable", "{b}");
+        let calls = s.zoom.with(|z| z.calls.iter().map(|c| c.0.clone()).collect::<Vec<_>>());
+        assert_eq!(calls, ["POST", "DELETE"], "{b}");
+        assert!(s.zoom.with(|z| z.meetings.is_empty()), "{b}: deleted again");
+        assert!(schedule_store::meeting(&t.db, id).await.unwrap().is_none(), "{b}");
+
+        writes(&t, true).await;
+        s.clock.advance(Duration::minutes(5));
+        let report = meetings::run(&t.db, &s.clock, &s.config).await.unwrap();
+        assert_eq!(report.created, 1, "{b}");
+        let kept: Vec<i64> = s.zoom.with(|z| z.meetings.keys().copied().collect());
+        assert_eq!(kept.len(), 1, "{b}");
+        let d = schedule_store::meeting(&t.db, id).await.unwrap().unwrap();
+        assert_eq!(d.meeting_id, kept[0].to_string(), "{b}");
     }
 }
