@@ -384,5 +384,7 @@ mod usage;
 mod usage_day;
 #[path = "app/zoom.rs"]
 mod zoom;
+#[path = "app/zoom_moves.rs"]
+mod zoom_moves;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;

@@ -44,6 +44,7 @@ enum Step {
     Create,
     Patch(String),
     Delete(String),
+    Replace(String),
 }
 
 async fn handle(
@@ -57,7 +58,9 @@ async fn handle(
     let Some(r) = reservations::reservation(db, w.reservation_id).await? else {
         return Ok(());
     };
-    let step = match (&w.meeting_id, r.state == "confirmed") {
+    // A reservation moved to a slot of another app no longer wants its Zoom meeting.
+    let wanted = r.state == "confirmed" && r.app == "zoom";
+    let step = match (&w.meeting_id, wanted) {
         (None, false) => return Ok(store::meetings::deleted(db, r.id, now).await?),
         (Some(id), false) => Step::Delete(id.clone()),
         (None, true) => {
@@ -67,6 +70,9 @@ async fn handle(
             }
             Step::Create
         }
+        // Moved away from Zoom and back before this round: the move dropped the details, so
+        // the meeting is made again (deleted here, created by the next round).
+        (Some(id), true) if !schedule_store::has_meeting(db, r.id).await? => Step::Replace(id.clone()),
         (Some(id), true) => Step::Patch(id.clone()),
     };
     let Some(account) = store::account(db, &w.office_code).await? else {
@@ -96,7 +102,7 @@ async fn handle(
             format!("/v2/meetings/{id}"),
             Some(serde_json::json!({ "start_time": start, "duration": 30, "timezone": "Asia/Tokyo" })),
         ),
-        Step::Delete(id) => (Method::DELETE, format!("/v2/meetings/{id}"), None),
+        Step::Delete(id) | Step::Replace(id) => (Method::DELETE, format!("/v2/meetings/{id}"), None),
     };
     let url = format!("{}{path}", config.api_base.trim_end_matches('/'));
     let answer = call_with_token(db, clock, config, &account, method, &url, body.as_ref()).await;
@@ -119,6 +125,10 @@ async fn handle(
         // A meeting already gone from Zoom is as good as deleted.
         (Ok(a), Step::Delete(_)) if a.status == 204 || a.status == 200 || a.status == 404 => {
             store::meetings::deleted(db, r.id, now).await?;
+            report.deleted += 1;
+        }
+        (Ok(a), Step::Replace(_)) if a.status == 204 || a.status == 200 || a.status == 404 => {
+            store::meetings::forgotten(db, r.id, now).await?;
             report.deleted += 1;
         }
         (Ok(a), _) if a.status == 429 => {

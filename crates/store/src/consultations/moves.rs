@@ -55,6 +55,16 @@ const SEAT: &str = "(CASE WHEN EXISTS (SELECT 1 FROM day_overrides o WHERE o.use
         AND other.id <> $1 AND other.day_seat = 1 AND other.state IN ('requested', 'confirmed', 'attended', 'no_show'))
     THEN 2 ELSE 1 END)";
 const FREE: &str = "UPDATE slots SET booked = booked - 1 WHERE id = $1 AND booked > 0";
+// Meeting details belong to the app they were made for: a move to a slot of another app
+// drops them (the new app's are made again, by hand or by the Zoom job). $1 reservation,
+// $2 the new slot.
+const DROP_OTHER_APPS: &str = "DELETE FROM meeting_details WHERE reservation_id = $1
+    AND app <> (SELECT app FROM slots WHERE id = $2)";
+// A reservation moved back to a Zoom slot after its meeting was deleted gets one again: its
+// closed row starts over. $1 reservation, $2 the new slot, $3 now.
+const REOPEN_ZOOM: &str = "UPDATE zoom_meetings SET deleted_at = NULL, meeting_id = NULL, synced_sequence = NULL,
+    attempts = 0, gave_up_at = NULL, last_error = '', locked_until = NULL, next_attempt_at = $3
+    WHERE reservation_id = $1 AND deleted_at IS NOT NULL AND (SELECT app FROM slots WHERE id = $2) = 'zoom'";
 const EVENT: &str = "INSERT INTO reservation_events (reservation_id, at, state, actor, note, from_slot_id)
     VALUES ($1, $2, 'confirmed', $3, 'moved', $4)";
 
@@ -138,6 +148,17 @@ async fn move_once(db: &Db, m: &Move, now: DateTime<Utc>, actor: &str, notice: O
     }
     in_tx!(&mut tx, |c| {
         sqlx::query(FREE).bind(m.from_slot).execute(&mut *c).await?;
+        sqlx::query(DROP_OTHER_APPS)
+            .bind(m.reservation_id)
+            .bind(m.to_slot)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query(REOPEN_ZOOM)
+            .bind(m.reservation_id)
+            .bind(m.to_slot)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
         sqlx::query(EVENT)
             .bind(m.reservation_id)
             .bind(now)

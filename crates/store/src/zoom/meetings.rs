@@ -84,6 +84,20 @@ pub async fn created(tx: &mut Tx, reservation_id: i64, meeting_id: &str, sequenc
     Ok(n == 1)
 }
 
+/// The meeting was deleted at Zoom to be made again (its details were dropped by a move away
+/// from Zoom and back): the row waits for a new one, due now.
+pub async fn forgotten(db: &Db, reservation_id: i64, now: DateTime<Utc>) -> Result<()> {
+    const SQL: &str = "UPDATE zoom_meetings SET meeting_id = NULL, synced_sequence = NULL, attempts = 0,
+        locked_until = NULL, last_error = '', next_attempt_at = $2 WHERE reservation_id = $1";
+    write!(db, |c| sqlx::query(SQL)
+        .bind(reservation_id)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// The meeting has the reservation's time of `sequence`.
 pub async fn patched(db: &Db, reservation_id: i64, sequence: i32) -> Result<()> {
     const SQL: &str =
