@@ -164,6 +164,22 @@ pub(crate) async fn live_a_little(db: &Db, clock: &ManualClock, id: i64, tag: &s
     )
     .await
     .unwrap();
+    // The office cancels a third consultation with a reason typed about the person (BK-16).
+    let third = booking::publish_slot(db, "28011", jst_at(12, 10, 10), "zoom", 1)
+        .await
+        .unwrap();
+    let third = booking::book(db, clock, id, third, &Details::default()).await.unwrap();
+    madoguchi_app::consultations::schedule::record(
+        db,
+        clock,
+        &counsellor,
+        third,
+        &madoguchi_app::consultations::schedule::Change::CancelByOffice {
+            reason: format!("{} さんの担当者が不在のため", p[0]),
+        },
+    )
+    .await
+    .unwrap();
     let seminar = seminars::organise::create_for(
         db,
         clock,

@@ -22,7 +22,7 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
         "DELETE FROM password_reset_requests WHERE user_key = (SELECT user_key FROM users WHERE id = $1)";
     const RESET_KEY: &str =
         "DELETE FROM attempt_keys WHERE key = 'reset-user:' || (SELECT user_key FROM users WHERE id = $1)";
-    const CHILDREN: [&str; 9] = [
+    const CHILDREN: [&str; 11] = [
         "DELETE FROM sessions WHERE user_ref = $1",
         "DELETE FROM email_tokens WHERE user_ref = $1",
         "DELETE FROM inbox WHERE user_ref = $1",
@@ -39,6 +39,12 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
             state = CASE WHEN state = 'open' THEN 'withdrawn' ELSE state END WHERE user_ref = $1",
         // A second consultation allowed (BK-4) keeps its day, not the reason typed about the person.
         "UPDATE day_overrides SET reason = '' WHERE user_ref = $1",
+        // The history of each booking (BK-16) keeps what happened and when, not the reasons
+        // staff typed (an office's cancellation, an early end); 'moved' is the system's word.
+        "UPDATE reservation_events SET note = '' WHERE note NOT IN ('', 'moved')
+            AND reservation_id IN (SELECT id FROM reservations WHERE user_ref = $1)",
+        "UPDATE seminar_registration_events SET note = '' WHERE note <> ''
+            AND registration_id IN (SELECT id FROM seminar_registrations WHERE user_ref = $1)",
     ];
     // The audit keeps who looked at whom and when, and why (a purpose code, PV-4), but not
     // free text typed about the person (a suspension's or removal's reason), nor the user ID
