@@ -54,6 +54,9 @@ pub enum OfficeAction {
         /// BK-3: bookings open this many days ahead (1–30).
         #[arg(long)]
         horizon_days: Option<u32>,
+        /// MT-3: how long the built-in room stays open after a consultation's end (0–60).
+        #[arg(long)]
+        room_grace_minutes: Option<String>,
     },
     /// Add or update offices and their 管轄 (the municipalities and postal codes each serves)
     /// from a CSV file (UTF-8; header in docs/operations.md). Idempotent: a second run of the
@@ -148,7 +151,12 @@ async fn dispatch(
             booking_mode,
             cutoff_days,
             horizon_days,
+            room_grace_minutes,
         } => {
+            if let Some(typed) = room_grace_minutes {
+                let minutes = madoguchi_app::room::grace::set_by_operator(db, &code, &typed).await?;
+                println!("the rooms of {code} stay open {minutes} minutes after the end");
+            }
             if let Some(mode) = booking_mode {
                 offices::set_booking_mode(db, &code, &mode).await?;
             }

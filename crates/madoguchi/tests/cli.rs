@@ -154,6 +154,12 @@ fn office_tool_adds_edits_and_closes() {
     assert_eq!(out.status.code(), Some(2), "--from needs --until");
     let (out, _, err) = office(&["edit", "99999", "--phone", "1"]);
     assert_one_line_error(&out, &err, "not found");
+    // MT-3: the operator sets an office's room grace period, checked as the form checks it.
+    let (out, stdout, err) = office(&["edit", "28011", "--room-grace-minutes", "２０"]);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("stay open 20 minutes"), "{stdout}");
+    let (out, _, err) = office(&["edit", "28011", "--room-grace-minutes", "61"]);
+    assert_one_line_error(&out, &err, "from 0 to 60");
 }
 
 // The database and configuration options are accepted anywhere after the command, also
