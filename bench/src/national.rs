@@ -151,6 +151,15 @@ pub async fn generate(db: &Db, s: &Scale) -> R<()> {
         "slots: {slots}, reservations: {booked} (with events and inbox letters) in {:.1} s",
         t.elapsed().as_secs_f64()
     );
+    // Migration 0038: each reservation carries its slot's start, as every serving path writes it.
+    let off = scalar(
+        db,
+        "SELECT COUNT(*) FROM reservations r JOIN slots s ON s.id = r.slot_id WHERE r.starts_at <> s.starts_at",
+    )
+    .await?;
+    if off > 0 {
+        return Err(format!("{off} reservations start other than their slot"));
+    }
     let t = Instant::now();
     let entries = usage_year(db, s, today).await?;
     println!(
@@ -293,8 +302,10 @@ async fn consultations(db: &Db, pg: bool, s: &Scale, now: i64, today: NaiveDate)
         booked += exec(
             db,
             format!(
-                "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, created_at, state_changed_at, state_actor)
-                 SELECT s.id, (CAST(s.id AS BIGINT) * 7919) % {bookable} + 1, s.office_code, s.local_date, {state}, {created}, {changed},
+                "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, starts_at, state, created_at,
+                   state_changed_at, state_actor)
+                 SELECT s.id, (CAST(s.id AS BIGINT) * 7919) % {bookable} + 1, s.office_code, s.local_date, s.starts_at,
+                   {state}, {created}, {changed},
                    CASE WHEN {done} THEN 'staff:1' ELSE 'user' END
                  FROM slots s WHERE s.id > {first_slot}{filter} ON CONFLICT DO NOTHING",
                 done = if done { "1 = 1" } else { "1 = 0" },

@@ -217,13 +217,19 @@ async fn run_path(path: &str, set: &Set, i: usize) -> R<usize> {
                 .map_err(a)?;
             Ok(s.noticed + s.deleted)
         }
+        "no-show sweep" => {
+            let marked = madoguchi_app::consultations::no_show::sweep(db, &clock)
+                .await
+                .map_err(a)?;
+            Ok(marked)
+        }
         other => Err(format!("unknown path {other}")),
     }
 }
 
 /// The paths with how many times each runs per round; the country's statistics are
 /// measured but not held to the 2× bar (their work grows with the country by design).
-const PATHS: [(&str, usize); 8] = [
+const PATHS: [(&str, usize); 9] = [
     ("slot search (an office's week)", 5),
     ("booking", 5),
     ("My Page", 5),
@@ -231,6 +237,7 @@ const PATHS: [(&str, usize); 8] = [
     ("statistics, an office's year", 3),
     ("audit verify, one day", 2),
     ("inactivity housekeeping", 3),
+    ("no-show sweep", 3),
     ("statistics, the country's year", 1),
 ];
 

@@ -388,3 +388,5 @@ mod zoom;
 mod zoom_moves;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;
+#[path = "app/consultations/reservation_start.rs"]
+mod reservation_start;

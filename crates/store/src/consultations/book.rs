@@ -50,10 +50,10 @@ pub struct Notice {
 const PG_TAKE: &str = "WITH take AS (UPDATE slots SET booked = booked + 1
       WHERE id = $1 AND booked < capacity AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM office_closures oc
         WHERE oc.office_code = slots.office_code AND oc.day = slots.local_date AND (oc.closed_from IS NULL
-          OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at))) RETURNING office_code, local_date),
-    ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name,
+          OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at))) RETURNING office_code, local_date, starts_at),
+    ins AS (INSERT INTO reservations (slot_id, user_ref, office_code, local_date, starts_at, state, topic, verify_name,
       verify_number, companion, created_at, state_changed_at, state_actor, day_seat, override_day, calendar_uid)
-      SELECT $1, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8, seat.n,
+      SELECT $1, $2, office_code, local_date, starts_at, 'confirmed', $3, $4, $5, $6, $7, $7, $8, seat.n,
         CASE WHEN seat.n = 2 THEN local_date END, NULLIF($9, '')
       FROM take CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM day_overrides o
           WHERE o.user_ref = $2 AND o.local_date = take.local_date)
@@ -70,9 +70,9 @@ const SQLITE_TAKE: &str =
       AND NOT EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = slots.office_code
         AND oc.day = slots.local_date AND (oc.closed_from IS NULL
           OR (oc.closed_from < slots.ends_at AND oc.closed_until > slots.starts_at)));
-    INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, topic, verify_name, verify_number,
+    INSERT INTO reservations (slot_id, user_ref, office_code, local_date, starts_at, state, topic, verify_name, verify_number,
       companion, created_at, state_changed_at, state_actor, calendar_uid, day_seat)
-      SELECT id, $2, office_code, local_date, 'confirmed', $3, $4, $5, $6, $7, $7, $8, NULLIF($9, ''),
+      SELECT id, $2, office_code, local_date, starts_at, 'confirmed', $3, $4, $5, $6, $7, $7, $8, NULLIF($9, ''),
         CASE WHEN EXISTS (SELECT 1 FROM day_overrides o WHERE o.user_ref = $2 AND o.local_date = slots.local_date)
           AND EXISTS (SELECT 1 FROM reservations r WHERE r.user_ref = $2 AND r.local_date = slots.local_date
             AND r.day_seat = 1 AND r.state IN ('requested', 'confirmed', 'attended', 'no_show'))

@@ -54,6 +54,8 @@ const SEAT: &str = "(CASE WHEN EXISTS (SELECT 1 FROM day_overrides o WHERE o.use
       AND EXISTS (SELECT 1 FROM reservations other WHERE other.user_ref = $4 AND other.local_date = $3
         AND other.id <> $1 AND other.day_seat = 1 AND other.state IN ('requested', 'confirmed', 'attended', 'no_show'))
     THEN 2 ELSE 1 END)";
+// The new slot's start, copied as stored (the statistics and the no-show sweep read it).
+const START: &str = "(SELECT starts_at FROM slots WHERE id = $2)";
 const FREE: &str = "UPDATE slots SET booked = booked - 1 WHERE id = $1 AND booked > 0";
 // Meeting details belong to the app they were made for: a move to a slot of another app
 // drops them (the new app's are made again, by hand or by the Zoom job). $1 reservation,
@@ -72,12 +74,12 @@ fn move_sql(db: &Db) -> String {
     match db {
         // PostgreSQL ties seat 2 to its day with `override_day` (a CHECK and a foreign key).
         Db::Postgres(_) => format!(
-            "UPDATE reservations SET slot_id = $2, local_date = $3, day_seat = {SEAT},
+            "UPDATE reservations SET slot_id = $2, local_date = $3, starts_at = {START}, day_seat = {SEAT},
                override_day = CASE WHEN {SEAT} = 2 THEN $3 END, calendar_sequence = calendar_sequence + 1
              WHERE id = $1"
         ),
         Db::Sqlite(_) => format!(
-            "UPDATE reservations SET slot_id = $2, local_date = $3, day_seat = {SEAT},
+            "UPDATE reservations SET slot_id = $2, local_date = $3, starts_at = {START}, day_seat = {SEAT},
                calendar_sequence = calendar_sequence + 1 WHERE id = $1"
         ),
     }

@@ -252,8 +252,9 @@ pub async fn consistency(db: &Db) -> Result<(i64, i64)> {
 /// BK-11: confirmed reservations that started at or before `started_before` and were not
 /// joined become no-shows, each with a conditional update and its event. Returns them.
 pub async fn mark_no_shows(db: &Db, started_before: DateTime<Utc>, now: DateTime<Utc>) -> Result<Vec<(i64, i64)>> {
-    const DUE: &str = "SELECT r.id, r.user_ref FROM reservations r JOIN slots s ON s.id = r.slot_id
-        WHERE r.state = 'confirmed' AND r.joined_at IS NULL AND s.starts_at <= $1 ORDER BY r.id";
+    // `reservations_no_show_due`: the coming consultations only, not the whole history.
+    const DUE: &str = "SELECT id, user_ref FROM reservations
+        WHERE state = 'confirmed' AND joined_at IS NULL AND starts_at <= $1 ORDER BY id";
     const MARK: &str = "UPDATE reservations SET state = 'no_show', state_changed_at = $2, state_actor = 'system'
         WHERE id = $1 AND state = 'confirmed' AND joined_at IS NULL";
     const EVENT: &str =

@@ -134,15 +134,16 @@ async fn insert_second_seat(db: &Db, user: i64, slot: i64) -> Result<(), sqlx::E
     // As the booking statement would write seat 2, bypassing the use case entirely.
     let (sql, now) = match db {
         Db::Sqlite(_) => (
-            "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, created_at,
+            "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, starts_at, state, created_at,
                state_changed_at, state_actor, day_seat)
-             SELECT id, $1, office_code, local_date, 'confirmed', $2, $2, 'test', 2 FROM slots WHERE id = $3",
+             SELECT id, $1, office_code, local_date, starts_at, 'confirmed', $2, $2, 'test', 2 FROM slots WHERE id = $3",
             now(),
         ),
         Db::Postgres(_) => (
-            "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, state, created_at,
+            "INSERT INTO reservations (slot_id, user_ref, office_code, local_date, starts_at, state, created_at,
                state_changed_at, state_actor, day_seat, override_day)
-             SELECT id, $1, office_code, local_date, 'confirmed', $2, $2, 'test', 2, local_date FROM slots WHERE id = $3",
+             SELECT id, $1, office_code, local_date, starts_at, 'confirmed', $2, $2, 'test', 2, local_date
+             FROM slots WHERE id = $3",
             now(),
         ),
     };
