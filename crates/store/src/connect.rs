@@ -74,7 +74,8 @@ pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db> {
                 .connect_with(opts.read_only(true))
                 .await
                 .map_err(failed)?;
-            Db::Sqlite(SqliteDb { read, write })
+            let batches = crate::writer::Batches::start(write.clone());
+            Db::Sqlite(SqliteDb { read, write, batches })
         }
         DatabaseUrl::Postgres(s) => {
             let opts = PgConnectOptions::from_str(s).map_err(|e| unreachable(&e))?;

@@ -42,6 +42,8 @@ pub enum Db {
 pub struct SqliteDb {
     pub read: SqlitePool,
     pub write: SqlitePool,
+    /// Writes that share the writer's next transaction (group commit, see `writer`).
+    pub batches: writer::Batches,
 }
 
 /// A transaction on either backend. Dropping it without `commit` rolls back; `commit`
@@ -63,6 +65,9 @@ pub enum StoreError {
     Sql(#[source] sqlx::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// One failure that several callers share: a batch's commit (see `writer`).
+    #[error(transparent)]
+    Shared(std::sync::Arc<StoreError>),
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -78,7 +83,10 @@ impl From<sqlx::Error> for StoreError {
 impl StoreError {
     /// True for a unique or primary-key violation: the caller maps it to 409.
     pub fn is_unique_violation(&self) -> bool {
-        matches!(self, Self::Sql(sqlx::Error::Database(e)) if e.is_unique_violation())
+        match self {
+            Self::Shared(e) => e.is_unique_violation(),
+            e => matches!(e, Self::Sql(sqlx::Error::Database(e)) if e.is_unique_violation()),
+        }
     }
 
     /// True when the database could not be reached or could not store anything (disk full,
@@ -86,6 +94,7 @@ impl StoreError {
     /// maps it to 503. Refusals caused by the data itself (constraints) are not.
     pub fn is_unavailable(&self) -> bool {
         match self {
+            Self::Shared(e) => e.is_unavailable(),
             Self::Unreachable { .. } => true,
             Self::Sql(
                 sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed,
@@ -109,6 +118,9 @@ impl StoreError {
 
     /// The primary SQLite result code (the low byte of the extended one), for an SQLite error.
     pub fn sqlite_code(&self) -> Option<i32> {
+        if let Self::Shared(e) = self {
+            return e.sqlite_code();
+        }
         let Self::Sql(sqlx::Error::Database(e)) = self else {
             return None;
         };

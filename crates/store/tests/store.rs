@@ -11,6 +11,8 @@ use madoguchi_domain::office::{Office, OfficeCode};
 use madoguchi_store::mail::outbox::{self, NewMail};
 use madoguchi_store::{DatabaseUrl, PoolSizes, StoreError, connect, lease, offices, testing};
 
+#[path = "store/group_commit.rs"]
+mod group_commit;
 #[path = "store/plans.rs"]
 mod plans;
 #[path = "store/translations.rs"]

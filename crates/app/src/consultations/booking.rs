@@ -166,7 +166,7 @@ pub async fn book_next_for(
 /// checks and the confirmation need comes from one read; the seat, the reservation and the
 /// confirmation are then written in one transaction. Counted by outcome for `/metrics`.
 pub async fn book(db: &Db, clock: &dyn Clock, user_ref: i64, slot_id: i64, details: &Details) -> Result<i64, AppError> {
-    book_at(db, clock, None, user_ref, slot_id, details).await
+    Ok(book_at(db, clock, None, user_ref, slot_id, details).await?.id)
 }
 
 /// As `book`, with the links of the site in the confirmation (My Page, the connection test).
@@ -178,6 +178,19 @@ pub async fn book_on(
     slot_id: i64,
     details: &Details,
 ) -> Result<i64, AppError> {
+    Ok(book_at(db, clock, Some(site), user_ref, slot_id, details).await?.id)
+}
+
+/// As `book_on`, answering the reservation as booked (from what the booking read and wrote,
+/// so the answer needs no read after the write).
+pub async fn book_row_on(
+    db: &Db,
+    clock: &dyn Clock,
+    site: &Site,
+    user_ref: i64,
+    slot_id: i64,
+    details: &Details,
+) -> Result<ReservationRow, AppError> {
     book_at(db, clock, Some(site), user_ref, slot_id, details).await
 }
 
@@ -188,7 +201,7 @@ async fn book_at(
     user_ref: i64,
     slot_id: i64,
     details: &Details,
-) -> Result<i64, AppError> {
+) -> Result<ReservationRow, AppError> {
     // Issue 13, item 6: the job-seeker number given for identification is a number field.
     let details = &Details {
         verify_number: madoguchi_domain::numbers::half_width(&details.verify_number),
@@ -209,10 +222,10 @@ async fn book_checked(
     user_ref: i64,
     slot_id: i64,
     details: &Details,
-) -> Result<i64, AppError> {
+) -> Result<ReservationRow, AppError> {
     check_details(details)?;
     let now = clock.now();
-    let ctx = booking_context::get(db, user_ref, slot_id, now - restriction::WINDOW, now)
+    let ctx = booking_context::get(db, user_ref, slot_id, "consultation", now - restriction::WINDOW, now)
         .await?
         .ok_or(AppError::Unauthorized {
             code: "not_signed_in",
@@ -221,7 +234,7 @@ async fn book_checked(
     // BK-12: the count already covers the window (now − 90 days, now].
     let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= restriction::LIMIT;
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
-    crate::notices::terms::gate(db, clock, user_ref, "consultation").await?;
+    crate::notices::terms::gate_counted(usize::try_from(ctx.terms_pending).unwrap_or(usize::MAX))?;
     if ctx.day_closed {
         return Err(closed_day());
     }
@@ -271,7 +284,20 @@ async fn book_checked(
     )
     .await?
     {
-        Booked::Confirmed(id) => Ok(id),
+        Booked::Confirmed(id) => Ok(ReservationRow {
+            id,
+            slot_id,
+            user_ref,
+            office_code: slot.office_code.clone(),
+            local_date: slot.local_date,
+            state: "confirmed".to_owned(),
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
+            app: slot.app.clone(),
+            topic: details.topic.clone(),
+            calendar_uid: uid,
+            calendar_sequence: 0,
+        }),
         // A closure that committed while this booking waited withdrew the slot (TM-3).
         Booked::SlotFull => Err(no_seat(db, slot).await?),
         Booked::DailyLimit => Err(AppError::Refused {

@@ -121,7 +121,7 @@ async fn move_once(
     slot_id: i64,
 ) -> Result<Moved, AppError> {
     let now = clock.now();
-    let ctx = booking_context::get(db, r.user_ref, slot_id, now - restriction::WINDOW, now)
+    let ctx = booking_context::get(db, r.user_ref, slot_id, "consultation", now - restriction::WINDOW, now)
         .await?
         .ok_or(AppError::Unauthorized {
             code: "not_signed_in",
@@ -130,7 +130,7 @@ async fn move_once(
     // What a booking needs of the person holds for the new time too.
     let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= restriction::LIMIT;
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
-    crate::notices::terms::gate(db, clock, r.user_ref, "consultation").await?;
+    crate::notices::terms::gate_counted(usize::try_from(ctx.terms_pending).unwrap_or(usize::MAX))?;
     let slot = ctx.slot.as_ref().ok_or_else(|| AppError::NotFound {
         what: format!("slot {slot_id}"),
     })?;

@@ -47,7 +47,7 @@ pub async fn register(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id: i64
 
 async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id: i64) -> Result<Registered, AppError> {
     let now = clock.now();
-    let ctx = booking_context::get(db, user_ref, 0, now - restriction::WINDOW, now)
+    let ctx = booking_context::get(db, user_ref, 0, "seminar", now - restriction::WINDOW, now)
         .await?
         .ok_or(AppError::Unauthorized {
             code: "not_signed_in",
@@ -55,7 +55,7 @@ async fn register_checked(db: &Db, clock: &dyn Clock, user_ref: i64, seminar_id:
         })?;
     let restricted = usize::try_from(ctx.recent_no_shows).unwrap_or(usize::MAX) >= restriction::LIMIT;
     eligibility::gate(&eligibility::blockers(&ctx.eligibility, restricted, clock.today_jst()))?;
-    crate::notices::terms::gate(db, clock, user_ref, "seminar").await?;
+    crate::notices::terms::gate_counted(usize::try_from(ctx.terms_pending).unwrap_or(usize::MAX))?;
     let seminar = get(db, seminar_id).await?;
     if seminar.cancelled_at.is_some() {
         return Err(cancelled());

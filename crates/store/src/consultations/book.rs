@@ -4,6 +4,7 @@
 //! (user, day, day_seat), where seat 2 exists only under a staff override (N12-2-1).
 
 use chrono::{DateTime, Utc};
+use sqlx::{Execute, Row};
 
 use crate::{Db, Result, StoreError, Tx, in_tx, read};
 
@@ -129,8 +130,8 @@ fn sqlite_sql(notice: Option<&Notice>) -> String {
     }
 }
 
-fn outcome(inserted: std::result::Result<Vec<(i64,)>, sqlx::Error>) -> Result<Booked> {
-    match inserted.map_err(StoreError::from) {
+fn outcome(inserted: Result<Vec<(i64,)>>) -> Result<Booked> {
+    match inserted {
         Ok(rows) => Ok(rows.first().map_or(Booked::SlotFull, |(id,)| Booked::Confirmed(*id))),
         Err(e) if e.is_unique_violation() => Ok(Booked::DailyLimit),
         Err(e) => Err(e),
@@ -191,19 +192,30 @@ async fn book_once(
             bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(p)
                 .await
+                .map_err(StoreError::from)
         }
         Db::Sqlite(s) => {
-            let mut tx = crate::writer::begin_sqlite(&s.write).await?;
-            let q = sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql(notice)));
-            // `fetch_all`, not `fetch_one`: every statement must run, not just the first row.
-            let r = bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
-                .fetch_all(&mut *tx)
-                .await;
-            if r.is_ok() {
-                tx.commit().await?;
-            }
-            // Otherwise dropping the transaction rolls the seat back too.
-            r
+            // Group commit: bookings queued behind the writer share its next transaction,
+            // each in its own savepoint, and are answered after the commit (`writer`).
+            let mut q = bind_booking!(
+                sqlx::query::<sqlx::Sqlite>(""),
+                slot_id,
+                user_ref,
+                d,
+                now,
+                actor,
+                calendar_uid,
+                notice
+            );
+            let args = q
+                .take_arguments()
+                .map_err(|e| StoreError::from(sqlx::Error::Encode(e)))?
+                .unwrap_or_default();
+            s.batches.write(sqlite_sql(notice), args).await.and_then(|rows| {
+                let ids = rows.iter().map(|r| r.try_get::<i64, _>(0).map(|id| (id,)));
+                ids.collect::<std::result::Result<Vec<_>, _>>()
+                    .map_err(StoreError::from)
+            })
         }
     };
     outcome(inserted)
@@ -228,12 +240,14 @@ pub async fn book_in(
             bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(&mut **t)
                 .await
+                .map_err(StoreError::from)
         }
         Tx::Sqlite(t) => {
             let q = sqlx::query_as(sqlx::AssertSqlSafe(sqlite_sql(notice)));
             bind_booking!(q, slot_id, user_ref, d, now, actor, calendar_uid, notice)
                 .fetch_all(&mut **t)
                 .await
+                .map_err(StoreError::from)
         }
     };
     outcome(inserted)

@@ -31,6 +31,9 @@ pub struct BookingContext {
     pub hours_closed: bool,
     /// BK-7: `direct` or `request`.
     pub booking_mode: String,
+    /// AC-13: versions in force of the system terms and the service's that the user has not
+    /// accepted (read here so a booking needs no read of its own for them).
+    pub terms_pending: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -57,14 +60,17 @@ struct Row {
     day_closed: Option<bool>,
     hours_closed: Option<bool>,
     booking_mode: Option<String>,
+    terms_pending: i64,
 }
 
-/// The context for `user_ref` (active accounts only) booking `slot_id`, counting no-shows
-/// that started in `(no_shows_after, now]`. `None` if the account is not active.
+/// The context for `user_ref` (active accounts only) booking `slot_id` of a `service` whose
+/// terms apply (`consultation`, `seminar`), counting no-shows that started in
+/// `(no_shows_after, now]`. `None` if the account is not active.
 pub async fn get(
     db: &Db,
     user_ref: i64,
     slot_id: i64,
+    service: &str,
     no_shows_after: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Option<BookingContext>> {
@@ -83,7 +89,12 @@ pub async fn get(
         EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = s.office_code AND oc.day = s.local_date
           AND oc.closed_from IS NULL) AS day_closed,
         EXISTS (SELECT 1 FROM office_closures oc WHERE oc.office_code = s.office_code AND oc.day = s.local_date
-          AND oc.closed_from < s.ends_at AND oc.closed_until > s.starts_at) AS hours_closed
+          AND oc.closed_from < s.ends_at AND oc.closed_until > s.starts_at) AS hours_closed,
+        (SELECT COUNT(*) FROM terms_versions t WHERE t.service IN ('system', $5) AND t.effective_from <= $4
+          AND NOT EXISTS (SELECT 1 FROM terms_versions n WHERE n.service = t.service
+            AND n.effective_from <= $4 AND n.effective_from > t.effective_from)
+          AND NOT EXISTS (SELECT 1 FROM terms_acceptances a WHERE a.user_ref = u.id
+            AND a.service = t.service AND a.version = t.version)) AS terms_pending
         FROM users u
         LEFT JOIN slots s ON s.id = $2
         LEFT JOIN offices o ON o.code = s.office_code
@@ -93,6 +104,7 @@ pub async fn get(
         .bind(slot_id)
         .bind(no_shows_after)
         .bind(now)
+        .bind(service)
         .fetch_optional(c)
         .await)?;
     Ok(row.map(|r| {
@@ -134,6 +146,7 @@ pub async fn get(
             day_closed,
             hours_closed: r.hours_closed.unwrap_or(false),
             booking_mode: r.booking_mode.unwrap_or_else(|| "direct".to_owned()),
+            terms_pending: r.terms_pending,
         }
     }))
 }

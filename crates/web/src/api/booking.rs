@@ -187,8 +187,7 @@ pub async fn create(
         verify_number: r.verify_number,
         companion: r.companion,
     };
-    let id = booking::book_on(&state.db, state.clock.as_ref(), &state.site, user, r.slot_id, &details).await?;
-    let row = booking::own(&state.db, user, id).await?;
+    let row = booking::book_row_on(&state.db, state.clock.as_ref(), &state.site, user, r.slot_id, &details).await?;
     Ok((StatusCode::CREATED, Json(reservation_json(row))).into_response())
 }
 

@@ -108,6 +108,14 @@ fn describe() {
         "Waits for a pooled connection that ran out"
     );
     describe_gauge!("madoguchi_ready", "1 if the last readiness check could write, else 0");
+    describe_counter!(
+        "madoguchi_db_write_batches_total",
+        "SQLite write transactions shared by queued bookings (group commit)"
+    );
+    describe_counter!(
+        "madoguchi_db_batched_writes_total",
+        "Bookings written through those shared transactions"
+    );
     describe_gauge!(
         "madoguchi_http_connections",
         "Connections holding a place (http.max_connections), open room WebSockets included"
