@@ -103,7 +103,7 @@ async fn no_show_sweep_follows_a_move() {
         reschedule::reschedule(db, &clock, None, user, id, three)
             .await
             .unwrap();
-        let swept = |h, m| no_show::sweep(db, &FixedClock(at(h, m)));
+        let swept = async |h, m| no_show::sweep(db, &FixedClock(at(h, m))).await;
         assert_eq!(swept(10, 30).await.unwrap(), 0, "{}", db.backend());
         assert_eq!(swept(15, 9).await.unwrap(), 0);
         assert_eq!(swept(15, 11).await.unwrap(), 1);
