@@ -14,8 +14,8 @@ test('statistics charts and tables for the national admin, ja and en', async () 
   await signInStaff(page, 'national_admin');
   await Promise.all([page.waitForURL(/\/staff\/stats/), page.getByRole('link', { name: '統計' }).click()]);
   await checkA11y(page);
-  assert.equal(await page.locator('svg[role="img"]').count(), 4, 'one chart per table');
-  assert.equal(await page.locator('table caption').count(), 4, 'one captioned table per table');
+  assert.equal(await page.locator('svg[role="img"]').count(), 6, 'one chart per table (four of consultations and seminars, two of interviews)');
+  assert.equal(await page.locator('table caption').count(), 6, 'one captioned table per table');
   assert.match(await page.textContent('#cap-weekday_hour'), /曜日別/);
   assert.ok(await page.locator('td abbr[title]', { hasText: 'x' }).count() > 0, 'small counts are withheld as x');
   assert.doesNotMatch(await page.textContent('main'), /<5/, 'no <5 labels');

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod eligibility;
 #[cfg(test)]
 mod golden_letters;
+pub mod interviews;
 pub mod mail;
 pub mod notices;
 pub mod offices;

@@ -378,6 +378,8 @@ async fn terms_acceptance_is_recorded() {
 }
 #[path = "app/erasure.rs"]
 mod erasure;
+#[path = "app/interviews.rs"]
+mod interviews;
 #[path = "app/usage.rs"]
 mod usage;
 #[path = "app/usage_day.rs"]

@@ -8,6 +8,7 @@ pub mod characters;
 pub mod clock;
 pub mod dates;
 pub mod email;
+pub mod interview;
 pub mod job_seeker;
 pub mod next_path;
 pub mod numbers;

@@ -11,6 +11,7 @@ mod connect;
 pub mod consultations;
 pub mod eligibility;
 pub mod gauges;
+pub mod interviews;
 pub mod lease;
 pub mod mail;
 pub mod notices;

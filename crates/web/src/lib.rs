@@ -172,7 +172,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/me/job-seeker", g(put(api::accounts::put_job_seeker)))
         .route("/api/v1/me/residence", g(put(api::accounts::put_residence)))
         .route("/api/v1/me/messages", g(get(api::accounts::messages)))
-        .route("/api/v1/me/lock", g(post(api::accounts::lock_me)));
+        .route("/api/v1/me/lock", g(post(api::accounts::lock_me)))
+        .route("/api/v1/me/interviews", g(get(api::interviews::mine)))
+        .route("/api/v1/staff/interviews", g(get(api::interviews::office)));
     let dev = match state.mailbox {
         Some(_) => Router::new()
             .route("/dev/mail", get(dev::mail::index))
@@ -355,6 +357,26 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/room.js", get(room::room_js))
         .route("/assets/room-peer.js", get(room::room_peer_js))
         .route("/assets/day-live.js", get(room::day_live_js))
+        .route(
+            "/staff/interviews",
+            get(staff::interviews::list).post(staff::interviews::create),
+        )
+        .route("/staff/interviews/{id}", get(staff::interviews::detail))
+        .route("/staff/interviews/{id}/outcome", post(staff::interviews::outcome))
+        .route(
+            "/staff/interviews/{id}/cancel",
+            get(staff::interviews::cancel_page).post(staff::interviews::cancel),
+        )
+        .route("/me/interviews/{id}/accept", post(seeker::interviews::accept))
+        .route(
+            "/me/interviews/{id}/{action}",
+            get(seeker::interviews::confirm_page).post(seeker::interviews::act),
+        )
+        .route(
+            "/interviews/join/{token}",
+            get(public::employer::join_form).post(public::employer::join_submit),
+        )
+        .route("/interviews/{id}/employer", get(public::employer::page))
         .route("/assets/favicon.svg", get(favicon))
         .route("/favicon.ico", get(favicon))
         .route("/healthz", get(http::health::healthz))

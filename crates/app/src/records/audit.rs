@@ -200,12 +200,17 @@ pub struct Viewed {
     pub role: Role,
     pub action: String,
     pub purpose: String,
+    /// IV-5: an employer's view through an interview link, by the company's name (then
+    /// `office_name` and `role` say nothing; `action` is `employer_view`, `purpose` what
+    /// was shown).
+    pub employer: Option<String>,
 }
 
-/// PV-4: every staff access to the signed-in job seeker's data, newest first.
+/// PV-4: every staff access to the signed-in job seeker's data, and every employer view
+/// of it through an interview link (IV-5), newest first.
 pub async fn who_viewed(db: &Db, user_ref: i64) -> Result<Vec<Viewed>, AppError> {
     let rows = store::about_user(db, user_ref, 200).await?;
-    Ok(rows
+    let mut out: Vec<Viewed> = rows
         .into_iter()
         .map(|a| Viewed {
             at: a.at,
@@ -213,6 +218,19 @@ pub async fn who_viewed(db: &Db, user_ref: i64) -> Result<Vec<Viewed>, AppError>
             role: Role::parse(&a.role).unwrap_or(Role::Counsellor),
             action: a.action,
             purpose: a.detail,
+            employer: None,
         })
-        .collect())
+        .collect();
+    let employers = madoguchi_store::interviews::links::views_of(db, user_ref, 200).await?;
+    out.extend(employers.into_iter().map(|v| Viewed {
+        at: v.at,
+        office_name: None,
+        role: Role::Counsellor,
+        action: "employer_view".into(),
+        purpose: v.shown,
+        employer: Some(v.employer_name),
+    }));
+    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.truncate(200);
+    Ok(out)
 }

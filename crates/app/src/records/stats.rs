@@ -1,4 +1,5 @@
-//! Statistics (rule PV-5): the four published tables built from the store's aggregate rows,
+//! Statistics (rules PV-5, IV-4): the published tables (four of consultations and seminars,
+//! two of interviews) built from the store's aggregate rows,
 //! each passed through small-cell suppression, and the CSV export of exactly what is
 //! published. A hidden cell's number never leaves this module.
 
@@ -14,6 +15,17 @@ use crate::AppError;
 pub const OUTCOMES: [&str; 4] = ["attended", "cancelled_by_user", "cancelled_by_office", "no_show"];
 pub const SERVICES: [&str; 2] = ["consultation", "seminar"];
 pub const CHANNELS: [&str; 2] = ["online", "phone"];
+/// IV-4: what became of interviews, in the order they are published: the four outcomes
+/// the employer reports, held or proposed without one yet, declined, cancelled.
+pub const INTERVIEW_OUTCOMES: [&str; 7] = [
+    "hired",
+    "not_hired",
+    "in_progress",
+    "withdrawn",
+    "no_outcome",
+    "declined",
+    "cancelled",
+];
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// The hours every weekday table shows (offices open 08:30 at the earliest and close 19:00
 /// at the latest), so a missing column never hints at a zero; other hours join when used.
@@ -84,7 +96,8 @@ impl Period {
 /// their totals, and the grand total.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// `month_outcome`, `office_service`, `weekday_hour` or `outcome_channel`.
+    /// `month_outcome`, `office_service`, `weekday_hour`, `outcome_channel`, `month_interview`
+    /// or `office_interview`.
     pub id: &'static str,
     pub rows: Vec<String>,
     pub columns: Vec<String>,
@@ -168,10 +181,49 @@ async fn build(db: &Db, office: Option<&str>, period: Period) -> Result<Report, 
             .collect(),
     };
     add_missing(&mut offices, facts.iter().map(|f| f.office.clone()));
-    Ok(Report {
-        period,
-        tables: tables(&facts, period.months(), offices),
-    })
+    let interviews: Vec<Fact> = madoguchi_store::interviews::stats::counts(db, office, period.from, period.to)
+        .await?
+        .iter()
+        .map(interview_fact)
+        .collect();
+    add_missing(&mut offices, interviews.iter().map(|f| f.office.clone()));
+    let mut tables = tables(&facts, period.months(), offices.clone());
+    // IV-4, PV-5: interviews and their outcomes, with the same suppression.
+    tables.push(table(
+        "month_interview",
+        period.months(),
+        owned(&INTERVIEW_OUTCOMES),
+        &interviews,
+        |f| (f.month.as_str(), f.outcome.as_str()),
+    ));
+    tables.push(table(
+        "office_interview",
+        offices,
+        owned(&INTERVIEW_OUTCOMES),
+        &interviews,
+        |f| (f.office.as_str(), f.outcome.as_str()),
+    ));
+    Ok(Report { period, tables })
+}
+
+/// One group of interviews as a fact: its month and what became of it.
+fn interview_fact(r: &madoguchi_store::interviews::stats::InterviewCount) -> Fact {
+    let outcome = match (r.state.as_str(), r.outcome.as_deref()) {
+        ("accepted", Some(o)) => o,
+        ("accepted" | "proposed", _) => "no_outcome",
+        ("declined", _) => "declined",
+        _ => "cancelled",
+    };
+    Fact {
+        office: r.office_code.clone(),
+        month: r.local_date.format("%Y-%m").to_string(),
+        weekday: "",
+        hour: String::new(),
+        service: "interview".into(),
+        outcome: outcome.to_owned(),
+        channel: String::new(),
+        count: u64::try_from(r.count).unwrap_or(0),
+    }
 }
 
 fn add_missing(keys: &mut Vec<String>, seen: impl Iterator<Item = String>) {

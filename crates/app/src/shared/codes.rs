@@ -52,6 +52,9 @@ pub const CODES: &[&str] = &[
     "invalid_url",
     "invalid_user_id",
     "invalid_version",
+    "link_expired",
+    "link_invalid",
+    "link_other_interview",
     "link_used",
     "no_companion",
     "not_allowed",
@@ -85,6 +88,7 @@ pub const CODES: &[&str] = &[
     "too_long",
     "unauthorized",
     "unavailable",
+    "unknown_job_seeker",
     "user_id_taken",
     "weak_password",
 ];

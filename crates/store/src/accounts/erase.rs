@@ -73,5 +73,7 @@ pub async fn erase_user(tx: &mut Tx, user_ref: i64, now: DateTime<Utc>) -> Resul
             sqlx::query(sql).bind(user_ref).execute(&mut *c).await?;
         }
     });
+    // Interviews (IV-5): shares, links and notes go; the employer's and job's data stay.
+    crate::interviews::erase_user(tx, user_ref, now).await?;
     Ok(())
 }

@@ -113,3 +113,19 @@ ics-consultation-description = How to join (meeting ID, passkey, link) is on My 
 ics-consultation-alarm = Your online job consultation is coming up
 ics-seminar-description = How to join is on My Page; it is never sent by mail.
 ics-seminar-alarm = Your seminar is coming up
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] You have been invited to an interview
+mail-interview-proposed-body = { $office } has arranged an online interview with { $employer } ({ $job }) on { $when } (Japan time), by { $app }.
+mail-interview-answer-on-my-page = Please check the details on My Page and accept or decline.
+mail-interview-employer-subject = [Madoguchi] Online interview (Hello Work)
+mail-interview-employer-body = A job seeker has accepted an online interview for your vacancy at { $employer } ({ $number } { $job }) on { $when } (Japan time), by { $app }.
+mail-interview-employer-link-note = Open the link below for the interview's details. It works only in the first browser that opens it and is valid until the interview ends. Please do not forward it.
+mail-interview-cancelled-subject = [Madoguchi] An interview was cancelled
+mail-interview-cancelled-body = Hello Work has cancelled your interview with { $employer } ({ $job }) on { $when } (Japan time).
+mail-interview-withdrawn-subject = [Madoguchi] You withdrew from an interview
+mail-interview-withdrawn-body = You withdrew from the interview with { $employer } ({ $job }) on { $when } (Japan time).
+mail-interview-employer-cancelled-subject = [Madoguchi] Online interview cancelled (Hello Work)
+mail-interview-employer-cancelled-body = The online interview for your vacancy at { $employer } ({ $job }) on { $when } (Japan time) has been cancelled. The link we sent no longer works.
+mail-interview-outcome-subject = [Madoguchi] The result of your interview
+mail-interview-outcome-body = The result of your interview with { $employer } ({ $job }): { $outcome }

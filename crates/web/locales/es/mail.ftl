@@ -123,3 +123,19 @@ ics-consultation-description = Cómo conectarse (ID de reunión, código de acce
 ics-consultation-alarm = Su consulta de empleo en línea está por empezar
 ics-seminar-description = Cómo conectarse está en Mi página; nunca se envía por correo.
 ics-seminar-alarm = Su seminario está por empezar
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] Le han invitado a una entrevista
+mail-interview-proposed-body = { $office } ha organizado una entrevista en línea con { $employer } ({ $job }) el { $when } (hora de Japón), por { $app }.
+mail-interview-answer-on-my-page = Consulte los detalles en Mi página y acepte o rechace.
+mail-interview-cancelled-subject = [Madoguchi] Se canceló una entrevista
+mail-interview-cancelled-body = Hello Work canceló su entrevista con { $employer } ({ $job }) del { $when } (hora de Japón).
+mail-interview-withdrawn-subject = [Madoguchi] Se retiró de una entrevista
+mail-interview-withdrawn-body = Se retiró de la entrevista con { $employer } ({ $job }) del { $when } (hora de Japón).
+mail-interview-outcome-subject = [Madoguchi] El resultado de su entrevista
+mail-interview-outcome-body = Resultado de la entrevista con { $employer } ({ $job }): { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

@@ -123,3 +123,19 @@ ics-consultation-description = Nasa My Page ang impormasyon para sumali (meeting
 ics-consultation-alarm = Malapit na ang inyong online na job consultation
 ics-seminar-description = Nasa My Page kung paano sasali; hindi ito kailanman ipinapadala sa email.
 ics-seminar-alarm = Malapit na ang inyong seminar
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] May imbitasyon ka sa isang interview
+mail-interview-proposed-body = Nag-ayos ang { $office } ng online na interview kasama ang { $employer } ({ $job }) sa { $when } (oras sa Japan), sa pamamagitan ng { $app }.
+mail-interview-answer-on-my-page = Pakitingnan ang detalye sa My Page at piliin kung tatanggapin o tatanggihan.
+mail-interview-cancelled-subject = [Madoguchi] Kinansela ang isang interview
+mail-interview-cancelled-body = Kinansela ng Hello Work ang iyong interview kasama ang { $employer } ({ $job }) sa { $when } (oras sa Japan).
+mail-interview-withdrawn-subject = [Madoguchi] Umatras ka sa isang interview
+mail-interview-withdrawn-body = Umatras ka sa interview kasama ang { $employer } ({ $job }) sa { $when } (oras sa Japan).
+mail-interview-outcome-subject = [Madoguchi] Ang resulta ng iyong interview
+mail-interview-outcome-body = Resulta ng interview kasama ang { $employer } ({ $job }): { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

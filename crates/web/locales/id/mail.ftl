@@ -123,3 +123,19 @@ ics-consultation-description = Cara bergabung (ID rapat, kode sandi, tautan) ada
 ics-consultation-alarm = Konsultasi kerja online Anda segera dimulai
 ics-seminar-description = Cara bergabung ada di Halaman Saya; informasi itu tidak pernah dikirim lewat email.
 ics-seminar-alarm = Seminar Anda segera dimulai
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] Anda diundang ke wawancara
+mail-interview-proposed-body = { $office } telah mengatur wawancara daring dengan { $employer } ({ $job }) pada { $when } (waktu Jepang), melalui { $app }.
+mail-interview-answer-on-my-page = Silakan periksa detailnya di Halaman Saya dan pilih terima atau tolak.
+mail-interview-cancelled-subject = [Madoguchi] Wawancara dibatalkan
+mail-interview-cancelled-body = Hello Work membatalkan wawancara Anda dengan { $employer } ({ $job }) pada { $when } (waktu Jepang).
+mail-interview-withdrawn-subject = [Madoguchi] Anda mengundurkan diri dari wawancara
+mail-interview-withdrawn-body = Anda mengundurkan diri dari wawancara dengan { $employer } ({ $job }) pada { $when } (waktu Jepang).
+mail-interview-outcome-subject = [Madoguchi] Hasil wawancara Anda
+mail-interview-outcome-body = Hasil wawancara dengan { $employer } ({ $job }): { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

@@ -121,3 +121,19 @@ ics-consultation-description = つなぐための｜情報《じょうほう》�
 ics-consultation-alarm = もうすぐ、オンラインの｜仕事《しごと》の｜相談《そうだん》の時間です
 ics-seminar-description = ｜参加《さんか》のしかたは、マイページで見てください。
 ics-seminar-alarm = もうすぐ、セミナーの時間です
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = 【Madoguchi】｜面接《めんせつ》の お｜知《し》らせ
+mail-interview-proposed-body = { $office }から、{ $employer }（{ $job }）との オンライン｜面接《めんせつ》の お｜知《し》らせです。｜日時《にちじ》：{ $when }（｜日本《にほん》の ｜時間《じかん》）、｜方法《ほうほう》：{ $app }。
+mail-interview-answer-on-my-page = マイページを ｜見《み》て、「｜受《う》ける」か「｜断《ことわ》る」を ｜選《えら》んで ください。
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-cancelled-subject = 【Madoguchi】｜面接《めんせつ》が なくなりました
+mail-interview-cancelled-body = { $when }（｜日本《にほん》の ｜時間《じかん》）の { $employer }（{ $job }）との ｜面接《めんせつ》は、ハローワークが ｜取《と》り｜消《け》しました。
+mail-interview-withdrawn-subject = 【Madoguchi】｜面接《めんせつ》を やめました
+mail-interview-withdrawn-body = { $when }（｜日本《にほん》の ｜時間《じかん》）の { $employer }（{ $job }）との ｜面接《めんせつ》を やめました。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+mail-interview-outcome-subject = 【Madoguchi】｜面接《めんせつ》の ｜結果《けっか》
+mail-interview-outcome-body = { $employer }（{ $job }）の ｜面接《めんせつ》の ｜結果《けっか》：{ $outcome }

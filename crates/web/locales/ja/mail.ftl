@@ -113,3 +113,19 @@ ics-consultation-description = 接続情報（ミーティングID・パスキ�
 ics-consultation-alarm = オンライン職業相談の時間が近づいています
 ics-seminar-description = 参加方法はマイページでご確認ください。
 ics-seminar-alarm = セミナーの時間が近づいています
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = 【Madoguchi】面接のご案内が届きました
+mail-interview-proposed-body = { $office }から、{ $employer }（{ $job }）とのオンライン面接のご案内です。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-answer-on-my-page = マイページで内容をご確認のうえ、承諾またはお断りをお選びください。
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-cancelled-subject = 【Madoguchi】面接が取り消されました
+mail-interview-cancelled-body = { $when }（日本時間）の{ $employer }（{ $job }）との面接は、ハローワークが取り消しました。
+mail-interview-withdrawn-subject = 【Madoguchi】面接を取り下げました
+mail-interview-withdrawn-body = { $when }（日本時間）の{ $employer }（{ $job }）との面接を取り下げました。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+mail-interview-outcome-subject = 【Madoguchi】面接の結果が登録されました
+mail-interview-outcome-body = { $employer }（{ $job }）の面接の結果：{ $outcome }

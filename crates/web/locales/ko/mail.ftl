@@ -120,3 +120,19 @@ ics-consultation-description = 접속 정보(회의 ID·암호·URL)는 마이�
 ics-consultation-alarm = 온라인 직업 상담 시간이 다가왔습니다
 ics-seminar-description = 참가 방법은 마이페이지에서 확인해 주세요. 메일로는 보내지 않습니다.
 ics-seminar-alarm = 세미나 시간이 다가왔습니다
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] 면접 안내가 도착했습니다
+mail-interview-proposed-body = { $office }에서 { $employer }({ $job })와의 온라인 면접을 잡았습니다. 일시: { $when }(일본 시간), 방법: { $app }.
+mail-interview-answer-on-my-page = 마이페이지에서 내용을 확인하고 수락 또는 거절을 선택해 주세요.
+mail-interview-cancelled-subject = [Madoguchi] 면접이 취소되었습니다
+mail-interview-cancelled-body = { $when }(일본 시간) { $employer }({ $job })와의 면접을 헬로워크가 취소했습니다.
+mail-interview-withdrawn-subject = [Madoguchi] 면접을 철회했습니다
+mail-interview-withdrawn-body = { $when }(일본 시간) { $employer }({ $job })와의 면접을 철회했습니다.
+mail-interview-outcome-subject = [Madoguchi] 면접 결과
+mail-interview-outcome-body = { $employer }({ $job }) 면접 결과: { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

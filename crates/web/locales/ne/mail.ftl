@@ -124,3 +124,19 @@ ics-consultation-description = सहभागी हुने जानका�
 ics-consultation-alarm = तपाईंको अनलाइन रोजगार परामर्शको समय नजिकिँदै छ
 ics-seminar-description = सहभागी हुने तरिका माई पेजमा छ; यो इमेलबाट कहिल्यै पठाइँदैन।
 ics-seminar-alarm = तपाईंको सेमिनारको समय नजिकिँदै छ
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] तपाईंलाई अन्तर्वार्ताको निम्तो आएको छ
+mail-interview-proposed-body = { $office } ले { $employer } ({ $job }) सँग { $when } (जापानी समय) मा { $app } बाट अनलाइन अन्तर्वार्ता मिलाएको छ।
+mail-interview-answer-on-my-page = कृपया मेरो पृष्ठमा विवरण हेरेर स्वीकार वा अस्वीकार छान्नुहोस्।
+mail-interview-cancelled-subject = [Madoguchi] अन्तर्वार्ता रद्द भयो
+mail-interview-cancelled-body = Hello Work ले { $when } (जापानी समय) को { $employer } ({ $job }) सँगको तपाईंको अन्तर्वार्ता रद्द गर्‍यो।
+mail-interview-withdrawn-subject = [Madoguchi] तपाईंले अन्तर्वार्ता फिर्ता लिनुभयो
+mail-interview-withdrawn-body = तपाईंले { $when } (जापानी समय) को { $employer } ({ $job }) सँगको अन्तर्वार्ता फिर्ता लिनुभयो।
+mail-interview-outcome-subject = [Madoguchi] तपाईंको अन्तर्वार्ताको नतिजा
+mail-interview-outcome-body = { $employer } ({ $job }) सँगको अन्तर्वार्ताको नतिजा: { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

@@ -122,3 +122,19 @@ ics-consultation-description = As informações para entrar (ID da reunião, sen
 ics-consultation-alarm = Sua consulta de emprego on-line está chegando
 ics-seminar-description = Como participar está na Minha página (My Page); essas informações nunca são enviadas por e-mail.
 ics-seminar-alarm = Seu seminário está chegando
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] Você foi convidado para uma entrevista
+mail-interview-proposed-body = { $office } marcou uma entrevista online com { $employer } ({ $job }) em { $when } (horário do Japão), por { $app }.
+mail-interview-answer-on-my-page = Confira os detalhes em Minha Página e aceite ou recuse.
+mail-interview-cancelled-subject = [Madoguchi] Uma entrevista foi cancelada
+mail-interview-cancelled-body = A Hello Work cancelou sua entrevista com { $employer } ({ $job }) em { $when } (horário do Japão).
+mail-interview-withdrawn-subject = [Madoguchi] Você desistiu de uma entrevista
+mail-interview-withdrawn-body = Você desistiu da entrevista com { $employer } ({ $job }) em { $when } (horário do Japão).
+mail-interview-outcome-subject = [Madoguchi] O resultado da sua entrevista
+mail-interview-outcome-body = Resultado da entrevista com { $employer } ({ $job }): { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

@@ -121,3 +121,19 @@ ics-consultation-description = Thông tin để tham gia (ID cuộc họp, mật
 ics-consultation-alarm = Sắp đến giờ tư vấn việc làm trực tuyến của bạn
 ics-seminar-description = Cách tham gia có trên Trang của tôi (My Page); thông tin này không bao giờ được gửi qua email.
 ics-seminar-alarm = Sắp đến giờ hội thảo của bạn
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] Bạn được mời phỏng vấn
+mail-interview-proposed-body = { $office } đã sắp xếp một buổi phỏng vấn trực tuyến với { $employer } ({ $job }) vào { $when } (giờ Nhật Bản), qua { $app }.
+mail-interview-answer-on-my-page = Vui lòng xem chi tiết trên Trang của tôi và chọn chấp nhận hoặc từ chối.
+mail-interview-cancelled-subject = [Madoguchi] Buổi phỏng vấn đã bị hủy
+mail-interview-cancelled-body = Hello Work đã hủy buổi phỏng vấn của bạn với { $employer } ({ $job }) vào { $when } (giờ Nhật Bản).
+mail-interview-withdrawn-subject = [Madoguchi] Bạn đã rút khỏi buổi phỏng vấn
+mail-interview-withdrawn-body = Bạn đã rút khỏi buổi phỏng vấn với { $employer } ({ $job }) vào { $when } (giờ Nhật Bản).
+mail-interview-outcome-subject = [Madoguchi] Kết quả phỏng vấn
+mail-interview-outcome-body = Kết quả phỏng vấn với { $employer } ({ $job }): { $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

@@ -120,3 +120,19 @@ ics-consultation-description = 连接信息（会议ID、密码、网址）请�
 ics-consultation-alarm = 在线职业咨询的时间快到了
 ics-seminar-description = 参加方法请在我的页面上查看，不会通过邮件发送。
 ics-seminar-alarm = 讲座的时间快到了
+
+## Interviews with employers (issue 18: IV-1, IV-4, IV-5)
+mail-interview-proposed-subject = [Madoguchi] 您收到了面试邀请
+mail-interview-proposed-body = { $office }为您安排了与{ $employer }（{ $job }）的在线面试，时间：{ $when }（日本时间），方式：{ $app }。
+mail-interview-answer-on-my-page = 请在“我的页面”确认内容并选择接受或拒绝。
+mail-interview-cancelled-subject = [Madoguchi] 面试已取消
+mail-interview-cancelled-body = 职业介绍所已取消您于{ $when }（日本时间）与{ $employer }（{ $job }）的面试。
+mail-interview-withdrawn-subject = [Madoguchi] 您已退出面试
+mail-interview-withdrawn-body = 您已退出{ $when }（日本时间）与{ $employer }（{ $job }）的面试。
+mail-interview-outcome-subject = [Madoguchi] 面试结果
+mail-interview-outcome-body = 与{ $employer }（{ $job }）的面试结果：{ $outcome }
+mail-interview-employer-subject = 【Madoguchi】オンライン面接のご案内（ハローワーク）
+mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job }）について、求職者がオンライン面接を承諾しました。日時：{ $when }（日本時間）、方法：{ $app }。
+mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
+mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
+mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。

@@ -77,7 +77,9 @@ content-type rules in the API's description.";
         crate::api::seminar_changes::move_to,
         crate::api::seminar_changes::phone_cancel,
         crate::api::seminar_changes::correct_no_show,
-        crate::api::zoom_webhooks::receive
+        crate::api::zoom_webhooks::receive,
+        crate::api::interviews::mine,
+        crate::api::interviews::office
     ),
     components(schemas(OfficeJson, HoursJson, OfficeClosureJson, ClosedDayJson, Problem, FieldError)),
     modifiers(&SharedAnswers)

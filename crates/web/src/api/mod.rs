@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod booking;
 pub mod calendar;
 pub mod doc;
+pub mod interviews;
 pub mod offices;
 pub mod password_resets;
 pub mod seminar_changes;

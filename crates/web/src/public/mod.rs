@@ -3,6 +3,7 @@
 //! notice.
 
 pub mod browse;
+pub mod employer;
 pub mod finder;
 pub mod notices;
 pub mod privacy;

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod booking;
 pub mod eligibility;
+pub mod interviews;
 pub mod language;
 pub mod me;
 pub mod my_office;

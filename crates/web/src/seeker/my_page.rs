@@ -96,6 +96,8 @@ struct MePage {
     acceptances: Vec<String>,
     /// PV-4: staff accesses to this person's data (when, office and role, what, why).
     viewed: Vec<[String; 4]>,
+    /// IV-1, IV-4: interviews the office arranged, latest first.
+    interviews: Vec<crate::seeker::interviews::MyInterview>,
 }
 
 #[derive(serde::Deserialize)]
@@ -248,6 +250,22 @@ pub async fn me(
         .map_err(|e| PageError(lang, e))?
         .into_iter()
         .map(|v| {
+            // IV-5: an employer's view through an interview link, by the company's name.
+            if let Some(employer) = v.employer {
+                return [
+                    lang.date_time(v.at),
+                    lang.t_args("who-viewed-employer", &[("employer", employer)]),
+                    crate::staff::records::action_label(lang, &v.action),
+                    v.purpose
+                        .split(',')
+                        .map(|f| match f {
+                            "name" => lang.t("interviews-seeker-name"),
+                            other => lang.t(&format!("me-interviews-share-{other}")),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ];
+            }
             let office = crate::staff::records::office_label(lang, v.office_name);
             [
                 lang.date_time(v.at),
@@ -269,7 +287,9 @@ pub async fn me(
             reason: r.decline_reason,
         })
         .collect();
+    let interviews = crate::seeker::interviews::mine(&state, lang, id).await?;
     let view = MePage {
+        interviews,
         requests,
         viewed,
         coming,

@@ -6,6 +6,7 @@ pub mod apps;
 pub mod closures;
 pub mod day;
 pub mod forms;
+pub mod interviews;
 pub mod notices;
 pub mod people;
 pub mod records;

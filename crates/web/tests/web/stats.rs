@@ -26,8 +26,8 @@ async fn statistics_page_and_csv() {
         assert_eq!(page.status, StatusCode::OK, "{}", w.backend);
         // Askama writes `&` and `<` as numeric references.
         let body = page.body.replace("&#38;", "&amp;").replace("&#60;", "&lt;");
-        assert_eq!(page.body.matches("<svg role=\"img\"").count(), 4, "{}", w.backend);
-        assert_eq!(page.body.matches("<table>").count(), 4);
+        assert_eq!(page.body.matches("<svg role=\"img\"").count(), 6, "{}", w.backend);
+        assert_eq!(page.body.matches("<table>").count(), 6);
         assert!(
             page.body
                 .contains("<caption id=\"cap-month_outcome\">月別・結果別の件数</caption>")
