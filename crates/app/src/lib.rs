@@ -16,6 +16,7 @@ pub mod offices;
 pub mod records;
 pub mod room;
 pub mod seminars;
+pub mod selection;
 pub mod shared;
 pub mod translations;
 pub mod zoom;

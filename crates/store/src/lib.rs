@@ -18,6 +18,7 @@ pub mod offices;
 pub mod records;
 pub mod room;
 pub mod seminars;
+pub mod selection;
 pub mod testing;
 pub mod translations;
 mod url;
