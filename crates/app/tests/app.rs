@@ -382,3 +382,5 @@ mod usage_day;
 mod zoom;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;
+#[path = "app/selection.rs"]
+mod selection;

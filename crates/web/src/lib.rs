@@ -3,6 +3,7 @@
 
 pub mod api;
 mod dev;
+mod employer;
 pub mod http;
 pub mod i18n;
 mod public;
@@ -355,6 +356,24 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/room.js", get(room::room_js))
         .route("/assets/room-peer.js", get(room::room_peer_js))
         .route("/assets/day-live.js", get(room::day_live_js))
+        .route(
+            "/staff/selection",
+            get(staff::selection::list).post(staff::selection::publish),
+        )
+        .route("/staff/selection/{id}", get(staff::selection::day::show))
+        .route("/staff/selection/{id}/refer", post(staff::selection::day::refer_submit))
+        .route("/staff/selection/{id}/link", post(staff::selection::day::send_link))
+        .route(
+            "/me/selection/{id}",
+            get(seeker::selection::show).post(seeker::selection::book_submit),
+        )
+        .route(
+            "/me/selection/bookings/{id}/cancel",
+            get(seeker::selection::cancel_page).post(seeker::selection::cancel),
+        )
+        .route("/selection/list/{token}", get(employer::selection::open_form))
+        .route("/selection/list", post(employer::selection::open_submit))
+        .route("/selection/days/{id}", get(employer::selection::list))
         .route("/assets/favicon.svg", get(favicon))
         .route("/favicon.ico", get(favicon))
         .route("/healthz", get(http::health::healthz))

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::mail::letters::{Letter, greeting};
 use crate::shared::locales::Lang;
 
-/// The day as letters say it: 2027年1月4日 or 2027-01-04.
+/// The day as letters say it: 2027年1月4日 or 2027/1/4.
 fn day(lang: Lang, d: NaiveDate) -> String {
     lang.t_args(
         "mail-selection-date",
@@ -15,7 +15,6 @@ fn day(lang: Lang, d: NaiveDate) -> String {
             ("year", &d.format("%Y").to_string()),
             ("month", &d.format("%-m").to_string()),
             ("day", &d.format("%-d").to_string()),
-            ("iso", &d.format("%Y-%m-%d").to_string()),
         ],
     )
 }

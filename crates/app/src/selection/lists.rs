@@ -166,3 +166,8 @@ pub async fn for_staff(db: &Db, clock: &dyn Clock, staff: &StaffMember, day_id: 
         booked,
     })
 }
+
+/// IV-5, PV-4: each time an employer's list showed this person, for "who viewed my data".
+pub async fn employer_views(db: &Db, user_ref: i64) -> Result<Vec<links::ViewRow>, AppError> {
+    Ok(links::views_of(db, user_ref).await?)
+}

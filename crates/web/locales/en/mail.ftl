@@ -113,3 +113,11 @@ ics-consultation-description = How to join (meeting ID, passkey, link) is on My 
 ics-consultation-alarm = Your online job consultation is coming up
 ics-seminar-description = How to join is on My Page; it is never sent by mail.
 ics-seminar-alarm = Your seminar is coming up
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }/{ $month }/{ $day }
+mail-selection-referred-subject = [Madoguchi] You are referred to a selection day
+mail-selection-referred-body = Hello Work referred you to the selection day (管理選考) of { $employer } for "{ $job }" on { $date }, with online interviews. Please choose and book an interview time on My Page.
+mail-selection-employer-subject = [Madoguchi] The list of candidates for your selection day
+mail-selection-employer-body = The list of candidates for the selection day of { $employer } ({ $date }) is at the link below. The link works once, in one browser, until the end of the selection day.
+mail-selection-employer-note = The list shows only what each job seeker agreed to share with you. If the link does not work, please contact Hello Work.

@@ -123,3 +123,11 @@ ics-consultation-description = Cómo conectarse (ID de reunión, código de acce
 ics-consultation-alarm = Su consulta de empleo en línea está por empezar
 ics-seminar-description = Cómo conectarse está en Mi página; nunca se envía por correo.
 ics-seminar-alarm = Su seminario está por empezar
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Le han remitido a un día de selección
+mail-selection-referred-body = Hello Work le ha remitido al día de selección (管理選考) de { $employer } para «{ $job }» el { $date }, con entrevistas en línea. Elija y reserve una hora de entrevista en Mi página.
+mail-selection-employer-subject = [Madoguchi] Lista de candidatos de su día de selección
+mail-selection-employer-body = La lista de candidatos del día de selección de { $employer } ({ $date }) está en el enlace de abajo. El enlace funciona una vez, en un navegador, hasta el final del día de selección.
+mail-selection-employer-note = La lista muestra solo lo que cada persona aceptó compartir. Si el enlace no funciona, contacte con Hello Work.

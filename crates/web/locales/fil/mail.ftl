@@ -123,3 +123,11 @@ ics-consultation-description = Nasa My Page ang impormasyon para sumali (meeting
 ics-consultation-alarm = Malapit na ang inyong online na job consultation
 ics-seminar-description = Nasa My Page kung paano sasali; hindi ito kailanman ipinapadala sa email.
 ics-seminar-alarm = Malapit na ang inyong seminar
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $month }/{ $day }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Inirekomenda ka sa isang araw ng seleksiyon
+mail-selection-referred-body = Inirekomenda ka ng Hello Work sa araw ng seleksiyon (管理選考) ng { $employer } para sa "{ $job }" sa { $date }, na may online na interview. Pumili at mag-book ng oras ng interview sa My Page.
+mail-selection-employer-subject = [Madoguchi] Listahan ng mga kandidato sa inyong araw ng seleksiyon
+mail-selection-employer-body = Ang listahan ng mga kandidato sa araw ng seleksiyon ng { $employer } ({ $date }) ay nasa link sa ibaba. Gumagana ang link nang isang beses, sa isang browser, hanggang matapos ang araw ng seleksiyon.
+mail-selection-employer-note = Ipinapakita lang ng listahan ang pinayagan ng bawat naghahanap ng trabaho na ibahagi. Kung hindi gumagana ang link, makipag-ugnayan sa Hello Work.

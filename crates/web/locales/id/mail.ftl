@@ -123,3 +123,11 @@ ics-consultation-description = Cara bergabung (ID rapat, kode sandi, tautan) ada
 ics-consultation-alarm = Konsultasi kerja online Anda segera dimulai
 ics-seminar-description = Cara bergabung ada di Halaman Saya; informasi itu tidak pernah dikirim lewat email.
 ics-seminar-alarm = Seminar Anda segera dimulai
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Anda dirujuk ke hari seleksi
+mail-selection-referred-body = Hello Work merujuk Anda ke hari seleksi (管理選考) { $employer } untuk "{ $job }" pada { $date }, dengan wawancara daring. Silakan pilih dan pesan waktu wawancara di Halaman Saya.
+mail-selection-employer-subject = [Madoguchi] Daftar kandidat hari seleksi Anda
+mail-selection-employer-body = Daftar kandidat hari seleksi { $employer } ({ $date }) ada di tautan di bawah. Tautan hanya dapat dipakai sekali, di satu peramban, sampai hari seleksi berakhir.
+mail-selection-employer-note = Daftar hanya menampilkan apa yang disetujui setiap pencari kerja untuk dibagikan. Jika tautan tidak berfungsi, hubungi Hello Work.

@@ -113,3 +113,11 @@ ics-consultation-description = 接続情報（ミーティングID・パスキ�
 ics-consultation-alarm = オンライン職業相談の時間が近づいています
 ics-seminar-description = 参加方法はマイページでご確認ください。
 ics-seminar-alarm = セミナーの時間が近づいています
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }年{ $month }月{ $day }日
+mail-selection-referred-subject = 【Madoguchi】管理選考のご案内
+mail-selection-referred-body = ハローワークから、{ $employer }の「{ $job }」の管理選考（{ $date }、オンライン面接）にご紹介しました。マイページで面接の時間を選んで予約してください。
+mail-selection-employer-subject = 【Madoguchi】管理選考の面接者一覧のご案内
+mail-selection-employer-body = { $employer }様の管理選考（{ $date }）の面接者一覧は、下のリンクから見られます。リンクは一度だけ、一つのブラウザで使え、選考日の終わりまで有効です。
+mail-selection-employer-note = 一覧には、求職者が企業に伝えることに同意した項目だけが表示されます。リンクが使えないときは、ハローワークにお問い合わせください。

@@ -120,3 +120,11 @@ ics-consultation-description = 접속 정보(회의 ID·암호·URL)는 마이�
 ics-consultation-alarm = 온라인 직업 상담 시간이 다가왔습니다
 ics-seminar-description = 참가 방법은 마이페이지에서 확인해 주세요. 메일로는 보내지 않습니다.
 ics-seminar-alarm = 세미나 시간이 다가왔습니다
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }년 { $month }월 { $day }일
+mail-selection-referred-subject = [Madoguchi] 관리 선고 안내
+mail-selection-referred-body = 헬로워크가 { $employer }의 "{ $job }" 관리 선고({ $date }, 온라인 면접)에 귀하를 소개했습니다. 마이페이지에서 면접 시간을 선택하여 예약해 주십시오.
+mail-selection-employer-subject = [Madoguchi] 관리 선고 면접자 목록 안내
+mail-selection-employer-body = { $employer }의 관리 선고({ $date }) 면접자 목록은 아래 링크에서 볼 수 있습니다. 링크는 하나의 브라우저에서 한 번만 사용할 수 있으며 선고일이 끝날 때까지 유효합니다.
+mail-selection-employer-note = 목록에는 구직자가 기업에 알리는 데 동의한 항목만 표시됩니다. 링크를 사용할 수 없으면 헬로워크에 문의해 주십시오.

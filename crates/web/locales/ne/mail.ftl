@@ -124,3 +124,11 @@ ics-consultation-description = सहभागी हुने जानका�
 ics-consultation-alarm = तपाईंको अनलाइन रोजगार परामर्शको समय नजिकिँदै छ
 ics-seminar-description = सहभागी हुने तरिका माई पेजमा छ; यो इमेलबाट कहिल्यै पठाइँदैन।
 ics-seminar-alarm = तपाईंको सेमिनारको समय नजिकिँदै छ
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }/{ $month }/{ $day }
+mail-selection-referred-subject = [Madoguchi] छनोट दिनको सूचना
+mail-selection-referred-body = Hello Work ले तपाईंलाई { $employer } को "{ $job }" को छनोट दिन (管理選考, { $date }, अनलाइन अन्तर्वार्ता) मा सिफारिस गरेको छ। कृपया मेरो पेजमा अन्तर्वार्ताको समय छानेर बुक गर्नुहोस्।
+mail-selection-employer-subject = [Madoguchi] छनोट दिनका उम्मेदवारहरूको सूची
+mail-selection-employer-body = { $employer } को छनोट दिन ({ $date }) का उम्मेदवारहरूको सूची तलको लिङ्कमा छ। लिङ्क एउटा ब्राउजरमा एक पटक मात्र, छनोट दिन सकिएसम्म चल्छ।
+mail-selection-employer-note = सूचीमा प्रत्येक रोजगार खोज्नेले साझा गर्न मञ्जुर गरेका कुरा मात्र देखिन्छन्। लिङ्क नचलेमा Hello Work मा सम्पर्क गर्नुहोस्।

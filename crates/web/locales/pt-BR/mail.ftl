@@ -122,3 +122,11 @@ ics-consultation-description = As informações para entrar (ID da reunião, sen
 ics-consultation-alarm = Sua consulta de emprego on-line está chegando
 ics-seminar-description = Como participar está na Minha página (My Page); essas informações nunca são enviadas por e-mail.
 ics-seminar-alarm = Seu seminário está chegando
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Você foi indicado para um dia de seleção
+mail-selection-referred-body = A Hello Work indicou você para o dia de seleção (管理選考) de { $employer } para "{ $job }" em { $date }, com entrevistas online. Escolha e reserve um horário de entrevista na Minha Página.
+mail-selection-employer-subject = [Madoguchi] Lista de candidatos do seu dia de seleção
+mail-selection-employer-body = A lista de candidatos do dia de seleção de { $employer } ({ $date }) está no link abaixo. O link funciona uma vez, em um navegador, até o fim do dia de seleção.
+mail-selection-employer-note = A lista mostra apenas o que cada candidato concordou em compartilhar. Se o link não funcionar, entre em contato com a Hello Work.

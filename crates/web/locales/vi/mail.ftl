@@ -121,3 +121,11 @@ ics-consultation-description = Thông tin để tham gia (ID cuộc họp, mật
 ics-consultation-alarm = Sắp đến giờ tư vấn việc làm trực tuyến của bạn
 ics-seminar-description = Cách tham gia có trên Trang của tôi (My Page); thông tin này không bao giờ được gửi qua email.
 ics-seminar-alarm = Sắp đến giờ hội thảo của bạn
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Thông báo ngày tuyển chọn
+mail-selection-referred-body = Hello Work đã giới thiệu bạn tham gia ngày tuyển chọn (管理選考) của { $employer } cho công việc "{ $job }" vào { $date }, phỏng vấn trực tuyến. Vui lòng chọn và đặt giờ phỏng vấn trên Trang của tôi.
+mail-selection-employer-subject = [Madoguchi] Danh sách ứng viên của ngày tuyển chọn
+mail-selection-employer-body = Danh sách ứng viên cho ngày tuyển chọn của { $employer } ({ $date }) có tại liên kết bên dưới. Liên kết chỉ dùng được một lần, trên một trình duyệt, cho đến hết ngày tuyển chọn.
+mail-selection-employer-note = Danh sách chỉ hiển thị những gì mỗi người tìm việc đồng ý chia sẻ với quý công ty. Nếu liên kết không dùng được, vui lòng liên hệ Hello Work.

@@ -120,3 +120,11 @@ ics-consultation-description = 连接信息（会议ID、密码、网址）请�
 ics-consultation-alarm = 在线职业咨询的时间快到了
 ics-seminar-description = 参加方法请在我的页面上查看，不会通过邮件发送。
 ics-seminar-alarm = 讲座的时间快到了
+
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }年{ $month }月{ $day }日
+mail-selection-referred-subject = 【Madoguchi】管理选考通知
+mail-selection-referred-body = 职业介绍所（Hello Work）已将您推荐参加{ $employer }“{ $job }”的管理选考（{ $date }，在线面试）。请在“我的页面”选择并预约面试时间。
+mail-selection-employer-subject = 【Madoguchi】管理选考面试者名单
+mail-selection-employer-body = { $employer }的管理选考（{ $date }）面试者名单可通过下方链接查看。该链接仅可在一个浏览器中使用一次，有效期至选考日结束。
+mail-selection-employer-note = 名单仅显示求职者同意告知企业的项目。如链接无法使用，请联系职业介绍所。

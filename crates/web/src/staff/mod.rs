@@ -11,6 +11,7 @@ pub mod people;
 pub mod records;
 pub mod requests;
 pub mod seminars;
+pub mod selection;
 pub mod sign_in;
 pub mod slots;
 pub mod stats;
