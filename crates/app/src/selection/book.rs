@@ -80,7 +80,10 @@ pub async fn book(
         match store::book(db, day_id, slot_id, user_ref, shares, now).await? {
             Booked::Booked(id) => return Ok(id),
             Booked::AlreadyBooked => {
-                return Err(refused("already_booked", "you already hold a time on this selection day"));
+                return Err(refused(
+                    "already_booked",
+                    "you already hold a time on this selection day",
+                ));
             }
             Booked::NoSeat => match store::why_not(db, day_id, slot_id, user_ref, now).await? {
                 WhyNot::Free => continue,

@@ -51,7 +51,13 @@ pub(crate) async fn send_link_in(
 }
 
 /// Staff send the contact a new link (the earlier one stops working), until the day ends.
-pub async fn send_link(db: &Db, clock: &dyn Clock, site: &Site, staff: &StaffMember, day_id: i64) -> Result<(), AppError> {
+pub async fn send_link(
+    db: &Db,
+    clock: &dyn Clock,
+    site: &Site,
+    staff: &StaffMember,
+    day_id: i64,
+) -> Result<(), AppError> {
     let day = visible(db, staff, day_id).await?;
     let now = clock.now();
     if end_of(day.local_date) <= now {
@@ -73,7 +79,15 @@ pub async fn send_link(db: &Db, clock: &dyn Clock, site: &Site, staff: &StaffMem
         now,
     )
     .await?;
-    staff_store::audit(&mut tx, staff.id, "send_selection_link", None, &format!("selection day {}", day.id), now).await?;
+    staff_store::audit(
+        &mut tx,
+        staff.id,
+        "send_selection_link",
+        None,
+        &format!("selection day {}", day.id),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -110,7 +124,12 @@ pub struct EmployerList {
 
 /// IV-5: the list for the browser that spent the day's link, while the link lasts; each
 /// person shown is recorded with what was shown, in one transaction with the read.
-pub async fn for_employer(db: &Db, clock: &dyn Clock, day_id: i64, session: &Session) -> Result<EmployerList, AppError> {
+pub async fn for_employer(
+    db: &Db,
+    clock: &dyn Clock,
+    day_id: i64,
+    session: &Session,
+) -> Result<EmployerList, AppError> {
     let now = clock.now();
     let link = links::of_session(db, day_id, &secrets::hash_token(&session.id), now)
         .await?

@@ -90,7 +90,12 @@ fn checked(d: &DayInput) -> Result<(NewDayFields, NaiveDate, NaiveTime, i64, i64
     if !APPS.contains(&d.app.as_str()) {
         problems.push(FieldProblem::new("app", "invalid_choice"));
     }
-    let minutes = d.minutes.trim().parse::<i64>().ok().filter(|m| selection::MINUTES.contains(m));
+    let minutes = d
+        .minutes
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|m| selection::MINUTES.contains(m));
     if minutes.is_none() {
         problems.push(FieldProblem::new("minutes", "invalid_duration"));
     }
@@ -177,8 +182,27 @@ pub async fn publish(
     let now = clock.now();
     let mut tx = db.begin().await?;
     let id = store::publish(&mut tx, &day, &slots, now).await?;
-    staff_store::audit(&mut tx, staff.id, "publish_selection", None, &format!("selection day {id}"), now).await?;
-    lists::send_link_in(&mut tx, site, staff, id, &day.contact_name, &day.contact_email, &day.employer_name, date, now).await?;
+    staff_store::audit(
+        &mut tx,
+        staff.id,
+        "publish_selection",
+        None,
+        &format!("selection day {id}"),
+        now,
+    )
+    .await?;
+    lists::send_link_in(
+        &mut tx,
+        site,
+        staff,
+        id,
+        &day.contact_name,
+        &day.contact_email,
+        &day.employer_name,
+        date,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

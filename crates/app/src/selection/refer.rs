@@ -59,7 +59,15 @@ pub async fn refer(
     let mut tx = db.begin().await?;
     let (Some(u), true) = (user, allowed) else {
         // PV-4: a refused search keeps what was searched for.
-        staff_store::audit(&mut tx, staff.id, "search_denied", None, &format!("{typed}: selection"), now).await?;
+        staff_store::audit(
+            &mut tx,
+            staff.id,
+            "search_denied",
+            None,
+            &format!("{typed}: selection"),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         return Err(AppError::NotFound {
             what: format!("job seeker {typed}"),
@@ -77,7 +85,14 @@ pub async fn refer(
         )
         .await?;
         let my_page = format!("{}/me", site.base_url.trim_end_matches('/'));
-        let letter = letters::referred(&u.lang, &u.name, &day.employer_name, &day.job_title, day.local_date, &my_page);
+        let letter = letters::referred(
+            &u.lang,
+            &u.name,
+            &day.employer_name,
+            &day.job_title,
+            day.local_date,
+            &my_page,
+        );
         outbox::enqueue(&mut tx, &letter.to(&u.email), now).await?;
         inbox::add(&mut tx, u.id, &letter.subject, &letter.inbox_body(), now).await?;
     }

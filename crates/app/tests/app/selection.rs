@@ -156,7 +156,11 @@ async fn referral_is_required_to_book() {
             .unwrap_err();
         assert_eq!(e.specific_code(), "not_referred", "{}", t.db.backend());
         let e = selection::book::day(&t.db, &clock(), stranger, day).await.unwrap_err();
-        assert_eq!(e.specific_code(), "not_found", "a day one was not referred to is not shown");
+        assert_eq!(
+            e.specific_code(),
+            "not_found",
+            "a day one was not referred to is not shown"
+        );
         // IV-2: the referred person was told, once.
         let again = selection::refer::refer(&t.db, &clock(), &site(), &boss, day, "ref0000")
             .await
@@ -164,8 +168,14 @@ async fn referral_is_required_to_book() {
         assert!(!again.newly);
         let letters = inbox::list(&t.db, users[0]).await.unwrap();
         assert_eq!(letters.len(), 1, "{letters:?}");
-        assert!(letters[0].body.contains("株式会社みなと製作所"), "{:?}", letters[0].body);
-        let audit = madoguchi_store::accounts::staff::audit_for_user(&t.db, users[0]).await.unwrap();
+        assert!(
+            letters[0].body.contains("株式会社みなと製作所"),
+            "{:?}",
+            letters[0].body
+        );
+        let audit = madoguchi_store::accounts::staff::audit_for_user(&t.db, users[0])
+            .await
+            .unwrap();
         assert!(audit.iter().any(|a| a.action == "refer_selection"));
         // Unknown people are not found, and the search is audited.
         let e = selection::refer::refer(&t.db, &clock(), &site(), &boss, day, "nobody.here")
@@ -240,7 +250,11 @@ async fn one_person_racing_ten_slots_gets_one() {
             }
         }
         assert_eq!(ok, 1, "{}", t.db.backend());
-        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0), "the losers' seats went back");
+        assert_eq!(
+            store::consistency(&t.db).await.unwrap(),
+            (0, 0),
+            "the losers' seats went back"
+        );
     }
 }
 
@@ -257,10 +271,14 @@ async fn cancelling_frees_the_seat() {
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "slot_full", "{}", t.db.backend());
-        let e = selection::book::cancel(&t.db, &clock(), users[1], id).await.unwrap_err();
+        let e = selection::book::cancel(&t.db, &clock(), users[1], id)
+            .await
+            .unwrap_err();
         assert_eq!(e.specific_code(), "not_found");
         selection::book::cancel(&t.db, &clock(), users[0], id).await.unwrap();
-        let e = selection::book::cancel(&t.db, &clock(), users[0], id).await.unwrap_err();
+        let e = selection::book::cancel(&t.db, &clock(), users[0], id)
+            .await
+            .unwrap_err();
         assert_eq!(e.specific_code(), "already_cancelled");
         let other = selection::book::book(&t.db, &clock(), users[1], day, slots[0], Shares::default())
             .await
@@ -271,7 +289,9 @@ async fn cancelling_frees_the_seat() {
             .unwrap();
         assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
         let during = FixedClock(jst_at(10, 10, 5, 0));
-        let e = selection::book::cancel(&t.db, &during, users[1], other).await.unwrap_err();
+        let e = selection::book::cancel(&t.db, &during, users[1], other)
+            .await
+            .unwrap_err();
         assert_eq!(e.specific_code(), "already_started");
         let e = selection::book::book(&t.db, &during, users[0], day, slots[0], Shares::default())
             .await
@@ -282,6 +302,13 @@ async fn cancelling_frees_the_seat() {
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "already_booked");
+        // AC-9 with IV-2: deleting the account frees a seat still to come.
+        madoguchi_app::accounts::account::release_future(&t.db, &clock(), users[0])
+            .await
+            .unwrap();
+        let rows = madoguchi_store::selection::slots(&t.db, day).await.unwrap();
+        assert_eq!((rows[0].booked, rows[1].booked), (1, 0), "{}", t.db.backend());
+        assert_eq!(store::consistency(&t.db).await.unwrap(), (0, 0));
     }
 }
 
@@ -331,7 +358,9 @@ async fn the_employer_sees_only_what_was_shared() {
         let token = mailed_token(&t.db).await;
         let browser = session("employer-browser");
         assert_eq!(
-            selection::lists::redeem(&t.db, &clock(), &token, &browser).await.unwrap(),
+            selection::lists::redeem(&t.db, &clock(), &token, &browser)
+                .await
+                .unwrap(),
             day
         );
         // IV-2: single use: a second browser, or the same link again, is refused.
@@ -343,13 +372,17 @@ async fn the_employer_sees_only_what_was_shared() {
             .await
             .unwrap_err();
         assert_eq!(e.specific_code(), "link_used");
-        let list = selection::lists::for_employer(&t.db, &clock(), day, &browser).await.unwrap();
+        let list = selection::lists::for_employer(&t.db, &clock(), day, &browser)
+            .await
+            .unwrap();
         assert_eq!(list.rows.len(), 2);
         // IV-5: the phone that was ticked; no address, no number.
         assert_eq!(list.rows[0].phone.as_deref(), Some("078-231-8609"));
         assert_eq!((&list.rows[0].address, &list.rows[0].job_seeker_number), (&None, &None));
         assert_eq!((&list.rows[1].phone, &list.rows[1].address), (&None, &None));
-        let views = madoguchi_store::selection::links::views_of(&t.db, users[0]).await.unwrap();
+        let views = madoguchi_store::selection::links::views_of(&t.db, users[0])
+            .await
+            .unwrap();
         assert_eq!(views.len(), 1);
         assert_eq!(views[0].shown, "name,time,phone");
         // Time-limited: after the day ends the browser sees nothing more.
@@ -359,10 +392,14 @@ async fn the_employer_sees_only_what_was_shared() {
             .unwrap_err();
         assert_eq!(e.specific_code(), "link_used");
         // A new link voids an unspent earlier one; the earlier browser keeps its day.
-        selection::lists::send_link(&t.db, &clock(), &site(), &boss, day).await.unwrap();
+        selection::lists::send_link(&t.db, &clock(), &site(), &boss, day)
+            .await
+            .unwrap();
         let fresh = mailed_token(&t.db).await;
         assert_ne!(fresh, token);
-        selection::lists::send_link(&t.db, &clock(), &site(), &boss, day).await.unwrap();
+        selection::lists::send_link(&t.db, &clock(), &site(), &boss, day)
+            .await
+            .unwrap();
         let e = selection::lists::redeem(&t.db, &clock(), &fresh, &session("third"))
             .await
             .unwrap_err();
@@ -374,7 +411,9 @@ async fn the_employer_sees_only_what_was_shared() {
         // Staff see the day, each person listed audited (PV-4).
         let staff_day = selection::lists::for_staff(&t.db, &clock(), &boss, day).await.unwrap();
         assert_eq!((staff_day.referrals.len(), staff_day.booked.len()), (2, 2));
-        let audit = madoguchi_store::accounts::staff::audit_for_user(&t.db, users[1]).await.unwrap();
+        let audit = madoguchi_store::accounts::staff::audit_for_user(&t.db, users[1])
+            .await
+            .unwrap();
         assert!(audit.iter().any(|a| a.action == "view_selection"));
     }
 }

@@ -160,7 +160,14 @@ pub async fn cancel(db: &Db, interview_id: i64, user_ref: i64, now: DateTime<Utc
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    event(&mut tx, interview_id, "cancelled_by_user", &format!("user:{user_ref}"), now).await?;
+    event(
+        &mut tx,
+        interview_id,
+        "cancelled_by_user",
+        &format!("user:{user_ref}"),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Cancelled::Cancelled)
 }

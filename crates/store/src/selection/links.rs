@@ -74,7 +74,8 @@ pub async fn viewed(
     shown: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    const SQL: &str = "INSERT INTO selection_views (link_id, interview_id, user_ref, at, shown) VALUES ($1, $2, $3, $4, $5)";
+    const SQL: &str =
+        "INSERT INTO selection_views (link_id, interview_id, user_ref, at, shown) VALUES ($1, $2, $3, $4, $5)";
     in_tx!(tx, |c| sqlx::query(SQL)
         .bind(link_id)
         .bind(interview_id)

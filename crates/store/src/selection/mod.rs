@@ -97,15 +97,13 @@ pub async fn publish(
 
 pub async fn day(db: &Db, id: i64) -> Result<Option<DayRow>> {
     const SQL: &str = day_select!("WHERE id = $1");
-    Ok(read!(db, |c| sqlx::query_as(SQL)
-        .bind(id)
-        .fetch_optional(c)
-        .await)?)
+    Ok(read!(db, |c| sqlx::query_as(SQL).bind(id).fetch_optional(c).await)?)
 }
 
 /// An office's days from `from` on (every office's for `None`), soonest first.
 pub async fn days(db: &Db, office: Option<&str>, from: NaiveDate) -> Result<Vec<DayRow>> {
-    const SQL: &str = day_select!("WHERE ($1 IS NULL OR office_code = $1) AND local_date >= $2 ORDER BY local_date, id");
+    const SQL: &str =
+        day_select!("WHERE ($1 IS NULL OR office_code = $1) AND local_date >= $2 ORDER BY local_date, id");
     Ok(read!(db, |c| sqlx::query_as(SQL)
         .bind(office)
         .bind(from)
@@ -137,7 +135,11 @@ pub async fn refer(tx: &mut Tx, day_id: i64, user_ref: i64, staff_ref: i64, now:
 
 pub async fn is_referred(db: &Db, day_id: i64, user_ref: i64) -> Result<bool> {
     const SQL: &str = "SELECT COUNT(*) FROM selection_referrals WHERE day_id = $1 AND user_ref = $2";
-    let (n,): (i64,) = read!(db, |c| sqlx::query_as(SQL).bind(day_id).bind(user_ref).fetch_one(c).await)?;
+    let (n,): (i64,) = read!(db, |c| sqlx::query_as(SQL)
+        .bind(day_id)
+        .bind(user_ref)
+        .fetch_one(c)
+        .await)?;
     Ok(n > 0)
 }
 
@@ -183,7 +185,11 @@ pub async fn for_seeker(db: &Db, user_ref: i64, from: NaiveDate) -> Result<Vec<S
         LEFT JOIN interviews i ON i.selection_day_id = d.id AND i.user_ref = r.user_ref AND i.state = 'accepted'
         WHERE r.user_ref = $1 AND d.cancelled_at IS NULL AND d.local_date >= $2
         ORDER BY d.local_date, d.id";
-    Ok(read!(db, |c| sqlx::query_as(SQL).bind(user_ref).bind(from).fetch_all(c).await)?)
+    Ok(read!(db, |c| sqlx::query_as(SQL)
+        .bind(user_ref)
+        .bind(from)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// The active account holding a job-seeker number, when exactly one does.

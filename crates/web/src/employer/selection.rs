@@ -130,7 +130,10 @@ pub async fn list(
         page: Page::new(lang, &format!("/selection/days/{id}"), &[]),
         heading: lang.t_args(
             "selection-day-heading",
-            &[("employer", l.day.employer_name.clone()), ("date", lang.date(l.day.local_date))],
+            &[
+                ("employer", l.day.employer_name.clone()),
+                ("date", lang.date(l.day.local_date)),
+            ],
         ),
         job: format!("{} {}", l.day.job_number, l.day.job_title),
         rows,

@@ -13,6 +13,6 @@ pub mod my_page;
 pub mod password;
 pub mod prepare;
 pub mod requests;
-pub mod selection;
 pub mod reservation;
+pub mod selection;
 pub mod week;

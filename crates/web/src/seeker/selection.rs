@@ -95,10 +95,13 @@ async fn page(
     let d = book::day(&state.db, state.clock.as_ref(), user, id)
         .await
         .map_err(|e| PageError(lang, e))?;
-    let mine = d.mine.as_ref().and_then(|m| match (m.interview_id, m.starts_at, m.ends_at) {
-        (Some(i), Some(s), Some(e)) => Some((range(lang, s, e), format!("/me/selection/bookings/{i}/cancel"))),
-        _ => None,
-    });
+    let mine = d
+        .mine
+        .as_ref()
+        .and_then(|m| match (m.interview_id, m.starts_at, m.ends_at) {
+            (Some(i), Some(s), Some(e)) => Some((range(lang, s, e), format!("/me/selection/bookings/{i}/cancel"))),
+            _ => None,
+        });
     let mut fields = Vec::new();
     if mine.is_none() && !d.free.is_empty() {
         let times = d.free.iter().map(|s| (s.id, range(lang, s.starts_at, s.ends_at)));
@@ -123,7 +126,10 @@ async fn page(
         id,
         heading: lang.t_args(
             "selection-day-heading",
-            &[("employer", d.day.employer_name.clone()), ("date", lang.date(d.day.local_date))],
+            &[
+                ("employer", d.day.employer_name.clone()),
+                ("date", lang.date(d.day.local_date)),
+            ],
         ),
         job: format!("{} {}", d.day.job_number, d.day.job_title),
         app: lang.t(&format!("app-{}", d.day.app)),
@@ -185,12 +191,7 @@ pub async fn book_submit(
 }
 
 /// `GET /me/selection/bookings/{id}/cancel`: what will be cancelled, and one button.
-pub async fn cancel_page(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    lang: Lang,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
+pub async fn cancel_page(visitor: Visitor, lang: Lang, Path(id): Path<String>) -> Result<Response, PageError> {
     let path = format!("/me/selection/bookings/{id}/cancel");
     let Some((_, csrf)) = visitor.signed_in() else {
         return Ok(sign_in_first(&path));

@@ -163,7 +163,10 @@ async fn page(
         id,
         heading: lang.t_args(
             "selection-day-heading",
-            &[("employer", day.employer_name.clone()), ("date", lang.date(day.local_date))],
+            &[
+                ("employer", day.employer_name.clone()),
+                ("date", lang.date(day.local_date)),
+            ],
         ),
         facts,
         slots,
@@ -217,8 +220,8 @@ pub async fn refer_submit(
             let message = lang.t_args(key, &[("name", r.name)]);
             page(&state, lang, &me, csrf, id, message, &Filled::fresh(lang)).await
         }
-        // The day itself exists (the page is drawn): "not found" is about the person typed.
-        Err(AppError::NotFound { .. }) if madoguchi_store::selection::day(&state.db, id).await.ok().flatten().is_some() => {
+        // About the person typed; a day this member may not see fails to draw the page.
+        Err(AppError::NotFound { .. }) => {
             let refusal = Refusal::none(lang).with_field("who", lang.t("selection-who-not-found"));
             let filled = Filled::refused("refer", &fields, refusal);
             page(&state, lang, &me, csrf, id, String::new(), &filled).await
@@ -244,7 +247,18 @@ pub async fn send_link(
     };
     let id: i64 = id.parse().map_err(|_| not_found(lang))?;
     match lists::send_link(&state.db, state.clock.as_ref(), &state.site, &me, id).await {
-        Ok(()) => page(&state, lang, &me, csrf, id, lang.t("selection-link-sent"), &Filled::fresh(lang)).await,
+        Ok(()) => {
+            page(
+                &state,
+                lang,
+                &me,
+                csrf,
+                id,
+                lang.t("selection-link-sent"),
+                &Filled::fresh(lang),
+            )
+            .await
+        }
         Err(e) => {
             let filled = Filled::refused("link", &fields, Refusal::or_page(lang, e)?);
             page(&state, lang, &me, csrf, id, String::new(), &filled).await

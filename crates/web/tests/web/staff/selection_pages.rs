@@ -57,7 +57,10 @@ async fn selection_pages_in_ja_and_en() {
         let (pw, key) = staff(&w, Role::Counsellor, Some("28011"), "kobe.sel").await;
         let counsellor = staff_sign_in(&w, "kobe.sel", &pw, &code(&w, &key)).await.unwrap();
         let home = send(&w.app, get_with("/staff", Some(&counsellor))).await;
-        assert!(home.body.contains(r#"href="/staff/selection""#), "linked from the console");
+        assert!(
+            home.body.contains(r#"href="/staff/selection""#),
+            "linked from the console"
+        );
         let list = send(&w.app, get_with("/staff/selection", Some(&counsellor))).await;
         assert_eq!(list.status, StatusCode::OK, "{}", w.backend);
         assert!(list.body.contains("管理選考") && list.body.contains("選考日を公開する"));
@@ -69,7 +72,11 @@ async fn selection_pages_in_ja_and_en() {
         // IV-2: a refused form keeps every typed value, each problem at its field.
         let bad = send(
             &w.app,
-            form_post("/staff/selection", &counsellor, &publish_form(&csrf, "not an address", DAY)),
+            form_post(
+                "/staff/selection",
+                &counsellor,
+                &publish_form(&csrf, "not an address", DAY),
+            ),
         )
         .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
@@ -127,10 +134,18 @@ async fn selection_pages_in_ja_and_en() {
         let number = json!({"number": "28011-01234567", "expires": "2027-12-31"});
         send(&w.app, put_json("/api/v1/me/job-seeker", &number, &seeker)).await;
         let refer = format!("/staff/selection/{id}/refer");
-        let nobody = send(&w.app, form_post(&refer, &counsellor, &format!("_csrf={csrf}&who=nobody.here"))).await;
+        let nobody = send(
+            &w.app,
+            form_post(&refer, &counsellor, &format!("_csrf={csrf}&who=nobody.here")),
+        )
+        .await;
         assert_eq!(nobody.status, StatusCode::BAD_REQUEST, "{}", nobody.body);
         assert!(nobody.body.contains(r#"value="nobody.here""#) && nobody.body.contains(r#"id="who-error-1""#));
-        let ok = send(&w.app, form_post(&refer, &counsellor, &format!("_csrf={csrf}&who=yamada.sel"))).await;
+        let ok = send(
+            &w.app,
+            form_post(&refer, &counsellor, &format!("_csrf={csrf}&who=yamada.sel")),
+        )
+        .await;
         assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
         assert!(ok.body.contains("山田 太郎さんを紹介しました"), "{}", ok.body);
 
@@ -143,7 +158,11 @@ async fn selection_pages_in_ja_and_en() {
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         assert!(page.body.contains("電話番号を企業に伝える") && page.body.contains("10:30～11:00"));
         let page_en = send(&w.app, get_with(&format!("{page_path}?lang=en"), Some(&seeker))).await;
-        assert!(page_en.body.contains("Share my phone number with the employer"), "{}", page_en.body);
+        assert!(
+            page_en.body.contains("Share my phone number with the employer"),
+            "{}",
+            page_en.body
+        );
         let s_csrf = csrf_of(&page.body);
         let no_time = send(
             &w.app,
@@ -151,12 +170,20 @@ async fn selection_pages_in_ja_and_en() {
         )
         .await;
         assert_eq!(no_time.status, StatusCode::BAD_REQUEST, "{}", no_time.body);
-        assert!(no_time.body.contains(r#"name="share_phone" type="checkbox" checked"#), "{}", no_time.body);
+        assert!(
+            no_time.body.contains(r#"name="share_phone" type="checkbox" checked"#),
+            "{}",
+            no_time.body
+        );
         assert!(no_time.body.contains(r#"id="slot-error-1""#));
         let slot = madoguchi_store::selection::slots(&w.db, id).await.unwrap()[0].id;
         let booked = send(
             &w.app,
-            form_post(&page_path, &seeker, &format!("_csrf={s_csrf}&slot={slot}&share_phone=on")),
+            form_post(
+                &page_path,
+                &seeker,
+                &format!("_csrf={s_csrf}&slot={slot}&share_phone=on"),
+            ),
         )
         .await;
         assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
@@ -172,8 +199,15 @@ async fn selection_pages_in_ja_and_en() {
         assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
         let list = send(&w.app, get_with(&format!("/selection/days/{id}"), Some(&anon))).await;
         assert_eq!(list.status, StatusCode::OK, "{}", list.body);
-        assert!(list.body.contains("山田 太郎") && list.body.contains("078-231-8609"), "{}", list.body);
-        assert!(!list.body.contains("28011-01234567") && !list.body.contains("雲井通"), "not shared");
+        assert!(
+            list.body.contains("山田 太郎") && list.body.contains("078-231-8609"),
+            "{}",
+            list.body
+        );
+        assert!(
+            !list.body.contains("28011-01234567") && !list.body.contains("雲井通"),
+            "not shared"
+        );
         let twice = send(&w.app, form_post("/selection/list", &anon, &body)).await;
         assert_eq!(twice.status, StatusCode::GONE, "single use");
         // PV-4: the person sees that the employer viewed them.
