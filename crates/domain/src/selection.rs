@@ -40,14 +40,12 @@ impl SlotsRefusal {
     }
 }
 
+/// One interview slot: its start and end.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// `count` back-to-back interviews of `minutes` from `start` (JST) on `day`, as UTC
 /// instants: 10:00, 30 minutes, 3 → 10:00–10:30, 10:30–11:00, 11:00–11:30.
-pub fn slots(
-    day: NaiveDate,
-    start: NaiveTime,
-    minutes: i64,
-    count: i64,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, SlotsRefusal> {
+pub fn slots(day: NaiveDate, start: NaiveTime, minutes: i64, count: i64) -> Result<Vec<Span>, SlotsRefusal> {
     if !MINUTES.contains(&minutes) {
         return Err(SlotsRefusal::Length);
     }
