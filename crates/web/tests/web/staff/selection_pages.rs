@@ -50,7 +50,7 @@ async fn employer_token(w: &World) -> String {
 // employer's list; each page in Japanese and English.
 #[tokio::test]
 async fn selection_pages_in_ja_and_en() {
-    for w in worlds("web_selection").await {
+    for mut w in worlds("web_selection").await {
         madoguchi_app::demo::seed_if_empty(&w.db, w.clock.as_ref())
             .await
             .unwrap();
@@ -213,5 +213,18 @@ async fn selection_pages_in_ja_and_en() {
         // PV-4: the person sees that the employer viewed them.
         let me = send(&w.app, get_with("/me", Some(&seeker))).await;
         assert!(me.body.contains("企業：株式会社みなと製作所"), "{}", me.body);
+        // PV-1: the employer's view is in the usage record, as a visitor.
+        w.flush_usage().await;
+        let day = chrono::Duration::days(1);
+        let rows =
+            madoguchi_store::records::usage::for_disclosure(&w.db, None, w.clock.now() - day, w.clock.now() + day)
+                .await
+                .unwrap();
+        assert!(
+            rows.iter()
+                .any(|r| r.entry.action == "selection_list_view" && r.entry.actor.kind() == "visitor"),
+            "{}",
+            w.backend
+        );
     }
 }
