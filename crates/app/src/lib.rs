@@ -16,6 +16,7 @@ pub mod notices;
 pub mod offices;
 pub mod records;
 pub mod room;
+pub mod selection;
 pub mod seminars;
 pub mod shared;
 pub mod translations;

@@ -380,6 +380,8 @@ async fn terms_acceptance_is_recorded() {
 mod erasure;
 #[path = "app/interviews.rs"]
 mod interviews;
+#[path = "app/selection.rs"]
+mod selection;
 #[path = "app/usage.rs"]
 mod usage;
 #[path = "app/usage_day.rs"]

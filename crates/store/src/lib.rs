@@ -18,6 +18,7 @@ pub mod notices;
 pub mod offices;
 pub mod records;
 pub mod room;
+pub mod selection;
 pub mod seminars;
 pub mod testing;
 pub mod translations;

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod dev;
+mod employer;
 pub mod http;
 pub mod i18n;
 mod public;
@@ -377,6 +378,24 @@ pub fn router(state: AppState) -> Router {
             get(public::employer::join_form).post(public::employer::join_submit),
         )
         .route("/interviews/{id}/employer", get(public::employer::page))
+        .route(
+            "/staff/selection",
+            get(staff::selection::list).post(staff::selection::publish),
+        )
+        .route("/staff/selection/{id}", get(staff::selection::day::show))
+        .route("/staff/selection/{id}/refer", post(staff::selection::day::refer_submit))
+        .route("/staff/selection/{id}/link", post(staff::selection::day::send_link))
+        .route(
+            "/me/selection/{id}",
+            get(seeker::selection::show).post(seeker::selection::book_submit),
+        )
+        .route(
+            "/me/selection/bookings/{id}/cancel",
+            get(seeker::selection::cancel_page).post(seeker::selection::cancel),
+        )
+        .route("/selection/list/{token}", get(employer::selection::open_form))
+        .route("/selection/list", post(employer::selection::open_submit))
+        .route("/selection/days/{id}", get(employer::selection::list))
         .route("/assets/favicon.svg", get(favicon))
         .route("/favicon.ico", get(favicon))
         .route("/healthz", get(http::health::healthz))

@@ -415,3 +415,5 @@ async fn readiness_fails_when_the_database_is_gone() {
 mod interviews_pages;
 #[path = "web/records.rs"]
 mod records;
+#[path = "web/staff/selection_pages.rs"]
+mod selection_pages;

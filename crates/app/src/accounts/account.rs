@@ -89,5 +89,11 @@ pub async fn release_future(db: &Db, clock: &dyn Clock, user_ref: i64) -> Result
             ignore_refusal(crate::seminars::attend::cancel_own(db, clock, user_ref, r.id).await)?;
         }
     }
+    // IV-2: a selection day's interview still to come frees its seat (a started one stays).
+    for d in madoguchi_store::selection::for_seeker(db, user_ref, clock.today_jst()).await? {
+        if let Some(id) = d.interview_id {
+            madoguchi_store::selection::book::cancel(db, id, user_ref, now).await?;
+        }
+    }
     Ok(())
 }

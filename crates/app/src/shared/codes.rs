@@ -7,6 +7,7 @@
 pub const CODES: &[&str] = &[
     "account_locked",
     "already_allowed",
+    "already_booked",
     "already_cancelled",
     "already_closed",
     "already_decided",
@@ -62,6 +63,7 @@ pub const CODES: &[&str] = &[
     "not_found",
     "not_in_force",
     "not_office_admin",
+    "not_referred",
     "not_signed_in",
     "not_started",
     "one_to_three",

@@ -129,3 +129,10 @@ mail-interview-employer-cancelled-subject = [Madoguchi] Online interview cancell
 mail-interview-employer-cancelled-body = The online interview for your vacancy at { $employer } ({ $job }) on { $when } (Japan time) has been cancelled. The link we sent no longer works.
 mail-interview-outcome-subject = [Madoguchi] The result of your interview
 mail-interview-outcome-body = The result of your interview with { $employer } ({ $job }): { $outcome }
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }/{ $month }/{ $day }
+mail-selection-referred-subject = [Madoguchi] You are referred to a selection day
+mail-selection-referred-body = Hello Work referred you to the selection day (管理選考) of { $employer } for "{ $job }" on { $date }, with online interviews. Please choose and book an interview time on My Page.
+mail-selection-employer-subject = [Madoguchi] The list of candidates for your selection day
+mail-selection-employer-body = The list of candidates for the selection day of { $employer } ({ $date }) is at the link below. The link works once, in one browser, until the end of the selection day.
+mail-selection-employer-note = The list shows only what each job seeker agreed to share with you. If the link does not work, please contact Hello Work.

@@ -139,3 +139,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Le han remitido a un día de selección
+mail-selection-referred-body = Hello Work le ha remitido al día de selección (管理選考) de { $employer } para «{ $job }» el { $date }, con entrevistas en línea. Elija y reserve una hora de entrevista en Mi página.
+mail-selection-employer-subject = [Madoguchi] Lista de candidatos de su día de selección
+mail-selection-employer-body = La lista de candidatos del día de selección de { $employer } ({ $date }) está en el enlace de abajo. El enlace funciona una vez, en un navegador, hasta el final del día de selección.
+mail-selection-employer-note = La lista muestra solo lo que cada persona aceptó compartir. Si el enlace no funciona, contacte con Hello Work.

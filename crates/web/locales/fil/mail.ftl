@@ -139,3 +139,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $month }/{ $day }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Inirekomenda ka sa isang araw ng seleksiyon
+mail-selection-referred-body = Inirekomenda ka ng Hello Work sa araw ng seleksiyon (管理選考) ng { $employer } para sa "{ $job }" sa { $date }, na may online na interview. Pumili at mag-book ng oras ng interview sa My Page.
+mail-selection-employer-subject = [Madoguchi] Listahan ng mga kandidato sa inyong araw ng seleksiyon
+mail-selection-employer-body = Ang listahan ng mga kandidato sa araw ng seleksiyon ng { $employer } ({ $date }) ay nasa link sa ibaba. Gumagana ang link nang isang beses, sa isang browser, hanggang matapos ang araw ng seleksiyon.
+mail-selection-employer-note = Ipinapakita lang ng listahan ang pinayagan ng bawat naghahanap ng trabaho na ibahagi. Kung hindi gumagana ang link, makipag-ugnayan sa Hello Work.

@@ -139,3 +139,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Anda dirujuk ke hari seleksi
+mail-selection-referred-body = Hello Work merujuk Anda ke hari seleksi (管理選考) { $employer } untuk "{ $job }" pada { $date }, dengan wawancara daring. Silakan pilih dan pesan waktu wawancara di Halaman Saya.
+mail-selection-employer-subject = [Madoguchi] Daftar kandidat hari seleksi Anda
+mail-selection-employer-body = Daftar kandidat hari seleksi { $employer } ({ $date }) ada di tautan di bawah. Tautan hanya dapat dipakai sekali, di satu peramban, sampai hari seleksi berakhir.
+mail-selection-employer-note = Daftar hanya menampilkan apa yang disetujui setiap pencari kerja untuk dibagikan. Jika tautan tidak berfungsi, hubungi Hello Work.

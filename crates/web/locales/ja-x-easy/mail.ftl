@@ -137,3 +137,10 @@ mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
 mail-interview-outcome-subject = 【Madoguchi】｜面接《めんせつ》の ｜結果《けっか》
 mail-interview-outcome-body = { $employer }（{ $job }）の ｜面接《めんせつ》の ｜結果《けっか》：{ $outcome }
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }年{ $month }月{ $day }日
+mail-selection-referred-subject = 【Madoguchi】｜会社《かいしゃ》の｜面接《めんせつ》の｜日《ひ》のお｜知《し》らせ
+mail-selection-referred-body = ハローワークが、{ $employer }の「{ $job }」の｜面接《めんせつ》の｜日《ひ》（{ $date }、オンライン）に、あなたを｜紹介《しょうかい》しました。マイページで｜面接《めんせつ》の｜時間《じかん》をえらんで、｜予約《よやく》してください。
+mail-selection-employer-subject = 【Madoguchi】｜面接《めんせつ》を｜受《う》ける｜人《ひと》のリスト
+mail-selection-employer-body = { $employer }の｜面接《めんせつ》の｜日《ひ》（{ $date }）のリストは、｜下《した》のリンクから｜見《み》られます。リンクは１｜回《かい》だけ、１つのブラウザで｜使《つか》えます。その｜日《ひ》の｜終《お》わりまで｜使《つか》えます。
+mail-selection-employer-note = リストには、｜仕事《しごと》をさがしている｜人《ひと》が｜会社《かいしゃ》に｜知《し》らせてもよいとしたことだけが｜出《で》ます。リンクが｜使《つか》えないときは、ハローワークに｜聞《き》いてください。

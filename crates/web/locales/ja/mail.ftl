@@ -129,3 +129,10 @@ mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
 mail-interview-outcome-subject = 【Madoguchi】面接の結果が登録されました
 mail-interview-outcome-body = { $employer }（{ $job }）の面接の結果：{ $outcome }
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }年{ $month }月{ $day }日
+mail-selection-referred-subject = 【Madoguchi】管理選考のご案内
+mail-selection-referred-body = ハローワークから、{ $employer }の「{ $job }」の管理選考（{ $date }、オンライン面接）にご紹介しました。マイページで面接の時間を選んで予約してください。
+mail-selection-employer-subject = 【Madoguchi】管理選考の面接者一覧のご案内
+mail-selection-employer-body = { $employer }様の管理選考（{ $date }）の面接者一覧は、下のリンクから見られます。リンクは一度だけ、一つのブラウザで使え、選考日の終わりまで有効です。
+mail-selection-employer-note = 一覧には、求職者が企業に伝えることに同意した項目だけが表示されます。リンクが使えないときは、ハローワークにお問い合わせください。

@@ -136,3 +136,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }년 { $month }월 { $day }일
+mail-selection-referred-subject = [Madoguchi] 관리 선고 안내
+mail-selection-referred-body = 헬로워크가 { $employer }의 "{ $job }" 관리 선고({ $date }, 온라인 면접)에 귀하를 소개했습니다. 마이페이지에서 면접 시간을 선택하여 예약해 주십시오.
+mail-selection-employer-subject = [Madoguchi] 관리 선고 면접자 목록 안내
+mail-selection-employer-body = { $employer }의 관리 선고({ $date }) 면접자 목록은 아래 링크에서 볼 수 있습니다. 링크는 하나의 브라우저에서 한 번만 사용할 수 있으며 선고일이 끝날 때까지 유효합니다.
+mail-selection-employer-note = 목록에는 구직자가 기업에 알리는 데 동의한 항목만 표시됩니다. 링크를 사용할 수 없으면 헬로워크에 문의해 주십시오.

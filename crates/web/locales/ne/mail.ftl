@@ -140,3 +140,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }/{ $month }/{ $day }
+mail-selection-referred-subject = [Madoguchi] छनोट दिनको सूचना
+mail-selection-referred-body = Hello Work ले तपाईंलाई { $employer } को "{ $job }" को छनोट दिन (管理選考, { $date }, अनलाइन अन्तर्वार्ता) मा सिफारिस गरेको छ। कृपया मेरो पेजमा अन्तर्वार्ताको समय छानेर बुक गर्नुहोस्।
+mail-selection-employer-subject = [Madoguchi] छनोट दिनका उम्मेदवारहरूको सूची
+mail-selection-employer-body = { $employer } को छनोट दिन ({ $date }) का उम्मेदवारहरूको सूची तलको लिङ्कमा छ। लिङ्क एउटा ब्राउजरमा एक पटक मात्र, छनोट दिन सकिएसम्म चल्छ।
+mail-selection-employer-note = सूचीमा प्रत्येक रोजगार खोज्नेले साझा गर्न मञ्जुर गरेका कुरा मात्र देखिन्छन्। लिङ्क नचलेमा Hello Work मा सम्पर्क गर्नुहोस्।

@@ -138,3 +138,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Você foi indicado para um dia de seleção
+mail-selection-referred-body = A Hello Work indicou você para o dia de seleção (管理選考) de { $employer } para "{ $job }" em { $date }, com entrevistas online. Escolha e reserve um horário de entrevista na Minha Página.
+mail-selection-employer-subject = [Madoguchi] Lista de candidatos do seu dia de seleção
+mail-selection-employer-body = A lista de candidatos do dia de seleção de { $employer } ({ $date }) está no link abaixo. O link funciona uma vez, em um navegador, até o fim do dia de seleção.
+mail-selection-employer-note = A lista mostra apenas o que cada candidato concordou em compartilhar. Se o link não funcionar, entre em contato com a Hello Work.

@@ -137,3 +137,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $day }/{ $month }/{ $year }
+mail-selection-referred-subject = [Madoguchi] Thông báo ngày tuyển chọn
+mail-selection-referred-body = Hello Work đã giới thiệu bạn tham gia ngày tuyển chọn (管理選考) của { $employer } cho công việc "{ $job }" vào { $date }, phỏng vấn trực tuyến. Vui lòng chọn và đặt giờ phỏng vấn trên Trang của tôi.
+mail-selection-employer-subject = [Madoguchi] Danh sách ứng viên của ngày tuyển chọn
+mail-selection-employer-body = Danh sách ứng viên cho ngày tuyển chọn của { $employer } ({ $date }) có tại liên kết bên dưới. Liên kết chỉ dùng được một lần, trên một trình duyệt, cho đến hết ngày tuyển chọn.
+mail-selection-employer-note = Danh sách chỉ hiển thị những gì mỗi người tìm việc đồng ý chia sẻ với quý công ty. Nếu liên kết không dùng được, vui lòng liên hệ Hello Work.

@@ -136,3 +136,10 @@ mail-interview-employer-body = { $employer }様の求人（{ $number }　{ $job 
 mail-interview-employer-link-note = 次のリンクから面接の詳細をご覧ください。このリンクは最初に開いたブラウザでのみ使え、面接の終了時刻まで有効です。他の方に転送しないでください。
 mail-interview-employer-cancelled-subject = 【Madoguchi】オンライン面接の取消しのお知らせ（ハローワーク）
 mail-interview-employer-cancelled-body = { $when }（日本時間）に予定していた{ $employer }様の求人（{ $job }）のオンライン面接は取り消されました。お送りしたリンクは使えなくなりました。
+## Selection days (管理選考, issue 18, IV-2)
+mail-selection-date = { $year }年{ $month }月{ $day }日
+mail-selection-referred-subject = 【Madoguchi】管理选考通知
+mail-selection-referred-body = 职业介绍所（Hello Work）已将您推荐参加{ $employer }“{ $job }”的管理选考（{ $date }，在线面试）。请在“我的页面”选择并预约面试时间。
+mail-selection-employer-subject = 【Madoguchi】管理选考面试者名单
+mail-selection-employer-body = { $employer }的管理选考（{ $date }）面试者名单可通过下方链接查看。该链接仅可在一个浏览器中使用一次，有效期至选考日结束。
+mail-selection-employer-note = 名单仅显示求职者同意告知企业的项目。如链接无法使用，请联系职业介绍所。

@@ -15,4 +15,5 @@ pub mod password;
 pub mod prepare;
 pub mod requests;
 pub mod reservation;
+pub mod selection;
 pub mod week;

@@ -98,6 +98,8 @@ struct MePage {
     viewed: Vec<[String; 4]>,
     /// IV-1, IV-4: interviews the office arranged, latest first.
     interviews: Vec<crate::seeker::interviews::MyInterview>,
+    /// IV-2: the selection days the person was referred to.
+    selection_days: Vec<crate::seeker::selection::MyDay>,
 }
 
 #[derive(serde::Deserialize)]
@@ -245,7 +247,7 @@ pub async fn me(
     let (mut coming_seminars, mut past_seminars): (Vec<_>, Vec<_>) = seminars.into_iter().partition(|s| s.coming);
     coming_seminars.sort_by_key(|s| (s.starts_at, s.registration));
     past_seminars.sort_by_key(|s| std::cmp::Reverse((s.starts_at, s.registration)));
-    let viewed = madoguchi_app::records::audit::who_viewed(&state.db, id)
+    let mut viewed: Vec<[String; 4]> = madoguchi_app::records::audit::who_viewed(&state.db, id)
         .await
         .map_err(|e| PageError(lang, e))?
         .into_iter()
@@ -275,6 +277,9 @@ pub async fn me(
             ]
         })
         .collect();
+    // IV-5: the employers of selection days (issue 18) that saw this person.
+    viewed.extend(crate::seeker::selection::viewed(&state, lang, id).await?);
+    let selection_days = crate::seeker::selection::mine(&state, lang, id).await?;
     let requests = madoguchi_app::consultations::requests::mine(&state.db, id)
         .await
         .map_err(|e| PageError(lang, e))?
@@ -306,6 +311,7 @@ pub async fn me(
         email: u.email,
         messages,
         acceptances,
+        selection_days,
     };
     Ok(render(&view, StatusCode::OK))
 }

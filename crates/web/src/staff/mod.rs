@@ -11,6 +11,7 @@ pub mod notices;
 pub mod people;
 pub mod records;
 pub mod requests;
+pub mod selection;
 pub mod seminars;
 pub mod sign_in;
 pub mod slots;
