@@ -4,6 +4,7 @@
 //! what was shared. Both backends.
 
 use axum::http::StatusCode;
+use madoguchi_domain::clock::Clock;
 use madoguchi_domain::staff::Role;
 use serde_json::json;
 
