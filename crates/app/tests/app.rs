@@ -374,6 +374,8 @@ async fn terms_acceptance_is_recorded() {
 }
 #[path = "app/erasure.rs"]
 mod erasure;
+#[path = "app/consultations/reservation_start.rs"]
+mod reservation_start;
 #[path = "app/usage.rs"]
 mod usage;
 #[path = "app/usage_day.rs"]
@@ -382,5 +384,3 @@ mod usage_day;
 mod zoom;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;
-#[path = "app/consultations/reservation_start.rs"]
-mod reservation_start;
