@@ -382,6 +382,8 @@ mod erasure;
 mod interviews;
 #[path = "app/selection.rs"]
 mod selection;
+#[path = "app/consultations/reservation_start.rs"]
+mod reservation_start;
 #[path = "app/usage.rs"]
 mod usage;
 #[path = "app/usage_day.rs"]
@@ -392,5 +394,3 @@ mod zoom;
 mod zoom_moves;
 #[path = "app/zoom_webhooks.rs"]
 mod zoom_webhooks;
-#[path = "app/consultations/reservation_start.rs"]
-mod reservation_start;

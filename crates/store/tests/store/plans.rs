@@ -91,7 +91,7 @@ async fn national_paths_use_their_indexes() {
             // consultations only (migration 0038), not a year of finished ones.
             "the no-show sweep",
             "SELECT id, user_ref FROM reservations
-             WHERE state = 'confirmed' AND joined_at IS NULL AND starts_at <= '2026-12-01' ORDER BY id",
+             WHERE state = 'confirmed' AND joined_at IS NULL AND starts_at <= '2026-12-01' ORDER BY starts_at, id",
             "reservations_no_show_due",
         ),
     ];
@@ -102,7 +102,14 @@ async fn national_paths_use_their_indexes() {
         // The statistics no longer join `slots` for the start (migration 0038).
         let stats = madoguchi_store::records::stats::ONE_OFFICE;
         assert!(!stats.contains("JOIN slots"), "{stats}");
-        let p = plan(&t.db, &stats.replace("$1", "'2025-12-01'").replace("$2", "'2026-12-01'").replace("$3", "'13101'")).await;
+        let p = plan(
+            &t.db,
+            &stats
+                .replace("$1", "'2025-12-01'")
+                .replace("$2", "'2026-12-01'")
+                .replace("$3", "'13101'"),
+        )
+        .await;
         // (PostgreSQL may take another index of `reservations` on a test's empty tables.)
         let indexed = p.contains("reservations_office_day") || matches!(t.db, Db::Postgres(_));
         assert!(

@@ -41,7 +41,11 @@ async fn every_path_writes_the_slots_start() {
         let users = seekers(db, 2, "start").await;
         let counsellor = member(db, Role::Counsellor, Some("28011"), "kobe.start").await;
         let slot = |h| booking::publish_slot(db, "28011", at(h, 0), "zoom", 2);
-        let (ten, eleven, two) = (slot(10).await.unwrap(), slot(11).await.unwrap(), slot(14).await.unwrap());
+        let (ten, eleven, two) = (
+            slot(10).await.unwrap(),
+            slot(11).await.unwrap(),
+            slot(14).await.unwrap(),
+        );
 
         let id = booking::book(db, &clock, users[0], ten, &Details::default())
             .await
@@ -69,9 +73,16 @@ async fn every_path_writes_the_slots_start() {
         all_kept(db, 3, "a request scheduled (BK-7)").await;
 
         let boss = crate::seminars::admin(db, &clock, "kobe.start.admin").await;
-        closures::close(db, &clock, &site(), &closures::Closer::Staff(&boss), "28011", &whole("臨時休所"))
-            .await
-            .unwrap();
+        closures::close(
+            db,
+            &clock,
+            &site(),
+            &closures::Closer::Staff(&boss),
+            "28011",
+            &whole("臨時休所"),
+        )
+        .await
+        .unwrap();
         all_kept(db, 3, "a closure (TM-3)").await;
 
         let made = madoguchi_app::demo::history::seed_history(db, &clock).await.unwrap();
@@ -90,23 +101,15 @@ async fn no_show_sweep_follows_a_move() {
         let db = &t.db;
         office(db).await;
         let user = seekers(db, 1, "sweep").await[0];
-        let ten = booking::publish_slot(db, "28011", at(10, 0), "zoom", 1)
-            .await
-            .unwrap();
-        let three = booking::publish_slot(db, "28011", at(15, 0), "zoom", 1)
-            .await
-            .unwrap();
+        let ten = booking::publish_slot(db, "28011", at(10, 0), "zoom", 1).await.unwrap();
+        let three = booking::publish_slot(db, "28011", at(15, 0), "zoom", 1).await.unwrap();
         let clock = FixedClock(now());
-        let id = booking::book(db, &clock, user, ten, &Details::default())
-            .await
-            .unwrap();
-        reschedule::reschedule(db, &clock, None, user, id, three)
-            .await
-            .unwrap();
-        let swept = async |h, m| no_show::sweep(db, &FixedClock(at(h, m))).await;
-        assert_eq!(swept(10, 30).await.unwrap(), 0, "{}", db.backend());
-        assert_eq!(swept(15, 9).await.unwrap(), 0);
-        assert_eq!(swept(15, 11).await.unwrap(), 1);
+        let id = booking::book(db, &clock, user, ten, &Details::default()).await.unwrap();
+        reschedule::reschedule(db, &clock, None, user, id, three).await.unwrap();
+        for (h, m, marked) in [(10, 30, 0), (15, 9, 0), (15, 11, 1)] {
+            let n = no_show::sweep(db, &FixedClock(at(h, m))).await.unwrap();
+            assert_eq!(n, marked, "at {h}:{m:02} on {}", db.backend());
+        }
         let row = reservations::reservation(db, id).await.unwrap().unwrap();
         assert_eq!(row.state, "no_show");
     }
@@ -120,9 +123,7 @@ async fn a_reservation_without_its_start_is_refused() {
         let db = &t.db;
         office(db).await;
         let user = seekers(db, 1, "nostart").await[0];
-        let slot = booking::publish_slot(db, "28011", at(10, 0), "zoom", 1)
-            .await
-            .unwrap();
+        let slot = booking::publish_slot(db, "28011", at(10, 0), "zoom", 1).await.unwrap();
         assert!(insert(db, user, slot, false).await.is_err(), "{}", db.backend());
         assert_eq!(insert(db, user, slot, true).await.unwrap(), 1, "{}", db.backend());
         let cleared = madoguchi_store::write!(db, |c| sqlx::query("UPDATE reservations SET starts_at = NULL")
