@@ -380,10 +380,10 @@ async fn terms_acceptance_is_recorded() {
 mod erasure;
 #[path = "app/interviews.rs"]
 mod interviews;
-#[path = "app/selection.rs"]
-mod selection;
 #[path = "app/consultations/reservation_start.rs"]
 mod reservation_start;
+#[path = "app/selection.rs"]
+mod selection;
 #[path = "app/usage.rs"]
 mod usage;
 #[path = "app/usage_day.rs"]
