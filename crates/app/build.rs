@@ -5,10 +5,14 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+// Paths are written relative to this package (Cargo reads `rerun-if-changed` relative to
+// it, and the generated `include_str!` starts from `CARGO_MANIFEST_DIR`): a build directory
+// shared by two checkouts then never keeps the other checkout's files or file list.
+const LOCALES: &str = "../web/locales";
+
 fn main() -> Result<(), Box<dyn Error>> {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../web/locales");
-    let root = root.canonicalize()?;
-    println!("cargo:rerun-if-changed={}", root.display());
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join(LOCALES);
+    println!("cargo:rerun-if-changed={LOCALES}");
     let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -18,12 +22,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut out = String::from("/// Every `.ftl` file found: (folder, file name, text).\n");
     out.push_str("pub(crate) static FILES: &[(&str, &str, &str)] = &[\n");
     for folder in folders {
-        println!("cargo:rerun-if-changed={}", folder.display());
         let tag = folder
             .file_name()
             .and_then(|n| n.to_str())
             .ok_or("folder name")?
             .to_owned();
+        println!("cargo:rerun-if-changed={LOCALES}/{tag}");
         let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -31,12 +35,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             .collect();
         files.sort();
         for file in files {
-            println!("cargo:rerun-if-changed={}", file.display());
             let name = file.file_name().and_then(|n| n.to_str()).ok_or("file name")?;
+            let relative = format!("{LOCALES}/{tag}/{name}");
+            println!("cargo:rerun-if-changed={relative}");
             writeln!(
                 out,
-                "    ({tag:?}, {name:?}, include_str!({:?})),",
-                file.display().to_string()
+                "    ({tag:?}, {name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
+                format!("/{relative}")
             )?;
         }
     }

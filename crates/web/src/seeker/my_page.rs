@@ -70,6 +70,22 @@ pub fn preferences_label(lang: Lang, preferences: &str) -> String {
         .join(" / ")
 }
 
+/// One line of "who viewed my data" (PV-4): when, who, what, why. `why_typed` marks a reason
+/// a staff member typed (not a purpose code), which the page shows as data.
+pub struct ViewedRow {
+    pub cells: [String; 4],
+    pub why_typed: bool,
+}
+
+impl From<[String; 4]> for ViewedRow {
+    fn from(cells: [String; 4]) -> Self {
+        Self {
+            cells,
+            why_typed: false,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "seeker/me.html")]
 struct MePage {
@@ -95,7 +111,7 @@ struct MePage {
     messages: Vec<(String, String, String)>,
     acceptances: Vec<String>,
     /// PV-4: staff accesses to this person's data (when, office and role, what, why).
-    viewed: Vec<[String; 4]>,
+    viewed: Vec<ViewedRow>,
     /// IV-1, IV-4: interviews the office arranged, latest first.
     interviews: Vec<crate::seeker::interviews::MyInterview>,
     /// IV-2: the selection days the person was referred to.
@@ -247,14 +263,14 @@ pub async fn me(
     let (mut coming_seminars, mut past_seminars): (Vec<_>, Vec<_>) = seminars.into_iter().partition(|s| s.coming);
     coming_seminars.sort_by_key(|s| (s.starts_at, s.registration));
     past_seminars.sort_by_key(|s| std::cmp::Reverse((s.starts_at, s.registration)));
-    let mut viewed: Vec<[String; 4]> = madoguchi_app::records::audit::who_viewed(&state.db, id)
+    let mut viewed: Vec<ViewedRow> = madoguchi_app::records::audit::who_viewed(&state.db, id)
         .await
         .map_err(|e| PageError(lang, e))?
         .into_iter()
         .map(|v| {
             // IV-5: an employer's view through an interview link, by the company's name.
             if let Some(employer) = v.employer {
-                return [
+                return ViewedRow::from([
                     lang.date_time(v.at),
                     lang.t_args("who-viewed-employer", &[("employer", employer)]),
                     crate::staff::records::action_label(lang, &v.action),
@@ -266,19 +282,28 @@ pub async fn me(
                         })
                         .collect::<Vec<_>>()
                         .join(", "),
-                ];
+                ]);
             }
             let office = crate::staff::records::office_label(lang, v.office_name);
-            [
-                lang.date_time(v.at),
-                format!("{office} · {}", lang.t(&format!("role-{}", v.role.code()))),
-                crate::staff::records::action_label(lang, &v.action),
-                crate::staff::records::purpose_label(lang, &v.purpose),
-            ]
+            let why = crate::staff::records::purpose_label(lang, &v.purpose);
+            ViewedRow {
+                why_typed: !why.is_empty() && why == v.purpose,
+                cells: [
+                    lang.date_time(v.at),
+                    format!("{office} · {}", lang.t(&format!("role-{}", v.role.code()))),
+                    crate::staff::records::action_label(lang, &v.action),
+                    why,
+                ],
+            }
         })
         .collect();
     // IV-5: the employers of selection days (issue 18) that saw this person.
-    viewed.extend(crate::seeker::selection::viewed(&state, lang, id).await?);
+    viewed.extend(
+        crate::seeker::selection::viewed(&state, lang, id)
+            .await?
+            .into_iter()
+            .map(ViewedRow::from),
+    );
     let selection_days = crate::seeker::selection::mine(&state, lang, id).await?;
     let requests = madoguchi_app::consultations::requests::mine(&state.db, id)
         .await
