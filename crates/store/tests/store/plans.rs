@@ -1,7 +1,8 @@
 //! Issue 17 (national scale): the request paths that must not read a whole table at national
 //! size (2,000,000 accounts, a year of consultations) are answered from the indexes of
-//! migrations 0036 and 0038, on both backends. PostgreSQL is asked with sequential scans discouraged,
-//! since on a test's few rows a scan is cheapest; what matters is that an index can serve.
+//! migrations 0036 and 0038, on both backends. PostgreSQL is asked with sequential scans
+//! discouraged, since on a test's few rows a scan is cheapest; what matters is that an index
+//! can serve.
 use madoguchi_store::{Db, testing};
 
 /// The plan of `sql` as text, one line per row.
