@@ -1342,3 +1342,6 @@ selection-viewed-who = Employer: { $employer }
 selection-viewed-why = List of candidates for a selection day
 problem-already_booked = You already have an interview booked on this selection day. You can book only one.
 problem-not_referred = Only people Hello Work referred can book on this selection day.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = Arranging and holding your interview

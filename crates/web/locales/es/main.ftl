@@ -1337,3 +1337,6 @@ selection-viewed-who = Empresa: { $employer }
 selection-viewed-why = Lista de candidatos de un día de selección
 problem-already_booked = Ya tiene una entrevista reservada en este día de selección. Solo puede reservar una.
 problem-not_referred = Solo las personas remitidas por Hello Work pueden reservar en este día de selección.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = Organizar y realizar su entrevista

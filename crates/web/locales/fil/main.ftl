@@ -1338,3 +1338,6 @@ selection-viewed-who = Employer: { $employer }
 selection-viewed-why = Listahan ng mga kandidato sa araw ng seleksiyon
 problem-already_booked = May naka-book ka nang interview sa araw ng seleksiyon na ito. Isa lang ang puwede.
 problem-not_referred = Ang mga inirekomenda lang ng Hello Work ang makakapag-book sa araw ng seleksiyon na ito.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = Pag-aayos at pagdaraos ng iyong panayam

@@ -1337,3 +1337,6 @@ selection-viewed-who = Perusahaan: { $employer }
 selection-viewed-why = Daftar kandidat hari seleksi
 problem-already_booked = Anda sudah memesan wawancara pada hari seleksi ini. Hanya boleh satu.
 problem-not_referred = Hanya orang yang dirujuk Hello Work yang dapat memesan pada hari seleksi ini.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = Mengatur dan mengadakan wawancara Anda

@@ -1367,3 +1367,6 @@ selection-viewed-who = ｜会社《かいしゃ》：{ $employer }
 selection-viewed-why = ｜面接《めんせつ》を｜受《う》ける｜人《ひと》のリスト
 problem-already_booked = この｜日《ひ》の｜面接《めんせつ》は、もう｜予約《よやく》しています。｜予約《よやく》できるのは１つだけです。
 problem-not_referred = この｜面接《めんせつ》の｜日《ひ》は、ハローワークが｜紹介《しょうかい》した｜人《ひと》だけが｜予約《よやく》できます。
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = ｜面接《めんせつ》の じゅんびと、｜面接《めんせつ》を するため

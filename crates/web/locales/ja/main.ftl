@@ -1342,3 +1342,6 @@ selection-viewed-who = 企業：{ $employer }
 selection-viewed-why = 管理選考の面接者一覧
 problem-already_booked = この選考日の面接はすでに予約しています。予約できるのは一つだけです。
 problem-not_referred = この選考日は、ハローワークから紹介された方だけが予約できます。
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = 面接の設定と実施

@@ -1348,3 +1348,6 @@ selection-viewed-who = 기업: { $employer }
 selection-viewed-why = 관리 선고 면접자 목록
 problem-already_booked = 이 선고일의 면접을 이미 예약했습니다. 하나만 예약할 수 있습니다.
 problem-not_referred = 이 선고일은 헬로워크가 소개한 분만 예약할 수 있습니다.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = 면접 준비 및 진행

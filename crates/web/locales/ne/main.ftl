@@ -1338,3 +1338,6 @@ selection-viewed-who = कम्पनी: { $employer }
 selection-viewed-why = छनोट दिनको उम्मेदवार सूची
 problem-already_booked = तपाईंले यो छनोट दिनमा पहिले नै अन्तर्वार्ता बुक गर्नुभएको छ। एउटा मात्र बुक गर्न सकिन्छ।
 problem-not_referred = यो छनोट दिनमा Hello Work ले सिफारिस गरेका व्यक्ति मात्र बुक गर्न सक्छन्।
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = तपाईंको अन्तर्वार्ताको व्यवस्था र सञ्चालन

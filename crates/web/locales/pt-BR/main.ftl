@@ -1350,3 +1350,6 @@ selection-viewed-who = Empresa: { $employer }
 selection-viewed-why = Lista de candidatos de um dia de seleção
 problem-already_booked = Você já reservou uma entrevista neste dia de seleção. Só é possível reservar uma.
 problem-not_referred = Só pessoas indicadas pela Hello Work podem reservar neste dia de seleção.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = Organizar e realizar sua entrevista

@@ -1349,3 +1349,6 @@ selection-viewed-who = Công ty: { $employer }
 selection-viewed-why = Danh sách ứng viên của ngày tuyển chọn
 problem-already_booked = Bạn đã đặt một giờ phỏng vấn trong ngày tuyển chọn này. Chỉ đặt được một giờ.
 problem-not_referred = Chỉ người được Hello Work giới thiệu mới đặt được ngày tuyển chọn này.
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = Sắp xếp và tổ chức buổi phỏng vấn của bạn

@@ -1348,3 +1348,6 @@ selection-viewed-who = 企业：{ $employer }
 selection-viewed-why = 管理选考面试者名单
 problem-already_booked = 您已在此选考日预约了面试。只能预约一个。
 problem-not_referred = 此选考日仅限职业介绍所推荐的人预约。
+
+## Who viewed my data: why staff looked at an interview
+purpose-interview = 安排并进行您的面试

@@ -285,7 +285,13 @@ pub async fn me(
                 ]);
             }
             let office = crate::staff::records::office_label(lang, v.office_name);
-            let why = crate::staff::records::purpose_label(lang, &v.purpose);
+            // A look at an interview is audited with the interview's number, which says
+            // nothing to the person: they read why instead.
+            let why = if v.action == "view_interview" {
+                lang.t("purpose-interview")
+            } else {
+                crate::staff::records::purpose_label(lang, &v.purpose)
+            };
             ViewedRow {
                 why_typed: !why.is_empty() && why == v.purpose,
                 cells: [
