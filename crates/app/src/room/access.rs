@@ -188,3 +188,21 @@ pub async fn audit_view(db: &Db, clock: &dyn Clock, entry: &Entry) -> Result<(),
     tx.commit().await?;
     Ok(())
 }
+
+/// BK-14: the job seeker ticked every item of the checklist before joining (the page checks
+/// the items); kept on the reservation or the interview.
+pub async fn confirm_checklist(db: &Db, clock: &dyn Clock, entry: &Entry) -> Result<(), AppError> {
+    if entry.role != Role::Seeker {
+        return Err(not_found(entry.key.id()));
+    }
+    let (user, now) = (entry.room.user_ref, clock.now());
+    match entry.key {
+        RoomKey::Consultation(id) => {
+            madoguchi_store::consultations::schedule::confirm_checklist(db, id, user, now).await?;
+        }
+        RoomKey::Interview(id) => {
+            madoguchi_store::room::interview::confirm_checklist(db, id, user, now).await?;
+        }
+    }
+    Ok(())
+}

@@ -1254,3 +1254,20 @@ employer-not-shared = Piniling hindi ibahagi ng job seeker
 employer-builtin-note = Bubukas ang interview room 10 minuto bago magsimula.
 employer-zoom-note = Ipapadala ng Hello Work ang detalye ng Zoom.
 employer-counsellor = May kasamang counsellor ng Hello Work.
+
+# Issue 18, IV-3: the interview room
+iroom-title = Silid ng interbyu
+iroom-back-interview = Ang interbyu
+iroom-role-employer1 = Kinatawan ng employer 1
+iroom-role-employer2 = Kinatawan ng employer 2
+iroom-join = Pumasok sa silid ng interbyu
+iroom-not-open = Bubukas ang silid ng interbyu 10 minuto bago magsimula ang interbyu, sa
+iroom-closed = Sarado ang silid ng interbyu (tapos na ang interbyu, o tinanggihan o kinansela ito).
+iroom-rep-title = Ikalawang kinatawan ng employer
+iroom-rep-hint = Ipapadala namin sa ikalawang kinatawan ang sarili nilang link sa silid ng interbyung ito. Kapag ipinadala muli, hindi na magagamit ang naunang link.
+iroom-rep-name = Pangalan ng kinatawan
+iroom-rep-email = Email ng kinatawan
+iroom-rep-submit = Ipadala ang link
+iroom-rep-issued = Naipadala ang link sa ikalawang kinatawan.
+problem-interview_not_accepted = Tanggapin muna ang interbyu sa My Page bago pumasok sa silid nito.
+problem-no_such_seat = Hanggang dalawang kinatawan lamang ang maaaring ipadala ng employer.

@@ -1283,3 +1283,20 @@ employer-not-shared = 求職者が共有を選んでいません
 employer-builtin-note = 面接の部屋は開始10分前に開きます。
 employer-zoom-note = Zoomの接続情報はハローワークからお知らせします。
 employer-counsellor = ハローワークの相談員が同席します。
+
+# Issue 18, IV-3: the interview room
+iroom-title = めんせつ ルーム
+iroom-back-interview = めんせつの くわしい ないよう
+iroom-role-employer1 = かいしゃの たんとうしゃ 1
+iroom-role-employer2 = かいしゃの たんとうしゃ 2
+iroom-join = めんせつ ルームに はいる
+iroom-not-open = めんせつ ルームは めんせつが はじまる 10ぷん まえに ひらきます。ひらく じかん：
+iroom-closed = めんせつ ルームは しまっています（めんせつが おわったか、ことわったか、とりけしに なりました）。
+iroom-rep-title = 2にんめの かいしゃの たんとうしゃ
+iroom-rep-hint = 2にんめの たんとうしゃに、この めんせつ ルームの リンクを メールで おくります。もう いちど おくると、まえの リンクは つかえなく なります。
+iroom-rep-name = たんとうしゃの なまえ
+iroom-rep-email = たんとうしゃの メールアドレス
+iroom-rep-submit = リンクを おくる
+iroom-rep-issued = 2にんめの たんとうしゃに リンクを おくりました。
+problem-interview_not_accepted = めんせつ ルームに はいる まえに、マイページで めんせつを うけてください（しょうだく）。
+problem-no_such_seat = かいしゃの たんとうしゃは 2にん までです。
