@@ -413,3 +413,5 @@ async fn readiness_fails_when_the_database_is_gone() {
 }
 #[path = "web/records.rs"]
 mod records;
+#[path = "web/room/interview.rs"]
+mod room_interview;
