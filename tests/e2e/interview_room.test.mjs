@@ -97,7 +97,7 @@ async function seekerAccepts(page, lang) {
   const { base } = server;
   await signInSeeker(page, base, SEEKER[lang], lang);
   await page.goto(`${base}/me?lang=${lang}`);
-  const item = page.locator('ul.my-interviews > li', { hasText: '株式会社みなと製作所' }).first();
+  const item = page.locator('ul.my-interviews > li', { hasText: '株式会社みなと製作所', has: page.locator('form[action$="/accept"]') }).first();
   await submit(page, () => item.locator('form[action$="/accept"] button[type=submit]').click());
 }
 
@@ -197,6 +197,26 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
+/**
+ * Waits until every page has `n` peer connections, all connected. Five browsers encoding for
+ * four peers each take their time on a busy 2-core machine, so the wait is long; on a
+ * timeout it says which page stood where.
+ */
+async function allConnected(pages, n) {
+  try {
+    await Promise.all(pages.map((p) => p.waitForFunction((n) => {
+      const pcs = [...(window.__room?.mesh?.pcs.values() ?? [])];
+      return pcs.length === n && pcs.every((pc) => pc.connectionState === 'connected');
+    }, n, { timeout: 180_000 })));
+  } catch (e) {
+    const where = await Promise.all(pages.map((p) => p.evaluate(() => ({
+      role: window.__room?.role, admitted: window.__room?.admitted, peers: [...(window.__room?.peers.values() ?? [])],
+      pcs: [...(window.__room?.mesh?.pcs.values() ?? [])].map((pc) => pc.connectionState),
+    }))));
+    throw new Error(`${e.message}: ${JSON.stringify(where)}`);
+  }
+}
+
 /** Processes under this test (the browser's and the server's): pid → { comm, ticks, rssKiB }. */
 function processes() {
   const all = new Map();
@@ -276,7 +296,7 @@ test('five in one interview room: every pair connected; what it costs (IV-3)', a
 
   await counsellorAdmits(staff, lang, id, 4);
   const five = [staff, seeker, one, two, guest];
-  for (const p of five) await connected(p, 4);
+  await allConnected(five, 4);
   for (const p of five) await videoFlows(p);
   await axeStrict(staff);
 
@@ -286,6 +306,6 @@ test('five in one interview room: every pair connected; what it costs (IV-3)', a
     + `(${s.browser.n} processes, shared pages counted in each); server ${s.server.cores.toFixed(3)} cores, `
     + `${Math.round(s.server.mib)} MiB RSS; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
   console.log(figures);
-  for (const p of five) await connected(p, 4);
+  await allConnected(five, 4);
   for (const p of five) await p.context().close();
 });
