@@ -411,6 +411,8 @@ async fn readiness_fails_when_the_database_is_gone() {
     t.db.close().await;
     assert_eq!(get(&app, "/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
 }
+#[path = "web/staff/interviews_pages.rs"]
+mod interviews_pages;
 #[path = "web/records.rs"]
 mod records;
 #[path = "web/room/interview.rs"]

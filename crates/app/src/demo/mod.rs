@@ -2,6 +2,7 @@
 //! one with Saturday hours, one with an announced closure.
 
 pub mod history;
+pub mod interviews;
 pub mod translations;
 
 use chrono::{Datelike, Days, NaiveTime, Weekday};
@@ -114,6 +115,9 @@ pub const SEEKER2_ID: &str = "demo.seeker2";
 /// Seeds the demo job seekers, each verified with a confirmed, unexpired registration, once.
 pub async fn seed_job_seeker(db: &Db, clock: &dyn Clock) -> Result<bool, AppError> {
     let first = seed_seeker(db, clock, SEEKER_ID, ("見本 花子", "ミホン ハナコ"), "28011-00012345").await?;
+    if first && let Some(u) = madoguchi_store::accounts::users::by_key(db, SEEKER_ID).await? {
+        interviews::seed_interview(db, clock, u.id).await?;
+    }
     seed_seeker(
         db,
         clock,

@@ -230,7 +230,7 @@ pub async fn who_viewed(db: &Db, user_ref: i64) -> Result<Vec<Viewed>, AppError>
         purpose: v.shown,
         employer: Some(v.employer_name),
     }));
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|v| std::cmp::Reverse(v.at));
     out.truncate(200);
     Ok(out)
 }
