@@ -187,7 +187,11 @@ async fn iv3_who_enters_an_interview_room_and_when() {
         let e = s.enter(db, &emp, id).await.unwrap();
         assert_eq!((e.role, e.actor.as_str()), (Role::Employer1, "employer:1"));
         // The employer's link opens this interview's room only, not a room of the same number.
-        assert!(access::who_key(db, Some(&emp), RoomKey::Consultation(id)).await.is_err());
+        assert!(
+            access::who_key(db, Some(&emp), RoomKey::Consultation(id))
+                .await
+                .is_err()
+        );
 
         // Nobody else: another job seeker, staff of another office, a browser without a link.
         assert_eq!(code(s.enter(db, &s.seeker(1), id).await), "not_found");
