@@ -11,6 +11,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import { launch } from './lib.mjs';
 import { axeStrict, connected, moveTo, serverNow, signInCounsellor, signInSeeker, startServer, stopAll, videoFlows } from './room-lib.mjs';
 
@@ -217,7 +218,7 @@ async function allConnected(pages, n) {
   }
 }
 
-/** Processes under this test (the browser's and the server's): pid → { comm, ticks, rssKiB }. */
+/** Processes under this test (the browser's and the server's): pid → { comm, ppid, ticks, pssKiB }. */
 function processes() {
   const all = new Map();
   for (const d of readdirSync('/proc')) {
@@ -227,8 +228,10 @@ function processes() {
       const close = stat.lastIndexOf(')');
       const comm = stat.slice(stat.indexOf('(') + 1, close);
       const f = stat.slice(close + 2).split(' ');
-      const rss = Number((readFileSync(`/proc/${d}/status`, 'utf8').match(/VmRSS:\s+(\d+)/) ?? [0, 0])[1]);
-      all.set(Number(d), { comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssKiB: rss });
+      // PSS: shared pages divided among the processes sharing them, so the sum is fair.
+      let pss = 0;
+      try { pss = Number((readFileSync(`/proc/${d}/smaps_rollup`, 'utf8').match(/Pss:\s+(\d+)/) ?? [0, 0])[1]); } catch { /* not ours */ }
+      all.set(Number(d), { comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), pssKiB: pss });
     } catch { /* gone meanwhile */ }
   }
   const mine = new Map();
@@ -240,19 +243,31 @@ function processes() {
   return mine;
 }
 
-/** CPU (cores, over `ms`) and resident memory (MiB) of the browser's and the server's processes. */
+/** Busy and total jiffies of the whole machine. */
+function machine() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + f[4];
+  const total = f.reduce((x, y) => x + y, 0);
+  return { busy: total - idle, total };
+}
+
+/** CPU (cores, over `ms`) and proportional memory (MiB) of the browser's and the server's processes. */
 async function spend(ms) {
   const a = processes();
+  const ma = machine();
   await new Promise((r) => setTimeout(r, ms));
   const b = processes();
+  const mb = machine();
   const sum = { browser: { cores: 0, mib: 0, n: 0 }, server: { cores: 0, mib: 0, n: 0 } };
   for (const [pid, p] of b) {
     const side = p.comm.startsWith('madoguchi') ? sum.server : (p.comm.startsWith('chrom') ? sum.browser : null);
     if (!side) continue;
     side.cores += (p.ticks - (a.get(pid)?.ticks ?? p.ticks)) / 100 / (ms / 1000);
-    side.mib += p.rssKiB / 1024;
+    side.mib += p.pssKiB / 1024;
     side.n += 1;
   }
+  // The whole machine, other people's work included (cores busy of all cores).
+  sum.machine = { cores: ((mb.busy - ma.busy) / (mb.total - ma.total)) * os.cpus().length, of: os.cpus().length };
   return sum;
 }
 
@@ -302,9 +317,10 @@ test('five in one interview room: every pair connected; what it costs (IV-3)', a
 
   // What five fake-device browsers and the server spend in a steady call, over 20 s.
   const s = await spend(20_000);
-  const figures = `five-way interview room: browser ${s.browser.cores.toFixed(2)} cores, ${Math.round(s.browser.mib)} MiB RSS `
-    + `(${s.browser.n} processes, shared pages counted in each); server ${s.server.cores.toFixed(3)} cores, `
-    + `${Math.round(s.server.mib)} MiB RSS; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
+  const figures = `five-way interview room over 20 s: Chromium ${s.browser.cores.toFixed(2)} cores, ${Math.round(s.browser.mib)} MiB PSS `
+    + `(${s.browser.n} processes); server ${s.server.cores.toFixed(3)} cores, ${Math.round(s.server.mib)} MiB PSS `
+    + `(${s.server.n} process); machine ${s.machine.cores.toFixed(2)} of ${s.machine.of} cores busy; `
+    + `load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
   console.log(figures);
   await allConnected(five, 4);
   for (const p of five) await p.context().close();
