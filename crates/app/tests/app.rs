@@ -378,6 +378,8 @@ async fn terms_acceptance_is_recorded() {
 }
 #[path = "app/erasure.rs"]
 mod erasure;
+#[path = "app/interview_room.rs"]
+mod interview_room;
 #[path = "app/interviews.rs"]
 mod interviews;
 #[path = "app/consultations/reservation_start.rs"]

@@ -16,6 +16,7 @@ pub mod office;
 pub mod password;
 pub mod residence;
 pub mod room;
+pub mod room_key;
 pub mod selection;
 pub mod staff;
 pub mod stats;

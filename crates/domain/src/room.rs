@@ -37,12 +37,16 @@ pub fn grace(office_minutes: Option<i64>, default: Duration) -> Duration {
 }
 
 /// Who is in a room. Each role has one seat; a second connection of a role replaces the
-/// first (a re-join after a network drop), so a room never holds more than three.
+/// first (a re-join after a network drop), so a consultation room never holds more than
+/// three and an interview room (IV-3, with its two employer seats) never more than five.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Seeker,
     Counsellor,
     Companion,
+    /// IV-3: the employer representative of seat 1 or 2 of an interview.
+    Employer1,
+    Employer2,
 }
 
 impl Role {
@@ -51,6 +55,17 @@ impl Role {
             Self::Seeker => "seeker",
             Self::Counsellor => "counsellor",
             Self::Companion => "companion",
+            Self::Employer1 => "employer1",
+            Self::Employer2 => "employer2",
+        }
+    }
+
+    /// IV-3: the seat of an employer's link (1 or 2).
+    pub fn employer(seat: i32) -> Option<Self> {
+        match seat {
+            1 => Some(Self::Employer1),
+            2 => Some(Self::Employer2),
+            _ => None,
         }
     }
 
@@ -59,6 +74,8 @@ impl Role {
             "seeker" => Self::Seeker,
             "counsellor" => Self::Counsellor,
             "companion" => Self::Companion,
+            "employer1" => Self::Employer1,
+            "employer2" => Self::Employer2,
             _ => return None,
         })
     }
@@ -181,7 +198,13 @@ mod tests {
 
     #[test]
     fn roles_round_trip() {
-        for r in [Role::Seeker, Role::Counsellor, Role::Companion] {
+        for r in [
+            Role::Seeker,
+            Role::Counsellor,
+            Role::Companion,
+            Role::Employer1,
+            Role::Employer2,
+        ] {
             assert_eq!(Role::parse(r.code()), Some(r));
         }
         assert!(Role::Counsellor.admits() && !Role::Seeker.admits());

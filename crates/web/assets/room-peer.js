@@ -1,8 +1,8 @@
-// The built-in room's peer connections (rule MT-3): one RTCPeerConnection per other
-// person, a mesh of at most three. Media goes browser to browser (or through TURN), never
-// through the application server; nothing is recorded (BK-15). Of two people, the one with
-// the smaller id makes the offer, so offers never cross; a screen share replaces the
-// camera's track, which needs no new offer.
+// The built-in room's peer connections (rules MT-3, IV-3): one RTCPeerConnection per
+// other person, a mesh of at most three (five in an interview). Media goes browser to
+// browser (or through TURN), never through the application server; nothing is recorded
+// (BK-15). Of two people, the one with the smaller id makes the offer, so offers never
+// cross; a screen share replaces the camera's track, which needs no new offer.
 'use strict';
 
 export class Mesh {

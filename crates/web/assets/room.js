@@ -173,7 +173,8 @@ const handlers = {
       onState(peer, state) {
         if (state === 'connected') {
           say(t('connected'));
-          if (room.role === 'seeker' && !room.reported) { room.reported = true; send({ t: 'connected' }); }
+          // The server records whom it concerns (the job seeker; in an interview each side).
+          if (!room.reported) { room.reported = true; send({ t: 'connected' }); }
         }
         if (state === 'failed' || state === 'closed') document.getElementById(`v-${peer}`)?.remove();
       },

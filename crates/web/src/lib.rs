@@ -365,6 +365,10 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/interviews/{id}", get(staff::interviews::detail))
         .route("/staff/interviews/{id}/outcome", post(staff::interviews::outcome))
         .route(
+            "/staff/interviews/{id}/representative",
+            post(staff::interview_room::representative),
+        )
+        .route(
             "/staff/interviews/{id}/cancel",
             get(staff::interviews::cancel_page).post(staff::interviews::cancel),
         )

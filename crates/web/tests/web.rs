@@ -415,5 +415,7 @@ async fn readiness_fails_when_the_database_is_gone() {
 mod interviews_pages;
 #[path = "web/records.rs"]
 mod records;
+#[path = "web/room/interview.rs"]
+mod room_interview;
 #[path = "web/staff/selection_pages.rs"]
 mod selection_pages;

@@ -7,6 +7,7 @@ pub mod answer;
 pub mod arrange;
 pub mod employer;
 pub mod letters;
+pub mod representatives;
 
 use madoguchi_domain::interview::{Outcome, Shares, State};
 use madoguchi_domain::staff::Role;

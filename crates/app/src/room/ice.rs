@@ -30,8 +30,12 @@ pub fn servers(config: &RoomConfig, entry: &Entry, closes: DateTime<Utc>) -> Vec
         });
     }
     if let (false, Some(secret)) = (config.turn_urls.is_empty(), config.turn_secret.as_deref()) {
-        // The user name names the reservation and the role, never a person's name.
-        let subject = format!("r{}-{}", entry.room.id, entry.role.code());
+        // The user name names the reservation (r42) or interview (i7) and the role, never a
+        // person's name.
+        let subject = match entry.key {
+            madoguchi_domain::room_key::RoomKey::Consultation(id) => format!("r{id}-{}", entry.role.code()),
+            key => format!("{key}-{}", entry.role.code()),
+        };
         let c = turn_credential(secret, &subject, closes);
         out.push(IceServer {
             urls: config.turn_urls.clone(),

@@ -2,13 +2,15 @@
 //! who may enter a reservation's room and when (`access`), the ICE servers with a TURN
 //! credential minted per join (`ice`), companions' single-use links (`guests`), the
 //! attendance the room records by itself (`attendance`), each office's grace period after
-//! the end (`grace`) and the rooms' state for the day page (`live`).
+//! the end (`grace`) and the rooms' state for the day page (`live`). An interview's room
+//! (IV-3) shares all of it; `interview` says who may enter one.
 
 pub mod access;
 pub mod attendance;
 pub mod grace;
 pub mod guests;
 pub mod ice;
+pub mod interview;
 pub mod live;
 
 use chrono::Duration;

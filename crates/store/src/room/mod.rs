@@ -4,6 +4,7 @@
 //! `relay` carries signalling between replicas on PostgreSQL.
 
 pub mod grace;
+pub mod interview;
 pub mod relay;
 
 use chrono::{DateTime, NaiveDate, Utc};

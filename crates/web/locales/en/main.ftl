@@ -1345,3 +1345,20 @@ problem-not_referred = Only people Hello Work referred can book on this selectio
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = Arranging and holding your interview
+
+# Issue 18, IV-3: the interview room
+iroom-title = Interview room
+iroom-back-interview = The interview
+iroom-role-employer1 = Employer representative 1
+iroom-role-employer2 = Employer representative 2
+iroom-join = Join the interview room
+iroom-not-open = The interview room opens 10 minutes before the interview starts, at
+iroom-closed = The interview room is closed (the interview is over, or it was declined or cancelled).
+iroom-rep-title = The employer's second representative
+iroom-rep-hint = We mail the second representative their own link to this interview's room. Sending again replaces the previous link.
+iroom-rep-name = Representative's name
+iroom-rep-email = Representative's email
+iroom-rep-submit = Send the link
+iroom-rep-issued = The link was mailed to the second representative.
+problem-interview_not_accepted = Accept the interview on My Page before entering its room.
+problem-no_such_seat = An employer may send at most two representatives.

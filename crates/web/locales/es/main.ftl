@@ -1340,3 +1340,20 @@ problem-not_referred = Solo las personas remitidas por Hello Work pueden reserva
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = Organizar y realizar su entrevista
+
+# Issue 18, IV-3: the interview room
+iroom-title = Sala de entrevista
+iroom-back-interview = La entrevista
+iroom-role-employer1 = Representante de la empresa 1
+iroom-role-employer2 = Representante de la empresa 2
+iroom-join = Entrar en la sala de entrevista
+iroom-not-open = La sala de entrevista se abre 10 minutos antes de que empiece la entrevista, a las
+iroom-closed = La sala de entrevista está cerrada (la entrevista ha terminado, o fue rechazada o cancelada).
+iroom-rep-title = Segundo representante de la empresa
+iroom-rep-hint = Enviamos al segundo representante su propio enlace a la sala de esta entrevista. Si lo envía de nuevo, el enlace anterior deja de valer.
+iroom-rep-name = Nombre del representante
+iroom-rep-email = Correo electrónico del representante
+iroom-rep-submit = Enviar el enlace
+iroom-rep-issued = Se envió el enlace al segundo representante.
+problem-interview_not_accepted = Acepte la entrevista en Mi página antes de entrar en su sala.
+problem-no_such_seat = Una empresa puede enviar como máximo dos representantes.

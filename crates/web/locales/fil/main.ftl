@@ -1341,3 +1341,20 @@ problem-not_referred = Ang mga inirekomenda lang ng Hello Work ang makakapag-boo
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = Pag-aayos at pagdaraos ng iyong panayam
+
+# Issue 18, IV-3: the interview room
+iroom-title = Silid ng interbyu
+iroom-back-interview = Ang interbyu
+iroom-role-employer1 = Kinatawan ng employer 1
+iroom-role-employer2 = Kinatawan ng employer 2
+iroom-join = Pumasok sa silid ng interbyu
+iroom-not-open = Bubukas ang silid ng interbyu 10 minuto bago magsimula ang interbyu, sa
+iroom-closed = Sarado ang silid ng interbyu (tapos na ang interbyu, o tinanggihan o kinansela ito).
+iroom-rep-title = Ikalawang kinatawan ng employer
+iroom-rep-hint = Ipapadala namin sa ikalawang kinatawan ang sarili nilang link sa silid ng interbyung ito. Kapag ipinadala muli, hindi na magagamit ang naunang link.
+iroom-rep-name = Pangalan ng kinatawan
+iroom-rep-email = Email ng kinatawan
+iroom-rep-submit = Ipadala ang link
+iroom-rep-issued = Naipadala ang link sa ikalawang kinatawan.
+problem-interview_not_accepted = Tanggapin muna ang interbyu sa My Page bago pumasok sa silid nito.
+problem-no_such_seat = Hanggang dalawang kinatawan lamang ang maaaring ipadala ng employer.

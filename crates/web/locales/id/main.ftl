@@ -1340,3 +1340,20 @@ problem-not_referred = Hanya orang yang dirujuk Hello Work yang dapat memesan pa
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = Mengatur dan mengadakan wawancara Anda
+
+# Issue 18, IV-3: the interview room
+iroom-title = Ruang wawancara
+iroom-back-interview = Wawancara ini
+iroom-role-employer1 = Perwakilan perusahaan 1
+iroom-role-employer2 = Perwakilan perusahaan 2
+iroom-join = Masuk ke ruang wawancara
+iroom-not-open = Ruang wawancara dibuka 10 menit sebelum wawancara dimulai, pukul
+iroom-closed = Ruang wawancara ditutup (wawancara telah selesai, atau ditolak atau dibatalkan).
+iroom-rep-title = Perwakilan kedua perusahaan
+iroom-rep-hint = Kami mengirimkan tautan khusus ke ruang wawancara ini kepada perwakilan kedua. Jika dikirim ulang, tautan sebelumnya tidak berlaku lagi.
+iroom-rep-name = Nama perwakilan
+iroom-rep-email = Email perwakilan
+iroom-rep-submit = Kirim tautan
+iroom-rep-issued = Tautan telah dikirim ke perwakilan kedua.
+problem-interview_not_accepted = Terima wawancara di Halaman Saya sebelum masuk ke ruangannya.
+problem-no_such_seat = Perusahaan dapat mengirim paling banyak dua perwakilan.

@@ -1370,3 +1370,20 @@ problem-not_referred = この｜面接《めんせつ》の｜日《ひ》は、
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = ｜面接《めんせつ》の じゅんびと、｜面接《めんせつ》を するため
+
+# Issue 18, IV-3: the interview room
+iroom-title = めんせつ ルーム
+iroom-back-interview = めんせつの くわしい ないよう
+iroom-role-employer1 = かいしゃの たんとうしゃ 1
+iroom-role-employer2 = かいしゃの たんとうしゃ 2
+iroom-join = めんせつ ルームに はいる
+iroom-not-open = めんせつ ルームは めんせつが はじまる 10ぷん まえに ひらきます。ひらく じかん：
+iroom-closed = めんせつ ルームは しまっています（めんせつが おわったか、ことわったか、とりけしに なりました）。
+iroom-rep-title = 2にんめの かいしゃの たんとうしゃ
+iroom-rep-hint = 2にんめの たんとうしゃに、この めんせつ ルームの リンクを メールで おくります。もう いちど おくると、まえの リンクは つかえなく なります。
+iroom-rep-name = たんとうしゃの なまえ
+iroom-rep-email = たんとうしゃの メールアドレス
+iroom-rep-submit = リンクを おくる
+iroom-rep-issued = 2にんめの たんとうしゃに リンクを おくりました。
+problem-interview_not_accepted = めんせつ ルームに はいる まえに、マイページで めんせつを うけてください（しょうだく）。
+problem-no_such_seat = かいしゃの たんとうしゃは 2にん までです。

@@ -1345,3 +1345,20 @@ problem-not_referred = この選考日は、ハローワークから紹介され
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = 面接の設定と実施
+
+# Issue 18, IV-3: the interview room
+iroom-title = 面接ルーム
+iroom-back-interview = 面接の詳細
+iroom-role-employer1 = 企業の担当者1
+iroom-role-employer2 = 企業の担当者2
+iroom-join = 面接ルームに入る
+iroom-not-open = 面接ルームは面接開始の10分前に開きます。開く時刻：
+iroom-closed = 面接ルームは閉じています（面接が終わったか、辞退・取消しになりました）。
+iroom-rep-title = 2人目の企業担当者
+iroom-rep-hint = 2人目の担当者に、この面接ルーム専用のリンクをメールで送ります。同じ担当者に送り直すと、前のリンクは使えなくなります。
+iroom-rep-name = 担当者の氏名
+iroom-rep-email = 担当者のメールアドレス
+iroom-rep-submit = リンクを送る
+iroom-rep-issued = 2人目の担当者にリンクを送りました。
+problem-interview_not_accepted = 面接ルームに入る前に、マイページで面接を承諾してください。
+problem-no_such_seat = 企業の担当者は2人までです。

@@ -1351,3 +1351,20 @@ problem-not_referred = 이 선고일은 헬로워크가 소개한 분만 예약�
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = 면접 준비 및 진행
+
+# Issue 18, IV-3: the interview room
+iroom-title = 면접실
+iroom-back-interview = 면접 상세
+iroom-role-employer1 = 기업 담당자 1
+iroom-role-employer2 = 기업 담당자 2
+iroom-join = 면접실에 들어가기
+iroom-not-open = 면접실은 면접 시작 10분 전에 열립니다. 여는 시각:
+iroom-closed = 면접실이 닫혀 있습니다(면접이 끝났거나, 거절 또는 취소되었습니다).
+iroom-rep-title = 기업의 두 번째 담당자
+iroom-rep-hint = 두 번째 담당자에게 이 면접실 전용 링크를 메일로 보냅니다. 다시 보내면 이전 링크는 사용할 수 없습니다.
+iroom-rep-name = 담당자 이름
+iroom-rep-email = 담당자 이메일
+iroom-rep-submit = 링크 보내기
+iroom-rep-issued = 두 번째 담당자에게 링크를 보냈습니다.
+problem-interview_not_accepted = 면접실에 들어가기 전에 마이페이지에서 면접을 수락해 주세요.
+problem-no_such_seat = 기업 담당자는 최대 2명입니다.

@@ -1341,3 +1341,20 @@ problem-not_referred = यो छनोट दिनमा Hello Work ले स
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = तपाईंको अन्तर्वार्ताको व्यवस्था र सञ्चालन
+
+# Issue 18, IV-3: the interview room
+iroom-title = अन्तर्वार्ता कक्ष
+iroom-back-interview = अन्तर्वार्ता
+iroom-role-employer1 = रोजगारदाताको प्रतिनिधि १
+iroom-role-employer2 = रोजगारदाताको प्रतिनिधि २
+iroom-join = अन्तर्वार्ता कक्षमा प्रवेश गर्नुहोस्
+iroom-not-open = अन्तर्वार्ता कक्ष अन्तर्वार्ता सुरु हुनुभन्दा १० मिनेट अघि खुल्छ, समय:
+iroom-closed = अन्तर्वार्ता कक्ष बन्द छ (अन्तर्वार्ता सकियो, वा अस्वीकार वा रद्द गरियो)।
+iroom-rep-title = रोजगारदाताको दोस्रो प्रतिनिधि
+iroom-rep-hint = हामी दोस्रो प्रतिनिधिलाई यस अन्तर्वार्ता कक्षको आफ्नै लिङ्क इमेलमा पठाउँछौँ। फेरि पठाउँदा अघिल्लो लिङ्क चल्दैन।
+iroom-rep-name = प्रतिनिधिको नाम
+iroom-rep-email = प्रतिनिधिको इमेल
+iroom-rep-submit = लिङ्क पठाउनुहोस्
+iroom-rep-issued = दोस्रो प्रतिनिधिलाई लिङ्क पठाइयो।
+problem-interview_not_accepted = कक्षमा प्रवेश गर्नुअघि मेरो पृष्ठमा अन्तर्वार्ता स्वीकार गर्नुहोस्।
+problem-no_such_seat = रोजगारदाताले बढीमा दुई प्रतिनिधि पठाउन सक्छ।

@@ -1353,3 +1353,20 @@ problem-not_referred = Só pessoas indicadas pela Hello Work podem reservar nest
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = Organizar e realizar sua entrevista
+
+# Issue 18, IV-3: the interview room
+iroom-title = Sala de entrevista
+iroom-back-interview = A entrevista
+iroom-role-employer1 = Representante da empresa 1
+iroom-role-employer2 = Representante da empresa 2
+iroom-join = Entrar na sala de entrevista
+iroom-not-open = A sala de entrevista abre 10 minutos antes do início da entrevista, às
+iroom-closed = A sala de entrevista está fechada (a entrevista terminou, ou foi recusada ou cancelada).
+iroom-rep-title = Segundo representante da empresa
+iroom-rep-hint = Enviamos ao segundo representante um link próprio para a sala desta entrevista. Ao enviar de novo, o link anterior deixa de valer.
+iroom-rep-name = Nome do representante
+iroom-rep-email = E-mail do representante
+iroom-rep-submit = Enviar o link
+iroom-rep-issued = O link foi enviado ao segundo representante.
+problem-interview_not_accepted = Aceite a entrevista em Minha página antes de entrar na sala.
+problem-no_such_seat = Uma empresa pode enviar no máximo dois representantes.

@@ -1352,3 +1352,20 @@ problem-not_referred = Chỉ người được Hello Work giới thiệu mới �
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = Sắp xếp và tổ chức buổi phỏng vấn của bạn
+
+# Issue 18, IV-3: the interview room
+iroom-title = Phòng phỏng vấn
+iroom-back-interview = Buổi phỏng vấn
+iroom-role-employer1 = Đại diện doanh nghiệp 1
+iroom-role-employer2 = Đại diện doanh nghiệp 2
+iroom-join = Vào phòng phỏng vấn
+iroom-not-open = Phòng phỏng vấn mở 10 phút trước khi buổi phỏng vấn bắt đầu, lúc
+iroom-closed = Phòng phỏng vấn đã đóng (buổi phỏng vấn đã kết thúc, hoặc đã bị từ chối hay hủy).
+iroom-rep-title = Người đại diện thứ hai của doanh nghiệp
+iroom-rep-hint = Chúng tôi gửi cho người đại diện thứ hai đường link riêng vào phòng của buổi phỏng vấn này. Nếu gửi lại, link trước sẽ không dùng được nữa.
+iroom-rep-name = Tên người đại diện
+iroom-rep-email = Email người đại diện
+iroom-rep-submit = Gửi link
+iroom-rep-issued = Đã gửi link cho người đại diện thứ hai.
+problem-interview_not_accepted = Hãy chấp nhận buổi phỏng vấn ở Trang của tôi trước khi vào phòng.
+problem-no_such_seat = Doanh nghiệp được cử tối đa hai người đại diện.

@@ -1351,3 +1351,20 @@ problem-not_referred = 此选考日仅限职业介绍所推荐的人预约。
 
 ## Who viewed my data: why staff looked at an interview
 purpose-interview = 安排并进行您的面试
+
+# Issue 18, IV-3: the interview room
+iroom-title = 面试室
+iroom-back-interview = 面试详情
+iroom-role-employer1 = 企业负责人1
+iroom-role-employer2 = 企业负责人2
+iroom-join = 进入面试室
+iroom-not-open = 面试室在面试开始前10分钟开放，开放时间：
+iroom-closed = 面试室已关闭（面试已结束，或已被拒绝或取消）。
+iroom-rep-title = 企业的第二位负责人
+iroom-rep-hint = 我们会通过邮件向第二位负责人发送进入本面试室的专用链接。重新发送后，之前的链接将失效。
+iroom-rep-name = 负责人姓名
+iroom-rep-email = 负责人电子邮箱
+iroom-rep-submit = 发送链接
+iroom-rep-issued = 已向第二位负责人发送链接。
+problem-interview_not_accepted = 进入面试室前，请先在我的页面接受面试。
+problem-no_such_seat = 企业最多可派两名负责人。

@@ -15,14 +15,15 @@ use tokio::sync::broadcast;
 /// One message for a room: from a connection, to one connection or (`to: None`) to all.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Envelope {
-    pub room: i64,
+    /// The room's key: `42` (a reservation) or `i7` (an interview).
+    pub room: String,
     pub from: String,
     #[serde(default)]
     pub to: Option<String>,
     pub msg: Value,
 }
 
-type Rooms = Mutex<HashMap<i64, broadcast::Sender<Arc<Envelope>>>>;
+type Rooms = Mutex<HashMap<String, broadcast::Sender<Arc<Envelope>>>>;
 
 struct Inner {
     rooms: Rooms,
@@ -85,27 +86,27 @@ impl Hub {
         Ok(hub)
     }
 
-    pub fn subscribe(&self, room: i64) -> broadcast::Receiver<Arc<Envelope>> {
+    pub fn subscribe(&self, room: &str) -> broadcast::Receiver<Arc<Envelope>> {
         let mut rooms = self
             .inner
             .rooms
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         rooms
-            .entry(room)
+            .entry(room.to_owned())
             .or_insert_with(|| broadcast::channel(256).0)
             .subscribe()
     }
 
     /// Forgets a room's channel once nobody in this process listens.
-    pub fn release(&self, room: i64) {
+    pub fn release(&self, room: &str) {
         let mut rooms = self
             .inner
             .rooms
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if rooms.get(&room).is_some_and(|tx| tx.receiver_count() == 0) {
-            rooms.remove(&room);
+        if rooms.get(room).is_some_and(|tx| tx.receiver_count() == 0) {
+            rooms.remove(room);
         }
     }
 

@@ -1,4 +1,5 @@
-//! The room page and the companion's link (MT-3, BK-14, BK-15, C6-2, C12-3).
+//! The room page and the companion's link (MT-3, BK-14, BK-15, C6-2, C12-3), for a
+//! consultation's room (`/rooms/42`) and an interview's (`/rooms/i7`, IV-3).
 
 use askama::Template;
 use axum::Form;
@@ -8,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use madoguchi_app::AppError;
 use madoguchi_app::room::{access, guests};
 use madoguchi_domain::room::{Phase, Role};
+use madoguchi_domain::room_key::RoomKey;
 
 use crate::AppState;
 use crate::http::forms::{field_value, with_cookie};
@@ -23,7 +25,12 @@ type Fields = std::collections::HashMap<String, String>;
 struct RoomPage {
     page: Page,
     csrf: String,
-    id: i64,
+    /// The room's key in its address: `42` or `i7`.
+    id: String,
+    /// Where the page leads back to (My Page, the day, the interview).
+    back: (String, String),
+    /// An interview's room (IV-3): a companion link without one declared.
+    interview: bool,
     role: &'static str,
     when: String,
     /// `not_open`, `open` or `closed`.
@@ -52,18 +59,32 @@ impl RoomPage {
     }
 }
 
-fn parse_id(lang: Lang, id: &str) -> Result<i64, PageError> {
-    id.parse()
-        .map_err(|_| PageError(lang, AppError::NotFound { what: "room".into() }))
+fn parse_id(lang: Lang, id: &str) -> Result<RoomKey, PageError> {
+    RoomKey::parse(id).ok_or_else(|| PageError(lang, AppError::NotFound { what: "room".into() }))
+}
+
+/// The page's way back for this person.
+fn back(lang: Lang, entry: &access::Entry) -> (String, String) {
+    match (entry.key, entry.role) {
+        (RoomKey::Consultation(_), Role::Counsellor) => ("/staff/day".into(), lang.t("room-back-day")),
+        (RoomKey::Interview(id), Role::Counsellor) => {
+            (format!("/staff/interviews/{id}"), lang.t("iroom-back-interview"))
+        }
+        (RoomKey::Interview(id), Role::Employer1 | Role::Employer2) => {
+            (format!("/interviews/{id}/employer"), lang.t("iroom-back-interview"))
+        }
+        (_, Role::Seeker) => ("/me".into(), lang.t("me-title")),
+        _ => (String::new(), String::new()),
+    }
 }
 
 async fn build(
     state: &AppState,
     visitor: &Visitor,
     lang: Lang,
-    id: i64,
+    id: RoomKey,
 ) -> Result<Result<RoomPage, Response>, PageError> {
-    let entry = match access::who(&state.db, visitor.session.as_ref(), id).await {
+    let entry = match access::who_key(&state.db, visitor.session.as_ref(), id).await {
         Ok(e) => e,
         Err(AppError::Unauthorized { .. }) => {
             return Ok(Err(Redirect::to(&format!("/sign-in?next=/rooms/{id}")).into_response()));
@@ -87,7 +108,9 @@ async fn build(
     Ok(Ok(RoomPage {
         page: Page::new(lang, &format!("/rooms/{id}"), &[]),
         csrf: visitor.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default(),
-        id,
+        id: id.to_string(),
+        back: back(lang, &entry),
+        interview: matches!(id, RoomKey::Interview(_)),
         role: entry.role.code(),
         when: format!(
             "{}–{}",
@@ -104,7 +127,7 @@ async fn build(
         checklist_error: String::new(),
         verify_name: shown(&r.verify_name),
         verify_number: shown(&r.verify_number),
-        companion: if entry.role == Role::Seeker {
+        companion: if entry.role != Role::Counsellor {
             String::new()
         } else {
             r.companion.clone()
@@ -149,10 +172,12 @@ pub async fn checklist(
         view.checklist_error = lang.t("checklist-incomplete");
         return Ok(render(&view, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let user = visitor.user_ref().unwrap_or_default();
-    madoguchi_store::consultations::schedule::confirm_checklist(&state.db, id, user, state.clock.now())
+    let entry = access::who_key(&state.db, visitor.session.as_ref(), id)
         .await
-        .map_err(|e| PageError(lang, e.into()))?;
+        .map_err(|e| PageError(lang, e))?;
+    access::confirm_checklist(&state.db, state.clock.as_ref(), &entry)
+        .await
+        .map_err(|e| PageError(lang, e))?;
     Ok(Redirect::to(&format!("/rooms/{id}")).into_response())
 }
 
@@ -173,7 +198,7 @@ pub async fn companion_link(
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
-    let entry = access::who(&state.db, visitor.session.as_ref(), id)
+    let entry = access::who_key(&state.db, visitor.session.as_ref(), id)
         .await
         .map_err(|e| PageError(lang, e))?;
     match guests::issue(&state.db, state.clock.as_ref(), &state.room.config, &entry).await {
@@ -224,8 +249,8 @@ pub async fn join_submit(
     let Some(session) = visitor.session.as_ref() else {
         return Err(PageError(lang, AppError::NotFound { what: "link".into() }));
     };
-    match guests::redeem(&state.db, state.clock.as_ref(), &token, session).await {
-        Ok(id) => Ok(Redirect::to(&format!("/rooms/{id}")).into_response()),
+    match guests::redeem_key(&state.db, state.clock.as_ref(), &token, session).await {
+        Ok(key) => Ok(Redirect::to(&format!("/rooms/{key}")).into_response()),
         Err(e @ AppError::Refused { .. }) => {
             let view = JoinPage {
                 page: Page::new(lang, "/rooms/join", &[]),

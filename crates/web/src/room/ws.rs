@@ -28,6 +28,7 @@ use madoguchi_app::AppError;
 use madoguchi_app::room::{access, attendance, ice};
 use madoguchi_domain::clock::monotonic;
 use madoguchi_domain::room::{MAX_CHAT_CHARS, Role};
+use madoguchi_domain::room_key::RoomKey;
 use madoguchi_domain::token_bucket::TokenBucket;
 use serde_json::{Value, json};
 use tokio::sync::broadcast::error::RecvError;
@@ -38,7 +39,7 @@ use crate::http::problem::ApiError;
 use crate::http::visitor::{Visitor, same_site};
 use crate::serving::places::Place;
 
-/// `GET /rooms/{id}/ws`
+/// `GET /rooms/{id}/ws` (`42` for a reservation, `i7` for an interview)
 pub async fn upgrade(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -58,11 +59,11 @@ pub async fn upgrade(
         })
         .into_response();
     }
-    let Ok(id) = id.parse::<i64>() else {
+    let Some(key) = RoomKey::parse(&id) else {
         return ApiError(AppError::NotFound { what: "room".into() }).into_response();
     };
     let config = &state.room.config;
-    let entry = match access::enter(&state.db, state.clock.as_ref(), config, visitor.session.as_ref(), id).await {
+    let entry = match access::enter_key(&state.db, state.clock.as_ref(), config, visitor.session.as_ref(), key).await {
         Ok(e) => e,
         Err(e) => return ApiError(e).into_response(),
     };
@@ -154,8 +155,9 @@ fn peer_id() -> String {
 
 impl Connection {
     fn new(state: AppState, entry: access::Entry, closes: DateTime<Utc>) -> Self {
-        // A job seeker who was in the room before comes back without waiting (a re-join).
-        let admitted = entry.role.admits() || (entry.role == Role::Seeker && entry.room.joined_at.is_some());
+        // A job seeker who was in the room before comes back without waiting (a re-join);
+        // an interview no counsellor attends lets everyone in (IV-3).
+        let admitted = !entry.waits() || (entry.role == Role::Seeker && entry.room.joined_at.is_some());
         let since = state.clock.now().timestamp_millis();
         Self {
             state,
@@ -176,27 +178,27 @@ impl Connection {
 
     async fn publish(&self, to: Option<&str>, msg: Value) {
         let env = Envelope {
-            room: self.entry.room.id,
+            room: self.entry.key.to_string(),
             from: self.id.clone(),
             to: to.map(str::to_owned),
             msg,
         };
         if let Err(e) = self.state.room.hub.publish(env, self.state.clock.now()).await {
-            tracing::warn!(error = %e, room = self.entry.room.id, "room message not relayed");
+            tracing::warn!(error = %e, room = %self.entry.key, "room message not relayed");
         }
     }
 
     async fn run(mut self, socket: WebSocket) {
         let hub = self.state.room.hub.clone();
-        let room = self.entry.room.id;
-        let mut rx = hub.subscribe(room);
+        let room = self.entry.key.to_string();
+        let mut rx = hub.subscribe(&room);
         let (mut sink, mut stream) = socket.split();
         let config = &self.state.room.config;
         let welcome = json!({"t": "welcome", "id": self.id, "role": self.entry.role.code(),
             "admitted": self.admitted, "closes": self.closes.to_rfc3339(),
             "ice": ice::servers(config, &self.entry, self.closes)});
         if sink.send(Message::Text(welcome.to_string().into())).await.is_err() {
-            hub.release(room);
+            hub.release(&room);
             return;
         }
         if !self.admitted {
@@ -274,11 +276,11 @@ impl Connection {
             self.record(attendance::left(&self.state.db, self.state.clock.as_ref(), &self.entry).await);
         }
         drop(rx);
-        hub.release(room);
+        hub.release(&room);
     }
 
     fn record<T>(&self, r: Result<T, AppError>) -> Option<T> {
-        r.map_err(|e| tracing::error!(error = %e, room = self.entry.room.id, "room attendance not recorded"))
+        r.map_err(|e| tracing::error!(error = %e, room = %self.entry.key, "room attendance not recorded"))
             .ok()
     }
 
@@ -308,11 +310,13 @@ impl Connection {
                         .await;
                 }
             }
-            "connected" if self.admitted && !self.recorded && self.entry.role == Role::Seeker => {
+            "connected" if self.admitted && !self.recorded => {
                 self.recorded = true;
                 let state = &self.state;
                 let kind = self.record(attendance::connected(&state.db, state.clock.as_ref(), &self.entry).await);
-                if let Some(Some(kind)) = kind {
+                // The counsellor's pane tells the job seeker's arrival; the other sides'
+                // attendance is on the interview's page.
+                if let (Some(Some(kind)), Role::Seeker) = (kind, self.entry.role) {
                     let msg = json!({"t": "attendance", "kind": kind});
                     self.publish(None, msg.clone()).await;
                     return Ok(vec![msg]);

@@ -31,6 +31,8 @@ pub struct MyInterview {
     pub proposed: bool,
     /// Accepted and not begun: the withdraw link.
     pub withdrawable: bool,
+    /// IV-3: accepted, in the built-in room, not long over: the way into the room.
+    pub room: bool,
 }
 
 fn shared(lang: Lang, s: Shares) -> String {
@@ -70,6 +72,9 @@ fn view(lang: Lang, i: &Interview, now: chrono::DateTime<chrono::Utc>) -> MyInte
         },
         proposed: i.state == InterviewState::Proposed && now < r.starts_at,
         withdrawable: i.state == InterviewState::Accepted && now < r.starts_at,
+        room: i.state == InterviewState::Accepted
+            && r.app == "builtin"
+            && now < r.ends_at + chrono::Duration::minutes(i64::from(madoguchi_domain::room::MAX_GRACE_MINUTES)),
     }
 }
 

@@ -188,6 +188,10 @@ struct DetailPage {
     /// The outcome form, for an accepted interview that has begun.
     outcome_form: Vec<FormField>,
     cancellable: bool,
+    /// IV-3: the room's address for a built-in interview that was accepted, and the
+    /// second representative's link form (`staff::interview_room`).
+    room: String,
+    rep_form: Vec<FormField>,
 }
 
 #[derive(serde::Deserialize)]
@@ -195,7 +199,7 @@ pub struct Done {
     pub done: Option<String>,
 }
 
-fn parse_id(lang: Lang, id: &str) -> Result<i64, PageError> {
+pub(crate) fn parse_id(lang: Lang, id: &str) -> Result<i64, PageError> {
     id.parse().map_err(|_| {
         PageError(
             lang,
@@ -206,7 +210,7 @@ fn parse_id(lang: Lang, id: &str) -> Result<i64, PageError> {
     })
 }
 
-async fn detail_page(
+pub(crate) async fn detail_page(
     state: &AppState,
     lang: Lang,
     me: &StaffMember,
@@ -245,20 +249,25 @@ async fn detail_page(
         Vec::new()
     };
     let r = &i.row;
+    let (room, rep_form) = super::interview_room::parts(lang, &i, now, filled);
+    let mut drawn: Vec<&FormField> = outcome_form.iter().collect();
+    drawn.extend(rep_form.iter());
     let view = DetailPage {
         page: Page::new(lang, &format!("/staff/interviews/{id}"), &[]),
         csrf,
         message,
-        summary: filled.summary(&outcome_form.iter().collect::<Vec<_>>()),
+        summary: filled.summary(&drawn),
         seeker,
         contact: format!("{} <{}>", r.contact_name, r.contact_email),
         counsellor: r.counsellor_attends,
         events: events
             .into_iter()
-            .map(|(at, kind, _)| (lang.date_time(at), kind))
+            .map(|(at, kind, actor)| (lang.date_time(at), super::interview_room::event_line(kind, &actor)))
             .collect(),
         cancellable: i.state.stands() && now < r.starts_at,
         outcome_form,
+        room,
+        rep_form,
         i: line(lang, &i),
     };
     Ok(filled.refusal.render(&view))
@@ -279,6 +288,7 @@ pub async fn detail(
     let message = match q.done.as_deref() {
         Some("arranged") => lang.t("interviews-arranged"),
         Some("outcome") => lang.t("interviews-saved"),
+        Some("representative") => lang.t("iroom-rep-issued"),
         _ => String::new(),
     };
     detail_page(&state, lang, &me, csrf, id, message, &Filled::fresh(lang)).await

@@ -6,6 +6,7 @@ pub mod apps;
 pub mod closures;
 pub mod day;
 pub mod forms;
+pub mod interview_room;
 pub mod interviews;
 pub mod notices;
 pub mod people;
