@@ -1362,3 +1362,20 @@ iroom-rep-submit = Send the link
 iroom-rep-issued = The link was mailed to the second representative.
 problem-interview_not_accepted = Accept the interview on My Page before entering its room.
 problem-no_such_seat = An employer may send at most two representatives.
+
+## An interview's history on the staff page
+interview-event-arranged = Arranged
+interview-event-accepted = Accepted by the job seeker
+interview-event-declined = Declined by the job seeker
+interview-event-cancelled_by_office = Cancelled by the office
+interview-event-cancelled_by_user = Withdrawn by the job seeker
+interview-event-outcome = Outcome recorded
+interview-event-booked = Selection slot booked
+interview-event-link_issued = Link sent to the employer
+interview-event-room_joined = Joined the room
+interview-event-room_left = Left the room
+interview-event-room_rejoined = Rejoined the room
+interview-event-room_ended = Room ended
+interview-actor-seeker = job seeker
+interview-actor-employer = employer representative { $seat }
+interview-actor-staff = staff

@@ -1357,3 +1357,20 @@ iroom-rep-submit = Enviar el enlace
 iroom-rep-issued = Se envió el enlace al segundo representante.
 problem-interview_not_accepted = Acepte la entrevista en Mi página antes de entrar en su sala.
 problem-no_such_seat = Una empresa puede enviar como máximo dos representantes.
+
+## An interview's history on the staff page
+interview-event-arranged = Programada
+interview-event-accepted = Aceptada por la persona
+interview-event-declined = Rechazada por la persona
+interview-event-cancelled_by_office = Cancelada por la oficina
+interview-event-cancelled_by_user = Retirada por la persona
+interview-event-outcome = Resultado registrado
+interview-event-booked = Turno de selección reservado
+interview-event-link_issued = Enlace enviado a la empresa
+interview-event-room_joined = Entró en la sala
+interview-event-room_left = Salió de la sala
+interview-event-room_rejoined = Volvió a la sala
+interview-event-room_ended = Sala cerrada
+interview-actor-seeker = persona
+interview-actor-employer = representante de la empresa { $seat }
+interview-actor-staff = personal

@@ -1358,3 +1358,20 @@ iroom-rep-submit = Ipadala ang link
 iroom-rep-issued = Naipadala ang link sa ikalawang kinatawan.
 problem-interview_not_accepted = Tanggapin muna ang interbyu sa My Page bago pumasok sa silid nito.
 problem-no_such_seat = Hanggang dalawang kinatawan lamang ang maaaring ipadala ng employer.
+
+## An interview's history on the staff page
+interview-event-arranged = Naiskedyul
+interview-event-accepted = Tinanggap ng naghahanap ng trabaho
+interview-event-declined = Tinanggihan ng naghahanap ng trabaho
+interview-event-cancelled_by_office = Kinansela ng opisina
+interview-event-cancelled_by_user = Binawi ng naghahanap ng trabaho
+interview-event-outcome = Naitala ang resulta
+interview-event-booked = Nai-book ang slot ng seleksyon
+interview-event-link_issued = Naipadala ang link sa employer
+interview-event-room_joined = Sumali sa room
+interview-event-room_left = Umalis sa room
+interview-event-room_rejoined = Muling sumali sa room
+interview-event-room_ended = Tinapos ang room
+interview-actor-seeker = naghahanap ng trabaho
+interview-actor-employer = kinatawan ng employer { $seat }
+interview-actor-staff = kawani

@@ -1357,3 +1357,20 @@ iroom-rep-submit = Kirim tautan
 iroom-rep-issued = Tautan telah dikirim ke perwakilan kedua.
 problem-interview_not_accepted = Terima wawancara di Halaman Saya sebelum masuk ke ruangannya.
 problem-no_such_seat = Perusahaan dapat mengirim paling banyak dua perwakilan.
+
+## An interview's history on the staff page
+interview-event-arranged = Diatur
+interview-event-accepted = Diterima pencari kerja
+interview-event-declined = Ditolak pencari kerja
+interview-event-cancelled_by_office = Dibatalkan kantor
+interview-event-cancelled_by_user = Dibatalkan pencari kerja
+interview-event-outcome = Hasil dicatat
+interview-event-booked = Slot seleksi dipesan
+interview-event-link_issued = Tautan dikirim ke perusahaan
+interview-event-room_joined = Masuk ruang
+interview-event-room_left = Keluar ruang
+interview-event-room_rejoined = Masuk ruang lagi
+interview-event-room_ended = Ruang ditutup
+interview-actor-seeker = pencari kerja
+interview-actor-employer = perwakilan perusahaan { $seat }
+interview-actor-staff = staf

@@ -1387,3 +1387,20 @@ iroom-rep-submit = リンクを おくる
 iroom-rep-issued = 2にんめの たんとうしゃに リンクを おくりました。
 problem-interview_not_accepted = めんせつ ルームに はいる まえに、マイページで めんせつを うけてください（しょうだく）。
 problem-no_such_seat = かいしゃの たんとうしゃは 2にん までです。
+
+## An interview's history on the staff page
+interview-event-arranged = ｜設定《せってい》
+interview-event-accepted = ｜求職者《きゅうしょくしゃ》が　うけた
+interview-event-declined = ｜求職者《きゅうしょくしゃ》が　ことわった
+interview-event-cancelled_by_office = ハローワークが　とりけした
+interview-event-cancelled_by_user = ｜求職者《きゅうしょくしゃ》が　とりけした
+interview-event-outcome = ｜結果《けっか》を　書いた
+interview-event-booked = ｜選考《せんこう》の　じかんを　よやくした
+interview-event-link_issued = ｜会社《かいしゃ》に　リンクを　おくった
+interview-event-room_joined = ルームに　はいった
+interview-event-room_left = ルームから　でた
+interview-event-room_rejoined = ルームに　また　はいった
+interview-event-room_ended = ルームを　おわりにした
+interview-actor-seeker = ｜求職者《きゅうしょくしゃ》
+interview-actor-employer = ｜会社《かいしゃ》の　人 { $seat }
+interview-actor-staff = ｜職員《しょくいん》

@@ -1362,3 +1362,20 @@ iroom-rep-submit = リンクを送る
 iroom-rep-issued = 2人目の担当者にリンクを送りました。
 problem-interview_not_accepted = 面接ルームに入る前に、マイページで面接を承諾してください。
 problem-no_such_seat = 企業の担当者は2人までです。
+
+## An interview's history on the staff page
+interview-event-arranged = 設定
+interview-event-accepted = 求職者が承諾
+interview-event-declined = 求職者が辞退
+interview-event-cancelled_by_office = ハローワークが取消
+interview-event-cancelled_by_user = 求職者が取消
+interview-event-outcome = 結果を記録
+interview-event-booked = 選考枠を予約
+interview-event-link_issued = 企業へリンクを送付
+interview-event-room_joined = ルームに参加
+interview-event-room_left = ルームから退出
+interview-event-room_rejoined = ルームに再参加
+interview-event-room_ended = ルームを終了
+interview-actor-seeker = 求職者
+interview-actor-employer = 企業担当者{ $seat }
+interview-actor-staff = 職員

@@ -1368,3 +1368,20 @@ iroom-rep-submit = 링크 보내기
 iroom-rep-issued = 두 번째 담당자에게 링크를 보냈습니다.
 problem-interview_not_accepted = 면접실에 들어가기 전에 마이페이지에서 면접을 수락해 주세요.
 problem-no_such_seat = 기업 담당자는 최대 2명입니다.
+
+## An interview's history on the staff page
+interview-event-arranged = 설정됨
+interview-event-accepted = 구직자가 수락
+interview-event-declined = 구직자가 거절
+interview-event-cancelled_by_office = 고용센터가 취소
+interview-event-cancelled_by_user = 구직자가 취소
+interview-event-outcome = 결과 기록
+interview-event-booked = 선발 시간 예약
+interview-event-link_issued = 기업에 링크 발송
+interview-event-room_joined = 방에 참가
+interview-event-room_left = 방에서 나감
+interview-event-room_rejoined = 방에 재참가
+interview-event-room_ended = 방 종료
+interview-actor-seeker = 구직자
+interview-actor-employer = 기업 담당자 { $seat }
+interview-actor-staff = 직원

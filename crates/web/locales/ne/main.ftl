@@ -1358,3 +1358,20 @@ iroom-rep-submit = लिङ्क पठाउनुहोस्
 iroom-rep-issued = दोस्रो प्रतिनिधिलाई लिङ्क पठाइयो।
 problem-interview_not_accepted = कक्षमा प्रवेश गर्नुअघि मेरो पृष्ठमा अन्तर्वार्ता स्वीकार गर्नुहोस्।
 problem-no_such_seat = रोजगारदाताले बढीमा दुई प्रतिनिधि पठाउन सक्छ।
+
+## An interview's history on the staff page
+interview-event-arranged = तय गरियो
+interview-event-accepted = रोजगार खोज्नेले स्वीकार्नुभयो
+interview-event-declined = रोजगार खोज्नेले अस्वीकार गर्नुभयो
+interview-event-cancelled_by_office = कार्यालयले रद्द गर्‍यो
+interview-event-cancelled_by_user = रोजगार खोज्नेले फिर्ता लिनुभयो
+interview-event-outcome = नतिजा लेखियो
+interview-event-booked = छनोट समय बुक गरियो
+interview-event-link_issued = रोजगारदातालाई लिङ्क पठाइयो
+interview-event-room_joined = कोठामा जोडियो
+interview-event-room_left = कोठाबाट निस्कियो
+interview-event-room_rejoined = कोठामा फेरि जोडियो
+interview-event-room_ended = कोठा बन्द गरियो
+interview-actor-seeker = रोजगार खोज्ने
+interview-actor-employer = रोजगारदाता प्रतिनिधि { $seat }
+interview-actor-staff = कर्मचारी

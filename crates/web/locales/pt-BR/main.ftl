@@ -1370,3 +1370,20 @@ iroom-rep-submit = Enviar o link
 iroom-rep-issued = O link foi enviado ao segundo representante.
 problem-interview_not_accepted = Aceite a entrevista em Minha página antes de entrar na sala.
 problem-no_such_seat = Uma empresa pode enviar no máximo dois representantes.
+
+## An interview's history on the staff page
+interview-event-arranged = Agendada
+interview-event-accepted = Aceita pela pessoa
+interview-event-declined = Recusada pela pessoa
+interview-event-cancelled_by_office = Cancelada pelo escritório
+interview-event-cancelled_by_user = Retirada pela pessoa
+interview-event-outcome = Resultado registrado
+interview-event-booked = Horário de seleção reservado
+interview-event-link_issued = Link enviado à empresa
+interview-event-room_joined = Entrou na sala
+interview-event-room_left = Saiu da sala
+interview-event-room_rejoined = Voltou à sala
+interview-event-room_ended = Sala encerrada
+interview-actor-seeker = pessoa
+interview-actor-employer = representante da empresa { $seat }
+interview-actor-staff = equipe

@@ -1369,3 +1369,20 @@ iroom-rep-submit = Gửi link
 iroom-rep-issued = Đã gửi link cho người đại diện thứ hai.
 problem-interview_not_accepted = Hãy chấp nhận buổi phỏng vấn ở Trang của tôi trước khi vào phòng.
 problem-no_such_seat = Doanh nghiệp được cử tối đa hai người đại diện.
+
+## An interview's history on the staff page
+interview-event-arranged = Đã sắp xếp
+interview-event-accepted = Người tìm việc đã nhận lời
+interview-event-declined = Người tìm việc đã từ chối
+interview-event-cancelled_by_office = Văn phòng đã hủy
+interview-event-cancelled_by_user = Người tìm việc đã rút
+interview-event-outcome = Đã ghi kết quả
+interview-event-booked = Đã đặt suất tuyển chọn
+interview-event-link_issued = Đã gửi liên kết cho doanh nghiệp
+interview-event-room_joined = Đã vào phòng
+interview-event-room_left = Đã rời phòng
+interview-event-room_rejoined = Đã vào lại phòng
+interview-event-room_ended = Đã kết thúc phòng
+interview-actor-seeker = người tìm việc
+interview-actor-employer = đại diện doanh nghiệp { $seat }
+interview-actor-staff = nhân viên

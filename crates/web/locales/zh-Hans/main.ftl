@@ -1368,3 +1368,20 @@ iroom-rep-submit = 发送链接
 iroom-rep-issued = 已向第二位负责人发送链接。
 problem-interview_not_accepted = 进入面试室前，请先在我的页面接受面试。
 problem-no_such_seat = 企业最多可派两名负责人。
+
+## An interview's history on the staff page
+interview-event-arranged = 已安排
+interview-event-accepted = 求职者已接受
+interview-event-declined = 求职者已谢绝
+interview-event-cancelled_by_office = 职业介绍所已取消
+interview-event-cancelled_by_user = 求职者已撤回
+interview-event-outcome = 已记录结果
+interview-event-booked = 已预约选拔时段
+interview-event-link_issued = 已向企业发送链接
+interview-event-room_joined = 进入房间
+interview-event-room_left = 离开房间
+interview-event-room_rejoined = 重新进入房间
+interview-event-room_ended = 房间已结束
+interview-actor-seeker = 求职者
+interview-actor-employer = 企业代表 { $seat }
+interview-actor-staff = 职员

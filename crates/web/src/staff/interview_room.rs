@@ -41,14 +41,20 @@ pub(crate) fn parts(lang: Lang, i: &Interview, now: DateTime<Utc>, filled: &Fill
     (format!("/rooms/i{}", r.id), form)
 }
 
-/// An event as the page lists it: room events say whose they are (`seeker`, `employer:2`,
-/// `staff:3`), the others their kind only.
-pub(crate) fn event_line(kind: String, actor: &str) -> String {
-    if kind.starts_with("room_") {
-        format!("{kind} ({actor})")
-    } else {
-        kind
+/// An event as the page lists it, in the page's language: room events say whose they are
+/// (the job seeker, employer representative 1 or 2, staff), the others their kind only.
+pub(crate) fn event_line(lang: Lang, kind: &str, actor: &str) -> String {
+    let what = lang.t_or_code("interview-event", kind);
+    if !kind.starts_with("room_") {
+        return what;
     }
+    let who = match actor.split_once(':') {
+        Some(("employer", seat)) => lang.t_args("interview-actor-employer", &[("seat", seat.to_owned())]),
+        Some(("staff", _)) => lang.t("interview-actor-staff"),
+        _ if actor == "seeker" => lang.t("interview-actor-seeker"),
+        _ => actor.to_owned(),
+    };
+    format!("{what} ({who})")
 }
 
 /// `POST /staff/interviews/{id}/representative`: seat 2's link, mailed (IV-3).

@@ -262,7 +262,12 @@ pub(crate) async fn detail_page(
         counsellor: r.counsellor_attends,
         events: events
             .into_iter()
-            .map(|(at, kind, actor)| (lang.date_time(at), super::interview_room::event_line(kind, &actor)))
+            .map(|(at, kind, actor)| {
+                (
+                    lang.date_time(at),
+                    super::interview_room::event_line(lang, &kind, &actor),
+                )
+            })
             .collect(),
         cancellable: i.state.stands() && now < r.starts_at,
         outcome_form,
