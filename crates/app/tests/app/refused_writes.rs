@@ -10,7 +10,6 @@ use madoguchi_app::AppError;
 use madoguchi_app::consultations::booking;
 use madoguchi_app::notices::{self, NoticeInput, Publisher};
 use madoguchi_app::room::grace;
-use madoguchi_app::shared::StaffMember;
 use madoguchi_app::shared::secrets::SealKeys;
 use madoguchi_app::translations::translate::{self, Translator};
 use madoguchi_app::translations::{self, Of, Translation};
@@ -22,32 +21,7 @@ use madoguchi_store::consultations::reservations::Details;
 use madoguchi_store::consultations::schedule as schedule_store;
 use madoguchi_store::{DatabaseUrl, Db, testing};
 
-use crate::booking_under_load::office;
-
-async fn member(db: &Db, clock: &FixedClock, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::console::staff::create(
-        db,
-        clock,
-        &madoguchi_app::accounts::limits::Limits::for_tests(),
-        None,
-        role,
-        office,
-        key,
-        "職員",
-    )
-    .await
-    .unwrap();
-    let m = madoguchi_store::accounts::staff::by_key(db, key)
-        .await
-        .unwrap()
-        .unwrap();
-    StaffMember {
-        id: m.id,
-        name: "職員".into(),
-        role,
-        office: office.map(str::to_owned),
-    }
-}
+use crate::booking_under_load::{office, staff_member as member};
 
 /// Turns writes off or on again the way the outage does on each backend.
 async fn writes(t: &testing::TestDb, on: bool) {

@@ -5,7 +5,6 @@ use madoguchi_app::consultations::booking;
 use madoguchi_app::consultations::schedule::{self, Change};
 use madoguchi_app::records::stats::{self, Period, Report, Table};
 use madoguchi_app::seminars::{self, organise::SeminarInput};
-use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::{FixedClock, jst};
 use madoguchi_domain::staff::Role;
 use madoguchi_domain::stats::{Published, Shown, THRESHOLD, recoverable};
@@ -13,38 +12,13 @@ use madoguchi_store::consultations::reservations::Details;
 use madoguchi_store::seminars::Registered;
 use madoguchi_store::{Db, testing};
 
-use crate::booking_under_load::{office, seekers};
+use crate::booking_under_load::{office, seekers, staff_member as member};
 
 fn jst_at(d: u32, h: u32, m: u32) -> DateTime<Utc> {
     jst()
         .with_ymd_and_hms(2026, 12, d, h, m, 0)
         .unwrap()
         .with_timezone(&Utc)
-}
-
-async fn member(db: &Db, clock: &FixedClock, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::console::staff::create(
-        db,
-        clock,
-        &madoguchi_app::accounts::limits::Limits::for_tests(),
-        None,
-        role,
-        office,
-        key,
-        "職員",
-    )
-    .await
-    .unwrap();
-    let m = madoguchi_store::accounts::staff::by_key(db, key)
-        .await
-        .unwrap()
-        .unwrap();
-    StaffMember {
-        id: m.id,
-        name: "職員".into(),
-        role,
-        office: office.map(str::to_owned),
-    }
 }
 
 /// At 28011 in December 2026: consultations on Thursday 3rd at 10:00 — 7 attended, 1 ended

@@ -3,14 +3,13 @@
 use chrono::{TimeZone, Utc};
 use madoguchi_app::AppError;
 use madoguchi_app::notices::{self, NoticeInput, Publisher};
-use madoguchi_app::shared::StaffMember;
 use madoguchi_app::translations::translate::{self, Translator};
 use madoguchi_app::translations::{self, Of, Translation};
 use madoguchi_domain::clock::FixedClock;
 use madoguchi_domain::staff::Role;
-use madoguchi_store::{Db, testing};
+use madoguchi_store::testing;
 
-use crate::booking_under_load::office;
+use crate::booking_under_load::{office, staff_member as member};
 
 const KNOWN: [&str; 3] = ["ja", "en", "pt-BR"];
 
@@ -19,31 +18,6 @@ fn en(title: &str, body: &str) -> Translation {
         lang: "en".into(),
         title: title.into(),
         body: body.into(),
-    }
-}
-
-async fn member(db: &Db, clock: &FixedClock, role: Role, office: Option<&str>, key: &str) -> StaffMember {
-    madoguchi_app::console::staff::create(
-        db,
-        clock,
-        &madoguchi_app::accounts::limits::Limits::for_tests(),
-        None,
-        role,
-        office,
-        key,
-        "職員",
-    )
-    .await
-    .unwrap();
-    let m = madoguchi_store::accounts::staff::by_key(db, key)
-        .await
-        .unwrap()
-        .unwrap();
-    StaffMember {
-        id: m.id,
-        name: "職員".into(),
-        role,
-        office: office.map(str::to_owned),
     }
 }
 

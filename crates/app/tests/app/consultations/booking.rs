@@ -49,6 +49,39 @@ pub async fn seekers(db: &Db, n: usize, prefix: &str) -> Vec<i64> {
     ids
 }
 
+/// A staff member of `role` (at `office`), created through the console as an operator would,
+/// and the `StaffMember` the use cases take.
+pub(crate) async fn staff_member(
+    db: &Db,
+    clock: &dyn madoguchi_domain::clock::Clock,
+    role: madoguchi_domain::staff::Role,
+    office: Option<&str>,
+    key: &str,
+) -> madoguchi_app::shared::StaffMember {
+    madoguchi_app::console::staff::create(
+        db,
+        clock,
+        &madoguchi_app::accounts::limits::Limits::for_tests(),
+        None,
+        role,
+        office,
+        key,
+        "職員",
+    )
+    .await
+    .unwrap();
+    let m = madoguchi_store::accounts::staff::by_key(db, key)
+        .await
+        .unwrap()
+        .unwrap();
+    madoguchi_app::shared::StaffMember {
+        id: m.id,
+        name: "職員".into(),
+        role,
+        office: office.map(str::to_owned),
+    }
+}
+
 pub async fn office(db: &Db) {
     madoguchi_app::demo::seed_if_empty(db, &FixedClock(now()))
         .await

@@ -2,38 +2,12 @@
 //! one (C6-4), through the use cases, on both backends.
 use chrono::Duration;
 use madoguchi_app::consultations::booking;
-use madoguchi_app::shared::StaffMember;
 use madoguchi_domain::clock::FixedClock;
 use madoguchi_domain::staff::Role;
 use madoguchi_store::consultations::reservations::{self, Details};
-use madoguchi_store::{Db, testing};
+use madoguchi_store::testing;
 
-use super::booking_under_load::{at, now, office, seekers};
-
-async fn counsellor(db: &Db, clock: &FixedClock, office: &str, key: &str) -> StaffMember {
-    madoguchi_app::console::staff::create(
-        db,
-        clock,
-        &madoguchi_app::accounts::limits::Limits::for_tests(),
-        None,
-        Role::Counsellor,
-        Some(office),
-        key,
-        "相談員",
-    )
-    .await
-    .unwrap();
-    let m = madoguchi_store::accounts::staff::by_key(db, key)
-        .await
-        .unwrap()
-        .unwrap();
-    StaffMember {
-        id: m.id,
-        name: "相談員".into(),
-        role: Role::Counsellor,
-        office: Some(office.into()),
-    }
-}
+use super::booking_under_load::{at, now, office, seekers, staff_member};
 
 // rules C4, N4 (via BK-1): a consultation is held in an app the office names (Zoom, TeleOffice,
 // e-TUMO) or the built-in room; a slot in any other app is refused, and a booking carries the
@@ -81,8 +55,8 @@ async fn the_counsellor_books_the_next_one_during_a_consultation() {
             .await
             .unwrap();
         let during = FixedClock(at(10, 10));
-        let kobe = counsellor(&t.db, &during, "28011", "c64.kobe").await;
-        let tokyo = counsellor(&t.db, &during, "13010", "c64.tokyo").await;
+        let kobe = staff_member(&t.db, &during, Role::Counsellor, Some("28011"), "c64.kobe").await;
+        let tokyo = staff_member(&t.db, &during, Role::Counsellor, Some("13010"), "c64.tokyo").await;
         assert_eq!(
             booking::book_next_for(&t.db, &during, &tokyo, current, next)
                 .await
