@@ -42,6 +42,20 @@ pub fn seed(url: &str) -> (Vec<String>, Vec<Vec<i64>>) {
         madoguchi_app::demo::seed_if_empty(&db, &clock).await.unwrap();
         let hash = madoguchi_domain::password::hash(PASSWORD).unwrap();
         let (now, today) = (clock.now(), clock.today_jst());
+        // The days ahead the demo office has not closed (the demo announces a closure about a
+        // week ahead, which refuses bookings `closed_day`), so the load never meets one.
+        let code = madoguchi_domain::office::OfficeCode::parse("28011").unwrap();
+        let closed: Vec<_> = madoguchi_store::offices::closures(&db, &code, today, today + Days::new(3 * DAYS))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.date)
+            .collect();
+        let days: Vec<_> = (1..)
+            .map(|d| today + Days::new(d))
+            .filter(|d| !closed.contains(d))
+            .take(DAYS as usize)
+            .collect();
         let mut tx = db.begin().await.unwrap();
         let mut names = Vec::new();
         let mut slots = vec![Vec::new(); USERS];
@@ -65,8 +79,7 @@ pub fn seed(url: &str) -> (Vec<String>, Vec<Vec<i64>>) {
                 .unwrap();
             eligibility::confirm_job_seeker(&mut tx, id, now).await.unwrap();
             names.push(name);
-            for d in 1..=DAYS {
-                let day = today + Days::new(d);
+            for &day in &days {
                 let local = day.and_hms_opt(9, u32::try_from(i).unwrap(), 0).unwrap();
                 let starts = jst().from_local_datetime(&local).single().unwrap().with_timezone(&Utc);
                 let slot = NewSlot {
