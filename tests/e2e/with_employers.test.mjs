@@ -5,6 +5,8 @@
 // to them (read from the development mailbox) in a second browser context and sees the name
 // and the phone but not the address; a third browser is refused the same link; the clock
 // moves past the start, the counsellor records the outcome, and My Page shows it.
+// Named to run last of the files on the shared test-clock server: it moves that clock days
+// ahead to pass the interview's start, which would leave later files without free times.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, launch, newPage } from './lib.mjs';
