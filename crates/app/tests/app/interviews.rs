@@ -298,7 +298,7 @@ async fn iv4_outcome_on_my_page_and_in_statistics() {
     }
 }
 
-// IV-5, PV-4, PV-1: the employer sees the name and only what was shared; every showing is a
+// IV-5, PV-4, PV-1, N18: the employer sees the name and only what was shared; every showing is a
 // view the job seeker finds in "who viewed my data" under the company's name; the same
 // browser may reload.
 #[tokio::test]

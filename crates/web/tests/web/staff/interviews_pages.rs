@@ -173,7 +173,7 @@ async fn interviews_from_arranging_to_the_employer_page() {
         .await;
         assert_eq!(office.json()[0]["id"], id);
 
-        // PV-1: each employer access is in the usage record.
+        // PV-1, N13-1: each employer access is in the usage record.
         w.flush_usage().await;
         let (n,): (i64,) = madoguchi_store::read!(&w.db, |c| sqlx::query_as(
             "SELECT COUNT(*) FROM usage_records WHERE action = 'employer_view'"
